@@ -1,0 +1,22 @@
+import type { ExpectedVersion } from './event-store.js';
+
+/** The stream is not at the version the writer expected: someone else wrote first. */
+export class ExpectedVersionConflictError extends Error {
+  readonly code = 'concurrency-conflict';
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: ExpectedVersion,
+    readonly currentVersion: number,
+  ) {
+    super(`Stream ${streamId} is at version ${currentVersion}; expected ${String(expectedVersion)}`);
+    this.name = 'ExpectedVersionConflictError';
+  }
+}
+
+export class StreamNotFoundError extends Error {
+  readonly code = 'not-found';
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} does not exist`);
+    this.name = 'StreamNotFoundError';
+  }
+}

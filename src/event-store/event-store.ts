@@ -1,0 +1,106 @@
+/** The port every event store adapter implements, and the records that cross it. */
+
+/** `any`: no check; `no-stream`: the stream must not exist; `exists`: it must; a number: its exact version. */
+export type ExpectedVersion = 'any' | 'no-stream' | 'exists' | number;
+
+/** Set by the server from the request and the token, never by the client. */
+export interface EventMetadata {
+  readonly actor: string;
+  readonly organizationId?: string;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  readonly ruleVersion?: string;
+  readonly requestId?: string;
+  readonly reason?: string;
+}
+
+export interface NewEvent {
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Valid time: when it happened in the world. Defaults to the time of recording. */
+  readonly occurredAt?: Date;
+}
+
+export interface AppendRequest {
+  readonly streamId: string;
+  readonly streamType: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedVersion: ExpectedVersion;
+  readonly metadata: EventMetadata;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append: the version of its last event (the first event is 1). */
+  readonly nextExpectedVersion: number;
+  readonly lastGlobalPosition: number;
+}
+
+export interface RecordedEvent {
+  readonly globalPosition: number;
+  readonly transactionId: string;
+  readonly streamId: string;
+  readonly streamType: string;
+  readonly streamVersion: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly metadata: EventMetadata;
+  readonly occurredAt: Date;
+  readonly recordedAt: Date;
+  readonly previousHash: string | null;
+  readonly hash: string;
+}
+
+/** Where a reader of all events stands: the pair it has read up to, in commit-safe order. */
+export interface GlobalCheckpoint {
+  readonly transactionId: string;
+  readonly globalPosition: number;
+}
+
+export const START_OF_ALL: GlobalCheckpoint = { transactionId: '0', globalPosition: 0 };
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forward' | 'backward';
+  /** Inclusive; forward defaults to 1, backward to the end. */
+  readonly fromVersion?: number;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllResult {
+  readonly events: readonly RecordedEvent[];
+  /** Pass back to continue; equal to the input when nothing new is safe to read yet. */
+  readonly checkpoint: GlobalCheckpoint;
+}
+
+export type ChainVerification =
+  | { readonly valid: true; readonly streamId: string; readonly length: number; readonly headHash: string | null }
+  | {
+      readonly valid: false;
+      readonly streamId: string;
+      readonly brokenAt: { readonly streamVersion: number; readonly eventId: string | null; readonly globalPosition: number | null };
+      readonly reason: 'hash-mismatch' | 'previous-hash-mismatch' | 'version-gap';
+    };
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  readonly from: GlobalCheckpoint;
+  readonly batchSize?: number;
+  readonly pollIntervalMs?: number;
+  /** Called once per batch, in order; the next batch waits until it resolves. */
+  readonly onEvents: (events: readonly RecordedEvent[], checkpoint: GlobalCheckpoint) => Promise<void>;
+  readonly onError?: (error: unknown) => void;
+}
+
+export abstract class EventStore {
+  abstract append(request: AppendRequest): Promise<AppendResult>;
+  abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** The stream's current version, 0 when it does not exist. */
+  abstract streamVersion(streamId: string): Promise<number>;
+  abstract readAll(from: GlobalCheckpoint, maxCount: number): Promise<ReadAllResult>;
+  abstract subscribeToAll(options: SubscribeOptions): Subscription;
+  abstract verifyStream(streamId: string): Promise<ChainVerification>;
+}

@@ -1,0 +1,210 @@
+import type { Pool, PoolClient } from 'pg';
+import type { Clock, IdGenerator } from '../../shared/clock.js';
+import { ExpectedVersionConflictError } from '../errors.js';
+import {
+  EventStore,
+  type AppendRequest,
+  type AppendResult,
+  type ChainVerification,
+  type EventMetadata,
+  type ExpectedVersion,
+  type GlobalCheckpoint,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store.js';
+import { chainHash, verifyChain, type StoredLink } from '../hash-chain.js';
+import { UpcasterRegistry } from '../upcasters.js';
+import { PostgresSubscription } from './postgres-subscription.js';
+
+const UNIQUE_VIOLATION = '23505';
+const COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_type, stream_version,
+  event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at, previous_hash, hash`;
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_type: string;
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  occurred_at: Date;
+  recorded_at: Date;
+  previous_hash: string | null;
+  hash: string;
+}
+
+function toStored(row: EventRow): RecordedEvent & StoredLink {
+  return {
+    globalPosition: Number(row.global_position),
+    transactionId: row.transaction_id,
+    streamId: row.stream_id,
+    streamType: row.stream_type,
+    streamVersion: row.stream_version,
+    eventId: row.event_id,
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    previousHash: row.previous_hash,
+    hash: row.hash,
+  };
+}
+
+function satisfies(expected: ExpectedVersion, current: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no-stream') return current === 0;
+  if (expected === 'exists') return current > 0;
+  return expected === current;
+}
+
+/** The default event store: one `events` table, appends in one transaction, hash chain per stream. */
+export class PostgresEventStore extends EventStore {
+  constructor(
+    private readonly pool: Pool,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+  ) {
+    super();
+  }
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    if (request.events.length === 0) throw new Error('append needs at least one event');
+    for (;;) {
+      try {
+        return await this.transaction((client) => this.appendIn(client, request));
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        // Another writer took the same version between our read and our insert.
+        if (request.expectedVersion === 'any') continue;
+        throw new ExpectedVersionConflictError(request.streamId, request.expectedVersion, await this.streamVersion(request.streamId));
+      }
+    }
+  }
+
+  private async appendIn(client: PoolClient, request: AppendRequest): Promise<AppendResult> {
+    const head = await client.query<{ stream_version: number; hash: string }>(
+      'SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1',
+      [request.streamId],
+    );
+    const current = head.rows[0]?.stream_version ?? 0;
+    if (!satisfies(request.expectedVersion, current)) {
+      throw new ExpectedVersionConflictError(request.streamId, request.expectedVersion, current);
+    }
+    const recordedAt = this.clock.now();
+    let previousHash = head.rows[0]?.hash ?? null;
+    const rows = request.events.map((event, index) => {
+      const link = {
+        streamId: request.streamId,
+        streamType: request.streamType,
+        streamVersion: current + index + 1,
+        eventId: this.ids.next(),
+        type: event.type,
+        schemaVersion: this.upcasters.currentVersion(event.type),
+        data: event.data,
+        metadata: request.metadata,
+        occurredAt: event.occurredAt ?? recordedAt,
+        recordedAt,
+      };
+      const row = { ...link, previousHash, hash: chainHash(link, previousHash) };
+      previousHash = row.hash;
+      return row;
+    });
+    const inserted = await client.query<{ global_position: string }>(
+      `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version,
+         data, metadata, occurred_at, recorded_at, previous_hash, hash)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::int[],
+         $7::jsonb[], $8::jsonb[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[])
+       RETURNING global_position`,
+      [
+        rows.map((r) => r.streamId),
+        rows.map((r) => r.streamType),
+        rows.map((r) => r.streamVersion),
+        rows.map((r) => r.eventId),
+        rows.map((r) => r.type),
+        rows.map((r) => r.schemaVersion),
+        rows.map((r) => JSON.stringify(r.data)),
+        rows.map((r) => JSON.stringify(r.metadata)),
+        rows.map((r) => r.occurredAt),
+        rows.map((r) => r.recordedAt),
+        rows.map((r) => r.previousHash),
+        rows.map((r) => r.hash),
+      ],
+    );
+    const positions = inserted.rows.map((r) => Number(r.global_position));
+    return { nextExpectedVersion: current + rows.length, lastGlobalPosition: Math.max(...positions) };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backward = options.direction === 'backward';
+    const from = options.fromVersion ?? (backward ? 2 ** 31 - 1 : 1);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version ${backward ? '<=' : '>='} $2
+       ORDER BY stream_version ${backward ? 'DESC' : 'ASC'} LIMIT $3`,
+      [streamId, from, options.maxCount ?? null],
+    );
+    return rows.map((row) => this.upcasters.upcast(toStored(row)));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number | null }>(
+      'SELECT max(stream_version) AS version FROM events WHERE stream_id = $1',
+      [streamId],
+    );
+    return rows[0]?.version ?? 0;
+  }
+
+  /**
+   * Commit-safe order: only rows of transactions older than every transaction still running, ordered by
+   * (transaction id, position). A slow writer's rows are never passed over; they appear once it commits.
+   */
+  async readAll(from: GlobalCheckpoint, maxCount: number): Promise<ReadAllResult> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, global_position
+       LIMIT $3`,
+      [from.transactionId, from.globalPosition, maxCount],
+    );
+    const events = rows.map((row) => this.upcasters.upcast(toStored(row)));
+    const last = events.at(-1);
+    return { events, checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : from };
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    return PostgresSubscription.start(this.pool, (from, max) => this.readAll(from, max), options);
+  }
+
+  async verifyStream(streamId: string): Promise<ChainVerification> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [streamId],
+    );
+    return verifyChain(streamId, rows.map(toStored));
+  }
+
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
