@@ -1,0 +1,24 @@
+import type { Command } from '../../shared/domain/decider.js';
+import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
+import type { OrganizationBodyKind } from './organization.events.js';
+
+export type FoundOrganization = Command<
+  'foundOrganization',
+  { organizationId: string; level: OrganizationLevel; parentId: string | null; name: string; code: string; foundedOn: IsoDate }
+>;
+export type RenameOrganization = Command<'renameOrganization', { name: string; renamedOn: IsoDate }>;
+export type MoveOrganization = Command<'moveOrganization', { parentId: string; movedOn: IsoDate }>;
+export type EstablishBody = Command<'establishBody', { bodyKind: OrganizationBodyKind; membersCount?: number | null; establishedOn: IsoDate }>;
+/** Sent to the predecessor's stream; the same merger is sent as `absorb` to the successor's stream. */
+export type MergeInto = Command<'mergeInto', { successorId: string; mergedOn: IsoDate }>;
+export type Absorb = Command<'absorb', { predecessorId: string; absorbedOn: IsoDate }>;
+export type DissolveOrganization = Command<'dissolveOrganization', { reason: string; dissolvedOn: IsoDate }>;
+
+export type OrganizationCommand =
+  | FoundOrganization
+  | RenameOrganization
+  | MoveOrganization
+  | EstablishBody
+  | MergeInto
+  | Absorb
+  | DissolveOrganization;

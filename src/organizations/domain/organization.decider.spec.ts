@@ -1,0 +1,158 @@
+import { spec } from '../../../test/support/decider-spec.js';
+import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
+import type { OrganizationLevel } from '../../shared/domain/vocabulary.js';
+import type { OrganizationCommand } from './organization.commands.js';
+import { allowedOrganizationCommands, organizationDecider, organizationMachine, organizationStreamId, STREAM_TYPE } from './organization.decider.js';
+import type { OrganizationEvent } from './organization.events.js';
+import type { OrganizationStatus } from './organization.state.js';
+import { foldEvents } from '../../shared/domain/decider.js';
+
+const metadata = { now: new Date('2025-06-30T03:00:00Z') };
+const id = 'org-binh-xuyen';
+
+const founded = (level: OrganizationLevel = 'district'): OrganizationEvent => ({
+  type: 'OrganizationFounded',
+  data: { organizationId: id, level, parentId: 'org-vinh-phuc', name: 'Đảng bộ huyện Bình Xuyên', code: 'BX', foundedOn: '2015-01-01' },
+});
+const merged: OrganizationEvent = { type: 'OrganizationMerged', data: { organizationId: id, successorId: 'org-phu-tho', mergedOn: '2025-06-01' } };
+const dissolved: OrganizationEvent = { type: 'OrganizationDissolved', data: { organizationId: id, reason: 'Two-tier reform', dissolvedOn: '2025-06-01' } };
+
+const commands: { [K in OrganizationCommand['type']]: Extract<OrganizationCommand, { type: K }> } = {
+  foundOrganization: {
+    type: 'foundOrganization',
+    data: { organizationId: id, level: 'district', parentId: 'org-vinh-phuc', name: 'Đảng bộ huyện Bình Xuyên', code: 'BX', foundedOn: '2015-01-01' },
+    metadata,
+  },
+  renameOrganization: { type: 'renameOrganization', data: { name: 'Đảng bộ Bình Xuyên', renamedOn: '2025-06-10' }, metadata },
+  moveOrganization: { type: 'moveOrganization', data: { parentId: 'org-phu-tho', movedOn: '2025-06-10' }, metadata },
+  establishBody: { type: 'establishBody', data: { bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2025-06-10' }, metadata },
+  mergeInto: { type: 'mergeInto', data: { successorId: 'org-phu-tho', mergedOn: '2025-06-10' }, metadata },
+  absorb: { type: 'absorb', data: { predecessorId: 'org-tam-duong', absorbedOn: '2025-06-10' }, metadata },
+  dissolveOrganization: { type: 'dissolveOrganization', data: { reason: 'Two-tier reform', dissolvedOn: '2025-06-10' }, metadata },
+};
+
+const histories: Record<OrganizationStatus, OrganizationEvent[]> = {
+  'not-founded': [],
+  active: [founded()],
+  merged: [founded(), merged],
+  dissolved: [founded(), dissolved],
+};
+
+describe('organization stream', () => {
+  it('is named organization-<id>', () => {
+    expect(STREAM_TYPE).toBe('organization');
+    expect(organizationStreamId(id)).toBe('organization-org-binh-xuyen');
+  });
+
+  it('records a life from founding through bodies, renaming, moving and merging', () => {
+    const history: OrganizationEvent[] = [];
+    const run = (command: OrganizationCommand) => {
+      const events = organizationDecider.decide(command, foldEvents(organizationDecider, history));
+      history.push(...events);
+      return events;
+    };
+    run(commands.foundOrganization);
+    run({ type: 'establishBody', data: { bodyKind: 'executive-committee', membersCount: 33, establishedOn: '2020-08-01' }, metadata });
+    run({ type: 'establishBody', data: { bodyKind: 'standing-committee', establishedOn: '2020-08-01' }, metadata });
+    run({ type: 'establishBody', data: { bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2020-08-01' }, metadata });
+    run(commands.absorb);
+    run(commands.renameOrganization);
+    run(commands.moveOrganization);
+    run(commands.mergeInto);
+    expect(history.map((event) => event.type)).toEqual([
+      'OrganizationFounded',
+      'BodyEstablished',
+      'BodyEstablished',
+      'BodyEstablished',
+      'OrganizationAbsorbed',
+      'OrganizationRenamed',
+      'OrganizationMoved',
+      'OrganizationMerged',
+    ]);
+    const state = foldEvents(organizationDecider, history);
+    expect(state).toMatchObject({
+      status: 'merged',
+      successorId: 'org-phu-tho',
+      organization: { name: 'Đảng bộ Bình Xuyên', parentId: 'org-phu-tho', predecessorIds: ['org-tam-duong'] },
+    });
+    expect(state.status !== 'not-founded' && state.organization.bodies.map((body) => body.membersCount)).toEqual([33, null, 7]);
+  });
+
+  it('records renaming with the previous name, and moving with the previous parent', () => {
+    spec(organizationDecider).given([founded()]).when(commands.renameOrganization).then([
+      { type: 'OrganizationRenamed', data: { organizationId: id, previousName: 'Đảng bộ huyện Bình Xuyên', name: 'Đảng bộ Bình Xuyên', renamedOn: '2025-06-10' } },
+    ]);
+    spec(organizationDecider).given([founded()]).when(commands.moveOrganization).then([
+      { type: 'OrganizationMoved', data: { organizationId: id, previousParentId: 'org-vinh-phuc', parentId: 'org-phu-tho', movedOn: '2025-06-10' } },
+    ]);
+  });
+
+  describe('an inspection commission is elected only at district level and up (Charter art. 30; QĐ 296)', () => {
+    it.each<OrganizationLevel>(['central', 'province', 'district'])('establishes one at %s level', (level) => {
+      spec(organizationDecider).given([founded(level)]).when(commands.establishBody).then([
+        { type: 'BodyEstablished', data: { organizationId: id, bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2025-06-10' } },
+      ]);
+    });
+    it.each<OrganizationLevel>(['grassroots', 'sub-grassroots', 'cell'])('refuses one at %s level', (level) => {
+      spec(organizationDecider)
+        .given([founded(level)])
+        .when(commands.establishBody)
+        .thenThrows(RuleViolationError, { code: 'inspection-commission-level', details: { level, reference: 'Charter art. 30; QĐ 296-QĐ/TW' } });
+    });
+  });
+
+  it('establishes each body once', () => {
+    spec(organizationDecider)
+      .given([founded(), { type: 'BodyEstablished', data: { organizationId: id, bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2020-08-01' } }])
+      .when(commands.establishBody)
+      .thenThrows(RuleViolationError, { code: 'body-already-established' });
+  });
+
+  it('keeps lineage: the successor records each predecessor it absorbed, once', () => {
+    const absorbed: OrganizationEvent = { type: 'OrganizationAbsorbed', data: { organizationId: id, predecessorId: 'org-tam-duong', absorbedOn: '2025-06-01' } };
+    spec(organizationDecider).given([founded()]).when(commands.absorb).then([{ ...absorbed, data: { ...absorbed.data, absorbedOn: '2025-06-10' } }]);
+    spec(organizationDecider).given([founded(), absorbed]).when(commands.absorb).thenThrows(InvalidInputError, { details: { field: 'predecessorId', rule: 'not-yet-absorbed' } });
+  });
+
+  describe('refuses inconsistent input', () => {
+    const cases: [string, OrganizationEvent[], OrganizationCommand, string, string][] = [
+      ['its own parent on founding', [], { ...commands.foundOrganization, data: { ...commands.foundOrganization.data, parentId: id } }, 'parentId', 'not-self'],
+      ['a blank name', [], { ...commands.foundOrganization, data: { ...commands.foundOrganization.data, name: ' ' } }, 'name', 'not-blank'],
+      ['a founding date in the future', [], { ...commands.foundOrganization, data: { ...commands.foundOrganization.data, foundedOn: '2025-07-01' } }, 'foundedOn', 'not-in-future'],
+      ['a date that is not a calendar day', [founded()], { ...commands.renameOrganization, data: { name: 'X', renamedOn: '2023-02-29' } }, 'renamedOn', 'iso-date'],
+      ['renaming to the same name', [founded()], { ...commands.renameOrganization, data: { name: 'Đảng bộ huyện Bình Xuyên', renamedOn: '2025-06-10' } }, 'name', 'changed'],
+      ['moving under itself', [founded()], { ...commands.moveOrganization, data: { parentId: id, movedOn: '2025-06-10' } }, 'parentId', 'not-self'],
+      ['moving under the same parent', [founded()], { ...commands.moveOrganization, data: { parentId: 'org-vinh-phuc', movedOn: '2025-06-10' } }, 'parentId', 'changed'],
+      ['an act dated before the founding', [founded()], { ...commands.moveOrganization, data: { parentId: 'org-phu-tho', movedOn: '2014-12-31' } }, 'movedOn', 'not-before-last-act'],
+      ['a body of zero members', [founded()], { ...commands.establishBody, data: { ...commands.establishBody.data, membersCount: 0 } }, 'membersCount', 'positive-integer'],
+      ['merging into itself', [founded()], { ...commands.mergeInto, data: { successorId: id, mergedOn: '2025-06-10' } }, 'successorId', 'not-self'],
+      ['absorbing itself', [founded()], { ...commands.absorb, data: { predecessorId: id, absorbedOn: '2025-06-10' } }, 'predecessorId', 'not-self'],
+      ['dissolving without a reason', [founded()], { ...commands.dissolveOrganization, data: { reason: '', dissolvedOn: '2025-06-10' } }, 'reason', 'not-blank'],
+    ];
+    it.each(cases)('%s', (_name, history, command, field, rule) => {
+      spec(organizationDecider).given(history).when(command).thenThrows(InvalidInputError, { code: 'invalid-input', details: { field, rule } });
+    });
+  });
+
+  describe('a merged or dissolved organization is closed; every command out of its state is refused', () => {
+    const statuses = Object.keys(histories) as OrganizationStatus[];
+    const cases = statuses.flatMap((status) =>
+      organizationMachine.commandTypes.map((type) => [status, type, allowedOrganizationCommands(foldEvents(organizationDecider, histories[status])).includes(type)] as const),
+    );
+    it.each(cases)('in %s, %s allowed: %s', (status, type, allowed) => {
+      const run = spec(organizationDecider).given(histories[status]).when(commands[type]);
+      if (!allowed) {
+        run.thenThrows(InvalidTransitionError, {
+          code: 'invalid-transition',
+          details: { command: type, currentState: status, allowedCommands: allowedOrganizationCommands(foldEvents(organizationDecider, histories[status])) },
+        });
+      } else {
+        expect(organizationDecider.decide(commands[type], foldEvents(organizationDecider, histories[status]))).toHaveLength(1);
+      }
+    });
+    it('allows nothing once merged or dissolved', () => {
+      expect(allowedOrganizationCommands(foldEvents(organizationDecider, histories.merged))).toEqual([]);
+      expect(allowedOrganizationCommands(foldEvents(organizationDecider, histories.dissolved))).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,131 @@
+import { assertNever, type Decider } from '../../shared/domain/decider.js';
+import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
+import { requireActDate, requireNotInFuture, requireText } from '../../shared/domain/input.js';
+import { transitions } from '../../shared/domain/transitions.js';
+import { ORGANIZATION_LEVELS, type OrganizationLevel } from '../../shared/domain/vocabulary.js';
+import type { EstablishBody, FoundOrganization, OrganizationCommand } from './organization.commands.js';
+import { ORGANIZATION_BODY_KINDS, type OrganizationEvent } from './organization.events.js';
+import { evolveOrganization, initialOrganizationState, type OrganizationRecord, type OrganizationState } from './organization.state.js';
+
+export const ORGANIZATION_STREAM_TYPE = 'organization';
+export const STREAM_TYPE = ORGANIZATION_STREAM_TYPE;
+export function organizationStreamId(organizationId: string): string {
+  return `${ORGANIZATION_STREAM_TYPE}-${organizationId}`;
+}
+export const streamId = organizationStreamId;
+
+/** A merged or dissolved organization is closed: no command is accepted. */
+export const organizationMachine = transitions<OrganizationState>()({
+  foundOrganization: ['not-founded'],
+  renameOrganization: ['active'],
+  moveOrganization: ['active'],
+  establishBody: ['active'],
+  mergeInto: ['active'],
+  absorb: ['active'],
+  dissolveOrganization: ['active'],
+});
+
+export type OrganizationCommandType = OrganizationCommand['type'];
+
+export function allowedOrganizationCommands(state: OrganizationState): OrganizationCommandType[] {
+  return organizationMachine.allowedCommands(state.status);
+}
+
+/** Ủy ban kiểm tra: elected only from district level up (Charter art. 30; QĐ 296-QĐ/TW). */
+export const INSPECTION_COMMISSION_LEVELS: readonly OrganizationLevel[] = ['central', 'province', 'district'];
+
+function found(command: FoundOrganization): OrganizationEvent[] {
+  const { organizationId, level, parentId, name, code, foundedOn } = command.data;
+  requireText('organizationId', organizationId);
+  if (!ORGANIZATION_LEVELS.includes(level)) throw new InvalidInputError('level', 'organization-level', `Unknown level ${level}`);
+  if (parentId === organizationId) throw new InvalidInputError('parentId', 'not-self', 'An organization cannot be its own parent');
+  requireText('name', name);
+  requireText('code', code);
+  requireNotInFuture('foundedOn', foundedOn, command.metadata.now);
+  return [{ type: 'OrganizationFounded', data: { organizationId, level, parentId, name, code, foundedOn } }];
+}
+
+function establishBody(command: EstablishBody, organization: OrganizationRecord): OrganizationEvent[] {
+  const { bodyKind, establishedOn } = command.data;
+  const membersCount = command.data.membersCount ?? null;
+  if (!ORGANIZATION_BODY_KINDS.includes(bodyKind)) throw new InvalidInputError('bodyKind', 'organization-body-kind', `Unknown body ${bodyKind}`);
+  if (membersCount !== null && !(Number.isInteger(membersCount) && membersCount > 0)) {
+    throw new InvalidInputError('membersCount', 'positive-integer', 'membersCount must be a positive whole number');
+  }
+  requireActDate('establishedOn', establishedOn, organization.lastActOn, command.metadata.now);
+  if (bodyKind === 'inspection-commission' && !INSPECTION_COMMISSION_LEVELS.includes(organization.level)) {
+    throw new RuleViolationError(
+      'inspection-commission-level',
+      `An inspection commission is elected only at district level and up; this organization is at ${organization.level} level`,
+      { level: organization.level, allowedLevels: INSPECTION_COMMISSION_LEVELS, reference: 'Charter art. 30; QĐ 296-QĐ/TW' },
+    );
+  }
+  if (organization.bodies.some((body) => body.bodyKind === bodyKind)) {
+    throw new RuleViolationError('body-already-established', `The ${bodyKind} of this organization is already established`, { bodyKind });
+  }
+  return [{ type: 'BodyEstablished', data: { organizationId: organization.organizationId, bodyKind, membersCount, establishedOn } }];
+}
+
+export function decideOrganization(command: OrganizationCommand, state: OrganizationState): OrganizationEvent[] {
+  const { now } = command.metadata;
+  switch (command.type) {
+    case 'foundOrganization':
+      organizationMachine.requireState(state, command.type);
+      return found(command);
+    case 'renameOrganization': {
+      const { organization } = organizationMachine.requireState(state, command.type);
+      const { name, renamedOn } = command.data;
+      requireText('name', name);
+      if (name === organization.name) throw new InvalidInputError('name', 'changed', `The organization is already named ${name}`);
+      requireActDate('renamedOn', renamedOn, organization.lastActOn, now);
+      const { organizationId, name: previousName } = organization;
+      return [{ type: 'OrganizationRenamed', data: { organizationId, previousName, name, renamedOn } }];
+    }
+    case 'moveOrganization': {
+      const { organization } = organizationMachine.requireState(state, command.type);
+      const { parentId, movedOn } = command.data;
+      requireText('parentId', parentId);
+      if (parentId === organization.organizationId) throw new InvalidInputError('parentId', 'not-self', 'An organization cannot be its own parent');
+      if (parentId === organization.parentId) throw new InvalidInputError('parentId', 'changed', `The organization is already under ${parentId}`);
+      requireActDate('movedOn', movedOn, organization.lastActOn, now);
+      const { organizationId, parentId: previousParentId } = organization;
+      return [{ type: 'OrganizationMoved', data: { organizationId, previousParentId, parentId, movedOn } }];
+    }
+    case 'establishBody':
+      return establishBody(command, organizationMachine.requireState(state, command.type).organization);
+    case 'mergeInto': {
+      const { organization } = organizationMachine.requireState(state, command.type);
+      const { successorId, mergedOn } = command.data;
+      requireText('successorId', successorId);
+      if (successorId === organization.organizationId) throw new InvalidInputError('successorId', 'not-self', 'An organization cannot merge into itself');
+      requireActDate('mergedOn', mergedOn, organization.lastActOn, now);
+      return [{ type: 'OrganizationMerged', data: { organizationId: organization.organizationId, successorId, mergedOn } }];
+    }
+    case 'absorb': {
+      const { organization } = organizationMachine.requireState(state, command.type);
+      const { predecessorId, absorbedOn } = command.data;
+      requireText('predecessorId', predecessorId);
+      if (predecessorId === organization.organizationId) throw new InvalidInputError('predecessorId', 'not-self', 'An organization cannot absorb itself');
+      if (organization.predecessorIds.includes(predecessorId)) {
+        throw new InvalidInputError('predecessorId', 'not-yet-absorbed', `${predecessorId} is already absorbed into this organization`);
+      }
+      requireActDate('absorbedOn', absorbedOn, organization.lastActOn, now);
+      return [{ type: 'OrganizationAbsorbed', data: { organizationId: organization.organizationId, predecessorId, absorbedOn } }];
+    }
+    case 'dissolveOrganization': {
+      const { organization } = organizationMachine.requireState(state, command.type);
+      const { reason, dissolvedOn } = command.data;
+      requireText('reason', reason);
+      requireActDate('dissolvedOn', dissolvedOn, organization.lastActOn, now);
+      return [{ type: 'OrganizationDissolved', data: { organizationId: organization.organizationId, reason, dissolvedOn } }];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+export const organizationDecider: Decider<OrganizationCommand, OrganizationState, OrganizationEvent> = {
+  decide: decideOrganization,
+  evolve: evolveOrganization,
+  initialState: initialOrganizationState,
+};

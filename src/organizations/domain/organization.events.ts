@@ -1,0 +1,34 @@
+import type { Event } from '../../shared/domain/decider.js';
+import type { BodyKind, IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
+
+/** The bodies an organization elects: cấp ủy, ban thường vụ, ủy ban kiểm tra. */
+export const ORGANIZATION_BODY_KINDS = ['executive-committee', 'standing-committee', 'inspection-commission'] as const satisfies readonly BodyKind[];
+export type OrganizationBodyKind = (typeof ORGANIZATION_BODY_KINDS)[number];
+
+export type OrganizationFounded = Event<
+  'OrganizationFounded',
+  { organizationId: string; level: OrganizationLevel; parentId: string | null; name: string; code: string; foundedOn: IsoDate }
+>;
+export type OrganizationRenamed = Event<'OrganizationRenamed', { organizationId: string; previousName: string; name: string; renamedOn: IsoDate }>;
+export type OrganizationMoved = Event<
+  'OrganizationMoved',
+  { organizationId: string; previousParentId: string | null; parentId: string; movedOn: IsoDate }
+>;
+export type BodyEstablished = Event<
+  'BodyEstablished',
+  { organizationId: string; bodyKind: OrganizationBodyKind; membersCount: number | null; establishedOn: IsoDate }
+>;
+/** Hợp nhất / sáp nhập: this organization is closed and continues in its successor. */
+export type OrganizationMerged = Event<'OrganizationMerged', { organizationId: string; successorId: string; mergedOn: IsoDate }>;
+/** The successor's side of a merger, kept so that lineage can be read from either stream. */
+export type OrganizationAbsorbed = Event<'OrganizationAbsorbed', { organizationId: string; predecessorId: string; absorbedOn: IsoDate }>;
+export type OrganizationDissolved = Event<'OrganizationDissolved', { organizationId: string; reason: string; dissolvedOn: IsoDate }>;
+
+export type OrganizationEvent =
+  | OrganizationFounded
+  | OrganizationRenamed
+  | OrganizationMoved
+  | BodyEstablished
+  | OrganizationMerged
+  | OrganizationAbsorbed
+  | OrganizationDissolved;

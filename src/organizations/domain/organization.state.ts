@@ -1,0 +1,62 @@
+import { assertNever } from '../../shared/domain/decider.js';
+import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
+import type { OrganizationBodyKind, OrganizationEvent } from './organization.events.js';
+
+export type EstablishedBody = Readonly<{ bodyKind: OrganizationBodyKind; membersCount: number | null; establishedOn: IsoDate }>;
+
+export type OrganizationRecord = Readonly<{
+  organizationId: string;
+  level: OrganizationLevel;
+  parentId: string | null;
+  name: string;
+  code: string;
+  foundedOn: IsoDate;
+  bodies: readonly EstablishedBody[];
+  predecessorIds: readonly string[];
+  lastActOn: IsoDate;
+}>;
+
+export type OrganizationState =
+  | Readonly<{ status: 'not-founded' }>
+  | Readonly<{ status: 'active'; organization: OrganizationRecord }>
+  | Readonly<{ status: 'merged'; organization: OrganizationRecord; successorId: string }>
+  | Readonly<{ status: 'dissolved'; organization: OrganizationRecord; reason: string }>;
+
+export type OrganizationStatus = OrganizationState['status'];
+
+export function initialOrganizationState(): OrganizationState {
+  return { status: 'not-founded' };
+}
+
+export function evolveOrganization(state: OrganizationState, event: OrganizationEvent): OrganizationState {
+  if (event.type === 'OrganizationFounded') {
+    const { organizationId, level, parentId, name, code, foundedOn } = event.data;
+    return {
+      status: 'active',
+      organization: { organizationId, level, parentId, name, code, foundedOn, bodies: [], predecessorIds: [], lastActOn: foundedOn },
+    };
+  }
+  if (state.status !== 'active') return state;
+  const organization = state.organization;
+  switch (event.type) {
+    case 'OrganizationRenamed':
+      return { status: 'active', organization: { ...organization, name: event.data.name, lastActOn: event.data.renamedOn } };
+    case 'OrganizationMoved':
+      return { status: 'active', organization: { ...organization, parentId: event.data.parentId, lastActOn: event.data.movedOn } };
+    case 'BodyEstablished': {
+      const { bodyKind, membersCount, establishedOn } = event.data;
+      const bodies = [...organization.bodies, { bodyKind, membersCount, establishedOn }];
+      return { status: 'active', organization: { ...organization, bodies, lastActOn: establishedOn } };
+    }
+    case 'OrganizationAbsorbed': {
+      const predecessorIds = [...organization.predecessorIds, event.data.predecessorId];
+      return { status: 'active', organization: { ...organization, predecessorIds, lastActOn: event.data.absorbedOn } };
+    }
+    case 'OrganizationMerged':
+      return { status: 'merged', organization: { ...organization, lastActOn: event.data.mergedOn }, successorId: event.data.successorId };
+    case 'OrganizationDissolved':
+      return { status: 'dissolved', organization: { ...organization, lastActOn: event.data.dissolvedOn }, reason: event.data.reason };
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,35 @@
+import { InvalidInputError } from './errors.js';
+import { compareIsoDates, isIsoDate, legalDateOf } from './iso-date.js';
+import type { IsoDate } from './vocabulary.js';
+
+/** Guards for command data that is well-formed JSON but inconsistent; each throws InvalidInputError. */
+
+export function requireText(field: string, value: string): void {
+  if (value.trim() === '') throw new InvalidInputError(field, 'not-blank', `${field} must not be blank`);
+}
+
+export function requireIsoDate(field: string, value: IsoDate): void {
+  if (!isIsoDate(value)) throw new InvalidInputError(field, 'iso-date', `${field} must be a calendar date YYYY-MM-DD, got ${value}`);
+}
+
+/** A legal act cannot be dated after the day it is recorded. */
+export function requireNotInFuture(field: string, value: IsoDate, now: Date): void {
+  requireIsoDate(field, value);
+  const today = legalDateOf(now);
+  if (compareIsoDates(value, today) > 0) {
+    throw new InvalidInputError(field, 'not-in-future', `${field} ${value} is after today ${today}`);
+  }
+}
+
+export function requireNotBefore(field: string, value: IsoDate, earliest: IsoDate, earliestName: string): void {
+  requireIsoDate(field, value);
+  if (compareIsoDates(value, earliest) < 0) {
+    throw new InvalidInputError(field, `not-before-${earliestName}`, `${field} ${value} is before ${earliestName} ${earliest}`);
+  }
+}
+
+/** The date of a new act on a stream: a real date, not in the future, not before the stream's last act. */
+export function requireActDate(field: string, value: IsoDate, lastActOn: IsoDate, now: Date): void {
+  requireNotInFuture(field, value, now);
+  requireNotBefore(field, value, lastActOn, 'last-act');
+}

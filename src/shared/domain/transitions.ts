@@ -1,0 +1,29 @@
+import { InvalidTransitionError } from './errors.js';
+
+type StatusOf<S extends { readonly status: string }> = S['status'];
+
+/**
+ * One table of the states in which each command is accepted. From it come both the list of allowed
+ * commands per state (for refusals and the API) and a guard that narrows the state for the handler.
+ * Usage: `const machine = transitions<State>()({ open: ['none'], close: ['open'] })`.
+ */
+export function transitions<S extends { readonly status: string }>() {
+  return <const T extends Readonly<Record<string, readonly StatusOf<S>[]>>>(acceptedIn: T) => {
+    type CommandType = keyof T & string;
+    const table: { readonly [K in CommandType]: readonly StatusOf<S>[] } = acceptedIn;
+    const commandTypes = Object.keys(acceptedIn) as CommandType[];
+
+    function allowedCommands(status: StatusOf<S>): CommandType[] {
+      return commandTypes.filter((type) => table[type].includes(status));
+    }
+
+    function requireState<K extends CommandType>(state: S, command: K): Extract<S, { status: T[K][number] }> {
+      if (!table[command].includes(state.status)) {
+        throw new InvalidTransitionError(command, state.status, allowedCommands(state.status));
+      }
+      return state as Extract<S, { status: T[K][number] }>;
+    }
+
+    return { acceptedIn, commandTypes, allowedCommands, requireState };
+  };
+}
