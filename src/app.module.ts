@@ -1,0 +1,31 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { DatabaseModule } from './database/database.module.js';
+import { EventStoreModule } from './event-store/event-store.module.js';
+import { AppConfig } from './platform/config/app-config.js';
+import { HealthController } from './platform/health/health.controller.js';
+import { LoggingModule } from './platform/logging/logging.module.js';
+import { MetricsController } from './platform/metrics/metrics.controller.js';
+import { HttpMetricsMiddleware, Metrics } from './platform/metrics/metrics.js';
+import { PlatformModule } from './platform/platform.module.js';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        LoggingModule,
+        CqrsModule.forRoot(),
+        DatabaseModule,
+        EventStoreModule,
+      ],
+      controllers: [HealthController, MetricsController],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

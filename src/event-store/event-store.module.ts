@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { Database } from '../database/database.js';
+import { Clock, IdGenerator } from '../shared/clock.js';
+import { EventStore } from './event-store.js';
+import { PostgresEventStore } from './postgres/postgres-event-store.js';
+import { UpcasterRegistry } from './upcasters.js';
+
+@Global()
+@Module({
+  providers: [
+    { provide: UpcasterRegistry, useValue: new UpcasterRegistry() },
+    {
+      provide: EventStore,
+      inject: [Database, Clock, IdGenerator, UpcasterRegistry],
+      useFactory: (database: Database, clock: Clock, ids: IdGenerator, upcasters: UpcasterRegistry) =>
+        new PostgresEventStore(database.pool, clock, ids, upcasters),
+    },
+  ],
+  exports: [EventStore, UpcasterRegistry],
+})
+export class EventStoreModule {}

@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './app-config.js';
+
+describe('configuration', () => {
+  it('defaults to the embedded database on port 3000 with data in ./data', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: './data',
+      logLevel: 'info',
+      bodyLimitBytes: 1_048_576,
+    });
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
+    ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '1.5' }],
+  ])('refuses a bad %s and names it', (variable, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('accepts a PostgreSQL URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db:5432/disciplina' }).databaseUrl).toBe(
+      'postgres://app@db:5432/disciplina',
+    );
+  });
+});

@@ -1,0 +1,22 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Database } from '../../database/database.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly database: Database) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'The process is up' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'The service can reach its database' })
+  async ready(): Promise<{ status: 'ok'; database: string }> {
+    if (!(await this.database.isReady())) throw new ServiceUnavailableException('The database does not answer');
+    return { status: 'ok', database: this.database.kind };
+  }
+}

@@ -1,0 +1,48 @@
+import { RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import type { AppConfig } from '../config/app-config.js';
+import { requestContext } from '../request-context.js';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { createValidationPipe } from './validation.js';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything HTTP that the service and its end-to-end tests share, applied in one place. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.use((request: Request & { id?: string }, _response: Response, next: NextFunction) => {
+    const requestId = String(request.id ?? '');
+    const correlation = request.header('x-correlation-id');
+    requestContext.run(
+      {
+        requestId,
+        correlationId: correlation && correlation.length <= 100 ? correlation : requestId,
+        actor: 'anonymous',
+      },
+      next,
+    );
+  });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Disciplina')
+      .setDescription('Inspection, supervision and discipline of party organizations and members, as immutable events.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,22 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '../shared/clock.js';
+import { AppConfig } from './config/app-config.js';
+import { Metrics } from './metrics/metrics.js';
+
+/** What every module may inject: configuration, the clock, the id generator, metrics. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+        { provide: IdGenerator, useClass: RandomIdGenerator },
+        Metrics,
+      ],
+      exports: [AppConfig, Clock, IdGenerator, Metrics],
+    };
+  }
+}

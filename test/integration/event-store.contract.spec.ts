@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { ExpectedVersionConflictError } from '../../src/event-store/errors.js';
+import {
+  START_OF_ALL,
+  type EventStore,
+  type EventMetadata,
+  type GlobalCheckpoint,
+  type RecordedEvent,
+} from '../../src/event-store/event-store.js';
+import { UpcasterRegistry } from '../../src/event-store/upcasters.js';
+import { openStore, testDatabases } from '../support/databases.js';
+
+const metadata: EventMetadata = { actor: 'contract-test', correlationId: randomUUID(), ruleVersion: 'test' };
+
+function newStream(): string {
+  return `contract-${randomUUID()}`;
+}
+
+function event(n: number) {
+  return { type: 'SomethingHappened', data: { n } };
+}
+
+async function readAllFrom(store: EventStore, from: GlobalCheckpoint): Promise<{ events: RecordedEvent[]; checkpoint: GlobalCheckpoint }> {
+  const events: RecordedEvent[] = [];
+  let checkpoint = from;
+  for (;;) {
+    const batch = await store.readAll(checkpoint, 1000);
+    events.push(...batch.events);
+    if (batch.events.length < 1000) return { events, checkpoint: batch.checkpoint };
+    checkpoint = batch.checkpoint;
+  }
+}
+
+describe.each(testDatabases())('event store contract on $name', (database) => {
+  let pool: pg.Pool;
+  let store: EventStore;
+  const onPostgres = database.concurrentSessions ? it : it.skip; // PGlite serializes sessions: nothing concurrent to test
+
+  beforeAll(() => {
+    ({ pool, store } = openStore(database.url));
+  });
+  afterAll(async () => {
+    await pool.end();
+  });
+
+  describe('append', () => {
+    it('appends several events atomically with contiguous versions and one recorded-at', async () => {
+      const streamId = newStream();
+      const result = await store.append({ streamId, streamType: 'contract', events: [event(1), event(2), event(3)], expectedVersion: 'no-stream', metadata });
+      expect(result.nextExpectedVersion).toBe(3);
+      const events = await store.readStream(streamId);
+      expect(events.map((e) => [e.streamVersion, e.data])).toEqual([[1, { n: 1 }], [2, { n: 2 }], [3, { n: 3 }]]);
+      expect(new Set(events.map((e) => e.recordedAt.toISOString())).size).toBe(1);
+      expect(events[0]?.metadata).toEqual(metadata);
+    });
+
+    it('writes nothing when one event of the batch cannot be stored', async () => {
+      const streamId = newStream();
+      const poisoned = { type: 'SomethingHappened', data: { text: 'nul \u0000 byte is not valid jsonb' } };
+      await expect(store.append({ streamId, streamType: 'contract', events: [event(1), poisoned], expectedVersion: 'any', metadata })).rejects.toThrow();
+      expect(await store.streamVersion(streamId)).toBe(0);
+    });
+
+    it('keeps occurred-at (valid time) apart from recorded-at (record time)', async () => {
+      const streamId = newStream();
+      const occurredAt = new Date('2019-03-04T00:00:00.000Z');
+      await store.append({ streamId, streamType: 'contract', events: [{ ...event(1), occurredAt }], expectedVersion: 'any', metadata });
+      const [stored] = await store.readStream(streamId);
+      expect(stored?.occurredAt).toEqual(occurredAt);
+      expect(stored!.recordedAt.getTime()).toBeGreaterThan(occurredAt.getTime());
+    });
+  });
+
+  describe('expected version', () => {
+    it.each([
+      ['no-stream on an empty stream', 0, 'no-stream' as const, true],
+      ['no-stream on an existing stream', 2, 'no-stream' as const, false],
+      ['exists on an empty stream', 0, 'exists' as const, false],
+      ['exists on an existing stream', 2, 'exists' as const, true],
+      ['exact version that matches', 2, 2, true],
+      ['exact version that is stale', 2, 1, false],
+      ['exact version ahead of the stream', 2, 5, false],
+      ['any on an empty stream', 0, 'any' as const, true],
+      ['any on an existing stream', 2, 'any' as const, true],
+    ])('%s', async (_case, existing, expectedVersion, accepted) => {
+      const streamId = newStream();
+      if (existing > 0) {
+        await store.append({ streamId, streamType: 'contract', events: [event(1), event(2)].slice(0, existing), expectedVersion: 'no-stream', metadata });
+      }
+      const attempt = store.append({ streamId, streamType: 'contract', events: [event(9)], expectedVersion, metadata });
+      if (accepted) {
+        await expect(attempt).resolves.toMatchObject({ nextExpectedVersion: existing + 1 });
+      } else {
+        await expect(attempt).rejects.toMatchObject({ name: 'ExpectedVersionConflictError', currentVersion: existing, expectedVersion });
+        expect(await store.streamVersion(streamId)).toBe(existing);
+      }
+    });
+  });
+
+  describe('reading', () => {
+    it('reads a stream forward and backward from a version, with a limit', async () => {
+      const streamId = newStream();
+      await store.append({ streamId, streamType: 'contract', events: [1, 2, 3, 4, 5].map(event), expectedVersion: 'no-stream', metadata });
+      const forward = await store.readStream(streamId, { fromVersion: 2, maxCount: 3 });
+      expect(forward.map((e) => e.streamVersion)).toEqual([2, 3, 4]);
+      const backward = await store.readStream(streamId, { direction: 'backward', fromVersion: 4, maxCount: 2 });
+      expect(backward.map((e) => e.streamVersion)).toEqual([4, 3]);
+      const lastTwo = await store.readStream(streamId, { direction: 'backward', maxCount: 2 });
+      expect(lastTwo.map((e) => e.streamVersion)).toEqual([5, 4]);
+    });
+
+    it('reads all events in commit order from a checkpoint, each once', async () => {
+      const before = await readAllFrom(store, START_OF_ALL);
+      const streams = [newStream(), newStream()];
+      for (const [i, streamId] of streams.entries()) {
+        await store.append({ streamId, streamType: 'contract', events: [event(i), event(i + 10)], expectedVersion: 'no-stream', metadata });
+      }
+      const after = await readAllFrom(store, before.checkpoint);
+      const mine = after.events.filter((e) => streams.includes(e.streamId));
+      expect(mine.map((e) => [e.streamId, e.streamVersion])).toEqual([
+        [streams[0], 1], [streams[0], 2], [streams[1], 1], [streams[1], 2],
+      ]);
+      const again = await readAllFrom(store, after.checkpoint);
+      expect(again.events.filter((e) => streams.includes(e.streamId))).toEqual([]);
+    });
+
+    it('delivers appended events to a subscriber in order, starting from its checkpoint', async () => {
+      const { checkpoint } = await readAllFrom(store, START_OF_ALL);
+      const streamId = newStream();
+      const seen: number[] = [];
+      let resolveAll: () => void;
+      const allSeen = new Promise<void>((resolve) => (resolveAll = resolve));
+      const subscription = store.subscribeToAll({
+        from: checkpoint,
+        pollIntervalMs: 50,
+        onEvents: async (events) => {
+          for (const e of events) if (e.streamId === streamId) seen.push(e.streamVersion);
+          if (seen.length === 3) resolveAll();
+        },
+      });
+      try {
+        for (const n of [1, 2, 3]) await store.append({ streamId, streamType: 'contract', events: [event(n)], expectedVersion: 'any', metadata });
+        await allSeen;
+        expect(seen).toEqual([1, 2, 3]);
+      } finally {
+        await subscription.stop();
+      }
+    });
+  });
+
+  describe('upcasting', () => {
+    it('reads an old event shape in the current shape; the stored row keeps its version', async () => {
+      const streamId = newStream();
+      await store.append({ streamId, streamType: 'contract', events: [{ type: 'MemberNamed', data: { name: 'Nguyễn Văn A' } }], expectedVersion: 'no-stream', metadata });
+      const upcasters = new UpcasterRegistry().register('MemberNamed', 1, (data) => ({ fullName: data.name, nameOrder: 'family-first' }));
+      const upcasting = openStore(database.url, upcasters);
+      try {
+        await upcasting.store.append({ streamId, streamType: 'contract', events: [{ type: 'MemberNamed', data: { fullName: 'Trần Thị B', nameOrder: 'family-first' } }], expectedVersion: 1, metadata });
+        const events = await upcasting.store.readStream(streamId);
+        expect(events.map((e) => [e.schemaVersion, e.data])).toEqual([
+          [2, { fullName: 'Nguyễn Văn A', nameOrder: 'family-first' }],
+          [2, { fullName: 'Trần Thị B', nameOrder: 'family-first' }],
+        ]);
+        const { rows } = await pool.query('SELECT schema_version, data FROM events WHERE stream_id = $1 ORDER BY stream_version', [streamId]);
+        expect(rows[0]).toEqual({ schema_version: 1, data: { name: 'Nguyễn Văn A' } });
+        expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, length: 2 });
+      } finally {
+        await upcasting.pool.end();
+      }
+    });
+  });
+
+  describe('immutability and the hash chain', () => {
+    it.each(['UPDATE events SET data = data', 'DELETE FROM events', 'TRUNCATE events'])('the table refuses %s', async (sql) => {
+      const streamId = newStream();
+      await store.append({ streamId, streamType: 'contract', events: [event(1)], expectedVersion: 'no-stream', metadata });
+      const scoped = sql.startsWith('TRUNCATE') ? sql : `${sql} WHERE stream_id = '${streamId}'`;
+      await expect(pool.query(scoped)).rejects.toThrow(/events are immutable/);
+      expect(await store.streamVersion(streamId)).toBe(1);
+    });
+
+    it('verifies an untouched chain', async () => {
+      const streamId = newStream();
+      await store.append({ streamId, streamType: 'contract', events: [1, 2, 3].map(event), expectedVersion: 'no-stream', metadata });
+      await store.append({ streamId, streamType: 'contract', events: [event(4)], expectedVersion: 3, metadata });
+      expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, length: 4 });
+    });
+
+    it.each([
+      ['data changed', `data = '{"n": 99}'`, 'hash-mismatch'],
+      ['recorded-at moved', `recorded_at = recorded_at - interval '1 day'`, 'hash-mismatch'],
+      ['hash recomputed by hand', `hash = repeat('0', 64)`, 'hash-mismatch'],
+    ])('names the altered event when a row is changed behind the store (%s)', async (_case, assignment, reason) => {
+      const streamId = newStream();
+      await store.append({ streamId, streamType: 'contract', events: [1, 2, 3].map(event), expectedVersion: 'no-stream', metadata });
+      const [, second] = await store.readStream(streamId);
+      await tamper(pool, `UPDATE events SET ${assignment} WHERE event_id = '${second!.eventId}'`);
+      expect(await store.verifyStream(streamId)).toEqual({
+        valid: false,
+        streamId,
+        reason,
+        brokenAt: { streamVersion: 2, eventId: second!.eventId, globalPosition: second!.globalPosition },
+      });
+    });
+
+    it('names the gap when an event in the middle is deleted behind the store', async () => {
+      const streamId = newStream();
+      await store.append({ streamId, streamType: 'contract', events: [1, 2, 3].map(event), expectedVersion: 'no-stream', metadata });
+      await tamper(pool, `DELETE FROM events WHERE stream_id = '${streamId}' AND stream_version = 2`);
+      expect(await store.verifyStream(streamId)).toMatchObject({ valid: false, reason: 'version-gap', brokenAt: { streamVersion: 2 } });
+    });
+  });
+
+  describe('concurrency', () => {
+    onPostgres('50 concurrent appends with the same expected version, 20 rounds: exactly one wins each round', async () => {
+      const streamId = newStream();
+      for (let round = 0; round < 20; round += 1) {
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 50 }, (_, writer) =>
+            store.append({ streamId, streamType: 'contract', events: [event(round * 100 + writer)], expectedVersion: round === 0 ? 'no-stream' : round, metadata }),
+          ),
+        );
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+        expect(losers).toHaveLength(49);
+        for (const loser of losers) expect(loser.reason).toBeInstanceOf(ExpectedVersionConflictError);
+      }
+      const events = await store.readStream(streamId);
+      expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, length: 20 });
+    }, 60_000);
+
+    onPostgres('concurrent appends with expected version "any" all land, contiguous and chained', async () => {
+      const streamId = newStream();
+      await Promise.all(Array.from({ length: 30 }, (_, n) => store.append({ streamId, streamType: 'contract', events: [event(n)], expectedVersion: 'any', metadata })));
+      const events = await store.readStream(streamId);
+      expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(new Set(events.map((e) => e.data.n)).size).toBe(30);
+      expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, length: 30 });
+    }, 30_000);
+
+    onPostgres('a reader does not pass an open transaction\'s event, and takes it once it commits', async () => {
+      const { checkpoint } = await readAllFrom(store, START_OF_ALL);
+      const slow = newStream();
+      const fast = newStream();
+      const a = await pool.connect();
+      try {
+        await a.query('BEGIN');
+        await insertRaw(a, slow);
+        await store.append({ streamId: fast, streamType: 'contract', events: [event(2)], expectedVersion: 'no-stream', metadata });
+        const whileOpen = await readAllFrom(store, checkpoint);
+        expect(whileOpen.events.filter((e) => e.streamId === fast || e.streamId === slow)).toEqual([]);
+        await a.query('COMMIT');
+        const afterCommit = await readAllFrom(store, whileOpen.checkpoint);
+        expect(afterCommit.events.filter((e) => e.streamId === fast || e.streamId === slow).map((e) => e.streamId)).toEqual([slow, fast]);
+      } finally {
+        a.release();
+      }
+    });
+
+    onPostgres('a reader skips nothing after an open transaction rolls back', async () => {
+      const { checkpoint } = await readAllFrom(store, START_OF_ALL);
+      const slow = newStream();
+      const fast = newStream();
+      const a = await pool.connect();
+      try {
+        await a.query('BEGIN');
+        await insertRaw(a, slow);
+        await store.append({ streamId: fast, streamType: 'contract', events: [event(2)], expectedVersion: 'no-stream', metadata });
+        const whileOpen = await readAllFrom(store, checkpoint);
+        expect(whileOpen.events.filter((e) => e.streamId === fast)).toEqual([]);
+        await a.query('ROLLBACK');
+        const afterRollback = await readAllFrom(store, whileOpen.checkpoint);
+        expect(afterRollback.events.filter((e) => e.streamId === fast || e.streamId === slow).map((e) => e.streamId)).toEqual([fast]);
+      } finally {
+        a.release();
+      }
+    });
+  });
+});
+
+/** A superuser changing rows with triggers off, as an attacker with full database access would. */
+async function tamper(pool: pg.Pool, sql: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL session_replication_role = replica');
+    await client.query(sql);
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
+}
+
+/** A writer whose transaction stays open: its row has a position but is not yet committed. */
+async function insertRaw(client: pg.PoolClient, streamId: string): Promise<void> {
+  await client.query(
+    `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at, hash)
+     VALUES ($1, 'contract', 1, $2, 'SomethingHappened', 1, '{"n": 1}', '{}', now(), now(), 'not-chained')`,
+    [streamId, randomUUID()],
+  );
+}
