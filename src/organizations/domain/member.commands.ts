@@ -1,0 +1,30 @@
+import type { Command } from '../../shared/domain/decider.js';
+import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
+import type { RemovalGround } from './member.events.js';
+
+export type AdmitMember = Command<
+  'admitMember',
+  { memberId: string; organizationId: string; fullName: string; birthDate: IsoDate; admittedOn: IsoDate }
+>;
+export type MakeMemberFull = Command<'makeMemberFull', { madeFullOn: IsoDate }>;
+export type TransferMember = Command<'transferMember', { toOrganizationId: string; transferredOn: IsoDate }>;
+export type TakeUpPost = Command<
+  'takeUpPost',
+  { postId: string; title: string; organizationId: string; committeeLevel: OrganizationLevel | null; takenUpOn: IsoDate }
+>;
+export type LeavePost = Command<'leavePost', { postId: string; leftOn: IsoDate }>;
+export type RemoveFromRoll = Command<'removeFromRoll', { ground: RemovalGround; removedOn: IsoDate }>;
+export type ReleaseMember = Command<'releaseMember', { reason: string; releasedOn: IsoDate }>;
+export type RecordDeath = Command<'recordDeath', { diedOn: IsoDate }>;
+export type RecordExpulsion = Command<'recordExpulsion', { disciplineDecisionId: string; expelledOn: IsoDate }>;
+
+export type MemberCommand =
+  | AdmitMember
+  | MakeMemberFull
+  | TransferMember
+  | TakeUpPost
+  | LeavePost
+  | RemoveFromRoll
+  | ReleaseMember
+  | RecordDeath
+  | RecordExpulsion;

@@ -1,0 +1,189 @@
+import { spec } from '../../../test/support/decider-spec.js';
+import { foldEvents } from '../../shared/domain/decider.js';
+import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
+import type { MemberCommand } from './member.commands.js';
+import { allowedMemberCommands, memberDecider, memberMachine, memberStreamId, STREAM_TYPE } from './member.decider.js';
+import { REMOVAL_GROUNDS, type MemberEvent, type RemovalGround } from './member.events.js';
+import { memberFacts, type MemberState } from './member.state.js';
+
+const metadata = { now: new Date('2025-06-30T03:00:00Z') };
+const memberId = 'member-1';
+
+const admission = { memberId, organizationId: 'cell-a', fullName: 'Nguyễn Văn A', birthDate: '1990-05-01', admittedOn: '2023-03-15' };
+const admitted: MemberEvent = { type: 'MemberAdmitted', data: admission };
+const madeFull: MemberEvent = { type: 'MemberMadeFull', data: { memberId, madeFullOn: '2024-03-15' } };
+const seat: MemberEvent = {
+  type: 'PostTakenUp',
+  data: { memberId, postId: 'post-1', title: 'Ủy viên Ban Chấp hành Đảng bộ huyện', organizationId: 'org-binh-xuyen', committeeLevel: 'district', takenUpOn: '2024-04-01' },
+};
+const died: MemberEvent = { type: 'MemberDied', data: { memberId, diedOn: '2025-01-01' } };
+
+const commands: { [K in MemberCommand['type']]: Extract<MemberCommand, { type: K }> } = {
+  admitMember: { type: 'admitMember', data: admission, metadata },
+  makeMemberFull: { type: 'makeMemberFull', data: { madeFullOn: '2025-06-10' }, metadata },
+  transferMember: { type: 'transferMember', data: { toOrganizationId: 'cell-b', transferredOn: '2025-06-10' }, metadata },
+  takeUpPost: {
+    type: 'takeUpPost',
+    data: { postId: 'post-2', title: 'Bí thư chi bộ', organizationId: 'cell-a', committeeLevel: 'cell', takenUpOn: '2025-06-10' },
+    metadata,
+  },
+  leavePost: { type: 'leavePost', data: { postId: 'post-1', leftOn: '2025-06-10' }, metadata },
+  removeFromRoll: { type: 'removeFromRoll', data: { ground: 'no-activity-or-dues-3-months', removedOn: '2025-06-10' }, metadata },
+  releaseMember: { type: 'releaseMember', data: { reason: 'Asked to leave', releasedOn: '2025-06-10' }, metadata },
+  recordDeath: { type: 'recordDeath', data: { diedOn: '2025-06-10' }, metadata },
+  recordExpulsion: { type: 'recordExpulsion', data: { disciplineDecisionId: 'decision-9', expelledOn: '2025-06-10' }, metadata },
+};
+
+const histories: Record<MemberState['status'], MemberEvent[]> = {
+  'not-admitted': [],
+  probationary: [admitted, seat],
+  full: [admitted, madeFull, seat],
+  left: [admitted, madeFull, died],
+};
+const stateOf = (history: readonly MemberEvent[]) => foldEvents(memberDecider, history);
+
+describe('member stream', () => {
+  it('is named member-<id>', () => {
+    expect(STREAM_TYPE).toBe('member');
+    expect(memberStreamId(memberId)).toBe('member-member-1');
+  });
+
+  it('records a member from admission through full membership, transfer and posts to removal from the roll', () => {
+    const history: MemberEvent[] = [];
+    const run = (command: MemberCommand) => history.push(...memberDecider.decide(command, stateOf(history)));
+    run(commands.admitMember);
+    run({ type: 'makeMemberFull', data: { madeFullOn: '2024-03-15' }, metadata });
+    run({ type: 'takeUpPost', data: { ...commands.takeUpPost.data, postId: 'post-1', takenUpOn: '2024-04-01' }, metadata });
+    run({ type: 'takeUpPost', data: { ...commands.takeUpPost.data, postId: 'post-3', committeeLevel: null, title: 'Trưởng phòng', takenUpOn: '2024-04-01' }, metadata });
+    run({ type: 'leavePost', data: { postId: 'post-1', leftOn: '2024-05-01' }, metadata });
+    run(commands.transferMember);
+    expect(memberFacts(stateOf(history))).toEqual({
+      memberId,
+      organizationId: 'cell-b',
+      membership: 'full',
+      onRoll: true,
+      posts: [{ postId: 'post-3', title: 'Trưởng phòng', organizationId: 'cell-a', committeeLevel: null, takenUpOn: '2024-04-01' }],
+      committeeLevels: [],
+    });
+    run(commands.removeFromRoll);
+    expect(history.slice(-2)).toEqual([
+      { type: 'PostLeft', data: { memberId, postId: 'post-3', leftOn: '2025-06-10' } },
+      { type: 'MemberRemovedFromRoll', data: { memberId, ground: 'no-activity-or-dues-3-months', removedOn: '2025-06-10' } },
+    ]);
+    expect(stateOf(history)).toMatchObject({ status: 'left', leftBy: 'removed-from-roll', membership: 'full' });
+  });
+
+  it('derives the facts discipline needs: membership, committee seats and organization', () => {
+    expect(memberFacts(stateOf([]))).toBeNull();
+    expect(memberFacts(stateOf(histories.probationary))).toMatchObject({ membership: 'probationary', committeeLevels: ['district'], organizationId: 'cell-a' });
+    expect(memberFacts(stateOf(histories.left))).toMatchObject({ membership: 'full', onRoll: false, posts: [] });
+  });
+
+  describe('probation lasts twelve months (Charter art. 5)', () => {
+    it('refuses full membership a day before the twelve months end', () => {
+      spec(memberDecider)
+        .given([admitted])
+        .when({ type: 'makeMemberFull', data: { madeFullOn: '2024-03-14' }, metadata })
+        .thenThrows(RuleViolationError, {
+          code: 'probation-not-completed',
+          details: { admittedOn: '2023-03-15', probationEndsOn: '2024-03-15', madeFullOn: '2024-03-14', reference: 'Charter art. 5' },
+        });
+    });
+    it('makes the member full on the day the twelve months end', () => {
+      spec(memberDecider).given([admitted]).when({ type: 'makeMemberFull', data: { madeFullOn: '2024-03-15' }, metadata }).then([madeFull]);
+    });
+  });
+
+  describe('removal from the roll is on a listed ground (Charter art. 8.1)', () => {
+    it.each(REMOVAL_GROUNDS.filter((ground) => ground !== 'probation-not-qualified'))('removes a full member for %s', (ground) => {
+      spec(memberDecider)
+        .given([admitted, madeFull])
+        .when({ type: 'removeFromRoll', data: { ground, removedOn: '2025-06-10' }, metadata })
+        .then([{ type: 'MemberRemovedFromRoll', data: { memberId, ground, removedOn: '2025-06-10' } }]);
+    });
+    it('removes a probationary member not qualified at the end of probation', () => {
+      spec(memberDecider)
+        .given([admitted])
+        .when({ type: 'removeFromRoll', data: { ground: 'probation-not-qualified', removedOn: '2024-03-20' }, metadata })
+        .then([{ type: 'MemberRemovedFromRoll', data: { memberId, ground: 'probation-not-qualified', removedOn: '2024-03-20' } }]);
+    });
+    it('refuses "probation not qualified" for a full member', () => {
+      spec(memberDecider)
+        .given([admitted, madeFull])
+        .when({ type: 'removeFromRoll', data: { ground: 'probation-not-qualified', removedOn: '2025-06-10' }, metadata })
+        .thenThrows(RuleViolationError, { code: 'removal-ground-probationary-only', details: { reference: 'Charter art. 8.1' } });
+    });
+    it('refuses a ground that is not listed', () => {
+      spec(memberDecider)
+        .given([admitted])
+        .when({ type: 'removeFromRoll', data: { ground: 'disliked' as RemovalGround, removedOn: '2025-06-10' }, metadata })
+        .thenThrows(InvalidInputError, { details: { field: 'ground', rule: 'removal-ground' } });
+    });
+  });
+
+  describe('expulsion applies to full members only (Charter art. 35.2; QĐ 69 art. 7)', () => {
+    it('records the expulsion of a full member, ending the posts held', () => {
+      spec(memberDecider).given(histories.full).when(commands.recordExpulsion).then([
+        { type: 'PostLeft', data: { memberId, postId: 'post-1', leftOn: '2025-06-10' } },
+        { type: 'MemberExpelled', data: { memberId, disciplineDecisionId: 'decision-9', expelledOn: '2025-06-10' } },
+      ]);
+    });
+    it('refuses the expulsion of a probationary member', () => {
+      spec(memberDecider)
+        .given(histories.probationary)
+        .when(commands.recordExpulsion)
+        .thenThrows(RuleViolationError, { code: 'expulsion-full-members-only', details: { reference: 'Charter art. 35.2; QĐ 69-QĐ/TW art. 7' } });
+    });
+  });
+
+  it('records a release (cho ra khỏi Đảng) with its reason and a death, ending the posts held', () => {
+    spec(memberDecider).given(histories.probationary).when(commands.releaseMember).then([
+      { type: 'PostLeft', data: { memberId, postId: 'post-1', leftOn: '2025-06-10' } },
+      { type: 'MemberReleased', data: { memberId, reason: 'Asked to leave', releasedOn: '2025-06-10' } },
+    ]);
+    spec(memberDecider).given([admitted]).when(commands.recordDeath).then([{ type: 'MemberDied', data: { memberId, diedOn: '2025-06-10' } }]);
+  });
+
+  describe('refuses inconsistent input', () => {
+    const cases: [string, MemberEvent[], MemberCommand, string, string][] = [
+      ['a birth date after admission', [], { ...commands.admitMember, data: { ...commands.admitMember.data, birthDate: '2024-01-01' } }, 'birthDate', 'before-admission'],
+      ['an admission in the future', [], { ...commands.admitMember, data: { ...commands.admitMember.data, admittedOn: '2025-07-01' } }, 'admittedOn', 'not-in-future'],
+      ['a blank name', [], { ...commands.admitMember, data: { ...commands.admitMember.data, fullName: '' } }, 'fullName', 'not-blank'],
+      ['a transfer to the same organization', [admitted], { ...commands.transferMember, data: { toOrganizationId: 'cell-a', transferredOn: '2025-06-10' } }, 'toOrganizationId', 'changed'],
+      ['a transfer dated before the last act', [admitted, madeFull], { ...commands.transferMember, data: { toOrganizationId: 'cell-b', transferredOn: '2024-03-14' } }, 'transferredOn', 'not-before-last-act'],
+      ['taking up a post already held', histories.full, { ...commands.takeUpPost, data: { ...commands.takeUpPost.data, postId: 'post-1' } }, 'postId', 'not-held'],
+      ['leaving a post not held', [admitted], commands.leavePost, 'postId', 'held'],
+      ['releasing without a reason', [admitted], { ...commands.releaseMember, data: { reason: ' ', releasedOn: '2025-06-10' } }, 'reason', 'not-blank'],
+    ];
+    it.each(cases)('%s', (_name, history, command, field, rule) => {
+      spec(memberDecider).given(history).when(command).thenThrows(InvalidInputError, { details: { field, rule } });
+    });
+  });
+
+  describe('a member who has left the roll accepts no command; every command out of its state is refused', () => {
+    const cases = (Object.keys(histories) as MemberState['status'][]).flatMap((status) =>
+      memberMachine.commandTypes.map((type) => [status, type, allowedMemberCommands(stateOf(histories[status])).includes(type)] as const),
+    );
+    it.each(cases.filter(([, , allowed]) => !allowed))('in %s, refuses %s', (status, type) => {
+      spec(memberDecider)
+        .given(histories[status])
+        .when(commands[type])
+        .thenThrows(InvalidTransitionError, {
+          details: { command: type, currentState: status, allowedCommands: allowedMemberCommands(stateOf(histories[status])) },
+        });
+    });
+    it.each(cases.filter(([status, type, allowed]) => allowed && !(status === 'probationary' && type === 'recordExpulsion')))('in %s, accepts %s', (status, type) => {
+      expect(memberDecider.decide(commands[type], stateOf(histories[status])).length).toBeGreaterThan(0);
+    });
+    it.each<[string, MemberEvent]>([
+      ['removed-from-roll', { type: 'MemberRemovedFromRoll', data: { memberId, ground: 'card-returned-or-destroyed', removedOn: '2025-01-01' } }],
+      ['released', { type: 'MemberReleased', data: { memberId, reason: 'r', releasedOn: '2025-01-01' } }],
+      ['died', died],
+      ['expelled', { type: 'MemberExpelled', data: { memberId, disciplineDecisionId: 'd', expelledOn: '2025-01-01' } }],
+    ])('allows nothing after leaving (%s)', (leftBy, leaving) => {
+      const state = stateOf([admitted, madeFull, leaving]);
+      expect(state).toMatchObject({ status: 'left', leftBy });
+      expect(allowedMemberCommands(state)).toEqual([]);
+    });
+  });
+});

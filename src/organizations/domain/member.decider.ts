@@ -1,0 +1,171 @@
+import { assertNever, type Decider } from '../../shared/domain/decider.js';
+import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
+import { requireActDate, requireIsoDate, requireNotBefore, requireNotInFuture, requireText } from '../../shared/domain/input.js';
+import { addMonths, compareIsoDates } from '../../shared/domain/iso-date.js';
+import { transitions } from '../../shared/domain/transitions.js';
+import { ORGANIZATION_LEVELS, type IsoDate } from '../../shared/domain/vocabulary.js';
+import type { AdmitMember, MakeMemberFull, MemberCommand, RemoveFromRoll, TakeUpPost } from './member.commands.js';
+import { REMOVAL_GROUNDS, type MemberEvent } from './member.events.js';
+import { evolveMember, initialMemberState, type MemberRecord, type MemberState } from './member.state.js';
+
+export const MEMBER_STREAM_TYPE = 'member';
+export const STREAM_TYPE = MEMBER_STREAM_TYPE;
+export function memberStreamId(memberId: string): string {
+  return `${MEMBER_STREAM_TYPE}-${memberId}`;
+}
+export const streamId = memberStreamId;
+
+/** A member who has left the roll (removed, released, died, expelled) accepts no command. */
+export const memberMachine = transitions<MemberState>()({
+  admitMember: ['not-admitted'],
+  makeMemberFull: ['probationary'],
+  transferMember: ['probationary', 'full'],
+  takeUpPost: ['probationary', 'full'],
+  leavePost: ['probationary', 'full'],
+  removeFromRoll: ['probationary', 'full'],
+  releaseMember: ['probationary', 'full'],
+  recordDeath: ['probationary', 'full'],
+  recordExpulsion: ['probationary', 'full'],
+});
+
+export type MemberCommandType = MemberCommand['type'];
+
+export function allowedMemberCommands(state: MemberState): MemberCommandType[] {
+  return memberMachine.allowedCommands(state.status);
+}
+
+/** Thời kỳ dự bị: twelve months from admission (Charter art. 5). */
+export const PROBATION_MONTHS = 12;
+
+function admit(command: AdmitMember): MemberEvent[] {
+  const { memberId, organizationId, fullName, birthDate, admittedOn } = command.data;
+  requireText('memberId', memberId);
+  requireText('organizationId', organizationId);
+  requireText('fullName', fullName);
+  requireIsoDate('birthDate', birthDate);
+  requireNotInFuture('admittedOn', admittedOn, command.metadata.now);
+  if (compareIsoDates(birthDate, admittedOn) >= 0) {
+    throw new InvalidInputError('birthDate', 'before-admission', `birthDate ${birthDate} must be before admittedOn ${admittedOn}`);
+  }
+  return [{ type: 'MemberAdmitted', data: { memberId, organizationId, fullName, birthDate, admittedOn } }];
+}
+
+function makeFull(command: MakeMemberFull, member: MemberRecord): MemberEvent[] {
+  const { madeFullOn } = command.data;
+  requireActDate('madeFullOn', madeFullOn, member.lastActOn, command.metadata.now);
+  const probationEndsOn = addMonths(member.admittedOn, PROBATION_MONTHS);
+  if (compareIsoDates(madeFullOn, probationEndsOn) < 0) {
+    throw new RuleViolationError('probation-not-completed', `Probation runs ${PROBATION_MONTHS} months, until ${probationEndsOn}`, {
+      admittedOn: member.admittedOn,
+      probationEndsOn,
+      madeFullOn,
+      reference: 'Charter art. 5',
+    });
+  }
+  return [{ type: 'MemberMadeFull', data: { memberId: member.memberId, madeFullOn } }];
+}
+
+function takeUpPost(command: TakeUpPost, member: MemberRecord): MemberEvent[] {
+  const { postId, title, organizationId, committeeLevel, takenUpOn } = command.data;
+  requireText('postId', postId);
+  requireText('title', title);
+  requireText('organizationId', organizationId);
+  if (committeeLevel !== null && !ORGANIZATION_LEVELS.includes(committeeLevel)) {
+    throw new InvalidInputError('committeeLevel', 'organization-level', `Unknown level ${committeeLevel}`);
+  }
+  if (member.posts.some((post) => post.postId === postId)) {
+    throw new InvalidInputError('postId', 'not-held', `The member already holds post ${postId}`);
+  }
+  requireActDate('takenUpOn', takenUpOn, member.lastActOn, command.metadata.now);
+  return [{ type: 'PostTakenUp', data: { memberId: member.memberId, postId, title, organizationId, committeeLevel, takenUpOn } }];
+}
+
+/** Leaving the roll ends every post first, so that current posts stay derivable from the stream alone. */
+function endPosts(member: MemberRecord, leftOn: IsoDate): MemberEvent[] {
+  return member.posts.map((post) => ({ type: 'PostLeft', data: { memberId: member.memberId, postId: post.postId, leftOn } }));
+}
+
+function removeFromRoll(command: RemoveFromRoll, state: Extract<MemberState, { status: 'probationary' | 'full' }>): MemberEvent[] {
+  const { ground, removedOn } = command.data;
+  const { member } = state;
+  if (!REMOVAL_GROUNDS.includes(ground)) throw new InvalidInputError('ground', 'removal-ground', `Unknown ground ${ground}`);
+  requireActDate('removedOn', removedOn, member.lastActOn, command.metadata.now);
+  if (ground === 'probation-not-qualified' && state.status !== 'probationary') {
+    throw new RuleViolationError('removal-ground-probationary-only', 'Only a probationary member is removed for not qualifying at the end of probation', {
+      ground,
+      membership: state.status,
+      reference: 'Charter art. 8.1',
+    });
+  }
+  return [...endPosts(member, removedOn), { type: 'MemberRemovedFromRoll', data: { memberId: member.memberId, ground, removedOn } }];
+}
+
+export function decideMember(command: MemberCommand, state: MemberState): MemberEvent[] {
+  const { now } = command.metadata;
+  switch (command.type) {
+    case 'admitMember':
+      memberMachine.requireState(state, command.type);
+      return admit(command);
+    case 'makeMemberFull':
+      return makeFull(command, memberMachine.requireState(state, command.type).member);
+    case 'transferMember': {
+      const { member } = memberMachine.requireState(state, command.type);
+      const { toOrganizationId, transferredOn } = command.data;
+      requireText('toOrganizationId', toOrganizationId);
+      if (toOrganizationId === member.organizationId) {
+        throw new InvalidInputError('toOrganizationId', 'changed', `The member already belongs to ${toOrganizationId}`);
+      }
+      requireActDate('transferredOn', transferredOn, member.lastActOn, now);
+      const data = { memberId: member.memberId, fromOrganizationId: member.organizationId, toOrganizationId, transferredOn };
+      return [{ type: 'MemberTransferred', data }];
+    }
+    case 'takeUpPost':
+      return takeUpPost(command, memberMachine.requireState(state, command.type).member);
+    case 'leavePost': {
+      const { member } = memberMachine.requireState(state, command.type);
+      const { postId, leftOn } = command.data;
+      const post = member.posts.find((held) => held.postId === postId);
+      if (!post) throw new InvalidInputError('postId', 'held', `The member holds no post ${postId}`);
+      requireActDate('leftOn', leftOn, member.lastActOn, now);
+      requireNotBefore('leftOn', leftOn, post.takenUpOn, 'taken-up-on');
+      return [{ type: 'PostLeft', data: { memberId: member.memberId, postId, leftOn } }];
+    }
+    case 'removeFromRoll':
+      return removeFromRoll(command, memberMachine.requireState(state, command.type));
+    case 'releaseMember': {
+      const { member } = memberMachine.requireState(state, command.type);
+      const { reason, releasedOn } = command.data;
+      requireText('reason', reason);
+      requireActDate('releasedOn', releasedOn, member.lastActOn, now);
+      return [...endPosts(member, releasedOn), { type: 'MemberReleased', data: { memberId: member.memberId, reason, releasedOn } }];
+    }
+    case 'recordDeath': {
+      const { member } = memberMachine.requireState(state, command.type);
+      const { diedOn } = command.data;
+      requireActDate('diedOn', diedOn, member.lastActOn, now);
+      return [...endPosts(member, diedOn), { type: 'MemberDied', data: { memberId: member.memberId, diedOn } }];
+    }
+    case 'recordExpulsion': {
+      const current = memberMachine.requireState(state, command.type);
+      const { member } = current;
+      const { disciplineDecisionId, expelledOn } = command.data;
+      if (current.status === 'probationary') {
+        throw new RuleViolationError('expulsion-full-members-only', 'A probationary member can be reprimanded or warned, not expelled', {
+          membership: current.status,
+          reference: 'Charter art. 35.2; QĐ 69-QĐ/TW art. 7',
+        });
+      }
+      requireText('disciplineDecisionId', disciplineDecisionId);
+      requireActDate('expelledOn', expelledOn, member.lastActOn, now);
+      return [...endPosts(member, expelledOn), { type: 'MemberExpelled', data: { memberId: member.memberId, disciplineDecisionId, expelledOn } }];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+export const memberDecider: Decider<MemberCommand, MemberState, MemberEvent> = {
+  decide: decideMember,
+  evolve: evolveMember,
+  initialState: initialMemberState,
+};

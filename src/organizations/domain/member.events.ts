@@ -1,0 +1,48 @@
+import type { Event } from '../../shared/domain/decider.js';
+import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
+
+/** Grounds for xóa tên (Charter art. 8.1; guidance QĐ 24/29 point 8.1, now QĐ 294); not a sanction. */
+export const REMOVAL_GROUNDS = [
+  'no-activity-or-dues-3-months',
+  'card-returned-or-destroyed',
+  'no-progress-after-12-months-education',
+  'failed-standards-two-years',
+  'political-standard-not-met',
+  'probation-not-qualified',
+] as const;
+export type RemovalGround = (typeof REMOVAL_GROUNDS)[number];
+
+/** A post (chức vụ); `committeeLevel` is the level of the committee when the post is a seat on one (cấp ủy viên). */
+export type Post = Readonly<{ postId: string; title: string; organizationId: string; committeeLevel: OrganizationLevel | null }>;
+
+/** Kết nạp: admission starts a probation (đảng viên dự bị). Name and birth date are personal data. */
+export type MemberAdmitted = Event<
+  'MemberAdmitted',
+  { memberId: string; organizationId: string; fullName: string; birthDate: IsoDate; admittedOn: IsoDate }
+>;
+/** Công nhận đảng viên chính thức. */
+export type MemberMadeFull = Event<'MemberMadeFull', { memberId: string; madeFullOn: IsoDate }>;
+/** Chuyển sinh hoạt đảng. */
+export type MemberTransferred = Event<
+  'MemberTransferred',
+  { memberId: string; fromOrganizationId: string; toOrganizationId: string; transferredOn: IsoDate }
+>;
+export type PostTakenUp = Event<'PostTakenUp', Post & { memberId: string; takenUpOn: IsoDate }>;
+export type PostLeft = Event<'PostLeft', { memberId: string; postId: string; leftOn: IsoDate }>;
+export type MemberRemovedFromRoll = Event<'MemberRemovedFromRoll', { memberId: string; ground: RemovalGround; removedOn: IsoDate }>;
+/** Cho ra khỏi Đảng. */
+export type MemberReleased = Event<'MemberReleased', { memberId: string; reason: string; releasedOn: IsoDate }>;
+export type MemberDied = Event<'MemberDied', { memberId: string; diedOn: IsoDate }>;
+/** Khai trừ, recorded here when the discipline decision takes effect. */
+export type MemberExpelled = Event<'MemberExpelled', { memberId: string; disciplineDecisionId: string; expelledOn: IsoDate }>;
+
+export type MemberEvent =
+  | MemberAdmitted
+  | MemberMadeFull
+  | MemberTransferred
+  | PostTakenUp
+  | PostLeft
+  | MemberRemovedFromRoll
+  | MemberReleased
+  | MemberDied
+  | MemberExpelled;

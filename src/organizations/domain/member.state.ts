@@ -1,0 +1,89 @@
+import { assertNever } from '../../shared/domain/decider.js';
+import type { IsoDate, Membership, OrganizationLevel } from '../../shared/domain/vocabulary.js';
+import type { MemberEvent, Post } from './member.events.js';
+
+export type HeldPost = Post & Readonly<{ takenUpOn: IsoDate }>;
+
+export type MemberRecord = Readonly<{
+  memberId: string;
+  organizationId: string;
+  fullName: string;
+  birthDate: IsoDate;
+  admittedOn: IsoDate;
+  madeFullOn: IsoDate | null;
+  posts: readonly HeldPost[];
+  lastActOn: IsoDate;
+}>;
+
+export type LeavingKind = 'removed-from-roll' | 'released' | 'died' | 'expelled';
+
+export type MemberState =
+  | Readonly<{ status: 'not-admitted' }>
+  | Readonly<{ status: 'probationary'; member: MemberRecord }>
+  | Readonly<{ status: 'full'; member: MemberRecord }>
+  | Readonly<{ status: 'left'; member: MemberRecord; membership: Membership; leftBy: LeavingKind; leftOn: IsoDate }>;
+
+export type MemberStatus = MemberState['status'];
+
+/** What discipline needs to know of a member: forms depend on membership and posts (Charter art. 35.2). */
+export type MemberFacts = Readonly<{
+  memberId: string;
+  organizationId: string;
+  membership: Membership;
+  onRoll: boolean;
+  posts: readonly HeldPost[];
+  committeeLevels: readonly OrganizationLevel[];
+}>;
+
+export function memberFacts(state: MemberState): MemberFacts | null {
+  if (state.status === 'not-admitted') return null;
+  const { memberId, organizationId, posts } = state.member;
+  const membership = state.status === 'left' ? state.membership : state.status;
+  const committeeLevels = posts.flatMap((post) => (post.committeeLevel === null ? [] : [post.committeeLevel]));
+  return { memberId, organizationId, membership, onRoll: state.status !== 'left', posts, committeeLevels };
+}
+
+export function initialMemberState(): MemberState {
+  return { status: 'not-admitted' };
+}
+
+function leave(member: MemberRecord, membership: Membership, leftBy: LeavingKind, leftOn: IsoDate): MemberState {
+  return { status: 'left', member: { ...member, lastActOn: leftOn }, membership, leftBy, leftOn };
+}
+
+export function evolveMember(state: MemberState, event: MemberEvent): MemberState {
+  if (event.type === 'MemberAdmitted') {
+    const { memberId, organizationId, fullName, birthDate, admittedOn } = event.data;
+    return {
+      status: 'probationary',
+      member: { memberId, organizationId, fullName, birthDate, admittedOn, madeFullOn: null, posts: [], lastActOn: admittedOn },
+    };
+  }
+  if (state.status !== 'probationary' && state.status !== 'full') return state;
+  const { member, status } = state;
+  switch (event.type) {
+    case 'MemberMadeFull':
+      return { status: 'full', member: { ...member, madeFullOn: event.data.madeFullOn, lastActOn: event.data.madeFullOn } };
+    case 'MemberTransferred':
+      return { status, member: { ...member, organizationId: event.data.toOrganizationId, lastActOn: event.data.transferredOn } };
+    case 'PostTakenUp': {
+      const { postId, title, organizationId, committeeLevel, takenUpOn } = event.data;
+      const posts = [...member.posts, { postId, title, organizationId, committeeLevel, takenUpOn }];
+      return { status, member: { ...member, posts, lastActOn: takenUpOn } };
+    }
+    case 'PostLeft': {
+      const posts = member.posts.filter((post) => post.postId !== event.data.postId);
+      return { status, member: { ...member, posts, lastActOn: event.data.leftOn } };
+    }
+    case 'MemberRemovedFromRoll':
+      return leave(member, status, 'removed-from-roll', event.data.removedOn);
+    case 'MemberReleased':
+      return leave(member, status, 'released', event.data.releasedOn);
+    case 'MemberDied':
+      return leave(member, status, 'died', event.data.diedOn);
+    case 'MemberExpelled':
+      return leave(member, status, 'expelled', event.data.expelledOn);
+    default:
+      return assertNever(event);
+  }
+}
