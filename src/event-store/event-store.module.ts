@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import { Clock, IdGenerator } from '../shared/clock.js';
+import { EventSourcedStreams } from './event-sourced-streams.js';
 import { EventStore } from './event-store.js';
 import { PostgresEventStore } from './postgres/postgres-event-store.js';
 import { UpcasterRegistry } from './upcasters.js';
@@ -15,7 +16,8 @@ import { UpcasterRegistry } from './upcasters.js';
       useFactory: (database: Database, clock: Clock, ids: IdGenerator, upcasters: UpcasterRegistry) =>
         new PostgresEventStore(database.pool, clock, ids, upcasters),
     },
+    EventSourcedStreams,
   ],
-  exports: [EventStore, UpcasterRegistry],
+  exports: [EventStore, UpcasterRegistry, EventSourcedStreams],
 })
 export class EventStoreModule {}

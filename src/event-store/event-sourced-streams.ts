@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { requestContext } from '../platform/request-context.js';
+import { Clock } from '../shared/clock.js';
+import { foldEvents, type Command, type Decider, type Event } from '../shared/domain/decider.js';
+import { StreamNotFoundError } from './errors.js';
+import { EventStore, type EventMetadata, type ExpectedVersion } from './event-store.js';
+
+export interface StreamDefinition<C extends Command, S, E extends Event> {
+  readonly streamType: string;
+  readonly decider: Decider<C, S, E>;
+  /** Valid time of an event, when its data names one (a decision's signing date, say). */
+  readonly occurredAt?: (event: E) => Date | undefined;
+}
+
+export interface StreamState<S> {
+  readonly state: S;
+  /** The stream's version, exposed to clients as the ETag. */
+  readonly version: number;
+}
+
+export interface Handled<S, E> extends StreamState<S> {
+  readonly events: readonly E[];
+}
+
+export interface HandleOptions {
+  /** The command starts the stream: it must not exist yet. */
+  readonly creates?: boolean;
+  /** The version the client last saw (If-Match); without it, the version just read. */
+  readonly expectedVersion?: number;
+  readonly ruleVersion?: string;
+  readonly reason?: string;
+}
+
+/** The one way commands run: load the stream, decide on its state, append with the expected version. */
+@Injectable()
+export class EventSourcedStreams {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async load<C extends Command, S, E extends Event>(definition: StreamDefinition<C, S, E>, streamId: string): Promise<StreamState<S>> {
+    const recorded = await this.store.readStream(streamId);
+    if (recorded.length === 0) throw new StreamNotFoundError(streamId);
+    const events = recorded.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
+    return { state: foldEvents(definition.decider, events), version: recorded.at(-1)!.streamVersion };
+  }
+
+  async handle<C extends Command, S, E extends Event>(
+    definition: StreamDefinition<C, S, E>,
+    streamId: string,
+    command: (now: Date) => C,
+    options: HandleOptions = {},
+  ): Promise<Handled<S, E>> {
+    const current = options.creates
+      ? { state: definition.decider.initialState(), version: 0 }
+      : await this.load(definition, streamId);
+    const events = definition.decider.decide(command(this.clock.now()), current.state);
+    const expectedVersion: ExpectedVersion = options.creates ? 'no-stream' : (options.expectedVersion ?? current.version);
+    const state = events.reduce(definition.decider.evolve, current.state);
+    if (events.length === 0) return { state, version: current.version, events };
+    const result = await this.store.append({
+      streamId,
+      streamType: definition.streamType,
+      expectedVersion,
+      metadata: this.metadata(options),
+      events: events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, occurredAt: definition.occurredAt?.(event) })),
+    });
+    return { state, version: result.nextExpectedVersion, events };
+  }
+
+  private metadata(options: HandleOptions): EventMetadata {
+    const context = requestContext.current();
+    return {
+      actor: context?.actor ?? 'system',
+      correlationId: context?.correlationId ?? 'system',
+      ...(context?.organizationId ? { organizationId: context.organizationId } : {}),
+      ...(context?.requestId ? { requestId: context.requestId } : {}),
+      ...(options.ruleVersion ? { ruleVersion: options.ruleVersion } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+    };
+  }
+}
