@@ -1,0 +1,81 @@
+import { RuleViolationError } from '../shared/domain/errors.js';
+import type { IsoDate, OrganizationLevel, SanctionForm } from '../shared/domain/vocabulary.js';
+import { isAfter, periodEnd } from './dates.js';
+import { applied, type Applied, type Duration, type RestorationItem, type RuleVersion } from './rule-version.js';
+import type { DecidingBody, OrganizationAt } from './subject.js';
+
+export type AppealWindow = Applied & Readonly<{ receivedOn: IsoDate; period: Duration; lastDay: IsoDate }>;
+
+/** An appeal (khiếu nại kỷ luật) is filed within one month of receiving the decision (Charter art. 39 cl. 7). */
+export function appealWindowEnd(receivedOn: IsoDate, version: RuleVersion): AppealWindow {
+  const rule = version.rules.appeal.window;
+  return { ...applied(version, rule), receivedOn, period: rule.period, lastDay: periodEnd(receivedOn, rule.period) };
+}
+
+export function requireAppealInTime(window: AppealWindow, filedOn: IsoDate): void {
+  if (!isAfter(filedOn, window.lastDay)) return;
+  throw new RuleViolationError('appeal-late', `Appeal filed on ${filedOn}; the window closed on ${window.lastDay}`, {
+    receivedOn: window.receivedOn,
+    filedOn,
+    lastDay: window.lastDay,
+    period: window.period,
+    ruleVersion: window.ruleVersion,
+    citation: window.citation,
+  });
+}
+
+export type AppealHandlingDeadline = Applied & Readonly<{ filedOn: IsoDate; level: OrganizationLevel; period: Duration; dueOn: IsoDate }>;
+
+/** Handling within 3 months at province/district level, 6 at central level (QĐ 22 art. 22; QĐ 30: 90/180 working days). */
+export function appealHandlingDeadline(filedOn: IsoDate, level: OrganizationLevel, version: RuleVersion): AppealHandlingDeadline {
+  const rule = version.rules.appeal.handling.find((h) => h.levels.includes(level));
+  if (!rule) {
+    throw new RuleViolationError('appeal-not-admissible', `No body at ${level} level handles appeals under ${version.id}`, {
+      reason: 'no-reviewing-level',
+      level,
+      ruleVersion: version.id,
+      citation: version.rules.appeal.admissibility.citation,
+    });
+  }
+  return { ...applied(version, rule), filedOn, level, period: rule.period, dueOn: periodEnd(filedOn, rule.period) };
+}
+
+export type ReviewLevel = Applied & Readonly<{ organizationId: string; level: OrganizationLevel; bodyKinds: readonly DecidingBody['bodyKind'][] }>;
+
+/**
+ * The next higher level that handles an appeal against `decidedBy` (Charter art. 39 cl. 7-9): a commission's
+ * decision goes to its own committee; others to the directly superior organization; central bodies to the
+ * Central Committee. Null when `decidedBy` is the Central Committee (no higher level).
+ */
+export function nextReviewLevel(decidedBy: DecidingBody, chain: readonly OrganizationAt[], version: RuleVersion): ReviewLevel | null {
+  const rule = version.rules.appeal.admissibility;
+  if (decidedBy.bodyKind === 'central-committee') return null;
+  if (decidedBy.level === 'central') {
+    return { ...applied(version, rule), organizationId: decidedBy.organizationId, level: 'central', bodyKinds: ['central-committee'] };
+  }
+  if (decidedBy.bodyKind === 'inspection-commission') {
+    return { ...applied(version, rule), organizationId: decidedBy.organizationId, level: decidedBy.level, bodyKinds: ['standing-committee', 'executive-committee'] };
+  }
+  const index = chain.findIndex((o) => o.organizationId === decidedBy.organizationId);
+  const superior = index >= 0 ? chain[index + 1] : undefined;
+  if (!superior) return null;
+  const bodyKinds = version.rules.structure.bodies[superior.level].filter((kind) => kind !== 'cell');
+  return { ...applied(version, rule), organizationId: superior.organizationId, level: superior.level, bodyKinds };
+}
+
+/** Whether a decision on appeal by this body is final for the form (Charter art. 39 cl. 9). */
+export function isFinalLevel(body: DecidingBody, form: SanctionForm, version: RuleVersion): boolean {
+  return (
+    body.bodyKind === 'central-committee' ||
+    version.rules.appeal.finalLevel.byForm.some((f) => f.forms.includes(form) && f.bodyKind === body.bodyKind)
+  );
+}
+
+export type Restoration = Applied & Readonly<{ form: SanctionForm; items: readonly RestorationItem[] }>;
+
+/** What an annulment restores (QĐ 117-QĐ/TW): for dismissal the post or an equivalent, for expulsion membership. */
+export function restorationOnAnnulment(form: SanctionForm, version: RuleVersion): Restoration {
+  const rule = version.rules.restoration;
+  const items = [...rule.always, ...rule.byForm.filter((b) => b.form === form).flatMap((b) => b.items)];
+  return { ...applied(version, rule), form, items };
+}

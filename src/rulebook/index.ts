@@ -1,0 +1,15 @@
+export * from './rule-version.js';
+export * from './subject.js';
+export * from './dates.js';
+export { loadRuleVersions, defaultRulebookDir, parseRuleVersion, RulebookFormatError } from './load-rulebook.js';
+export { Rulebook, defaultRulebook } from './rulebook.js';
+export * from './forms.js';
+export * from './authority.js';
+export * from './voting.js';
+export * from './limitation.js';
+export * from './deferral.js';
+export * from './effect.js';
+export * from './lapse.js';
+export * from './consequences.js';
+export * from './appeals.js';
+export * from './state-coupling.js';
