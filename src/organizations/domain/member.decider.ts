@@ -2,7 +2,7 @@ import { assertNever, type Decider } from '../../shared/domain/decider.js';
 import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
 import { requireActDate, requireIsoDate, requireNotBefore, requireNotInFuture, requireText } from '../../shared/domain/input.js';
 import { addMonths, compareIsoDates } from '../../shared/domain/iso-date.js';
-import { transitions } from '../../shared/domain/transitions.js';
+import { transitions, type InStatus } from '../../shared/domain/transitions.js';
 import { ORGANIZATION_LEVELS, type IsoDate } from '../../shared/domain/vocabulary.js';
 import type { AdmitMember, MakeMemberFull, MemberCommand, RemoveFromRoll, TakeUpPost } from './member.commands.js';
 import { REMOVAL_GROUNDS, type MemberEvent } from './member.events.js';
@@ -85,7 +85,7 @@ function endPosts(member: MemberRecord, leftOn: IsoDate): MemberEvent[] {
   return member.posts.map((post) => ({ type: 'PostLeft', data: { memberId: member.memberId, postId: post.postId, leftOn } }));
 }
 
-function removeFromRoll(command: RemoveFromRoll, state: Extract<MemberState, { status: 'probationary' | 'full' }>): MemberEvent[] {
+function removeFromRoll(command: RemoveFromRoll, state: InStatus<MemberState, 'probationary' | 'full'>): MemberEvent[] {
   const { ground, removedOn } = command.data;
   const { member } = state;
   if (!REMOVAL_GROUNDS.includes(ground)) throw new InvalidInputError('ground', 'removal-ground', `Unknown ground ${ground}`);

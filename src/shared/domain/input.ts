@@ -1,6 +1,6 @@
 import { InvalidInputError } from './errors.js';
 import { compareIsoDates, isIsoDate, legalDateOf } from './iso-date.js';
-import type { IsoDate } from './vocabulary.js';
+import type { IsoDate, SubjectRef } from './vocabulary.js';
 
 /** Guards for command data that is well-formed JSON but inconsistent; each throws InvalidInputError. */
 
@@ -32,4 +32,15 @@ export function requireNotBefore(field: string, value: IsoDate, earliest: IsoDat
 export function requireActDate(field: string, value: IsoDate, lastActOn: IsoDate, now: Date): void {
   requireNotInFuture(field, value, now);
   requireNotBefore(field, value, lastActOn, 'last-act');
+}
+
+export function requireSubject(field: string, subject: SubjectRef): void {
+  switch (subject.kind) {
+    case 'organization':
+      return requireText(`${field}.organizationId`, subject.organizationId);
+    case 'member':
+      return requireText(`${field}.memberId`, subject.memberId);
+    default:
+      throw new InvalidInputError(`${field}.kind`, 'subject-kind', 'A subject is an organization or a member');
+  }
 }
