@@ -26,7 +26,7 @@ export class Database {
     const pool = new pg.Pool({ connectionString: url, max: embedded ? 8 : 20 });
     const { host, pathname } = new URL(url);
     return embedded
-      ? new Database('embedded', `embedded PostgreSQL (PGlite), data in ${config.dataDir}, served on ${host}`, url, pool, embedded)
+      ? new Database('embedded', `embedded PostgreSQL (PGlite), data in ${config.dataDir || "memory only"}, served on ${host}`, url, pool, embedded)
       : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, pool, undefined);
   }
 

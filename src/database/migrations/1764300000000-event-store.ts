@@ -36,20 +36,10 @@ export class EventStore1764300000000 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER events_immutable_table BEFORE TRUNCATE ON events
       FOR EACH STATEMENT EXECUTE FUNCTION events_reject_change()`);
-    await db.query(`
-      CREATE FUNCTION events_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('events_appended', '');
-        RETURN NULL;
-      END $$`);
-    await db.query(`
-      CREATE TRIGGER events_appended AFTER INSERT ON events
-      FOR EACH STATEMENT EXECUTE FUNCTION events_notify()`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE events`);
-    await db.query(`DROP FUNCTION events_notify()`);
     await db.query(`DROP FUNCTION events_reject_change()`);
   }
 }

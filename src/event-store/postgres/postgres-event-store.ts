@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { Clock, IdGenerator } from '../../shared/clock.js';
 import { ExpectedVersionConflictError } from '../errors.js';
 import {
@@ -17,9 +17,11 @@ import {
 } from '../event-store.js';
 import { chainHash, verifyChain, type StoredLink } from '../hash-chain.js';
 import { UpcasterRegistry } from '../upcasters.js';
-import { PostgresSubscription } from './postgres-subscription.js';
+import { APPENDED_CHANNEL, PostgresSubscription } from './postgres-subscription.js';
 
 const UNIQUE_VIOLATION = '23505';
+/** Wake-ups are coalesced: NOTIFY serializes the commits that issue it, so appends never wait on one. */
+const NOTIFY_DELAY_MS = 5;
 const COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_type, stream_version,
   event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at, previous_hash, hash`;
 
@@ -81,7 +83,9 @@ export class PostgresEventStore extends EventStore {
     if (request.events.length === 0) throw new Error('append needs at least one event');
     for (;;) {
       try {
-        return await this.transaction((client) => this.appendIn(client, request));
+        const result = await this.appendOnce(request);
+        this.wakeSubscribers();
+        return result;
       } catch (error) {
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
         // Another writer took the same version between our read and our insert.
@@ -91,8 +95,13 @@ export class PostgresEventStore extends EventStore {
     }
   }
 
-  private async appendIn(client: PoolClient, request: AppendRequest): Promise<AppendResult> {
-    const head = await client.query<{ stream_version: number; hash: string }>(
+  /**
+   * Reads the stream's head, then inserts every event in one statement (atomic on its own). Between the
+   * two, the unique (stream, version) constraint is the lock: a writer that raced us makes our insert fail,
+   * so a chain link is never written on top of a head it did not see.
+   */
+  private async appendOnce(request: AppendRequest): Promise<AppendResult> {
+    const head = await this.pool.query<{ stream_version: number; hash: string }>(
       'SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1',
       [request.streamId],
     );
@@ -119,7 +128,7 @@ export class PostgresEventStore extends EventStore {
       previousHash = row.hash;
       return row;
     });
-    const inserted = await client.query<{ global_position: string }>(
+    const inserted = await this.pool.query<{ global_position: string }>(
       `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version,
          data, metadata, occurred_at, recorded_at, previous_hash, hash)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::int[],
@@ -181,6 +190,18 @@ export class PostgresEventStore extends EventStore {
     return { events, checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : from };
   }
 
+  private notifyScheduled = false;
+
+  private wakeSubscribers(): void {
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    setTimeout(() => {
+      this.notifyScheduled = false;
+      // A lost wake-up only delays subscribers until their next poll.
+      this.pool.query(`NOTIFY ${APPENDED_CHANNEL}`).catch(() => undefined);
+    }, NOTIFY_DELAY_MS).unref();
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     return PostgresSubscription.start(this.pool, (from, max) => this.readAll(from, max), options);
   }
@@ -193,18 +214,4 @@ export class PostgresEventStore extends EventStore {
     return verifyChain(streamId, rows.map(toStored));
   }
 
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
 }

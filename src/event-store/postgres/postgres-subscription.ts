@@ -1,6 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import type { GlobalCheckpoint, ReadAllResult, SubscribeOptions, Subscription } from '../event-store.js';
 
+/** The channel appenders NOTIFY after a commit. */
+export const APPENDED_CHANNEL = 'events_appended';
+
 /**
  * Follows all events in commit-safe order. LISTEN/NOTIFY only wakes the reader early; the poll interval
  * is the fallback, and the one that catches transactions committed out of order.
@@ -57,7 +60,7 @@ export class PostgresSubscription implements Subscription {
     try {
       this.listener = await this.pool.connect();
       this.listener.on('notification', () => this.wake?.());
-      await this.listener.query('LISTEN events_appended');
+      await this.listener.query(`LISTEN ${APPENDED_CHANNEL}`);
     } catch (error) {
       // Polling alone still delivers every event.
       this.options.onError?.(error);
@@ -69,7 +72,7 @@ export class PostgresSubscription implements Subscription {
   private async unlisten(): Promise<void> {
     if (!this.listener) return;
     try {
-      await this.listener.query('UNLISTEN events_appended');
+      await this.listener.query(`UNLISTEN ${APPENDED_CHANNEL}`);
     } finally {
       this.listener.release();
     }

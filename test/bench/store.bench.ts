@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { Database } from '../../src/database/database.js';
+import type { EventMetadata, EventStore } from '../../src/event-store/event-store.js';
+import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
+import { RandomIdGenerator, SystemClock } from '../../src/shared/clock.js';
+
+/**
+ * Appends through the event store beside raw `pg` INSERTs of the same row shape, in the same run.
+ * Database: BENCH_DATABASE_URL (a scratch database: the benchmark's events stay, as all events do),
+ * else an in-memory embedded one.
+ */
+const SINGLE_APPENDS = Number(process.env.BENCH_APPENDS ?? 2000);
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 50);
+const BATCH_SIZE = 100;
+const metadata: EventMetadata = { actor: 'bench', correlationId: randomUUID(), ruleVersion: 'bench' };
+const data = { organizationId: randomUUID(), decisionNumber: '12-QĐ/UBKT', scope: 'Thực hiện quy chế làm việc', period: { from: '2019-01-01', to: '2019-06-30' } };
+
+interface Row {
+  streamId: string;
+  version: number;
+}
+
+function rawInsert(table: string, rows: readonly Row[]): [string, unknown[]] {
+  const now = new Date();
+  const values: unknown[] = [];
+  const tuples = rows.map((row) => {
+    const base = values.length;
+    values.push(row.streamId, row.version, randomUUID(), JSON.stringify(data), JSON.stringify(metadata), now, now, 'f'.repeat(64), 'e'.repeat(64));
+    const p = (i: number) => `$${base + i}`;
+    return `(${p(1)}, 'bench', ${p(2)}, ${p(3)}, 'InspectionDecided', 1, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)})`;
+  });
+  return [
+    `INSERT INTO ${table} (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at, previous_hash, hash) VALUES ${tuples.join(', ')}`,
+    values,
+  ];
+}
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return (performance.now() - start) / 1000;
+}
+
+/** `writers` streams written in parallel, each `perWriter` times one after the other. */
+async function parallel(writers: number, perWriter: number, step: (writer: number, index: number) => Promise<void>): Promise<number> {
+  return timed(async () => {
+    await Promise.all(
+      Array.from({ length: writers }, async (_, writer) => {
+        for (let i = 0; i < perWriter; i += 1) await step(writer, i);
+      }),
+    );
+  });
+}
+
+async function singleAppends(store: EventStore, pool: pg.Pool, writers: number): Promise<[number, number]> {
+  const perWriter = Math.floor(SINGLE_APPENDS / writers);
+  const streams = Array.from({ length: writers }, () => `bench-${randomUUID()}`);
+  const storeSeconds = await parallel(writers, perWriter, async (writer, i) => {
+    await store.append({ streamId: streams[writer]!, streamType: 'bench', events: [{ type: 'InspectionDecided', data }], expectedVersion: i === 0 ? 'no-stream' : i, metadata });
+  });
+  const rawStreams = streams.map(() => `raw-${randomUUID()}`);
+  const rawSeconds = await parallel(writers, perWriter, async (writer, i) => {
+    const [sql, values] = rawInsert('bench_raw_events', [{ streamId: rawStreams[writer]!, version: i + 1 }]);
+    await pool.query(sql, values);
+  });
+  const events = perWriter * writers;
+  return [events / storeSeconds, events / rawSeconds];
+}
+
+async function batchAppends(store: EventStore, pool: pg.Pool): Promise<[number, number]> {
+  const streamId = `bench-${randomUUID()}`;
+  const events = Array.from({ length: BATCH_SIZE }, () => ({ type: 'InspectionDecided', data }));
+  const storeSeconds = await parallel(1, BATCHES, async (_, i) => {
+    await store.append({ streamId, streamType: 'bench', events, expectedVersion: i === 0 ? 'no-stream' : i * BATCH_SIZE, metadata });
+  });
+  const rawStream = `raw-${randomUUID()}`;
+  const rawSeconds = await parallel(1, BATCHES, async (_, i) => {
+    const rows = Array.from({ length: BATCH_SIZE }, (_, j) => ({ streamId: rawStream, version: i * BATCH_SIZE + j + 1 }));
+    const [sql, values] = rawInsert('bench_raw_events', rows);
+    await pool.query(sql, values);
+  });
+  return [(BATCHES * BATCH_SIZE) / storeSeconds, (BATCHES * BATCH_SIZE) / rawSeconds];
+}
+
+export async function storeBenchmark(): Promise<void> {
+  const database = await Database.open({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: '' });
+  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  const store = new PostgresEventStore(pool, new SystemClock(), new RandomIdGenerator());
+  try {
+    await pool.query('DROP TABLE IF EXISTS bench_raw_events');
+    // The same columns, defaults, indexes and constraints as `events`, without its triggers.
+    await pool.query('CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)');
+    console.log(`store benchmark on ${database.description}`);
+    console.log(`node ${process.version}; ${SINGLE_APPENDS} single-event appends per writer count, ${BATCHES} batches of ${BATCH_SIZE}\n`);
+    await singleAppends(store, pool, 1); // warm-up: connections, plans, JIT
+    const results: [string, [number, number]][] = [
+      ['single-event appends, 1 writer', await singleAppends(store, pool, 1)],
+      ['single-event appends, 8 writers', await singleAppends(store, pool, 8)],
+      [`${BATCH_SIZE}-event batches, 1 writer`, await batchAppends(store, pool)],
+    ];
+    console.log('scenario'.padEnd(36) + 'store ev/s'.padStart(12) + 'raw INSERT ev/s'.padStart(18) + 'store/raw'.padStart(11));
+    for (const [name, [storeRate, rawRate]] of results) {
+      console.log(name.padEnd(36) + storeRate.toFixed(0).padStart(12) + rawRate.toFixed(0).padStart(18) + (storeRate / rawRate).toFixed(2).padStart(11));
+    }
+  } finally {
+    await pool.query('DROP TABLE IF EXISTS bench_raw_events');
+    await pool.end();
+    await database.close();
+  }
+}
