@@ -6,7 +6,7 @@ import { AppConfig } from './platform/config/app-config.js';
 import { HealthController } from './platform/health/health.controller.js';
 import { LoggingModule } from './platform/logging/logging.module.js';
 import { MetricsController } from './platform/metrics/metrics.controller.js';
-import { HttpMetricsMiddleware, Metrics } from './platform/metrics/metrics.js';
+import { HttpMetricsMiddleware } from './platform/metrics/metrics.js';
 import { PlatformModule } from './platform/platform.module.js';
 
 @Module({})

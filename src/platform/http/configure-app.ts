@@ -45,4 +45,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // Until the admin UI is served at the root, the root leads to the API documentation.
+  app.getHttpAdapter().get('/', (_request: Request, response: Response) => response.redirect('/api/docs'));
 }
