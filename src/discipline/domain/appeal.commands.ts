@@ -1,0 +1,25 @@
+import type { Command } from '../../shared/domain/decider.js';
+import type { IsoDate, SanctionForm, SubjectRef } from '../../shared/domain/vocabulary.js';
+import type { DecidingBody, SubjectFacts } from '../../rulebook/index.js';
+
+export type AppealedSanction = Readonly<{ caseId: string; form: SanctionForm; decidingBody: DecidingBody; decisionNumber: string; signedOn: IsoDate; ruleVersion: string }>;
+
+export type FileAppeal = Command<
+  'fileAppeal',
+  {
+    appealId: string;
+    appellant: SubjectRef;
+    subject: SubjectFacts;
+    sanction: AppealedSanction;
+    receivedOn: IsoDate;
+    filedOn: IsoDate;
+    reviewingBody: DecidingBody;
+    /** Earlier appeals against the same sanction, as the handler found them. */
+    previousAppeals: readonly Readonly<{ appealId: string; reviewingBody: DecidingBody; status: 'pending' | 'decided' }>[];
+  }
+>;
+export type UpholdSanction = Command<'upholdSanction', { decidedOn: IsoDate; decisionNumber: string }>;
+export type ChangeSanction = Command<'changeSanction', { form: SanctionForm; decidedOn: IsoDate; decisionNumber: string }>;
+export type AnnulSanction = Command<'annulSanction', { decidedOn: IsoDate; decisionNumber: string; reason: string }>;
+
+export type AppealCommand = FileAppeal | UpholdSanction | ChangeSanction | AnnulSanction;
