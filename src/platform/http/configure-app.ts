@@ -46,5 +46,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   // Until the admin UI is served at the root, the root leads to the API documentation.
-  app.getHttpAdapter().get('/', (_request: Request, response: Response) => response.redirect('/api/docs'));
+  const http = app.getHttpAdapter();
+  http.get('/', (_request, response) => http.redirect(response, 302, '/api/docs'));
 }
