@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config.js';
 import { requestContext } from '../request-context.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { StreamETagInterceptor } from './stream-versioning.js';
 import { createValidationPipe } from './validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -34,6 +35,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new StreamETagInterceptor());
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
