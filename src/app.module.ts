@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { AppConfig } from './platform/config/app-config.js';
@@ -20,6 +21,7 @@ export class AppModule implements NestModule {
         CqrsModule.forRoot(),
         DatabaseModule,
         EventStoreModule,
+        AuditModule,
       ],
       controllers: [HealthController, MetricsController],
     };

@@ -82,6 +82,21 @@ export type ChainVerification =
       readonly reason: 'hash-mismatch' | 'previous-hash-mismatch' | 'version-gap';
     };
 
+/** The last link of a stream's chain. */
+export interface StreamHead {
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly hash: string;
+}
+
+export interface AllChainsVerification {
+  readonly valid: boolean;
+  readonly streams: number;
+  readonly events: number;
+  /** The first broken link, in stream id order; null when every chain holds. */
+  readonly firstBroken: Extract<ChainVerification, { valid: false }> | null;
+}
+
 export interface Subscription {
   stop(): Promise<void>;
 }
@@ -103,4 +118,8 @@ export abstract class EventStore {
   abstract readAll(from: GlobalCheckpoint, maxCount: number): Promise<ReadAllResult>;
   abstract subscribeToAll(options: SubscribeOptions): Subscription;
   abstract verifyStream(streamId: string): Promise<ChainVerification>;
+  abstract verifyAll(): Promise<AllChainsVerification>;
+  abstract streamHeads(): Promise<StreamHead[]>;
+  /** The hash stored at each given stream and version; a link that no longer exists is absent. */
+  abstract hashesAt(links: readonly Omit<StreamHead, 'hash'>[]): Promise<StreamHead[]>;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { UpcasterRegistry } from '../../src/event-store/upcasters.js';
@@ -27,4 +28,40 @@ export function openStore(url: string, upcasters = new UpcasterRegistry()) {
   const pool = new pg.Pool({ connectionString: url, max: 60 });
   const store = new PostgresEventStore(pool, new SystemClock(), new RandomIdGenerator(), upcasters);
   return { pool, store };
+}
+
+export interface IsolatedDatabase {
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A database of its own, for tests that look at the whole store (audit verification, replays) and
+ * must not see what other test files wrote or tampered with. Migrated like the service's.
+ */
+export async function isolatedDatabase(target: TestDatabase): Promise<IsolatedDatabase> {
+  const { runMigrations } = await import('../../src/database/migrate.js');
+  if (!target.concurrentSessions) {
+    const { startEmbeddedPostgres } = await import('../../src/database/embedded-postgres.js');
+    const embedded = await startEmbeddedPostgres();
+    await runMigrations(embedded.url);
+    return { url: embedded.url, drop: () => embedded.stop() };
+  }
+  const name = `disciplina_isolated_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: target.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(target.url);
+  url.pathname = `/${name}`;
+  await runMigrations(url.toString());
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: target.url });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
 }

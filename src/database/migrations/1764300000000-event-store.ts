@@ -27,7 +27,7 @@ export class EventStore1764300000000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION events_reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        RAISE EXCEPTION 'events are immutable: % on events is not allowed', TG_OP
+        RAISE EXCEPTION 'events are immutable: % on % is not allowed', TG_OP, TG_TABLE_NAME
           USING ERRCODE = 'insufficient_privilege';
       END $$`);
     await db.query(`

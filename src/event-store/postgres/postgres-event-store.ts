@@ -4,6 +4,7 @@ import { ExpectedVersionConflictError } from '../errors.js';
 import {
   EventStore,
   type AppendRequest,
+  type AllChainsVerification,
   type AppendResult,
   type ChainVerification,
   type EventMetadata,
@@ -12,6 +13,7 @@ import {
   type ReadAllResult,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamHead,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.js';
@@ -20,6 +22,7 @@ import { UpcasterRegistry } from '../upcasters.js';
 import { APPENDED_CHANNEL, PostgresSubscription } from './postgres-subscription.js';
 
 const UNIQUE_VIOLATION = '23505';
+const VERIFY_PAGE = 5000;
 /** Wake-ups are coalesced: NOTIFY serializes the commits that issue it, so appends never wait on one. */
 const NOTIFY_DELAY_MS = 5;
 const COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_type, stream_version,
@@ -212,6 +215,62 @@ export class PostgresEventStore extends EventStore {
       [streamId],
     );
     return verifyChain(streamId, rows.map(toStored));
+  }
+
+  /** Walks every stream in (stream id, version) order, a page at a time, holding one stream in memory. */
+  async verifyAll(): Promise<AllChainsVerification> {
+    let streams = 0;
+    let events = 0;
+    let current: StoredLink[] = [];
+    const finish = (): ChainVerification | undefined => {
+      const first = current[0];
+      if (!first) return undefined;
+      streams += 1;
+      const result = verifyChain(first.streamId, current);
+      current = [];
+      return result;
+    };
+    let after: [string, number] = ['', 0];
+    for (;;) {
+      const { rows } = await this.pool.query<EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE (stream_id, stream_version) > ($1, $2)
+         ORDER BY stream_id, stream_version LIMIT ${VERIFY_PAGE}`,
+        after,
+      );
+      for (const row of rows) {
+        const link = toStored(row);
+        if (current[0] && current[0].streamId !== link.streamId) {
+          const result = finish();
+          if (result && !result.valid) return { valid: false, streams, events, firstBroken: result };
+        }
+        current.push(link);
+        events += 1;
+      }
+      const last = rows.at(-1);
+      if (!last) break;
+      after = [last.stream_id, last.stream_version];
+    }
+    const result = finish();
+    if (result && !result.valid) return { valid: false, streams, events, firstBroken: result };
+    return { valid: true, streams, events, firstBroken: null };
+  }
+
+  async streamHeads(): Promise<StreamHead[]> {
+    const { rows } = await this.pool.query<{ stream_id: string; stream_version: number; hash: string }>(
+      `SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash FROM events
+       ORDER BY stream_id, stream_version DESC`,
+    );
+    return rows.map((row) => ({ streamId: row.stream_id, streamVersion: row.stream_version, hash: row.hash }));
+  }
+
+  async hashesAt(links: readonly Omit<StreamHead, 'hash'>[]): Promise<StreamHead[]> {
+    const { rows } = await this.pool.query<{ stream_id: string; stream_version: number; hash: string }>(
+      `SELECT e.stream_id, e.stream_version, e.hash
+       FROM unnest($1::text[], $2::int[]) AS wanted(stream_id, stream_version)
+       JOIN events e USING (stream_id, stream_version)`,
+      [links.map((l) => l.streamId), links.map((l) => l.streamVersion)],
+    );
+    return rows.map((row) => ({ streamId: row.stream_id, streamVersion: row.stream_version, hash: row.hash }));
   }
 
 }

@@ -8,6 +8,7 @@ describe('configuration', () => {
       dataDir: './data',
       logLevel: 'info',
       bodyLimitBytes: 1_048_576,
+      auditSigningKeyFile: 'data/audit-signing-key.pem',
     });
   });
 

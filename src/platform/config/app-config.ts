@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /**
  * The service's configuration, read once from the environment and validated before anything starts.
  * An abstract class so that it doubles as the injection token.
@@ -10,6 +12,8 @@ export abstract class AppConfig {
   abstract readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted JSON body, in bytes. */
   abstract readonly bodyLimitBytes: number;
+  /** PKCS#8 PEM Ed25519 key that signs audit checkpoints; created on first start when missing. */
+  abstract readonly auditSigningKeyFile: string;
 }
 
 export class ConfigError extends Error {
@@ -56,11 +60,13 @@ export function loadConfig(env: Env): AppConfig {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   }
+  const dataDir = env.DATA_DIR || './data';
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: databaseUrl(env),
-    dataDir: env.DATA_DIR || './data',
+    dataDir,
     logLevel: logLevel as AppConfig['logLevel'],
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
+    auditSigningKeyFile: env.AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),
   };
 }

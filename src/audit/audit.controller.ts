@@ -1,0 +1,49 @@
+import { Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditService, type AuditVerification } from './audit.service.js';
+import { AuditSigningKey } from './audit-signing-key.provider.js';
+import type { SignedCheckpoint } from './checkpoint.js';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly signingKey: AuditSigningKey,
+  ) {}
+
+  @Get('verify')
+  @ApiOperation({
+    summary: 'Recompute every hash chain and check the store against the latest signed checkpoint',
+    description: '`valid` is false when any chain is broken (the first broken link is named) or a signed head is missing or changed.',
+  })
+  @ApiOkResponse({ description: 'The verification result' })
+  verify(): Promise<AuditVerification> {
+    return this.audit.verify();
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Sign the current head of every stream (Ed25519) and keep the checkpoint' })
+  @ApiCreatedResponse({ description: 'The signed checkpoint' })
+  createCheckpoint(): Promise<SignedCheckpoint> {
+    return this.audit.createCheckpoint();
+  }
+
+  @Get('checkpoints/latest')
+  @ApiOperation({ summary: 'The latest signed checkpoint, for an auditor to keep outside the system' })
+  @ApiOkResponse({ description: 'The signed checkpoint' })
+  @ApiNotFoundResponse({ description: 'No checkpoint has been made yet' })
+  async latestCheckpoint(): Promise<SignedCheckpoint> {
+    const checkpoint = await this.audit.latestCheckpoint();
+    if (!checkpoint) throw new NotFoundException('No audit checkpoint has been made yet');
+    return checkpoint;
+  }
+
+  @Get('public-key')
+  @ApiOperation({ summary: 'The public key that verifies checkpoint signatures (SPKI PEM) and its key id' })
+  @ApiOkResponse({ description: '{ keyId, publicKeyPem }' })
+  publicKey(): { keyId: string; publicKeyPem: string } {
+    return { keyId: this.signingKey.key.keyId, publicKeyPem: this.signingKey.key.publicKeyPem };
+  }
+}

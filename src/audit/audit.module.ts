@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AuditController } from './audit.controller.js';
+import { AuditService } from './audit.service.js';
+import { auditSigningKeyProvider } from './audit-signing-key.provider.js';
+
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, auditSigningKeyProvider],
+  exports: [AuditService],
+})
+export class AuditModule {}
