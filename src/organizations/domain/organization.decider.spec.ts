@@ -87,17 +87,17 @@ describe('organization stream', () => {
     ]);
   });
 
-  describe('an inspection commission is elected only at district level and up (Charter art. 30; QĐ 296)', () => {
-    it.each<OrganizationLevel>(['central', 'province', 'district'])('establishes one at %s level', (level) => {
+  describe('an inspection commission is elected at grassroots level and up, commune-level committees included (Charter art. 30)', () => {
+    it.each<OrganizationLevel>(['central', 'province', 'district', 'grassroots'])('establishes one at %s level', (level) => {
       spec(organizationDecider).given([founded(level)]).when(commands.establishBody).then([
         { type: 'BodyEstablished', data: { organizationId: id, bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2025-06-10' } },
       ]);
     });
-    it.each<OrganizationLevel>(['grassroots', 'sub-grassroots', 'cell'])('refuses one at %s level', (level) => {
+    it.each<OrganizationLevel>(['sub-grassroots', 'cell'])('refuses one at %s level', (level) => {
       spec(organizationDecider)
         .given([founded(level)])
         .when(commands.establishBody)
-        .thenThrows(RuleViolationError, { code: 'inspection-commission-level', details: { level, reference: 'Charter art. 30; QĐ 296-QĐ/TW' } });
+        .thenThrows(RuleViolationError, { code: 'inspection-commission-level', details: { level, reference: 'Charter art. 30' } });
     });
   });
 

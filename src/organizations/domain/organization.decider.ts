@@ -31,8 +31,11 @@ export function allowedOrganizationCommands(state: OrganizationState): Organizat
   return organizationMachine.allowedCommands(state.status);
 }
 
-/** Ủy ban kiểm tra: elected only from district level up (Charter art. 30; QĐ 296-QĐ/TW). */
-export const INSPECTION_COMMISSION_LEVELS: readonly OrganizationLevel[] = ['central', 'province', 'district'];
+/**
+ * Ủy ban kiểm tra: elected by committees from grassroots level up (Charter art. 30); grassroots and, since the
+ * 2025 reform, commune-level committees (grassroots here) have one. Cells and sub-grassroots committees do not.
+ */
+export const INSPECTION_COMMISSION_LEVELS: readonly OrganizationLevel[] = ['central', 'province', 'district', 'grassroots'];
 
 function found(command: FoundOrganization): OrganizationEvent[] {
   const { organizationId, level, parentId, name, code, foundedOn } = command.data;
@@ -56,8 +59,8 @@ function establishBody(command: EstablishBody, organization: OrganizationRecord)
   if (bodyKind === 'inspection-commission' && !INSPECTION_COMMISSION_LEVELS.includes(organization.level)) {
     throw new RuleViolationError(
       'inspection-commission-level',
-      `An inspection commission is elected only at district level and up; this organization is at ${organization.level} level`,
-      { level: organization.level, allowedLevels: INSPECTION_COMMISSION_LEVELS, reference: 'Charter art. 30; QĐ 296-QĐ/TW' },
+      `An inspection commission is elected only at grassroots level and up; this organization is at ${organization.level} level`,
+      { level: organization.level, allowedLevels: INSPECTION_COMMISSION_LEVELS, reference: 'Charter art. 30' },
     );
   }
   if (organization.bodies.some((body) => body.bodyKind === bodyKind)) {
