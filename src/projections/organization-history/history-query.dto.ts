@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { HISTORY_KINDS, type HistoryKind } from './history-kinds.js';
+
+function booleanFlag({ value }: { value: unknown }): unknown {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value;
+}
+
+function list({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' ? value.split(',') : value;
+}
+
+export class HistoryQueryDto {
+  @ApiPropertyOptional({ description: 'Include the organizations below it', default: false })
+  @IsOptional()
+  @Transform(booleanFlag)
+  @IsBoolean()
+  subtree?: boolean;
+
+  @ApiPropertyOptional({ description: 'Kinds to include, comma-separated', enum: HISTORY_KINDS, isArray: true })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(HISTORY_KINDS, { each: true })
+  kind?: HistoryKind[];
+
+  @ApiPropertyOptional({ description: 'First day (occurred-at, inclusive), YYYY-MM-DD', example: '2019-01-01' })
+  @IsOptional()
+  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Last day (occurred-at, inclusive), YYYY-MM-DD', example: '2019-12-31' })
+  @IsOptional()
+  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class HistoryEntryDto {
+  @ApiProperty() organizationId!: string;
+  @ApiProperty({ type: String, nullable: true }) memberId!: string | null;
+  @ApiProperty({ enum: HISTORY_KINDS }) kind!: HistoryKind;
+  @ApiProperty() eventType!: string;
+  @ApiProperty({ description: 'Valid time: when it happened' }) occurredAt!: string;
+  @ApiProperty({ description: 'Record time: when it was recorded' }) recordedAt!: string;
+  @ApiProperty() streamId!: string;
+  @ApiProperty() globalPosition!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) summary!: Record<string, unknown>;
+}
+
+export class HistoryPageDto {
+  @ApiProperty({ type: [HistoryEntryDto] }) items!: HistoryEntryDto[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HistoryPageDto, HistoryQueryDto } from './history-query.dto.js';
+import { OrganizationHistoryQuery, OrganizationNotInHistoryError } from './organization-history.query.js';
+
+@ApiTags('organizations')
+@Controller('organizations')
+export class OrganizationHistoryController {
+  constructor(private readonly query: OrganizationHistoryQuery) {}
+
+  @Get(':id/history')
+  @ApiOperation({
+    summary: 'History of an organization',
+    description:
+      'Every inspection, supervision, review, discipline, appeal and removal that touches the organization or its members, ' +
+      'optionally its whole subtree, newest first. Served from a projection: it may trail the latest commands by its lag (see /projections).',
+  })
+  @ApiOkResponse({ type: HistoryPageDto })
+  @ApiBadRequestResponse({ description: 'A query parameter is not valid' })
+  @ApiNotFoundResponse({ description: 'The organization is not known' })
+  async history(@Param('id') id: string, @Query() query: HistoryQueryDto): Promise<HistoryPageDto> {
+    try {
+      return await this.query.history(id, query);
+    } catch (error) {
+      if (error instanceof OrganizationNotInHistoryError) throw new NotFoundException(error.message);
+      throw error;
+    }
+  }
+}

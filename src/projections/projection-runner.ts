@@ -1,0 +1,191 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { EventStore, GlobalCheckpoint } from '../event-store/event-store.js';
+import { APPENDED_CHANNEL } from '../event-store/postgres/postgres-subscription.js';
+import type { Clock } from '../shared/clock.js';
+import { AdvisoryLock, LOCK_SPACE } from './advisory-lock.js';
+import { applyBatch } from './apply-batch.js';
+import { CheckpointMovedError, loadCheckpoint } from './checkpoints.js';
+import type { Projection } from './projection.js';
+import { rebuildProjection } from './rebuild.js';
+
+/** `standby`: another instance runs this projection; `failing`: the last attempt threw and will be retried. */
+export type RunnerStatus = 'stopped' | 'standby' | 'rebuilding' | 'catching-up' | 'live' | 'failing';
+
+export interface RunnerOptions {
+  readonly batchSize?: number;
+  /** The fallback when no wake-up arrives; it also picks up transactions that committed out of order. */
+  readonly pollIntervalMs?: number;
+  /** How long to wait before trying again for the lock, or after a failure. */
+  readonly retryMs?: number;
+}
+
+export interface RunnerDependencies {
+  readonly dataSource: DataSource;
+  readonly store: EventStore;
+  readonly clock: Clock;
+  /** The database URL, for the connection that holds the lock and listens for wake-ups. */
+  readonly url: string;
+}
+
+/**
+ * Keeps one projection up to date: takes its advisory lock, rebuilds it when its version changed, then
+ * follows all events from its checkpoint in batches (catch-up, then live).
+ */
+export class ProjectionRunner {
+  private readonly logger: Logger;
+  private readonly lock: AdvisoryLock;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private currentStatus: RunnerStatus = 'stopped';
+  private lastError: string | undefined;
+
+  constructor(
+    readonly projection: Projection,
+    private readonly deps: RunnerDependencies,
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.logger = new Logger(`Projection ${projection.name}`);
+    this.lock = new AdvisoryLock(deps.url, LOCK_SPACE.runner, projection.name, (error) => {
+      this.logger.warn(`Lost the connection holding the lock: ${error.message}`);
+      this.wake?.();
+    });
+  }
+
+  get status(): RunnerStatus {
+    return this.currentStatus;
+  }
+
+  get error(): string | undefined {
+    return this.lastError;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  /** Applies every event committed so far, then returns (the CLI's catch-up and tests). */
+  async runUntilCaughtUp(): Promise<void> {
+    this.running = true;
+    try {
+      while (!(await this.lock.tryAcquire())) {
+        this.currentStatus = 'standby';
+        await this.sleep(this.options.retryMs ?? 1000);
+      }
+      await this.prepare();
+      await this.follow(true);
+    } finally {
+      this.running = false;
+      this.currentStatus = 'stopped';
+      await this.lock.release();
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        if (await this.lock.tryAcquire()) {
+          await this.prepare();
+          await this.follow(false);
+        } else {
+          this.currentStatus = 'standby';
+          await this.sleep(this.options.retryMs ?? 5000);
+        }
+      } catch (error) {
+        this.currentStatus = 'failing';
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.error(`Failed, retrying: ${this.lastError}`);
+        await this.lock.release();
+        await this.sleep(this.options.retryMs ?? 5000);
+      }
+    }
+    await this.lock.release();
+    this.currentStatus = 'stopped';
+  }
+
+  /** A projection never run here, or whose version changed, is rebuilt before it follows events. */
+  private async prepare(): Promise<void> {
+    const stored = await loadCheckpoint(this.deps.dataSource.manager, this.projection.name);
+    if (stored?.version === this.projection.version) return;
+    this.currentStatus = 'rebuilding';
+    this.logger.log(stored ? `Version ${stored.version} -> ${this.projection.version}: rebuilding` : 'First run: building');
+    await rebuildProjection(this.projection, this.deps, { batchSize: this.options.batchSize });
+  }
+
+  private async follow(untilCaughtUp: boolean): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
+    let checkpoint = await this.storedCheckpoint();
+    if (!checkpoint) return;
+    await this.listen();
+    try {
+      while (this.running && this.lock.isHeld) {
+        const batch = await this.deps.store.readAll(checkpoint, batchSize);
+        if (batch.events.length === 0) {
+          this.currentStatus = 'live';
+          this.lastError = undefined;
+          if (untilCaughtUp) return;
+          await this.sleep(this.options.pollIntervalMs ?? 1000);
+          continue;
+        }
+        this.currentStatus = batch.events.length === batchSize ? 'catching-up' : 'live';
+        try {
+          await applyBatch(this.deps.dataSource, this.projection, checkpoint, batch.checkpoint, batch.events, this.deps.clock.now());
+          checkpoint = batch.checkpoint;
+          this.lastError = undefined;
+        } catch (error) {
+          if (!(error instanceof CheckpointMovedError)) throw error;
+          this.logger.warn('The checkpoint moved (a rebuild was swapped in, or another runner ran): continuing from the stored one');
+          checkpoint = await this.storedCheckpoint();
+          if (!checkpoint) return;
+        }
+      }
+    } finally {
+      await this.unlisten();
+    }
+  }
+
+  /** The stored checkpoint when it is of this version; otherwise undefined, and the caller starts over. */
+  private async storedCheckpoint(): Promise<GlobalCheckpoint | undefined> {
+    const stored = await loadCheckpoint(this.deps.dataSource.manager, this.projection.name);
+    return stored?.version === this.projection.version ? stored : undefined;
+  }
+
+  private readonly onNotification = () => this.wake?.();
+
+  private async listen(): Promise<void> {
+    const connection = this.lock.connection;
+    if (!connection) return;
+    connection.on('notification', this.onNotification);
+    // Without wake-ups the poll still delivers every event.
+    await connection.query(`LISTEN ${APPENDED_CHANNEL}`).catch(() => undefined);
+  }
+
+  private async unlisten(): Promise<void> {
+    const connection = this.lock.connection;
+    if (!connection) return;
+    connection.off('notification', this.onNotification);
+    await connection.query(`UNLISTEN ${APPENDED_CHANNEL}`).catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { checkpointLag } from './projection-status.js';
+import { ProjectionSupervisor } from './projection-supervisor.js';
+import { ReadModels } from './read-models.js';
+
+class CheckpointDto {
+  @ApiProperty({ description: 'Transaction id (xid8) of the last event applied' }) transactionId!: string;
+  @ApiProperty({ description: 'Global position of the last event applied' }) globalPosition!: number;
+}
+
+class ProjectionStatusDto {
+  @ApiProperty({ example: 'organization-history' }) name!: string;
+  @ApiProperty({ description: 'The version this instance runs' }) version!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'The version the stored read model was built with' }) storedVersion!: number | null;
+  @ApiProperty({
+    enum: ['stopped', 'standby', 'rebuilding', 'catching-up', 'live', 'failing'],
+    description: 'This instance\'s runner; `standby` while another instance holds the projection\'s lock',
+  })
+  status!: string;
+  @ApiPropertyOptional({ description: 'Why the last attempt failed, while failing' }) error?: string;
+  @ApiProperty({ type: CheckpointDto, nullable: true }) checkpoint!: CheckpointDto | null;
+  @ApiProperty({ description: 'Events committed after the checkpoint' }) lag!: number;
+}
+
+@ApiTags('projections')
+@Controller('projections')
+export class ProjectionsController {
+  constructor(
+    private readonly supervisor: ProjectionSupervisor,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Read models: version, runner status, checkpoint and lag' })
+  @ApiOkResponse({ type: [ProjectionStatusDto] })
+  async list(): Promise<ProjectionStatusDto[]> {
+    return Promise.all(
+      this.supervisor.runners.map(async (runner) => {
+        const { storedVersion, checkpoint, lag } = await checkpointLag(this.readModels.dataSource, runner.projection.name);
+        return {
+          name: runner.projection.name,
+          version: runner.projection.version,
+          storedVersion,
+          status: runner.status,
+          ...(runner.error && runner.status === 'failing' ? { error: runner.error } : {}),
+          checkpoint,
+          lag,
+        };
+      }),
+    );
+  }
+}

@@ -1,0 +1,24 @@
+import { DataSource } from 'typeorm';
+import { ORGANIZATION_HISTORY_ENTITIES } from './organization-history/organization-history.entities.js';
+
+/** The TypeORM data source of the read models: projections write through it and queries read from it. */
+export class ReadModels {
+  constructor(readonly dataSource: DataSource) {}
+
+  static async open(url: string, poolSize: number): Promise<ReadModels> {
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url,
+      entities: [...ORGANIZATION_HISTORY_ENTITIES],
+      synchronize: false,
+      migrationsRun: false,
+      logging: false,
+      extra: { max: poolSize },
+    });
+    return new ReadModels(await dataSource.initialize());
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

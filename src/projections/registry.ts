@@ -1,0 +1,11 @@
+import { organizationHistoryProjection } from './organization-history/organization-history.projection.js';
+import { assertValidProjection, type Projection } from './projection.js';
+
+/** Every projection the service keeps. Add a new one here, with its tables in a migration. */
+export const PROJECTIONS: readonly Projection[] = [organizationHistoryProjection];
+
+for (const projection of PROJECTIONS) assertValidProjection(projection);
+
+export function findProjection(name: string): Projection | undefined {
+  return PROJECTIONS.find((p) => p.name === name);
+}
