@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataDir } from './data-dir-lock.js';
 
 export interface EmbeddedPostgres {
   /** A `postgres://` URL that plain `pg` and TypeORM connect to. */
@@ -15,14 +16,23 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
-  await server.start();
+  const lock = dataDir ? await lockDataDir(dataDir) : undefined;
+  let db: PGlite;
+  let server: PGLiteSocketServer;
+  try {
+    db = await PGlite.create(dataDir ? { dataDir } : {});
+    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+    await server.start();
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   return {
     url: `postgres://postgres@${server.getServerConn()}/postgres`,
     async stop() {
       await server.stop();
       await db.close();
+      await lock?.release();
     },
   };
 }
