@@ -9,6 +9,7 @@ import { LoggingModule } from './platform/logging/logging.module.js';
 import { MetricsController } from './platform/metrics/metrics.controller.js';
 import { HttpMetricsMiddleware } from './platform/metrics/metrics.js';
 import { PlatformModule } from './platform/platform.module.js';
+import { ProjectionsModule } from './projections/projections.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -21,6 +22,7 @@ export class AppModule implements NestModule {
         CqrsModule.forRoot(),
         DatabaseModule,
         EventStoreModule,
+        ProjectionsModule,
         AuditModule,
       ],
       controllers: [HealthController, MetricsController],
