@@ -1,10 +1,12 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { AppConfig } from './platform/config/app-config.js';
 import { HealthController } from './platform/health/health.controller.js';
+import { IdempotencyInterceptor } from './platform/http/idempotency.js';
 import { LoggingModule } from './platform/logging/logging.module.js';
 import { MetricsController } from './platform/metrics/metrics.controller.js';
 import { HttpMetricsMiddleware } from './platform/metrics/metrics.js';
@@ -26,6 +28,7 @@ export class AppModule implements NestModule {
         AuditModule,
       ],
       controllers: [HealthController, MetricsController],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
     };
   }
 

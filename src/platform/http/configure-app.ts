@@ -13,6 +13,8 @@ export const API_PREFIX = 'api/v1';
 /** Everything HTTP that the service and its end-to-end tests share, applied in one place. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  // ETags are stream versions only (If-Match); Express' content hashes would pass for them.
+  app.set('etag', false);
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.use((request: Request & { id?: string }, _response: Response, next: NextFunction) => {
     const requestId = String(request.id ?? '');

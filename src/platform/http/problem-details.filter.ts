@@ -3,7 +3,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Request, Response } from 'express';
 import { ExpectedVersionConflictError, StreamNotFoundError } from '../../event-store/errors.js';
 import { DomainError, InvalidTransitionError } from '../../shared/domain/errors.js';
-import { PROBLEM_CONTENT_TYPE, RequestValidationError, problem, type Problem } from './problem.js';
+import { PROBLEM_CONTENT_TYPE, ProblemError, RequestValidationError, problem, type Problem } from './problem.js';
 
 /** Errors raised by Express' body parser before a route runs. */
 interface BodyParserError {
@@ -36,6 +36,9 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof RequestValidationError) {
     return problem(400, 'validation-failed', 'The request is not valid', error.message, { errors: error.violations });
   }
+  if (error instanceof ProblemError) {
+    return problem(error.status, error.code, STATUS_CODES[error.status] ?? 'Error', error.message, { details: error.details });
+  }
   if (error instanceof InvalidTransitionError) {
     return problem(409, error.code, 'Not allowed in the current state', error.message, { details: error.details });
   }
@@ -67,6 +70,11 @@ export function toProblem(error: unknown): Problem {
   return problem(500, 'internal-error', 'Internal error', 'An unexpected error occurred; it has been logged');
 }
 
+/** The problem document a request gets for an error: its instance and request id included. */
+export function problemAnswer(error: unknown, request: Request & { id?: unknown }): Problem {
+  return { ...toProblem(error), instance: request.originalUrl, requestId: request.id === undefined ? undefined : String(request.id) };
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -75,7 +83,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const body = { ...toProblem(error), instance: request.originalUrl, requestId: request.id };
+    const body = problemAnswer(error, request);
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
