@@ -74,7 +74,6 @@ export class EventSourcedStreams {
     return {
       actor: context?.actor ?? 'system',
       correlationId: context?.correlationId ?? 'system',
-      ...(context?.organizationId ? { organizationId: context.organizationId } : {}),
       ...(context?.requestId ? { requestId: context.requestId } : {}),
       ...(options.ruleVersion ? { ruleVersion: options.ruleVersion } : {}),
       ...(options.reason ? { reason: options.reason } : {}),

@@ -1,11 +1,22 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** Who is asking and under which request: the source of the server-set event metadata. */
-export interface RequestContext {
-  readonly requestId: string;
-  readonly correlationId: string;
-  readonly actor: string;
-  readonly organizationId?: string;
+export class RequestContext {
+  private authenticatedActor: string | undefined;
+
+  constructor(
+    readonly requestId: string,
+    readonly correlationId: string,
+  ) {}
+
+  /** The caller the token names; set once the token is verified. */
+  get actor(): string {
+    return this.authenticatedActor ?? 'anonymous';
+  }
+
+  authenticate(actor: string): void {
+    this.authenticatedActor = actor;
+  }
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -3,7 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config.js';
-import { requestContext } from '../request-context.js';
+import { requestIdOf } from '../logging/logging.module.js';
+import { RequestContext, requestContext } from '../request-context.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { StreamETagInterceptor } from './stream-versioning.js';
 import { createValidationPipe } from './validation.js';
@@ -15,19 +16,14 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.disable('x-powered-by');
   // ETags are stream versions only (If-Match); Express' content hashes would pass for them.
   app.set('etag', false);
-  app.useBodyParser('json', { limit: config.bodyLimitBytes });
-  app.use((request: Request & { id?: string }, _response: Response, next: NextFunction) => {
-    const requestId = String(request.id ?? '');
+  app.use((request: Request & { id?: string }, response: Response, next: NextFunction) => {
+    const requestId = requestIdOf(request, response);
+    request.id = requestId;
     const correlation = request.header('x-correlation-id');
-    requestContext.run(
-      {
-        requestId,
-        correlationId: correlation && correlation.length <= 100 ? correlation : requestId,
-        actor: 'anonymous',
-      },
-      next,
-    );
+    const correlationId = correlation && correlation.length <= 100 ? correlation : requestId;
+    requestContext.run(new RequestContext(requestId, correlationId), next);
   });
+  app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

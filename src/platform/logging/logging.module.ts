@@ -21,7 +21,8 @@ export function requestIdOf(request: IncomingMessage, response: ServerResponse):
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
-          genReqId: requestIdOf,
+          // The id is given before any Nest middleware runs (see configureApp); this covers the rest.
+          genReqId: (request: IncomingMessage & { id?: string }, response: ServerResponse) => request.id ?? requestIdOf(request, response),
           autoLogging: { ignore: (request: IncomingMessage) => request.url === '/metrics' || (request.url ?? '').startsWith('/health') },
           redact: ['req.headers.authorization', 'req.headers.cookie'],
         },
