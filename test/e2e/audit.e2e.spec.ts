@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import request from 'supertest';
 import { EventStore } from '../../src/event-store/event-store.js';
-import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { asSuperuser, isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { createTestApp } from '../support/test-app.js';
 
 const metadata = { actor: 'audit-test', correlationId: 'audit-test' };
@@ -95,16 +95,3 @@ describe.each(testDatabases())('audit verification over HTTP on $name', (target)
     expect(result.latestCheckpoint.signature).toEqual({ valid: false, reason: 'heads-digest-mismatch' });
   });
 });
-
-/** A superuser with triggers off, as an attacker with full database access would act. */
-async function asSuperuser(pool: pg.Pool, sql: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL session_replication_role = replica');
-    await client.query(sql);
-    await client.query('COMMIT');
-  } finally {
-    client.release();
-  }
-}

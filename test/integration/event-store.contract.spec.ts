@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
 } from '../../src/event-store/event-store.js';
 import { UpcasterRegistry } from '../../src/event-store/upcasters.js';
-import { openStore, testDatabases } from '../support/databases.js';
+import { asSuperuser, openStore, testDatabases } from '../support/databases.js';
 
 const metadata: EventMetadata = { actor: 'contract-test', correlationId: randomUUID(), ruleVersion: 'test' };
 
@@ -195,7 +195,7 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
       const streamId = newStream();
       await store.append({ streamId, streamType: 'contract', events: [1, 2, 3].map(event), expectedVersion: 'no-stream', metadata });
       const [, second] = await store.readStream(streamId);
-      await tamper(pool, `UPDATE events SET ${assignment} WHERE event_id = '${second!.eventId}'`);
+      await asSuperuser(pool, `UPDATE events SET ${assignment} WHERE event_id = '${second!.eventId}'`);
       expect(await store.verifyStream(streamId)).toEqual({
         valid: false,
         streamId,
@@ -207,7 +207,7 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
     it('names the gap when an event in the middle is deleted behind the store', async () => {
       const streamId = newStream();
       await store.append({ streamId, streamType: 'contract', events: [1, 2, 3].map(event), expectedVersion: 'no-stream', metadata });
-      await tamper(pool, `DELETE FROM events WHERE stream_id = '${streamId}' AND stream_version = 2`);
+      await asSuperuser(pool, `DELETE FROM events WHERE stream_id = '${streamId}' AND stream_version = 2`);
       expect(await store.verifyStream(streamId)).toMatchObject({ valid: false, reason: 'version-gap', brokenAt: { streamVersion: 2 } });
     });
   });
@@ -279,19 +279,6 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
     });
   });
 });
-
-/** A superuser changing rows with triggers off, as an attacker with full database access would. */
-async function tamper(pool: pg.Pool, sql: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL session_replication_role = replica');
-    await client.query(sql);
-    await client.query('COMMIT');
-  } finally {
-    client.release();
-  }
-}
 
 /** A writer whose transaction stays open: its row has a position but is not yet committed. */
 async function insertRaw(client: pg.PoolClient, streamId: string): Promise<void> {

@@ -65,3 +65,16 @@ export async function isolatedDatabase(target: TestDatabase): Promise<IsolatedDa
     },
   };
 }
+
+/** A superuser changing rows with triggers off, as an attacker with full database access would. */
+export async function asSuperuser(pool: pg.Pool, sql: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL session_replication_role = replica');
+    await client.query(sql);
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
+}
