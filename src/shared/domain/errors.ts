@@ -37,3 +37,10 @@ export class InvalidInputError extends DomainError {
     super('invalid-input', message, { field, rule });
   }
 }
+
+/** A command names another record (organization, body, member) that does not exist. */
+export class UnknownReferenceError extends DomainError {
+  constructor(field: string, reference: string, message = `${field} names ${reference}, which does not exist`) {
+    super('unknown-reference', message, { field, reference });
+  }
+}

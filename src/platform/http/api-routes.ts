@@ -1,0 +1,115 @@
+import { applyDecorators, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiExtraModels, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE, RequestValidationError } from './problem.js';
+
+/** The problem document (RFC 9457) as the OpenAPI document shows it. */
+export class ProblemResponse {
+  @ApiProperty({ example: 'urn:disciplina:problem:invalid-transition' }) type!: string;
+  @ApiProperty({ example: 'Not allowed in the current state' }) title!: string;
+  @ApiProperty({ example: 409 }) status!: number;
+  @ApiProperty({ description: 'Stable, machine-readable', example: 'invalid-transition' }) code!: string;
+  @ApiProperty({ example: 'closeInspection is not allowed in state proposed; allowed: decideInspection' }) detail!: string;
+  @ApiPropertyOptional({ example: '/api/v1/inspections/0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60/close' }) instance?: string;
+  @ApiPropertyOptional({ example: 'a1b2c3' }) requestId?: string;
+  @ApiPropertyOptional({
+    description: '400 validation-failed: one entry per broken rule',
+    example: [{ field: 'decidedOn', rule: 'matches', message: 'decidedOn must be a date written YYYY-MM-DD' }],
+  })
+  errors?: { field: string; rule: string; message: string }[];
+  @ApiPropertyOptional({ description: '409 concurrency-conflict: the version now stored; read it again and retry', example: 4 })
+  currentVersion?: number;
+  @ApiPropertyOptional({
+    description: '409 invalid-transition: current state and allowed commands; 422: the field, rule or computation behind the refusal',
+    example: { command: 'closeInspection', currentState: 'proposed', allowedCommands: ['decideInspection'] },
+  })
+  details?: Record<string, unknown>;
+}
+
+/** A stream's current state; its `version` is also the ETag to send back as If-Match. */
+export class StreamViewResponse {
+  @ApiProperty({ example: '0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60' }) id!: string;
+  @ApiProperty({ description: 'Stream version, also sent as the ETag', example: 3 }) version!: number;
+  @ApiProperty({ description: 'The current state, as the domain folds it from the events', example: { status: 'decided' } })
+  state!: Record<string, unknown>;
+  @ApiProperty({ description: 'The commands (operation ids) the current state accepts', example: ['sendOutline'] })
+  allowedCommands!: string[];
+}
+
+const PROBLEMS = {
+  400: 'validation-failed: the request is malformed; `errors` lists every field',
+  404: 'not-found: no such resource',
+  409: 'invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)',
+  422: 'refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which',
+} as const;
+type ProblemStatus = keyof typeof PROBLEMS;
+
+/** The error answers of a route, documented once for the whole API. */
+export function ApiProblemResponses(...statuses: ProblemStatus[]): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(ProblemResponse),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: PROBLEMS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemResponse) } } } }),
+    ),
+  );
+}
+
+/** A capability's controller: its path under /api/v1 and its tag in the documentation. */
+export function ResourceController(path: string, tag: string): ClassDecorator {
+  return applyDecorators(Controller(path), ApiTags(tag));
+}
+
+interface RouteOptions<K extends string> {
+  /** The resource's transition table: which states accept each command. */
+  readonly resource: { readonly acceptedIn: Readonly<Record<K, readonly string[]>> };
+  /** The domain command type: also the operation id, and the name listed in `allowedCommands`. */
+  readonly command: NoInfer<K>;
+  /** English, with the Vietnamese term. */
+  readonly summary: string;
+}
+
+/** POST that starts a stream: 201 with the view. */
+export function CreationRoute<K extends string>(path: string, options: RouteOptions<K>): MethodDecorator {
+  return applyDecorators(
+    Post(path),
+    HttpCode(201),
+    ApiOperation({ operationId: options.command, summary: options.summary, description: `Command \`${options.command}\`. The server assigns the id.` }),
+    ApiResponse({ status: 201, description: 'Created: the new state, with its ETag', type: StreamViewResponse }),
+    ApiProblemResponses(400, 409, 422),
+  );
+}
+
+/** POST of a command on an existing stream, guarded by If-Match: 200 with the view. */
+export function CommandRoute<K extends string>(path: string, options: RouteOptions<K>): MethodDecorator {
+  const acceptedIn = options.resource.acceptedIn[options.command];
+  return applyDecorators(
+    Post(path),
+    HttpCode(200),
+    ApiOperation({
+      operationId: options.command,
+      summary: options.summary,
+      description: `Command \`${options.command}\`, accepted in state ${acceptedIn.map((state) => `\`${state}\``).join(', ')}.`,
+    }),
+    ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last read, such as "3"; when stale the answer is 409 with currentVersion' }),
+    ApiResponse({ status: 200, description: 'The new state, with its ETag', type: StreamViewResponse }),
+    ApiProblemResponses(400, 404, 409, 422),
+  );
+}
+
+export function QueryRoute(path: string, options: { operationId: string; summary: string }): MethodDecorator {
+  return applyDecorators(
+    Get(path),
+    ApiOperation(options),
+    ApiResponse({ status: 200, description: 'The current state, its version (also the ETag) and the commands it accepts', type: StreamViewResponse }),
+    ApiProblemResponses(400, 404),
+  );
+}
+
+/** A path parameter that must be a UUID; anything else is a 400 naming the parameter. */
+export function UuidParam(name: string): ParameterDecorator {
+  return Param(
+    name,
+    new ParseUUIDPipe({
+      exceptionFactory: () => new RequestValidationError([{ field: name, rule: 'isUuid', message: `${name} must be a UUID` }]),
+    }),
+  );
+}

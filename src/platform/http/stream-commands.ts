@@ -1,0 +1,111 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { ExpectedVersionConflictError } from '../../event-store/errors.js';
+import { EventSourcedStreams, type StreamDefinition, type StreamState } from '../../event-store/event-sourced-streams.js';
+import { Clock, IdGenerator } from '../../shared/clock.js';
+import type { Command, Event } from '../../shared/domain/decider.js';
+
+/** A stream as the API exposes it: how its id maps to the stream, and which commands its state accepts. */
+export interface StreamResource<C extends Command, S, E extends Event> extends StreamDefinition<C, S, E> {
+  readonly streamId: (id: string) => string;
+  readonly allowedCommands: (state: S) => readonly C['type'][];
+  /** The transition table: the states in which each command is accepted (for the documentation). */
+  readonly acceptedIn: Readonly<Record<C['type'], readonly string[]>>;
+}
+
+export type CommandData<C extends Command, T extends C['type']> = Extract<C, { type: T }>['data'];
+
+/** What every route answers: the state, its version (the ETag) and the next commands it accepts. */
+export interface StreamView<S> {
+  readonly id: string;
+  readonly version: number;
+  readonly state: S;
+  readonly allowedCommands: readonly string[];
+}
+
+function command<C extends Command, T extends C['type']>(type: T, data: CommandData<C, T>): (now: Date) => C {
+  return (now) => ({ type, data, metadata: { now } }) as Command as C;
+}
+
+/** What a route does with a command: run it through EventSourcedStreams and answer the view. */
+@Injectable()
+export class StreamCommands {
+  constructor(
+    private readonly streams: EventSourcedStreams,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  newId(): string {
+    return this.ids.next();
+  }
+
+  /** Starts a stream under a new id from the one id generator. */
+  createNew<C extends Command, S, E extends Event, T extends C['type']>(
+    resource: StreamResource<C, S, E>,
+    type: T,
+    data: (id: string) => CommandData<C, T>,
+  ): Promise<StreamView<S>> {
+    const id = this.ids.next();
+    return this.create(resource, id, type, data(id));
+  }
+
+  async create<C extends Command, S, E extends Event, T extends C['type']>(
+    resource: StreamResource<C, S, E>,
+    id: string,
+    type: T,
+    data: CommandData<C, T>,
+  ): Promise<StreamView<S>> {
+    const handled = await this.streams.handle(resource, resource.streamId(id), command<C, T>(type, data), { creates: true });
+    return this.toView(resource, id, handled);
+  }
+
+  async run<C extends Command, S, E extends Event, T extends C['type']>(
+    resource: StreamResource<C, S, E>,
+    id: string,
+    expectedVersion: number | undefined,
+    type: T,
+    data: CommandData<C, T>,
+  ): Promise<StreamView<S>> {
+    const handled = await this.streams.handle(resource, resource.streamId(id), command<C, T>(type, data), { expectedVersion });
+    return this.toView(resource, id, handled);
+  }
+
+  async view<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, id: string): Promise<StreamView<S>> {
+    return this.toView(resource, id, await this.streams.load(resource, resource.streamId(id)));
+  }
+
+  /**
+   * Decides without appending (id null: on a stream yet to be created), so that an operation writing to two
+   * streams surfaces every refusal, stale If-Match included, before its first write. Answers the state read
+   * and the events the command would record (what a follow-up on another stream depends on).
+   */
+  async check<C extends Command, S, E extends Event, T extends C['type']>(
+    resource: StreamResource<C, S, E>,
+    id: string | null,
+    type: T,
+    data: CommandData<C, T>,
+    expectedVersion?: number,
+  ): Promise<StreamState<S> & { readonly events: readonly E[] }> {
+    const current = id === null ? { state: resource.decider.initialState(), version: 0 } : await this.streams.load(resource, resource.streamId(id));
+    if (id !== null && expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new ExpectedVersionConflictError(resource.streamId(id), expectedVersion, current.version);
+    }
+    const events = resource.decider.decide(command<C, T>(type, data)(this.clock.now()), current.state);
+    return { ...current, events };
+  }
+
+  private toView<S>(resource: { allowedCommands: (state: S) => readonly string[] }, id: string, stream: StreamState<S>): StreamView<S> {
+    return { id, version: stream.version, state: stream.state, allowedCommands: resource.allowedCommands(stream.state) };
+  }
+}
+
+/** Base of a route class: its methods map the request to a command and run it. */
+@Injectable()
+export abstract class StreamRoutes {
+  constructor(protected readonly commands: StreamCommands) {}
+}
+
+/** Makes StreamCommands injectable in every capability module. */
+@Global()
+@Module({ providers: [StreamCommands], exports: [StreamCommands] })
+export class StreamCommandsModule {}

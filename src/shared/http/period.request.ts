@@ -1,0 +1,10 @@
+import { DateField } from '../../platform/http/request-fields.js';
+
+/** A span of days examined or reviewed, both ends included. */
+export class PeriodRequest {
+  @DateField('2024-01-01')
+  from!: string;
+
+  @DateField('2024-12-31')
+  to!: string;
+}
