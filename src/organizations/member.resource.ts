@@ -1,0 +1,17 @@
+import { ResourceController } from '../platform/http/api-routes.js';
+import type { StreamResource } from '../platform/http/stream-commands.js';
+import type { MemberCommand } from './domain/member.commands.js';
+import { allowedMemberCommands, memberDecider, memberMachine, memberStreamId, STREAM_TYPE } from './domain/member.decider.js';
+import type { MemberEvent } from './domain/member.events.js';
+import type { MemberState } from './domain/member.state.js';
+
+export const members: StreamResource<MemberCommand, MemberState, MemberEvent> = {
+  streamType: STREAM_TYPE,
+  decider: memberDecider,
+  streamId: memberStreamId,
+  // `recordExpulsion` is recorded when a discipline decision takes effect, not through a route here.
+  allowedCommands: (state) => allowedMemberCommands(state).filter((type) => type !== 'recordExpulsion'),
+  acceptedIn: memberMachine.acceptedIn,
+};
+
+export const MembersController = () => ResourceController('members', 'Members — đảng viên');
