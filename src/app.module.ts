@@ -4,14 +4,19 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { InspectionsModule } from './inspections/inspections.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
 import { AppConfig } from './platform/config/app-config.js';
 import { HealthController } from './platform/health/health.controller.js';
 import { IdempotencyInterceptor } from './platform/http/idempotency.js';
 import { LoggingModule } from './platform/logging/logging.module.js';
 import { MetricsController } from './platform/metrics/metrics.controller.js';
 import { HttpMetricsMiddleware } from './platform/metrics/metrics.js';
+import { StreamCommandsModule } from './platform/http/stream-commands.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
+import { SupervisionsModule } from './supervisions/supervisions.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -26,6 +31,11 @@ export class AppModule implements NestModule {
         EventStoreModule,
         ProjectionsModule,
         AuditModule,
+        StreamCommandsModule,
+        OrganizationsModule,
+        InspectionsModule,
+        SupervisionsModule,
+        ReviewsModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

@@ -1,0 +1,22 @@
+import { ResourceController } from '../platform/http/api-routes.js';
+import type { StreamResource } from '../platform/http/stream-commands.js';
+import type { SelfCriticismReviewCommand } from './domain/self-criticism-review.commands.js';
+import {
+  allowedSelfCriticismReviewCommands,
+  selfCriticismReviewDecider,
+  selfCriticismReviewMachine,
+  selfCriticismReviewStreamId,
+  STREAM_TYPE,
+} from './domain/self-criticism-review.decider.js';
+import type { SelfCriticismReviewEvent } from './domain/self-criticism-review.events.js';
+import type { SelfCriticismReviewState } from './domain/self-criticism-review.state.js';
+
+export const selfCriticismReviews: StreamResource<SelfCriticismReviewCommand, SelfCriticismReviewState, SelfCriticismReviewEvent> = {
+  streamType: STREAM_TYPE,
+  decider: selfCriticismReviewDecider,
+  streamId: selfCriticismReviewStreamId,
+  allowedCommands: allowedSelfCriticismReviewCommands,
+  acceptedIn: selfCriticismReviewMachine.acceptedIn,
+};
+
+export const SelfCriticismReviewsController = () => ResourceController('self-criticism-reviews', 'Self-criticism reviews — kiểm điểm tự phê bình và phê bình');
