@@ -24,11 +24,11 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
     isolated = await isolatedDatabase(database);
     ({ pool, store } = openStore(isolated.url));
     readModels = await ReadModels.open(isolated.url, 4);
-  });
+  }, 60_000);
   afterAll(async () => {
-    await readModels.close();
-    await pool.end();
-    await isolated.drop();
+    await readModels?.close();
+    await pool?.end();
+    await isolated?.drop();
   });
 
   function deps() {
