@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import pg from 'pg';
+import request from 'supertest';
+import { testDatabases } from '../support/databases.js';
+import { createTestApp } from '../support/test-app.js';
+
+function organization(name: string) {
+  return { level: 'district', name, code: 'BX', foundedOn: '2015-01-01' };
+}
+
+describe.each(testDatabases())('Idempotency-Key on commands on $name', (database) => {
+  let app: NestExpressApplication;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    app = await createTestApp(database.url);
+    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  });
+  afterAll(async () => {
+    await pool.end();
+    await app.close();
+  });
+
+  const post = (key: string, body: object) =>
+    request(app.getHttpServer()).post('/api/v1/organizations').set('Idempotency-Key', key).send(body);
+
+  async function foundedNamed(name: string): Promise<number> {
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'OrganizationFounded' AND data->>'name' = $1`, [name]);
+    return rows[0].n;
+  }
+
+  it('answers a repeated request with the first answer, and records the command once', async () => {
+    const key = randomUUID();
+    const name = `Đảng bộ ${key}`;
+    const first = await post(key, organization(name)).expect(201);
+    const again = await post(key, organization(name)).expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(await foundedNamed(name)).toBe(1);
+  });
+
+  it('refuses the same key with another body (422) and writes nothing', async () => {
+    const key = randomUUID();
+    await post(key, organization(`A ${key}`)).expect(201);
+    const reused = await post(key, organization(`B ${key}`)).expect(422);
+    expect(reused.body.code).toBe('idempotency-key-reused');
+    expect(await foundedNamed(`B ${key}`)).toBe(0);
+  });
+
+  it('lets parallel identical requests record the command once: the others get 409 in flight or the replay', async () => {
+    const key = randomUUID();
+    const name = `Song song ${key}`;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(key, organization(name))));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    for (const conflict of answers.filter((a) => a.status === 409)) expect(conflict.body.code).toBe('idempotency-request-in-flight');
+    const ids = new Set(answers.filter((a) => a.status === 201).map((a) => a.body.id));
+    expect(ids.size).toBe(1);
+    expect(await foundedNamed(name)).toBe(1);
+  });
+
+  it('keeps a refusal too: the same invalid request gets the same 400', async () => {
+    const key = randomUUID();
+    const invalid = { ...organization('x'), foundedOn: 'not a date' };
+    const first = await post(key, invalid).expect(400);
+    const again = await post(key, invalid).expect(400);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('refuses a malformed key with 400 naming the header', async () => {
+    const response = await post('has spaces in it', organization('y')).expect(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', rule: 'format' })]);
+  });
+});
