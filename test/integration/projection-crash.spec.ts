@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type pg from 'pg';
@@ -9,7 +10,8 @@ import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { countingProjection, createCountingTables, readModelChecksum } from '../support/counting-projection.js';
-import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { projectionTestDatabase } from '../support/projection-database.js';
 
 const root = join(__dirname, '..', '..');
 const child = join(root, 'dist', 'test', 'support', 'projection-child.js');
@@ -30,7 +32,8 @@ describe.each(testDatabases())('projection crash safety on $name', (database) =>
   let readModels: ReadModels;
 
   beforeAll(async () => {
-    isolated = await isolatedDatabase(database);
+    Logger.overrideLogger(false);
+    isolated = await projectionTestDatabase(database);
     ({ pool, store } = openStore(isolated.url));
     readModels = await ReadModels.open(isolated.url, 2);
   }, 60_000);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import type pg from 'pg';
 import type { EventMetadata } from '../../src/event-store/event-store.js';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
@@ -8,7 +9,8 @@ import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { countingProjection, createCountingTables, readModelChecksum, type CountingProjection } from '../support/counting-projection.js';
-import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { projectionTestDatabase } from '../support/projection-database.js';
 
 const metadata: EventMetadata = { actor: 'projection-test', correlationId: 'projection-test' };
 
@@ -21,7 +23,8 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
   const clock = new SystemClock();
 
   beforeAll(async () => {
-    isolated = await isolatedDatabase(database);
+    Logger.overrideLogger(false);
+    isolated = await projectionTestDatabase(database);
     ({ pool, store } = openStore(isolated.url));
     readModels = await ReadModels.open(isolated.url, 4);
   }, 60_000);
