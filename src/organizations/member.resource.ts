@@ -9,8 +9,8 @@ export const members: StreamResource<MemberCommand, MemberState, MemberEvent> = 
   streamType: STREAM_TYPE,
   decider: memberDecider,
   streamId: memberStreamId,
-  // `recordExpulsion` is recorded when a discipline decision takes effect, not through a route here.
-  allowedCommands: (state) => allowedMemberCommands(state).filter((type) => type !== 'recordExpulsion'),
+  // Recorded by the discipline process (an expulsion taking effect, its annulment), not through a route here.
+  allowedCommands: (state) => allowedMemberCommands(state).filter((type) => type !== 'recordExpulsion' && type !== 'restoreMembership'),
   acceptedIn: memberMachine.acceptedIn,
 };
 

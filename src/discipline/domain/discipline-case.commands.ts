@@ -34,6 +34,8 @@ export type AnnounceDecision = Command<'announceDecision', { announcedOn: IsoDat
 export type MinuteRefusalToReceive = Command<'minuteRefusalToReceive', { minutedOn: IsoDate }>;
 export type RecordLapse = Command<'recordLapse', { on: IsoDate }>;
 export type RecordStateActionProposal = Command<'recordStateActionProposal', { stateBody: string; proposedOn: IsoDate }>;
+/** Noted by the appeal process when an appeal against the decision is filed, so the case knows its appeals. */
+export type RecordAppealFiled = Command<'recordAppealFiled', { appealId: string; filedOn: IsoDate }>;
 /** Applied by the appeal process once the appeal stream has decided (see appeal.decider.ts). */
 export type RecordAppealOutcome = Command<
   'recordAppealOutcome',
@@ -52,4 +54,5 @@ export type DisciplineCaseCommand =
   | MinuteRefusalToReceive
   | RecordLapse
   | RecordStateActionProposal
+  | RecordAppealFiled
   | RecordAppealOutcome;

@@ -1,5 +1,5 @@
 import { spec } from '../../../test/support/decider-spec.js';
-import { InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
+import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
 import type { Ballot, DecidingBody, MemberFacts } from '../../rulebook/index.js';
 import type { DisciplineCaseCommand } from './discipline-case.commands.js';
 import { allowedDisciplineCaseCommands, disciplineCaseDecider, evolveDisciplineCase } from './discipline-case.decider.js';
@@ -197,6 +197,16 @@ describe('discipline case', () => {
       .given([...decided, announced])
       .when(cmd('recordStateActionProposal', { stateBody: 'District People\'s Committee', proposedOn: '2023-04-26' }))
       .then([{ type: 'StateMatchingActionProposed', data: expect.objectContaining({ dueOn: '2023-04-25', withinDeadline: false }) as never }]);
+  });
+
+  it('Charter art. 39 cl. 7: an appeal filed against a decision in effect is noted on the case, the sanction staying in force', () => {
+    const filed: DisciplineCaseEvent = { type: 'AppealAgainstDecisionFiled', data: { appealId: 'a-1', filedOn: '2023-05-02' } };
+    spec(decider).given([...decided, announced]).when(cmd('recordAppealFiled', { appealId: 'a-1', filedOn: '2023-05-02' })).then([filed]);
+    expect([...decided, announced, filed].reduce(evolveDisciplineCase, decider.initialState())).toMatchObject({ status: 'in-effect', file: { appealIds: ['a-1'] } });
+    spec(decider)
+      .given([...decided, announced, filed])
+      .when(cmd('recordAppealFiled', { appealId: 'a-1', filedOn: '2023-05-03' }))
+      .thenThrows(InvalidInputError, { details: { field: 'appealId', rule: 'not-already-filed' } });
   });
 
   it('refuses commands out of order, listing the allowed ones', () => {

@@ -54,6 +54,8 @@ export type CaseFile = Readonly<{
   violations: readonly ViolationRecord[];
   deferrals: readonly RecordedDeferralGround[];
   ballots: readonly RecordedBallot[];
+  /** Appeals filed against the decision, oldest first; each is its own stream. */
+  appealIds: readonly string[];
   lastActOn: IsoDate;
 }>;
 
@@ -80,6 +82,7 @@ export const disciplineCaseMachine = transitions<DisciplineCaseState>()({
   minuteRefusalToReceive: ['decided'],
   recordLapse: ['in-effect'],
   recordStateActionProposal: ['in-effect'],
+  recordAppealFiled: ['in-effect'],
   recordAppealOutcome: ['in-effect'],
 });
 
@@ -349,6 +352,14 @@ export function decideDisciplineCase(command: DisciplineCaseCommand, state: Disc
         },
       ];
     }
+    case 'recordAppealFiled': {
+      const inEffect = m.requireState(state, command.type);
+      const { appealId, filedOn } = command.data;
+      requireText('appealId', appealId);
+      requireNotInFuture('filedOn', filedOn, now);
+      if (inEffect.file.appealIds.includes(appealId)) throw new InvalidInputError('appealId', 'not-already-filed', `appeal ${appealId} is already recorded`);
+      return [{ type: 'AppealAgainstDecisionFiled', data: { appealId, filedOn } }];
+    }
     case 'recordAppealOutcome':
       return recordAppealOutcome(command, m.requireState(state, command.type));
     default:
@@ -367,7 +378,7 @@ export function evolveDisciplineCase(state: DisciplineCaseState, event: Discipli
   switch (event.type) {
     case 'DisciplineCaseOpened': {
       const { caseId, openedOn, inspectionId, subject } = event.data;
-      return { status: 'open', file: { caseId, openedOn, inspectionId, subject, violations: [], deferrals: [], ballots: [], lastActOn: openedOn } };
+      return { status: 'open', file: { caseId, openedOn, inspectionId, subject, violations: [], deferrals: [], ballots: [], appealIds: [], lastActOn: openedOn } };
     }
     case 'ViolationRecorded':
       return withFile(state, (file) => ({ ...file, violations: [...file.violations, event.data] }));
@@ -394,6 +405,8 @@ export function evolveDisciplineCase(state: DisciplineCaseState, event: Discipli
       return state.status === 'in-effect' ? { status: 'lapsed', file: state.file, decision: state.decision, lapsedOn: event.data.lapsedOn } : state;
     case 'StateMatchingActionProposed':
       return state;
+    case 'AppealAgainstDecisionFiled':
+      return withFile(state, (file) => ({ ...file, appealIds: [...file.appealIds, event.data.appealId] }));
     case 'AppealOutcomeApplied': {
       if (state.status !== 'in-effect') return state;
       const file = actOn(state.file, event.data.announcedOn);

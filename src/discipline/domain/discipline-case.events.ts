@@ -67,6 +67,7 @@ export type StateMatchingActionProposed = Event<
   'StateMatchingActionProposed',
   { stateBody: string; proposedOn: IsoDate; dueOn: IsoDate; withinDeadline: boolean; ruleVersion: string; citation: Citation }
 >;
+export type AppealAgainstDecisionFiled = Event<'AppealAgainstDecisionFiled', { appealId: string; filedOn: IsoDate }>;
 export type AppealOutcomeApplied = Event<
   'AppealOutcomeApplied',
   { appealId: string; outcome: 'upheld' | 'changed' | 'annulled'; form: SanctionForm | null; announcedOn: IsoDate }
@@ -84,4 +85,5 @@ export type DisciplineCaseEvent =
   | ReceiptRefusalMinuted
   | DisciplineDecisionLapsed
   | StateMatchingActionProposed
+  | AppealAgainstDecisionFiled
   | AppealOutcomeApplied;

@@ -17,6 +17,8 @@ export type RemoveFromRoll = Command<'removeFromRoll', { ground: RemovalGround; 
 export type ReleaseMember = Command<'releaseMember', { reason: string; releasedOn: IsoDate }>;
 export type RecordDeath = Command<'recordDeath', { diedOn: IsoDate }>;
 export type RecordExpulsion = Command<'recordExpulsion', { disciplineDecisionId: string; expelledOn: IsoDate }>;
+/** An annulled expulsion gives membership back (QĐ 117-QĐ/TW); recorded by the appeal process. */
+export type RestoreMembership = Command<'restoreMembership', { disciplineDecisionId: string; appealId: string; restoredOn: IsoDate }>;
 
 export type MemberCommand =
   | AdmitMember
@@ -27,4 +29,5 @@ export type MemberCommand =
   | RemoveFromRoll
   | ReleaseMember
   | RecordDeath
-  | RecordExpulsion;
+  | RecordExpulsion
+  | RestoreMembership;

@@ -32,6 +32,7 @@ const commands: { [K in MemberCommand['type']]: Extract<MemberCommand, { type: K
   releaseMember: { type: 'releaseMember', data: { reason: 'Asked to leave', releasedOn: '2025-06-10' }, metadata },
   recordDeath: { type: 'recordDeath', data: { diedOn: '2025-06-10' }, metadata },
   recordExpulsion: { type: 'recordExpulsion', data: { disciplineDecisionId: 'decision-9', expelledOn: '2025-06-10' }, metadata },
+  restoreMembership: { type: 'restoreMembership', data: { disciplineDecisionId: 'decision-9', appealId: 'appeal-1', restoredOn: '2025-06-20' }, metadata },
 };
 
 const histories: Record<MemberState['status'], MemberEvent[]> = {
@@ -136,6 +137,20 @@ describe('member stream', () => {
     });
   });
 
+  describe('an annulled expulsion restores membership (QĐ 117-QĐ/TW)', () => {
+    const expelled: MemberEvent = { type: 'MemberExpelled', data: { memberId, disciplineDecisionId: 'decision-9', expelledOn: '2025-06-10' } };
+    it('restores the expelled member to full membership', () => {
+      spec(memberDecider).given([admitted, madeFull, expelled]).when(commands.restoreMembership).then([
+        { type: 'MembershipRestored', data: { memberId, disciplineDecisionId: 'decision-9', appealId: 'appeal-1', restoredOn: '2025-06-20' } },
+      ]);
+      const restored = stateOf([admitted, madeFull, expelled, { type: 'MembershipRestored', data: { memberId, disciplineDecisionId: 'decision-9', appealId: 'appeal-1', restoredOn: '2025-06-20' } }]);
+      expect(restored).toMatchObject({ status: 'full', member: { memberId, lastActOn: '2025-06-20' } });
+    });
+    it('restores only a membership taken by expulsion, not one ended by death, release or removal', () => {
+      spec(memberDecider).given(histories.left).when(commands.restoreMembership).thenThrows(InvalidTransitionError, { details: { currentState: 'left', allowedCommands: [] } });
+    });
+  });
+
   it('records a release (cho ra khỏi Đảng) with its reason and a death, ending the posts held', () => {
     spec(memberDecider).given(histories.probationary).when(commands.releaseMember).then([
       { type: 'PostLeft', data: { memberId, postId: 'post-1', leftOn: '2025-06-10' } },
@@ -180,10 +195,10 @@ describe('member stream', () => {
       ['released', { type: 'MemberReleased', data: { memberId, reason: 'r', releasedOn: '2025-01-01' } }],
       ['died', died],
       ['expelled', { type: 'MemberExpelled', data: { memberId, disciplineDecisionId: 'd', expelledOn: '2025-01-01' } }],
-    ])('allows nothing after leaving (%s)', (leftBy, leaving) => {
+    ])('allows nothing after leaving (%s), but the annulment of an expulsion', (leftBy, leaving) => {
       const state = stateOf([admitted, madeFull, leaving]);
       expect(state).toMatchObject({ status: 'left', leftBy });
-      expect(allowedMemberCommands(state)).toEqual([]);
+      expect(allowedMemberCommands(state)).toEqual(leftBy === 'expelled' ? ['restoreMembership'] : []);
     });
   });
 });

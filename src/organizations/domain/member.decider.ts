@@ -1,5 +1,5 @@
 import { assertNever, type Decider } from '../../shared/domain/decider.js';
-import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
+import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
 import { requireActDate, requireIsoDate, requireNotBefore, requireNotInFuture, requireText } from '../../shared/domain/input.js';
 import { addMonths, compareIsoDates } from '../../shared/domain/iso-date.js';
 import { transitions, type InStatus } from '../../shared/domain/transitions.js';
@@ -26,12 +26,15 @@ export const memberMachine = transitions<MemberState>()({
   releaseMember: ['probationary', 'full'],
   recordDeath: ['probationary', 'full'],
   recordExpulsion: ['probationary', 'full'],
+  restoreMembership: ['left'],
 });
 
 export type MemberCommandType = MemberCommand['type'];
 
+/** Of the ways to leave the roll, only an expulsion can be undone (by its annulment). */
 export function allowedMemberCommands(state: MemberState): MemberCommandType[] {
-  return memberMachine.allowedCommands(state.status);
+  const allowed = memberMachine.allowedCommands(state.status);
+  return state.status === 'left' && state.leftBy !== 'expelled' ? allowed.filter((type) => type !== 'restoreMembership') : allowed;
 }
 
 /** Thời kỳ dự bị: twelve months from admission (Charter art. 5). */
@@ -102,6 +105,8 @@ function removeFromRoll(command: RemoveFromRoll, state: InStatus<MemberState, 'p
 
 export function decideMember(command: MemberCommand, state: MemberState): MemberEvent[] {
   const { now } = command.metadata;
+  const allowed = allowedMemberCommands(state);
+  if (!allowed.includes(command.type)) throw new InvalidTransitionError(command.type, state.status, allowed);
   switch (command.type) {
     case 'admitMember':
       memberMachine.requireState(state, command.type);
@@ -158,6 +163,14 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       requireText('disciplineDecisionId', disciplineDecisionId);
       requireActDate('expelledOn', expelledOn, member.lastActOn, now);
       return [...endPosts(member, expelledOn), { type: 'MemberExpelled', data: { memberId: member.memberId, disciplineDecisionId, expelledOn } }];
+    }
+    case 'restoreMembership': {
+      const left = memberMachine.requireState(state, command.type);
+      const { disciplineDecisionId, appealId, restoredOn } = command.data;
+      requireText('disciplineDecisionId', disciplineDecisionId);
+      requireText('appealId', appealId);
+      requireActDate('restoredOn', restoredOn, left.member.lastActOn, now);
+      return [{ type: 'MembershipRestored', data: { memberId: left.member.memberId, disciplineDecisionId, appealId, restoredOn } }];
     }
     default:
       return assertNever(command);

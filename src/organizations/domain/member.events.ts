@@ -36,6 +36,9 @@ export type MemberDied = Event<'MemberDied', { memberId: string; diedOn: IsoDate
 /** Khai trừ, recorded here when the discipline decision takes effect. */
 export type MemberExpelled = Event<'MemberExpelled', { memberId: string; disciplineDecisionId: string; expelledOn: IsoDate }>;
 
+/** Phục hồi đảng tịch: the expulsion was annulled (QĐ 117-QĐ/TW). */
+export type MembershipRestored = Event<'MembershipRestored', { memberId: string; disciplineDecisionId: string; appealId: string; restoredOn: IsoDate }>;
+
 export type MemberEvent =
   | MemberAdmitted
   | MemberMadeFull
@@ -45,4 +48,5 @@ export type MemberEvent =
   | MemberRemovedFromRoll
   | MemberReleased
   | MemberDied
-  | MemberExpelled;
+  | MemberExpelled
+  | MembershipRestored;

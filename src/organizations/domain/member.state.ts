@@ -59,6 +59,9 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       member: { memberId, organizationId, fullName, birthDate, admittedOn, madeFullOn: null, posts: [], lastActOn: admittedOn },
     };
   }
+  if (event.type === 'MembershipRestored') {
+    return state.status === 'left' ? { status: state.membership, member: { ...state.member, lastActOn: event.data.restoredOn } } : state;
+  }
   if (state.status !== 'probationary' && state.status !== 'full') return state;
   const { member, status } = state;
   switch (event.type) {
