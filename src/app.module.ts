@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DisciplineModule } from './discipline/discipline.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { InspectionsModule } from './inspections/inspections.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
@@ -36,6 +37,7 @@ export class AppModule implements NestModule {
         InspectionsModule,
         SupervisionsModule,
         ReviewsModule,
+        DisciplineModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { ResourceController } from '../platform/http/api-routes.js';
+import type { StreamResource } from '../platform/http/stream-commands.js';
+import { Rulebook } from '../rulebook/rulebook.js';
+import type { Decider } from '../shared/domain/decider.js';
+import type { AppealCommand } from './domain/appeal.commands.js';
+import { allowedAppealCommands, appealDecider, appealMachine, STREAM_TYPE, streamId, type AppealState } from './domain/appeal.decider.js';
+import type { AppealEvent } from './domain/appeal.events.js';
+
+/** The appeal stream (khiếu nại kỷ luật), one per appeal, deciding with the rulebook loaded at start-up. */
+@Injectable()
+export class Appeals implements StreamResource<AppealCommand, AppealState, AppealEvent> {
+  readonly streamType = STREAM_TYPE;
+  readonly streamId = streamId;
+  readonly acceptedIn = appealMachine.acceptedIn;
+  readonly allowedCommands = allowedAppealCommands;
+  readonly decider: Decider<AppealCommand, AppealState, AppealEvent>;
+
+  constructor(rulebook: Rulebook) {
+    this.decider = appealDecider(rulebook);
+  }
+}
+
+export const AppealsController = () => ResourceController('appeals', 'Appeals — khiếu nại kỷ luật');

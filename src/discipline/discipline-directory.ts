@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { StreamNotFoundError } from '../event-store/errors.js';
+import { EventSourcedStreams } from '../event-store/event-sourced-streams.js';
+import { EventStore } from '../event-store/event-store.js';
+import { inspections } from '../inspections/inspection.resource.js';
+import { memberFacts } from '../organizations/domain/member.state.js';
+import type { OrganizationRecord } from '../organizations/domain/organization.state.js';
+import { members } from '../organizations/member.resource.js';
+import { OrganizationDirectory } from '../organizations/organization-directory.js';
+import type { StreamResource } from '../platform/http/stream-commands.js';
+import type { DecidingBody, OrganizationAt, SubjectFacts } from '../rulebook/index.js';
+import { Rulebook } from '../rulebook/rulebook.js';
+import type { Command, Event } from '../shared/domain/decider.js';
+import { RuleViolationError, UnknownReferenceError } from '../shared/domain/errors.js';
+import { requireNotBefore } from '../shared/domain/input.js';
+import type { IsoDate, SubjectRef } from '../shared/domain/vocabulary.js';
+import { Appeals } from './appeal.resource.js';
+import { DisciplineCases } from './discipline-case.resource.js';
+import type { FileAppeal } from './domain/appeal.commands.js';
+import type { AppealEvent } from './domain/appeal.events.js';
+import { disciplineDeadlines, type Deadline } from './domain/deadlines.js';
+import type { CaseFile, DisciplineCaseState } from './domain/discipline-case.decider.js';
+import type { DisciplineCaseEvent } from './domain/discipline-case.events.js';
+import type { DecidingBodyRequest } from './http/deciding-body.request.js';
+import type { DisciplineSubjectRequest } from './http/discipline-subject.request.js';
+
+/** More levels than the party has: a parent chain longer than this is a cycle in the records. */
+const MAX_LEVELS = 10;
+
+/**
+ * What discipline reads from other records: the facts about the subject and the bodies the deciders need,
+ * the inspection a case comes from, and a case's appeals and deadlines.
+ */
+@Injectable()
+export class DisciplineDirectory {
+  constructor(
+    private readonly streams: EventSourcedStreams,
+    private readonly store: EventStore,
+    private readonly organizations: OrganizationDirectory,
+    private readonly cases: DisciplineCases,
+    private readonly appeals: Appeals,
+    private readonly rulebook: Rulebook,
+  ) {}
+
+  /** The organization and its superiors, itself first, as their records now stand. */
+  async chainFrom(field: string, organizationId: string): Promise<OrganizationAt[]> {
+    const chain: OrganizationAt[] = [];
+    for (let id: string | null = organizationId; id !== null && chain.length < MAX_LEVELS; ) {
+      const organization = await this.organization(field, id);
+      chain.push({ organizationId: id, level: organization.level });
+      id = organization.parentId;
+    }
+    return chain;
+  }
+
+  /** Membership, posts, seats and chain from the member's records; the cadre-managing committee from the request. */
+  async subjectFacts(field: string, subject: DisciplineSubjectRequest): Promise<SubjectFacts> {
+    if (subject.kind === 'organization') {
+      const [own, ...ancestors] = await this.chainFrom(`${field}.organizationId`, subject.organizationId ?? '');
+      if (!own) throw new UnknownReferenceError(`${field}.organizationId`, `organization ${subject.organizationId}`);
+      return { kind: 'organization', organizationId: own.organizationId, level: own.level, ancestors };
+    }
+    const memberId = subject.memberId ?? '';
+    const facts = memberFacts(await this.require(members, `${field}.memberId`, memberId, `member ${memberId}`));
+    if (!facts) throw new UnknownReferenceError(`${field}.memberId`, `member ${memberId}`);
+    const managedBy = subject.managedByCommitteeOf;
+    return {
+      kind: 'member',
+      memberId,
+      membership: facts.membership,
+      holdsPost: facts.posts.length > 0,
+      organizations: await this.chainFrom(`${field}.memberId`, facts.organizationId),
+      committeeSeats: facts.posts.flatMap((post) => (post.committeeLevel === null ? [] : [{ organizationId: post.organizationId, level: post.committeeLevel }])),
+      managedByCommitteeOf: managedBy ? await this.organizationAt(`${field}.managedByCommitteeOf`, managedBy) : null,
+    };
+  }
+
+  /** The body exists (its organization has established it); its level is the organization's. */
+  async decidingBody(field: string, body: DecidingBodyRequest): Promise<DecidingBody> {
+    await this.organizations.requireActingBody(field, body);
+    const { level } = await this.organizationAt(`${field}.organizationId`, body.organizationId);
+    return { organizationId: body.organizationId, level, bodyKind: body.bodyKind, ...(body.empoweredToAdmitMembers ? { empoweredToAdmitMembers: true } : {}) };
+  }
+
+  /** A case opened from an inspection: the inspection concluded on this subject and proposed discipline. */
+  async requireDisciplineProposed(inspectionId: string, subject: SubjectRef, openedOn: IsoDate): Promise<void> {
+    const inspection = await this.require(inspections, 'inspectionId', inspectionId, `inspection ${inspectionId}`);
+    if (!('conclusion' in inspection)) {
+      throw new RuleViolationError('inspection-not-concluded', `Inspection ${inspectionId} has not concluded (status ${inspection.status})`, {
+        inspectionId,
+        status: inspection.status,
+      });
+    }
+    if (!inspection.conclusion.proposeDiscipline) {
+      throw new RuleViolationError('discipline-not-proposed', `The conclusion of inspection ${inspectionId} does not propose discipline`, {
+        inspectionId,
+        concludedOn: inspection.conclusion.concludedOn,
+      });
+    }
+    if (JSON.stringify(inspection.proposal.subject) !== JSON.stringify(subject)) {
+      throw new RuleViolationError('subject-differs-from-inspection', `Inspection ${inspectionId} concerns another subject`, {
+        inspectionSubject: inspection.proposal.subject,
+        subject,
+      });
+    }
+    requireNotBefore('openedOn', openedOn, inspection.conclusion.concludedOn, 'conclusion');
+  }
+
+  /** The case a request names; unknown: 422 naming the field. */
+  requireCase(field: string, caseId: string): Promise<{ state: DisciplineCaseState; version: number }> {
+    return this.load(this.cases, field, caseId, `discipline case ${caseId}`);
+  }
+
+  /** Earlier appeals against the case's decision, as their streams now stand (an id with no stream was never filed). */
+  async previousAppeals(file: CaseFile): Promise<FileAppeal['data']['previousAppeals']> {
+    const found = await Promise.all(file.appealIds.map((appealId) => this.streams.load(this.appeals, this.appeals.streamId(appealId)).catch(notFoundAsNull)));
+    return found.flatMap((appeal) =>
+      appeal === null || appeal.state.status === 'none'
+        ? []
+        : [{ appealId: appeal.state.appeal.appealId, reviewingBody: appeal.state.appeal.reviewingBody, status: appeal.state.status === 'under-review' ? 'pending' : 'decided' }],
+    );
+  }
+
+  /** The open deadlines of a case and its appeals, derived from their events. */
+  async deadlines(caseId: string): Promise<{ caseId: string; version: number; deadlines: Deadline[] }> {
+    const caseEvents = await this.events<DisciplineCaseEvent>(this.cases.streamId(caseId));
+    if (caseEvents.length === 0) throw new StreamNotFoundError(this.cases.streamId(caseId));
+    const appealIds = caseEvents.flatMap((event) => (event.type === 'AppealAgainstDecisionFiled' ? [event.data.appealId] : []));
+    const appeals = await Promise.all(appealIds.map((appealId) => this.events<AppealEvent>(this.appeals.streamId(appealId))));
+    return { caseId, version: caseEvents.length, deadlines: disciplineDeadlines(caseEvents, appeals, this.rulebook) };
+  }
+
+  private async organizationAt(field: string, organizationId: string): Promise<OrganizationAt> {
+    return { organizationId, level: (await this.organization(field, organizationId)).level };
+  }
+
+  private async organization(field: string, organizationId: string): Promise<OrganizationRecord> {
+    const state = await this.organizations.requireOrganization(field, organizationId);
+    if (state.status === 'not-founded') throw new UnknownReferenceError(field, `organization ${organizationId}`);
+    return state.organization;
+  }
+
+  private async events<E extends Event>(streamId: string): Promise<E[]> {
+    return (await this.store.readStream(streamId)).map((recorded) => ({ type: recorded.type, data: recorded.data }) as unknown as E);
+  }
+
+  private async require<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, field: string, id: string, what: string): Promise<S> {
+    return (await this.load(resource, field, id, what)).state;
+  }
+
+  private load<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, field: string, id: string, what: string) {
+    return this.streams.load(resource, resource.streamId(id)).catch((error: unknown) => {
+      throw error instanceof StreamNotFoundError ? new UnknownReferenceError(field, what) : error;
+    });
+  }
+}
+
+function notFoundAsNull(error: unknown): null {
+  if (error instanceof StreamNotFoundError) return null;
+  throw error;
+}

@@ -1,0 +1,20 @@
+import { Get } from '@nestjs/common';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiProblemResponses, UuidParam } from '../../../platform/http/api-routes.js';
+import { DisciplineCasesController } from '../../discipline-case.resource.js';
+import { DisciplineRoutes } from '../../discipline-routes.js';
+import { CaseDeadlinesResponse } from './deadlines.response.js';
+
+@DisciplineCasesController()
+export class GetCaseDeadlinesHttp extends DisciplineRoutes {
+  @Get(':id/deadlines')
+  @ApiOperation({
+    operationId: 'getDisciplineCaseDeadlines',
+    summary: 'The open deadlines of a case and its appeals: limitation, announcement, appeal window, lapse, state notice, appeal handling (các thời hạn)',
+  })
+  @ApiResponse({ status: 200, type: CaseDeadlinesResponse })
+  @ApiProblemResponses(400, 404)
+  deadlines(@UuidParam('id') id: string) {
+    return this.directory.deadlines(id);
+  }
+}
