@@ -1,0 +1,29 @@
+import type { ApiClient, View } from './api-client.js';
+
+/**
+ * A province and a commune under it (the two-tier structure after 2025), each with the bodies discipline
+ * needs, and full members of the commune admitted years ago, some holding a post.
+ */
+export async function foundDisciplineTree(api: ApiClient) {
+  const province = await api.create('organizations', { level: 'province', name: 'Đảng bộ tỉnh Vĩnh Phúc', code: 'VP', foundedOn: '1997-01-01' });
+  const commune = await api.create('organizations', { level: 'grassroots', parentId: province.id, name: 'Đảng bộ xã Bình Xuyên', code: 'BX', foundedOn: '2015-01-01' });
+  for (const [organization, bodyKind, membersCount] of [
+    [province, 'executive-committee', 50],
+    [province, 'standing-committee', 15],
+    [province, 'inspection-commission', 9],
+    [commune, 'executive-committee', 12],
+    [commune, 'standing-committee', 5],
+    [commune, 'inspection-commission', 5],
+  ] as const) {
+    await api.command(`organizations/${organization.id}/bodies`, { bodyKind, membersCount, establishedOn: '2020-08-01' });
+  }
+
+  async function admitFull(fullName: string, post?: string): Promise<View> {
+    const admitted = await api.create('members', { organizationId: commune.id, fullName, birthDate: '1980-02-14', admittedOn: '2010-03-01' });
+    const full = await api.command(`members/${admitted.id}/make-full`, { madeFullOn: '2011-03-01' });
+    return post ? api.command(`members/${admitted.id}/posts`, { title: post, organizationId: commune.id, takenUpOn: '2021-01-10' }) : full;
+  }
+
+  const body = (organization: View, bodyKind: string) => ({ organizationId: organization.id, bodyKind });
+  return { province, commune, admitFull, body };
+}
