@@ -10,8 +10,7 @@ import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { countingProjection, createCountingTables, readModelChecksum } from '../support/counting-projection.js';
-import { openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
-import { projectionTestDatabase } from '../support/projection-database.js';
+import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 
 const root = join(__dirname, '..', '..');
 const child = join(root, 'dist', 'test', 'support', 'projection-child.js');
@@ -33,7 +32,9 @@ describe.each(testDatabases())('projection crash safety on $name', (database) =>
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    isolated = await projectionTestDatabase(database);
+    // Never the run's shared PGlite: when a killed client's socket closes, pglite-socket may roll back
+    // whichever transaction is open at that moment, another test's included.
+    isolated = await isolatedDatabase(database);
     ({ pool, store } = openStore(isolated.url));
     readModels = await ReadModels.open(isolated.url, 2);
   }, 60_000);
