@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir } from './data-dir-lock.js';
+import { EmbeddedSocketServer } from './embedded-socket-server.js';
 
 export interface EmbeddedPostgres {
   /** A `postgres://` URL that plain `pg` and TypeORM connect to. */
@@ -11,26 +11,26 @@ export interface EmbeddedPostgres {
 
 /**
  * PostgreSQL compiled to WebAssembly, persisted in `dataDir` (in memory without one), served on a
- * loopback TCP port so that the same `pg` code path serves it and a real server. It runs one query at a
- * time; the socket server keeps each open transaction on its own connection.
+ * loopback TCP port so that the same `pg` code path serves it and a real server.
  */
 export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const lock = dataDir ? await lockDataDir(dataDir) : undefined;
   let db: PGlite;
-  let server: PGLiteSocketServer;
+  let server: EmbeddedSocketServer;
+  let address: string;
   try {
     db = await PGlite.create(dataDir ? { dataDir } : {});
-    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
-    await server.start();
+    server = new EmbeddedSocketServer(db);
+    address = await server.listen('127.0.0.1', 0);
   } catch (error) {
     await lock?.release();
     throw error;
   }
   return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    url: `postgres://postgres@${address}/postgres`,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close();
       await lock?.release();
     },
