@@ -32,8 +32,7 @@ describe.each(testDatabases())('projection crash safety on $name', (database) =>
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    // Never the run's shared PGlite: when a killed client's socket closes, pglite-socket may roll back
-    // whichever transaction is open at that moment, another test's included.
+    // A database of its own: the checksums compare whole read-model tables that other tests write to too.
     isolated = await isolatedDatabase(database);
     ({ pool, store } = openStore(isolated.url));
     readModels = await ReadModels.open(isolated.url, 2);
