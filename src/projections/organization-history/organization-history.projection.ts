@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../../event-store/event-store.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
+import { evolveOrganizationTree, MEMBER_PLACEMENT_EVENTS, memberOrganization, placeMember, text, TREE_EVENTS } from '../organization-tree.js';
 import type { Projection } from '../projection.js';
 import type { HistoryKind } from './history-kinds.js';
 
@@ -28,8 +29,6 @@ const KIND_OF: Readonly<Record<string, HistoryKind>> = {
   MemberReleased: 'removal',
 };
 
-const TREE_EVENTS = ['OrganizationFounded', 'OrganizationRenamed', 'OrganizationMoved'];
-const MEMBER_EVENTS = ['MemberAdmitted', 'MemberTransferred'];
 /** Personal data stays in its own stream; the history shows what happened, not who the person is. */
 const PERSONAL_FIELDS = new Set(['fullName', 'birthDate']);
 
@@ -39,16 +38,6 @@ interface Touched {
 }
 
 type Data = Readonly<Record<string, unknown>>;
-
-function text(data: Data, field: string): string {
-  const value = data[field];
-  if (typeof value !== 'string') throw new Error(`Expected text in ${field}`);
-  return value;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** The scalar fields of the event, short: enough to list it, deterministic for replays. */
 function summaryOf(data: Data): Record<string, unknown> {
@@ -61,24 +50,22 @@ function summaryOf(data: Data): Record<string, unknown> {
   return summary;
 }
 
-async function memberOrganization(tx: EntityManager, memberId: string): Promise<string | undefined> {
-  const rows = (await tx.query('SELECT organization_id FROM organization_history_members WHERE member_id = $1', [memberId])) as { organization_id: string }[];
-  return rows[0]?.organization_id;
-}
+const TREE = 'organization_tree';
+const MEMBERS = 'organization_history_members';
 
 /** Whom a stream-starting event is about: a subject reference, or the facts a discipline case or appeal carries. */
 async function subjectOf(tx: EntityManager, data: Data): Promise<Touched | undefined> {
   const subject = data.subject as (SubjectRef & { organizations?: readonly { organizationId: string }[] }) | undefined;
   if (!subject) return undefined;
   if (subject.kind === 'organization') return { organizationId: subject.organizationId, memberId: null };
-  const organizationId = subject.organizations?.[0]?.organizationId ?? (await memberOrganization(tx, subject.memberId));
+  const organizationId = subject.organizations?.[0]?.organizationId ?? (await memberOrganization(tx, MEMBERS, subject.memberId));
   return organizationId === undefined ? undefined : { organizationId, memberId: subject.memberId };
 }
 
 async function touched(tx: EntityManager, event: RecordedEvent): Promise<Touched | undefined> {
   if (event.type === 'MemberRemovedFromRoll' || event.type === 'MemberReleased' || event.type === 'MemberExpelled') {
     const memberId = text(event.data, 'memberId');
-    const organizationId = await memberOrganization(tx, memberId);
+    const organizationId = await memberOrganization(tx, MEMBERS, memberId);
     return organizationId === undefined ? undefined : { organizationId, memberId };
   }
   if (event.type === 'QualityClassified' || event.type === 'QualityClassificationCorrected') return subjectOf(tx, event.data);
@@ -98,45 +85,6 @@ async function touched(tx: EntityManager, event: RecordedEvent): Promise<Touched
   return subject;
 }
 
-async function evolveTree(tx: EntityManager, event: RecordedEvent): Promise<void> {
-  const data = event.data;
-  const id = text(data, 'organizationId');
-  const pathOf = async (organizationId: string | null) => {
-    if (organizationId === null) return '/';
-    const rows = (await tx.query('SELECT path FROM organization_tree WHERE organization_id = $1', [organizationId])) as { path: string }[];
-    return rows[0]?.path ?? `/${organizationId}/`;
-  };
-  if (event.type === 'OrganizationFounded') {
-    const parentId = (data.parentId as string | null) ?? null;
-    await tx.query(
-      `INSERT INTO organization_tree (organization_id, parent_id, path, name, level) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (organization_id) DO NOTHING`,
-      [id, parentId, `${await pathOf(parentId)}${id}/`, text(data, 'name'), text(data, 'level')],
-    );
-  } else if (event.type === 'OrganizationRenamed') {
-    await tx.query('UPDATE organization_tree SET name = $2 WHERE organization_id = $1', [id, text(data, 'name')]);
-  } else {
-    const oldPath = await pathOf(id);
-    const newPath = `${await pathOf(text(data, 'parentId'))}${id}/`;
-    await tx.query('UPDATE organization_tree SET parent_id = $2 WHERE organization_id = $1', [id, text(data, 'parentId')]);
-    await tx.query(`UPDATE organization_tree SET path = $2 || substr(path, length($1) + 1) WHERE path LIKE $3 ESCAPE '\\'`, [
-      oldPath,
-      newPath,
-      `${escapeLike(oldPath)}%`,
-    ]);
-  }
-}
-
-async function evolveMember(tx: EntityManager, event: RecordedEvent): Promise<void> {
-  const memberId = text(event.data, 'memberId');
-  const organizationId = text(event.data, event.type === 'MemberAdmitted' ? 'organizationId' : 'toOrganizationId');
-  await tx.query(
-    `INSERT INTO organization_history_members (member_id, organization_id) VALUES ($1, $2)
-     ON CONFLICT (member_id) DO UPDATE SET organization_id = EXCLUDED.organization_id`,
-    [memberId, organizationId],
-  );
-}
-
 /**
  * Issue 5's organization history: every inspection, supervision, review, discipline, appeal and removal
  * that touches an organization or its members, with the tree that subtree queries walk. An entry stays
@@ -145,11 +93,11 @@ async function evolveMember(tx: EntityManager, event: RecordedEvent): Promise<vo
 export const organizationHistoryProjection: Projection = {
   name: 'organization-history',
   version: 1,
-  handles: [...TREE_EVENTS, ...MEMBER_EVENTS, ...Object.keys(KIND_OF)],
+  handles: [...TREE_EVENTS, ...MEMBER_PLACEMENT_EVENTS, ...Object.keys(KIND_OF)],
   tables: ['organization_history', 'organization_tree', 'organization_history_members', 'organization_history_subjects'],
   async evolve(tx, event) {
-    if (TREE_EVENTS.includes(event.type)) return evolveTree(tx, event);
-    if (MEMBER_EVENTS.includes(event.type)) return evolveMember(tx, event);
+    if (TREE_EVENTS.includes(event.type)) return evolveOrganizationTree(tx, TREE, event);
+    if (MEMBER_PLACEMENT_EVENTS.includes(event.type)) return placeMember(tx, MEMBERS, event);
     const kind = KIND_OF[event.type];
     if (!kind) return;
     const touches = await touched(tx, event);

@@ -1,0 +1,66 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '../event-store/event-store.js';
+
+/**
+ * The organization tree and the members' organizations as a projection keeps them in its own tables
+ * (a rebuild sees only its own tables at the point of the replay). A tree table has the columns
+ * organization_id, parent_id, path, name, level; `path` is `/root/.../id/`, so a subtree is a path prefix.
+ */
+export const TREE_EVENTS = ['OrganizationFounded', 'OrganizationRenamed', 'OrganizationMoved'];
+export const MEMBER_PLACEMENT_EVENTS = ['MemberAdmitted', 'MemberTransferred'];
+
+export function text(data: Readonly<Record<string, unknown>>, field: string): string {
+  const value = data[field];
+  if (typeof value !== 'string') throw new Error(`Expected text in ${field}`);
+  return value;
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The LIKE pattern (with `ESCAPE '\'`) of the paths in the subtree at `path`. */
+export function subtreePattern(path: string): string {
+  return `${escapeLike(path)}%`;
+}
+
+export async function evolveOrganizationTree(tx: EntityManager, table: string, event: RecordedEvent): Promise<void> {
+  const data = event.data;
+  const id = text(data, 'organizationId');
+  const pathOf = async (organizationId: string | null) => {
+    if (organizationId === null) return '/';
+    const rows = (await tx.query(`SELECT path FROM ${table} WHERE organization_id = $1`, [organizationId])) as { path: string }[];
+    return rows[0]?.path ?? `/${organizationId}/`;
+  };
+  if (event.type === 'OrganizationFounded') {
+    const parentId = (data.parentId as string | null) ?? null;
+    await tx.query(
+      `INSERT INTO ${table} (organization_id, parent_id, path, name, level) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (organization_id) DO NOTHING`,
+      [id, parentId, `${await pathOf(parentId)}${id}/`, text(data, 'name'), text(data, 'level')],
+    );
+  } else if (event.type === 'OrganizationRenamed') {
+    await tx.query(`UPDATE ${table} SET name = $2 WHERE organization_id = $1`, [id, text(data, 'name')]);
+  } else {
+    const oldPath = await pathOf(id);
+    const newPath = `${await pathOf(text(data, 'parentId'))}${id}/`;
+    await tx.query(`UPDATE ${table} SET parent_id = $2 WHERE organization_id = $1`, [id, text(data, 'parentId')]);
+    await tx.query(`UPDATE ${table} SET path = $2 || substr(path, length($1) + 1) WHERE path LIKE $3 ESCAPE '\\'`, [oldPath, newPath, subtreePattern(oldPath)]);
+  }
+}
+
+/** A member table has the columns member_id, organization_id: where the member is now. */
+export async function placeMember(tx: EntityManager, table: string, event: RecordedEvent): Promise<void> {
+  const memberId = text(event.data, 'memberId');
+  const organizationId = text(event.data, event.type === 'MemberAdmitted' ? 'organizationId' : 'toOrganizationId');
+  await tx.query(
+    `INSERT INTO ${table} (member_id, organization_id) VALUES ($1, $2)
+     ON CONFLICT (member_id) DO UPDATE SET organization_id = EXCLUDED.organization_id`,
+    [memberId, organizationId],
+  );
+}
+
+export async function memberOrganization(tx: EntityManager, table: string, memberId: string): Promise<string | undefined> {
+  const rows = (await tx.query(`SELECT organization_id FROM ${table} WHERE member_id = $1`, [memberId])) as { organization_id: string }[];
+  return rows[0]?.organization_id;
+}
