@@ -1,5 +1,5 @@
 // Nest 12 and a few of its dependencies ship ES modules only: they go through the same SWC transform.
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'canonicalize'];
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'canonicalize', 'jose'];
 
 const shared = {
   testEnvironment: 'node',

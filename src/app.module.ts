@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DisciplineModule } from './discipline/discipline.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
@@ -30,6 +31,7 @@ export class AppModule implements NestModule {
         CqrsModule.forRoot(),
         DatabaseModule,
         EventStoreModule,
+        AuthModule,
         ProjectionsModule,
         AuditModule,
         StreamCommandsModule,

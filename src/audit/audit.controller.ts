@@ -1,10 +1,13 @@
 import { Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, AUDIT_ROLES } from '../auth/policy.js';
 import { AuditService, type AuditVerification } from './audit.service.js';
 import { AuditSigningKey } from './audit-signing-key.provider.js';
 import type { SignedCheckpoint } from './checkpoint.js';
 
 @ApiTags('audit')
+@ApiBearerAuth()
+@Allow(...AUDIT_ROLES)
 @Controller('audit')
 export class AuditController {
   constructor(

@@ -1,3 +1,4 @@
+import { FIELDWORK_ROLES } from '../auth/policy.js';
 import { ResourceController } from '../platform/http/api-routes.js';
 import type { StreamResource } from '../platform/http/stream-commands.js';
 import type { InspectionCommand } from './domain/inspection.commands.js';
@@ -11,6 +12,7 @@ export const inspections: StreamResource<InspectionCommand, InspectionState, Ins
   streamId: inspectionStreamId,
   allowedCommands: allowedInspectionCommands,
   acceptedIn: inspectionMachine.acceptedIn,
+  commandRoles: FIELDWORK_ROLES,
 };
 
 export const InspectionsController = () => ResourceController('inspections', 'Inspections — kiểm tra');

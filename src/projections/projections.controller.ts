@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Allow, AUDIT_ROLES } from '../auth/policy.js';
 import { checkpointLag } from './projection-status.js';
 import { ProjectionSupervisor } from './projection-supervisor.js';
 import { ReadModels } from './read-models.js';
@@ -24,6 +25,8 @@ class ProjectionStatusDto {
 }
 
 @ApiTags('projections')
+@ApiBearerAuth()
+@Allow(...AUDIT_ROLES)
 @Controller('projections')
 export class ProjectionsController {
   constructor(

@@ -1,3 +1,4 @@
+import { FIELDWORK_ROLES } from '../auth/policy.js';
 import { ResourceController } from '../platform/http/api-routes.js';
 import type { StreamResource } from '../platform/http/stream-commands.js';
 import type { SupervisionCommand } from './domain/supervision.commands.js';
@@ -11,6 +12,7 @@ export const supervisions: StreamResource<SupervisionCommand, SupervisionState, 
   streamId: supervisionStreamId,
   allowedCommands: allowedSupervisionCommands,
   acceptedIn: supervisionMachine.acceptedIn,
+  commandRoles: FIELDWORK_ROLES,
 };
 
 export const SupervisionsController = () => ResourceController('supervisions', 'Supervisions — giám sát');

@@ -55,11 +55,11 @@ describe.each(testDatabases())('the API contract on $name', (database) => {
     const ours = (path: string) => /^\/api\/v1\/(organizations|members|inspections|supervisions|self-criticism-reviews|quality-classifications)/.test(path);
     const documented = (operation: Operation) => Object.keys(operation.responses).filter((status) => status >= '400').sort();
     for (const [path, operation] of operations('post').filter(([p]) => ours(p))) {
-      const expected = path.includes('{') ? ['400', '404', '409', '422'] : ['400', '409', '422'];
+      const expected = path.includes('{') ? ['400', '401', '403', '404', '409', '422'] : ['400', '401', '403', '409', '422'];
       expect({ path, statuses: documented(operation) }).toEqual({ path, statuses: expected });
     }
     for (const [path, operation] of operations('get').filter(([p]) => ours(p))) {
-      expect({ path, statuses: documented(operation) }).toEqual({ path, statuses: ['400', '404'] });
+      expect({ path, statuses: documented(operation) }).toEqual({ path, statuses: ['400', '401', '404'] });
     }
   });
 

@@ -1,21 +1,22 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
-import request from 'supertest';
 import { EventStore } from '../../src/event-store/event-store.js';
 import { asSuperuser, isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
-import { createTestApp } from '../support/test-app.js';
+import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
 const metadata = { actor: 'audit-test', correlationId: 'audit-test' };
 
 describe.each(testDatabases())('audit verification over HTTP on $name', (target) => {
   let database: IsolatedDatabase;
   let app: NestExpressApplication;
+  let http: HttpAgent;
   let superuser: pg.Pool;
   let store: EventStore;
 
   beforeAll(async () => {
     database = await isolatedDatabase(target);
     app = await createTestApp(database.url);
+    http = await authorizedAgent(app);
     store = app.get(EventStore);
     superuser = new pg.Pool({ connectionString: database.url, max: 2 });
     for (const streamId of ['inspection-1', 'inspection-2', 'member-1']) {
@@ -34,7 +35,7 @@ describe.each(testDatabases())('audit verification over HTTP on $name', (target)
     await database.drop();
   });
 
-  const verify = async () => (await request(app.getHttpServer()).get('/api/v1/audit/verify').expect(200)).body;
+  const verify = async () => (await http.get('/api/v1/audit/verify').expect(200)).body;
 
   it('finds every chain intact on untouched data, with no checkpoint yet', async () => {
     expect(await verify()).toEqual({
@@ -45,15 +46,15 @@ describe.each(testDatabases())('audit verification over HTTP on $name', (target)
   });
 
   it('signs a checkpoint over every stream head, and later appends keep it valid', async () => {
-    const created = await request(app.getHttpServer()).post('/api/v1/audit/checkpoints').expect(201);
+    const created = await http.post('/api/v1/audit/checkpoints').expect(201);
     expect(created.body.statement).toMatchObject({ streams: 3, events: 9 });
-    const key = (await request(app.getHttpServer()).get('/api/v1/audit/public-key').expect(200)).body;
+    const key = (await http.get('/api/v1/audit/public-key').expect(200)).body;
     expect(created.body.statement.keyId).toBe(key.keyId);
     await store.append({ streamId: 'member-1', streamType: 'member', events: [{ type: 'SomethingHappened', data: { n: 4 } }], expectedVersion: 3, metadata });
     const result = await verify();
     expect(result.valid).toBe(true);
     expect(result.latestCheckpoint).toMatchObject({ signature: { valid: true }, missingOrChanged: [] });
-    const latest = await request(app.getHttpServer()).get('/api/v1/audit/checkpoints/latest').expect(200);
+    const latest = await http.get('/api/v1/audit/checkpoints/latest').expect(200);
     expect(latest.body).toEqual(created.body);
   });
 

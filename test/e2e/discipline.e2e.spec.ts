@@ -3,7 +3,7 @@ import { EventStore } from '../../src/event-store/event-store.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
-import { createTestApp } from '../support/test-app.js';
+import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const IN_FORCE = 'qd69-264-2025+qd296-2025';
 
@@ -14,7 +14,7 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
 
   beforeAll(async () => {
     app = await createTestApp(database.url);
-    api = new ApiClient(app);
+    api = new ApiClient(await authorizedAgent(app));
     tree = await foundDisciplineTree(api);
   });
   afterAll(async () => {

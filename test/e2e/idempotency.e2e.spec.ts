@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
-import request from 'supertest';
 import { testDatabases } from '../support/databases.js';
-import { createTestApp } from '../support/test-app.js';
+import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
 function organization(name: string) {
   return { level: 'district', name, code: 'BX', foundedOn: '2015-01-01' };
@@ -11,10 +10,12 @@ function organization(name: string) {
 
 describe.each(testDatabases())('Idempotency-Key on commands on $name', (database) => {
   let app: NestExpressApplication;
+  let http: HttpAgent;
   let pool: pg.Pool;
 
   beforeAll(async () => {
     app = await createTestApp(database.url);
+    http = await authorizedAgent(app);
     pool = new pg.Pool({ connectionString: database.url, max: 2 });
   });
   afterAll(async () => {
@@ -23,7 +24,7 @@ describe.each(testDatabases())('Idempotency-Key on commands on $name', (database
   });
 
   const post = (key: string, body: object) =>
-    request(app.getHttpServer()).post('/api/v1/organizations').set('Idempotency-Key', key).send(body);
+    http.post('/api/v1/organizations').set('Idempotency-Key', key).send(body);
 
   async function foundedNamed(name: string): Promise<number> {
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'OrganizationFounded' AND data->>'name' = $1`, [name]);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
-import request from 'supertest';
 import type { EventMetadata, NewEvent } from '../../src/event-store/event-store.js';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
-import { createTestApp } from '../support/test-app.js';
+import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
 const metadata: EventMetadata = { actor: 'history-test', correlationId: 'history-test' };
 
@@ -18,6 +17,7 @@ describe.each(testDatabases())('projections over HTTP on $name', (database) => {
   let pool: pg.Pool;
   let store: PostgresEventStore;
   let app: NestExpressApplication;
+  let http: HttpAgent;
   const id = (name: string) => `${name}-${randomUUID().slice(0, 8)}`;
   const district = id('district');
   const commune = id('commune');
@@ -32,7 +32,7 @@ describe.each(testDatabases())('projections over HTTP on $name', (database) => {
   async function whenCaughtUp(): Promise<Record<string, unknown>> {
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const { body } = await request(app.getHttpServer()).get('/api/v1/projections').expect(200);
+      const { body } = await http.get('/api/v1/projections').expect(200);
       const history = (body as Record<string, unknown>[]).find((p) => p.name === 'organization-history')!;
       if ((history.lag === 0 && history.status === 'live') || Date.now() > deadline) return history;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -72,6 +72,7 @@ describe.each(testDatabases())('projections over HTTP on $name', (database) => {
     ]);
     await append(member, 'member', [{ type: 'MemberRemovedFromRoll', data: { memberId: member, ground: 'no-activity-or-dues-3-months', removedOn: '2020-06-01' }, occurredAt: at('2020-06-01') }]);
     app = await createTestApp(isolated.url);
+    http = await authorizedAgent(app);
   }, 60_000);
   afterAll(async () => {
     await app?.close();
@@ -83,23 +84,23 @@ describe.each(testDatabases())('projections over HTTP on $name', (database) => {
     const history = await whenCaughtUp();
     expect(history).toMatchObject({ name: 'organization-history', version: 1, storedVersion: 1, status: 'live', lag: 0 });
     expect(history.checkpoint).toEqual({ transactionId: expect.stringMatching(/^\d+$/), globalPosition: expect.any(Number) });
-    const doc = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
+    const doc = await http.get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/projections', '/api/v1/organizations/{id}/history']));
   });
 
   it('answers the history of an organization, of its members, and of its subtree', async () => {
     await whenCaughtUp();
-    const own = await request(app.getHttpServer()).get(`/api/v1/organizations/${cell}/history`).expect(200);
+    const own = await http.get(`/api/v1/organizations/${cell}/history`).expect(200);
     expect(own.body.items.map((e: { eventType: string }) => e.eventType)).toEqual([
       'MemberRemovedFromRoll', 'DisciplineCaseOpened', 'InspectionConcluded', 'InspectionProposed',
     ]);
     expect(own.body.items[0]).toMatchObject({ organizationId: cell, memberId: member, kind: 'removal', occurredAt: '2020-06-01T09:00:00.000Z' });
     expect(JSON.stringify(own.body)).not.toContain('Nguyễn');
 
-    const district_ = await request(app.getHttpServer()).get(`/api/v1/organizations/${district}/history`).expect(200);
+    const district_ = await http.get(`/api/v1/organizations/${district}/history`).expect(200);
     expect(district_.body.items.map((e: { eventType: string }) => e.eventType)).toEqual(['QualityClassified']);
 
-    const subtree = await request(app.getHttpServer()).get(`/api/v1/organizations/${district}/history?subtree=true`).expect(200);
+    const subtree = await http.get(`/api/v1/organizations/${district}/history?subtree=true`).expect(200);
     expect(subtree.body.total).toBe(6);
     expect(new Set(subtree.body.items.map((e: { organizationId: string }) => e.organizationId))).toEqual(new Set([district, commune, cell]));
   });
@@ -107,11 +108,11 @@ describe.each(testDatabases())('projections over HTTP on $name', (database) => {
   it('filters by kind and by date, and pages', async () => {
     await whenCaughtUp();
     const base = `/api/v1/organizations/${district}/history?subtree=true`;
-    const kinds = await request(app.getHttpServer()).get(`${base}&kind=inspection,supervision`).expect(200);
+    const kinds = await http.get(`${base}&kind=inspection,supervision`).expect(200);
     expect(kinds.body.items.map((e: { kind: string }) => e.kind).sort()).toEqual(['inspection', 'inspection', 'supervision']);
-    const dated = await request(app.getHttpServer()).get(`${base}&from=2019-02-01&to=2019-04-10`).expect(200);
+    const dated = await http.get(`${base}&from=2019-02-01&to=2019-04-10`).expect(200);
     expect(dated.body.items.map((e: { eventType: string }) => e.eventType)).toEqual(['InspectionConcluded', 'InspectionProposed', 'SupervisionStarted']);
-    const page2 = await request(app.getHttpServer()).get(`${base}&page=2&pageSize=4`).expect(200);
+    const page2 = await http.get(`${base}&page=2&pageSize=4`).expect(200);
     expect(page2.body).toMatchObject({ page: 2, pageSize: 4, total: 6 });
     expect(page2.body.items.map((e: { eventType: string }) => e.eventType)).toEqual(['SupervisionStarted', 'QualityClassified']);
   });
@@ -126,11 +127,11 @@ describe.each(testDatabases())('projections over HTTP on $name', (database) => {
     ['subtree not a boolean', 'subtree=yes'],
     ['an unknown parameter', 'sort=asc'],
   ])('answers 400 to %s', async (_case, query) => {
-    const response = await request(app.getHttpServer()).get(`/api/v1/organizations/${district}/history?${query}`).expect(400);
+    const response = await http.get(`/api/v1/organizations/${district}/history?${query}`).expect(400);
     expect(response.body).toMatchObject({ status: 400, code: 'validation-failed' });
   });
 
   it('answers 404 for an organization it does not know', async () => {
-    await request(app.getHttpServer()).get('/api/v1/organizations/no-such-organization/history').expect(404);
+    await http.get('/api/v1/organizations/no-such-organization/history').expect(404);
   });
 });

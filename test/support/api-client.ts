@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import request, { type Response } from 'supertest';
+import type { Response } from 'supertest';
 import type { TestDatabase } from './databases.js';
-import { createTestApp } from './test-app.js';
+import { authorizedAgent, createTestApp, type HttpAgent } from './test-app.js';
 
 /** A stream's view as every route answers it. */
 export interface View {
@@ -19,15 +19,15 @@ function expectStatus(status: number) {
 
 /** The API under /api/v1 as a client uses it: commands answer the view, with its version as ETag. */
 export class ApiClient {
-  constructor(private readonly app: NestExpressApplication) {}
+  constructor(private readonly http: HttpAgent) {}
 
   post(path: string, body: object, ifMatch?: number | string) {
-    const call = request(this.app.getHttpServer()).post(`/api/v1/${path}`).send(body);
+    const call = this.http.post(`/api/v1/${path}`).send(body);
     return ifMatch === undefined ? call : call.set('If-Match', typeof ifMatch === 'number' ? `"${ifMatch}"` : ifMatch);
   }
 
   get(path: string) {
-    return request(this.app.getHttpServer()).get(`/api/v1/${path}`);
+    return this.http.get(`/api/v1/${path}`);
   }
 
   async create(path: string, body: object): Promise<View> {
@@ -75,7 +75,7 @@ export function serviceOn(database: TestDatabase): { app: NestExpressApplication
   const service = {} as { app: NestExpressApplication; api: ApiClient; tree: Tree };
   beforeAll(async () => {
     service.app = await createTestApp(database.url);
-    service.api = new ApiClient(service.app);
+    service.api = new ApiClient(await authorizedAgent(service.app));
     service.tree = await foundTree(service.api);
   });
   afterAll(async () => {

@@ -9,6 +9,11 @@ describe('configuration', () => {
       logLevel: 'info',
       bodyLimitBytes: 1_048_576,
       auditSigningKeyFile: 'data/audit-signing-key.pem',
+      adminPassword: undefined,
+      jwtSecret: undefined,
+      jwtSecretFile: 'data/jwt-secret',
+      tokenTtlSeconds: 3600,
+      externalIssuer: undefined,
     });
   });
 
@@ -19,6 +24,10 @@ describe('configuration', () => {
     ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '1.5' }],
+    ['ADMIN_PASSWORD', { ADMIN_PASSWORD: 'short' }],
+    ['JWT_SECRET', { JWT_SECRET: 'not-32-characters' }],
+    ['OIDC_ISSUER', { OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_AUDIENCE: 'disciplina' }],
+    ['OIDC_JWKS_URL', { OIDC_JWKS_URL: 'not a url', OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'disciplina' }],
   ])('refuses a bad %s and names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));

@@ -14,6 +14,14 @@ export abstract class AppConfig {
   abstract readonly bodyLimitBytes: number;
   /** PKCS#8 PEM Ed25519 key that signs audit checkpoints; created on first start when missing. */
   abstract readonly auditSigningKeyFile: string;
+  /** Password of the first `admin` account; generated and printed once when unset. */
+  abstract readonly adminPassword: string | undefined;
+  /** Secret that signs the tokens issued at login; kept in the data folder when unset. */
+  abstract readonly jwtSecretFile: string;
+  abstract readonly jwtSecret: string | undefined;
+  abstract readonly tokenTtlSeconds: number;
+  /** An organization's identity provider whose tokens are accepted too. */
+  abstract readonly externalIssuer: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +63,27 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function optionalSecret(env: Env, name: string, minLength: number): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (value.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters long`);
+  return value;
+}
+
+function externalIssuer(env: Env): AppConfig['externalIssuer'] {
+  const names = ['OIDC_JWKS_URL', 'OIDC_ISSUER', 'OIDC_AUDIENCE'] as const;
+  const given = names.filter((name) => env[name]);
+  if (given.length === 0) return undefined;
+  const missing = names.find((name) => !env[name]);
+  if (missing) throw new ConfigError(missing, `must be set together with ${given.join(', ')}`);
+  try {
+    new URL(env.OIDC_JWKS_URL!);
+  } catch {
+    throw new ConfigError('OIDC_JWKS_URL', 'must be an https:// URL');
+  }
+  return { jwksUrl: env.OIDC_JWKS_URL!, issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE! };
+}
+
 export function loadConfig(env: Env): AppConfig {
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -68,5 +97,10 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: logLevel as AppConfig['logLevel'],
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     auditSigningKeyFile: env.AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),
+    adminPassword: optionalSecret(env, 'ADMIN_PASSWORD', 12),
+    jwtSecret: optionalSecret(env, 'JWT_SECRET', 32),
+    jwtSecretFile: join(dataDir, 'jwt-secret'),
+    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86_400),
+    externalIssuer: externalIssuer(env),
   };
 }

@@ -1,5 +1,7 @@
 import { applyDecorators, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Allow, ANY_ROLE, OFFICER_ROLES } from '../../auth/policy.js';
+import type { Role } from '../../auth/principal.js';
 import { PROBLEM_CONTENT_TYPE, RequestValidationError } from './problem.js';
 
 /** The problem document (RFC 9457) as the OpenAPI document shows it. */
@@ -36,6 +38,8 @@ export class StreamViewResponse {
 }
 
 const PROBLEMS = {
+  401: 'unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)',
+  403: 'forbidden: the token holds none of the roles this operation allows',
   400: 'validation-failed: the request is malformed; `errors` lists every field',
   404: 'not-found: no such resource',
   409: 'invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)',
@@ -55,12 +59,12 @@ export function ApiProblemResponses(...statuses: ProblemStatus[]): MethodDecorat
 
 /** A capability's controller: its path under /api/v1 and its tag in the documentation. */
 export function ResourceController(path: string, tag: string): ClassDecorator {
-  return applyDecorators(Controller(path), ApiTags(tag));
+  return applyDecorators(Controller(path), ApiTags(tag), ApiBearerAuth());
 }
 
 interface RouteOptions<K extends string> {
-  /** The resource's transition table: which states accept each command. */
-  readonly resource: { readonly acceptedIn: Readonly<Record<K, readonly string[]>> };
+  /** The resource's transition table: which states accept each command; and who may send its commands. */
+  readonly resource: { readonly acceptedIn: Readonly<Record<K, readonly string[]>>; readonly commandRoles?: readonly Role[] };
   /** The domain command type: also the operation id, and the name listed in `allowedCommands`. */
   readonly command: NoInfer<K>;
   /** English, with the Vietnamese term. */
@@ -74,7 +78,8 @@ export function CreationRoute<K extends string>(path: string, options: RouteOpti
     HttpCode(201),
     ApiOperation({ operationId: options.command, summary: options.summary, description: `Command \`${options.command}\`. The server assigns the id.` }),
     ApiResponse({ status: 201, description: 'Created: the new state, with its ETag', type: StreamViewResponse }),
-    ApiProblemResponses(400, 409, 422),
+    ApiProblemResponses(400, 401, 403, 409, 422),
+    Allow(...(options.resource.commandRoles ?? OFFICER_ROLES)),
   );
 }
 
@@ -91,7 +96,8 @@ export function CommandRoute<K extends string>(path: string, options: RouteOptio
     }),
     ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last read, such as "3"; when stale the answer is 409 with currentVersion' }),
     ApiResponse({ status: 200, description: 'The new state, with its ETag', type: StreamViewResponse }),
-    ApiProblemResponses(400, 404, 409, 422),
+    ApiProblemResponses(400, 401, 403, 404, 409, 422),
+    Allow(...(options.resource.commandRoles ?? OFFICER_ROLES)),
   );
 }
 
@@ -100,7 +106,8 @@ export function QueryRoute(path: string, options: { operationId: string; summary
     Get(path),
     ApiOperation(options),
     ApiResponse({ status: 200, description: 'The current state, its version (also the ETag) and the commands it accepts', type: StreamViewResponse }),
-    ApiProblemResponses(400, 404),
+    ApiProblemResponses(400, 401, 404),
+    Allow(...ANY_ROLE),
   );
 }
 

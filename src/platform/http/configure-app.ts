@@ -42,6 +42,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       .setTitle('Disciplina')
       .setDescription('Inspection, supervision and discipline of party organizations and members, as immutable events.')
       .setVersion('1')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -1,4 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
+import type { Role } from '../../auth/principal.js';
 import { ExpectedVersionConflictError } from '../../event-store/errors.js';
 import { EventSourcedStreams, type StreamDefinition, type StreamState } from '../../event-store/event-sourced-streams.js';
 import { Clock, IdGenerator } from '../../shared/clock.js';
@@ -10,6 +11,8 @@ export interface StreamResource<C extends Command, S, E extends Event> extends S
   readonly allowedCommands: (state: S) => readonly C['type'][];
   /** The transition table: the states in which each command is accepted (for the documentation). */
   readonly acceptedIn: Readonly<Record<C['type'], readonly string[]>>;
+  /** Who may send its commands; the officers when unset. */
+  readonly commandRoles?: readonly Role[];
 }
 
 export type CommandData<C extends Command, T extends C['type']> = Extract<C, { type: T }>['data'];

@@ -1,9 +1,13 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, ANY_ROLE } from '../../auth/policy.js';
+import { ApiProblemResponses } from '../../platform/http/api-routes.js';
 import { HistoryPageDto, HistoryQueryDto } from './history-query.dto.js';
 import { OrganizationHistoryQuery, OrganizationNotInHistoryError } from './organization-history.query.js';
 
 @ApiTags('organizations')
+@ApiBearerAuth()
+@Allow(...ANY_ROLE)
 @Controller('organizations')
 export class OrganizationHistoryController {
   constructor(private readonly query: OrganizationHistoryQuery) {}
@@ -16,8 +20,7 @@ export class OrganizationHistoryController {
       'optionally its whole subtree, newest first. Served from a projection: it may trail the latest commands by its lag (see /projections).',
   })
   @ApiOkResponse({ type: HistoryPageDto })
-  @ApiBadRequestResponse({ description: 'A query parameter is not valid' })
-  @ApiNotFoundResponse({ description: 'The organization is not known' })
+  @ApiProblemResponses(400, 401, 404)
   async history(@Param('id') id: string, @Query() query: HistoryQueryDto): Promise<HistoryPageDto> {
     try {
       return await this.query.history(id, query);

@@ -1,5 +1,6 @@
 import { Get } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { Allow, ANY_ROLE } from '../../../auth/policy.js';
 import { ApiProblemResponses, UuidParam } from '../../../platform/http/api-routes.js';
 import { DisciplineCasesController } from '../../discipline-case.resource.js';
 import { DisciplineRoutes } from '../../discipline-routes.js';
@@ -13,7 +14,8 @@ export class GetCaseDeadlinesHttp extends DisciplineRoutes {
     summary: 'The open deadlines of a case and its appeals: limitation, announcement, appeal window, lapse, state notice, appeal handling (các thời hạn)',
   })
   @ApiResponse({ status: 200, type: CaseDeadlinesResponse })
-  @ApiProblemResponses(400, 404)
+  @ApiProblemResponses(400, 401, 404)
+  @Allow(...ANY_ROLE)
   deadlines(@UuidParam('id') id: string) {
     return this.directory.deadlines(id);
   }

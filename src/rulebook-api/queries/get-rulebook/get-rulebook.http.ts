@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Allow, ANY_ROLE } from '../../../auth/policy.js';
 import { ApiProblemResponses } from '../../../platform/http/api-routes.js';
 import { Rulebook } from '../../../rulebook/rulebook.js';
 import { InForceQuery } from './in-force.query.js';
@@ -7,6 +8,8 @@ import { RuleVersionResponse, RulebookResponse } from './rulebook.response.js';
 
 @Controller('rulebook')
 @ApiTags('Rulebook — quy định')
+@ApiBearerAuth()
+@Allow(...ANY_ROLE)
 export class GetRulebookHttp {
   constructor(private readonly rulebook: Rulebook) {}
 

@@ -1,0 +1,45 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventStore } from '../event-store/event-store.js';
+import { requestContext } from '../platform/request-context.js';
+import { Clock } from '../shared/clock.js';
+
+export interface AccessDenial {
+  readonly actor: string | null;
+  readonly method: string;
+  /** The route pattern, not the URL: the ids asked for are not repeated into the trail. */
+  readonly route: string;
+  readonly status: 401 | 403;
+  readonly code: string;
+}
+
+/** Every refused access becomes an `AccessDenied` event, one stream per day. */
+@Injectable()
+export class AccessDenials {
+  private readonly logger = new Logger('AccessDenials');
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(denial: AccessDenial): Promise<void> {
+    const now = this.clock.now();
+    const context = requestContext.current();
+    try {
+      await this.store.append({
+        streamId: `access-denials-${now.toISOString().slice(0, 10)}`,
+        streamType: 'access-denials',
+        expectedVersion: 'any',
+        events: [{ type: 'AccessDenied', data: { ...denial } }],
+        metadata: {
+          actor: denial.actor ?? 'anonymous',
+          correlationId: context?.correlationId ?? 'none',
+          ...(context?.requestId ? { requestId: context.requestId } : {}),
+        },
+      });
+    } catch (error) {
+      // The refusal stands either way; a lost record is logged rather than turned into a 500.
+      this.logger.error(`could not record an access denial: ${String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ProblemError } from '../platform/http/problem.js';
+import { requestContext } from '../platform/request-context.js';
+import { AccessDenials } from './access-denials.js';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './policy.js';
+import type { Principal, Role } from './principal.js';
+import { TokenService, unauthenticated } from './token.service.js';
+
+/** Deny by default: a route opens only to a verified token holding one of the roles it allows. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly denials: AccessDenials,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const route = `${request.baseUrl}${(request.route as { path?: string } | undefined)?.path ?? ''}`;
+    let principal: Principal;
+    try {
+      principal = await this.tokens.verify(bearerToken(request));
+    } catch (error) {
+      await this.denials.record({ actor: null, method: request.method, route, status: 401, code: 'unauthenticated' });
+      throw error;
+    }
+    const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
+    if (!principal.grants.some((grant) => allowed.includes(grant.role))) {
+      await this.denials.record({ actor: principal.actor, method: request.method, route, status: 403, code: 'forbidden' });
+      throw new ProblemError(403, 'forbidden', `${request.method} ${route} needs one of the roles: ${allowed.join(', ') || 'none (closed)'}`);
+    }
+    requestContext.current()?.authenticate(principal.actor);
+    return true;
+  }
+}
+
+function bearerToken(request: Request): string {
+  const header = request.header('authorization');
+  const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+  if (!match?.[1]) throw unauthenticated('Send a bearer token: Authorization: Bearer <token> (POST /api/v1/auth/login gives one)');
+  return match[1];
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Global, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AppConfig } from '../platform/config/app-config.js';
+import { Clock } from '../shared/clock.js';
+import { AccessDenials } from './access-denials.js';
+import { AuthGuard } from './auth.guard.js';
+import { LoginHttp } from './login/login.http.js';
+import { generatePassword } from './password.js';
+import { TokenService } from './token.service.js';
+import { Users } from './users.js';
+
+/** JWT_SECRET when given (every instance must share it); else a secret kept in the data folder. */
+async function tokenSecret(config: AppConfig): Promise<Uint8Array> {
+  if (config.jwtSecret) return new TextEncoder().encode(config.jwtSecret);
+  try {
+    return await readFile(config.jwtSecretFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const secret = randomBytes(32);
+  await mkdir(dirname(config.jwtSecretFile), { recursive: true });
+  await writeFile(config.jwtSecretFile, secret, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+@Global()
+@Module({
+  controllers: [LoginHttp],
+  providers: [
+    Users,
+    AccessDenials,
+    {
+      provide: TokenService,
+      inject: [AppConfig, Clock],
+      useFactory: async (config: AppConfig, clock: Clock) =>
+        new TokenService(await tokenSecret(config), config.tokenTtlSeconds, clock, config.externalIssuer),
+    },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [Users, TokenService],
+})
+export class AuthModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly users: Users,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The first start creates `admin`, with ADMIN_PASSWORD or a generated password printed once. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (await this.users.exists('admin')) return;
+    const password = this.config.adminPassword ?? generatePassword();
+    const created = await this.users.create('admin', password, [{ role: 'administrator', organizationId: null }]);
+    if (created && !this.config.adminPassword) {
+      new Logger('Auth').warn(`Created the account "admin" with the generated password ${password} (shown once; set ADMIN_PASSWORD to choose it)`);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { SetMetadata } from '@nestjs/common';
+import { ROLES, type Role } from './principal.js';
+
+export const PUBLIC_ROUTE = 'disciplina:public';
+export const ALLOWED_ROLES = 'disciplina:roles';
+
+/** Open without a token: health, metrics, login. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The roles that may call a route. A route without this (and not public) is refused to everyone. */
+export const Allow = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/** Reading is open to every role; each route still declares it. */
+export const ANY_ROLE: readonly Role[] = ROLES;
+/** Recording acts: the officers of the bodies. */
+export const OFFICER_ROLES: readonly Role[] = ['administrator', 'discipline-officer'];
+/** Inspection and supervision steps: the officers and the inspection team members. */
+export const FIELDWORK_ROLES: readonly Role[] = [...OFFICER_ROLES, 'inspector'];
+/** Verifying, replaying and exporting the record. */
+export const AUDIT_ROLES: readonly Role[] = ['administrator', 'auditor'];

@@ -1,0 +1,116 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SignJWT } from 'jose';
+import pg from 'pg';
+import request from 'supertest';
+import { Users } from '../../src/auth/users.js';
+import { testDatabases } from '../support/databases.js';
+import { ADMIN_PASSWORD, createTestApp, JWT_SECRET, loginAs } from '../support/test-app.js';
+
+const uuid = '00000000-0000-4000-8000-000000000000';
+
+interface Operation {
+  readonly method: 'get' | 'post';
+  readonly path: string;
+}
+
+/** Every operation of the OpenAPI document, with path parameters filled in. */
+async function operations(app: NestExpressApplication): Promise<Operation[]> {
+  const document = (await request(app.getHttpServer()).get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.keys(methods)
+      .filter((method): method is 'get' | 'post' => method === 'get' || method === 'post')
+      .map((method) => ({ method, path: path.replace(/\{[^}]+\}/g, uuid) })),
+  );
+}
+
+async function forgedToken(secret: string, claims: { sub: string; exp: number }): Promise<string> {
+  return new SignJWT({ grants: [{ role: 'administrator', organizationId: null }] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('disciplina')
+    .setAudience('disciplina')
+    .setSubject(claims.sub)
+    .setExpirationTime(claims.exp)
+    .sign(new TextEncoder().encode(secret));
+}
+
+describe.each(testDatabases())('authentication and deny-by-default authorization on $name', (database) => {
+  let app: NestExpressApplication;
+  let pool: pg.Pool;
+
+  beforeAll(async () => {
+    app = await createTestApp(database.url);
+    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    await app.get(Users).create('viewer-e2e', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
+  });
+  afterAll(async () => {
+    await pool.end();
+    await app.close();
+  });
+
+  it('answers every API operation without a token with 401, except logging in', async () => {
+    const all = await operations(app);
+    expect(all.length).toBeGreaterThan(20);
+    for (const { method, path } of all.filter((op) => op.path.startsWith('/api/v1/') && op.path !== '/api/v1/auth/login')) {
+      const response = await request(app.getHttpServer())[method](path).send({});
+      expect([method, path, response.status, response.body.code]).toEqual([method, path, 401, 'unauthenticated']);
+    }
+  });
+
+  it('gives every API operation a policy that admits the administrator (none is closed by omission)', async () => {
+    const token = await loginAs(app, 'admin', ADMIN_PASSWORD);
+    for (const { method, path } of await operations(app)) {
+      const response = await request(app.getHttpServer())[method](path).set('Authorization', `Bearer ${token}`).send({});
+      expect([method, path, response.status]).not.toEqual([method, path, 403]);
+      expect(response.status).toBeLessThan(500);
+    }
+  });
+
+  it('logs admin in with ADMIN_PASSWORD, and refuses a wrong password or an unknown user with 401', async () => {
+    const ok = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(200);
+    expect(ok.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 3600 });
+    for (const credentials of [
+      { username: 'admin', password: 'wrong-password' },
+      { username: 'nobody', password: ADMIN_PASSWORD },
+    ]) {
+      const refused = await request(app.getHttpServer()).post('/api/v1/auth/login').send(credentials).expect(401);
+      expect(refused.body.code).toBe('invalid-credentials');
+    }
+    await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'admin' }).expect(400);
+  });
+
+  it('refuses an expired token, a token signed with another secret, and a malformed header', async () => {
+    const expired = await forgedToken(JWT_SECRET, { sub: 'admin', exp: Math.floor(Date.now() / 1000) - 60 });
+    const otherSecret = await forgedToken('another-secret-that-is-32-chars-long!!', { sub: 'admin', exp: Math.floor(Date.now() / 1000) + 600 });
+    for (const authorization of [`Bearer ${expired}`, `Bearer ${otherSecret}`, 'Bearer', 'Basic YWRtaW46YWRtaW4=', 'Bearer not.a.jwt']) {
+      const response = await request(app.getHttpServer()).get('/api/v1/projections').set('Authorization', authorization).expect(401);
+      expect(response.body.code).toBe('unauthenticated');
+    }
+  });
+
+  it('lets a viewer read but not command (403), and records each refusal without the ids asked for', async () => {
+    const token = await loginAs(app, 'viewer-e2e', 'viewer-password-1');
+    await request(app.getHttpServer()).get('/api/v1/rulebook').set('Authorization', `Bearer ${token}`).expect(200);
+    const refused = await request(app.getHttpServer())
+      .post(`/api/v1/inspections/${uuid}/close`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ closedOn: '2026-01-01' })
+      .expect(403);
+    expect(refused.body.code).toBe('forbidden');
+    const { rows } = await pool.query(
+      `SELECT data, metadata FROM events WHERE event_type = 'AccessDenied' AND data->>'actor' = 'viewer-e2e' ORDER BY global_position DESC LIMIT 1`,
+    );
+    expect(rows[0].data).toEqual({ actor: 'viewer-e2e', method: 'POST', route: '/api/v1/inspections/:id/close', status: 403, code: 'forbidden' });
+    expect(JSON.stringify(rows[0])).not.toContain(uuid);
+  });
+
+  it('writes the token\'s subject as the actor of the events a command records', async () => {
+    const token = await loginAs(app, 'admin', ADMIN_PASSWORD);
+    const created = await request(app.getHttpServer())
+      .post('/api/v1/organizations')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ level: 'province', name: 'Đảng bộ tỉnh (kiểm thử tác nhân)', code: 'TN', foundedOn: '1997-01-01' })
+      .expect(201);
+    const { rows } = await pool.query(`SELECT metadata FROM events WHERE stream_id = $1`, [`organization-${created.body.id}`]);
+    expect(rows[0].metadata.actor).toBe('admin');
+  });
+});
