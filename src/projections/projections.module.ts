@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Database } from '../database/database.js';
+import { DisciplineStatisticsController } from './discipline-statistics/discipline-statistics.controller.js';
+import { DisciplineStatisticsQuery } from './discipline-statistics/discipline-statistics.query.js';
 import { OrganizationHistoryController } from './organization-history/organization-history.controller.js';
 import { OrganizationHistoryQuery } from './organization-history/organization-history.query.js';
 import { ProjectionSupervisor } from './projection-supervisor.js';
@@ -7,7 +9,7 @@ import { ProjectionsController } from './projections.controller.js';
 import { ReadModels } from './read-models.js';
 
 @Module({
-  controllers: [ProjectionsController, OrganizationHistoryController],
+  controllers: [ProjectionsController, OrganizationHistoryController, DisciplineStatisticsController],
   providers: [
     {
       provide: ReadModels,
@@ -16,6 +18,7 @@ import { ReadModels } from './read-models.js';
     },
     ProjectionSupervisor,
     OrganizationHistoryQuery,
+    DisciplineStatisticsQuery,
   ],
   exports: [ReadModels],
 })

@@ -1,8 +1,9 @@
+import { disciplineStatisticsProjection } from './discipline-statistics/discipline-statistics.projection.js';
 import { organizationHistoryProjection } from './organization-history/organization-history.projection.js';
 import { assertValidProjection, type Projection } from './projection.js';
 
 /** Every projection the service keeps. Add a new one here, with its tables in a migration. */
-export const PROJECTIONS: readonly Projection[] = [organizationHistoryProjection];
+export const PROJECTIONS: readonly Projection[] = [organizationHistoryProjection, disciplineStatisticsProjection];
 
 for (const projection of PROJECTIONS) assertValidProjection(projection);
 

@@ -3,6 +3,7 @@ import { Projections1764400000000 } from './1764400000000-projections.js';
 import { AuditCheckpoints1764500000000 } from './1764500000000-audit-checkpoints.js';
 import { IdempotencyKeys1764600000000 } from './1764600000000-idempotency-keys.js';
 import { Users1764700000000 } from './1764700000000-users.js';
+import { DisciplineStatistics1764800000000 } from './1764800000000-discipline-statistics.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
-export const migrations = [EventStore1764300000000, Projections1764400000000, AuditCheckpoints1764500000000, IdempotencyKeys1764600000000, Users1764700000000];
+export const migrations = [EventStore1764300000000, Projections1764400000000, AuditCheckpoints1764500000000, IdempotencyKeys1764600000000, Users1764700000000, DisciplineStatistics1764800000000];

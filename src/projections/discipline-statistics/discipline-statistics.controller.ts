@@ -1,0 +1,49 @@
+import { Controller, Get, NotFoundException, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, ANY_ROLE } from '../../auth/policy.js';
+import { ApiProblemResponses } from '../../platform/http/api-routes.js';
+import { DisciplineStatisticsQuery, OrganizationNotInStatisticsError } from './discipline-statistics.query.js';
+import { toCsv } from './statistics-csv.js';
+import { DisciplineStatisticsDto, StatisticsQueryDto } from './statistics-query.dto.js';
+
+const WHAT_IS_COUNTED = [
+  'Statutory statistics of inspection, supervision and discipline work (báo cáo thống kê công tác kiểm tra, giám sát, kỷ luật), ',
+  'counted by the legal date of each act within [from, to], for the acts whose subject (the organization, or the member\'s ',
+  'organization at the time) lies in the subtree of `organizationId` (the whole tree without it). Each act counts once ',
+  '(lượt): an organization inspected twice counts twice.\n\n',
+  '- **inspections**: when decided (quyết định kiểm tra, `decidedOn`), by the kind of the inspecting body: committees ',
+  '(executive and standing committees, cells) or inspection commissions; on organizations or members; regular or on signs of violation.\n',
+  '- **supervisions**: when started (`startedOn`), by the same bodies and subjects; regular or thematic.\n',
+  '- **sanctions**: when the decision takes effect (announcement; a cell\'s on the vote result announcement), with the form ',
+  'and the deciding body of the decision as issued; `members.total` is the members disciplined. Later appeal outcomes do not move it.\n',
+  '- **removals**: expulsions on the day they took effect, removals from the roll (xóa tên) and releases (cho ra khỏi Đảng) on their own dates.\n\n',
+  'JSON by default; `format=csv` answers text/csv with the columns figure, breakdown, value, label_vi. Served from the ',
+  '`discipline-statistics` projection: it may trail the latest commands by its lag (see /projections).',
+].join('');
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Allow(...ANY_ROLE)
+@Controller('reports')
+export class DisciplineStatisticsController {
+  constructor(private readonly query: DisciplineStatisticsQuery) {}
+
+  @Get('discipline-statistics')
+  @ApiOperation({ operationId: 'disciplineStatistics', summary: 'Statutory statistics per organization subtree and period', description: WHAT_IS_COUNTED })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: DisciplineStatisticsDto })
+  @ApiProblemResponses(400, 401, 403, 404)
+  async statistics(@Query() query: StatisticsQueryDto, @Res({ passthrough: true }) response: Response): Promise<DisciplineStatisticsDto | string> {
+    try {
+      const report = await this.query.report({ from: query.from, to: query.to }, query.organizationId);
+      if (query.format !== 'csv') return report;
+      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      response.setHeader('Content-Disposition', `attachment; filename="discipline-statistics-${report.period.from}-${report.period.to}.csv"`);
+      return toCsv(report);
+    } catch (error) {
+      if (error instanceof OrganizationNotInStatisticsError) throw new NotFoundException(error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { RequestValidationError } from '../../platform/http/problem.js';
+import { subtreePattern } from '../organization-tree.js';
+import { ReadModels } from '../read-models.js';
+import type { FactCount } from './statistics-acts.js';
+import { statisticsFigures, type StatisticsFigures } from './statistics-report.js';
+
+export class OrganizationNotInStatisticsError extends Error {
+  constructor(readonly organizationId: string) {
+    super(`Organization ${organizationId} is not known to the discipline statistics`);
+    this.name = 'OrganizationNotInStatisticsError';
+  }
+}
+
+export interface StatisticsPeriod {
+  /** First and last day, inclusive, of the acts' legal dates (YYYY-MM-DD). */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface DisciplineStatistics extends StatisticsFigures {
+  period: StatisticsPeriod;
+  /** The subtree counted; null for the whole tree. */
+  organization: { id: string; name: string; level: string } | null;
+}
+
+@Injectable()
+export class DisciplineStatisticsQuery {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async report(period: StatisticsPeriod, organizationId?: string): Promise<DisciplineStatistics> {
+    if (period.from > period.to) throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
+    const db = this.readModels.dataSource;
+    let organization: DisciplineStatistics['organization'] = null;
+    let pattern: string | null = null;
+    if (organizationId !== undefined) {
+      const [node] = (await db.query('SELECT name, level, path FROM discipline_statistics_tree WHERE organization_id = $1', [organizationId])) as {
+        name: string;
+        level: string;
+        path: string;
+      }[];
+      if (!node) throw new OrganizationNotInStatisticsError(organizationId);
+      organization = { id: organizationId, name: node.name, level: node.level };
+      pattern = subtreePattern(node.path);
+    }
+    const facts = (await db.query(
+      `SELECT act, subject_kind AS "subjectKind", act_kind AS "actKind", body_kind AS "bodyKind", body_level AS "bodyLevel", count(*)::int AS count
+       FROM discipline_statistics_facts f
+       WHERE f.occurred_on BETWEEN $1::date AND $2::date
+         AND ($3::text IS NULL OR f.organization_id IN (SELECT t.organization_id FROM discipline_statistics_tree t WHERE t.path LIKE $3 ESCAPE '\\'))
+       GROUP BY 1, 2, 3, 4, 5`,
+      [period.from, period.to, pattern],
+    )) as FactCount[];
+    return { period: { from: period.from, to: period.to }, organization, ...statisticsFigures(facts) };
+  }
+}

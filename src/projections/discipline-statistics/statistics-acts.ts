@@ -1,0 +1,13 @@
+/** What a statistics fact counts; `act_kind` refines it (inspection and supervision kind, sanction form). */
+export const STATISTICS_ACTS = ['inspection', 'supervision', 'sanction', 'expulsion', 'removal-from-roll', 'release'] as const;
+export type StatisticsAct = (typeof STATISTICS_ACTS)[number];
+
+/** One aggregated line of facts: how many acts of a kind, by a kind of body, on a kind of subject. */
+export interface FactCount {
+  readonly act: StatisticsAct;
+  readonly subjectKind: 'organization' | 'member';
+  readonly actKind: string | null;
+  readonly bodyKind: string | null;
+  readonly bodyLevel: string | null;
+  readonly count: number;
+}

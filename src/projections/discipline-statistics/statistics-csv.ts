@@ -1,0 +1,68 @@
+import type { StatisticsFigures } from './statistics-report.js';
+
+/** Vietnamese terms of the report's keys, for the `label_vi` column. */
+const VIETNAMESE: Readonly<Record<string, string>> = {
+  inspections: 'Kiểm tra',
+  supervisions: 'Giám sát',
+  sanctions: 'Thi hành kỷ luật',
+  removals: 'Đưa ra khỏi Đảng',
+  byCommittees: 'cấp ủy',
+  byInspectionCommissions: 'ủy ban kiểm tra',
+  organizations: 'tổ chức đảng',
+  members: 'đảng viên',
+  total: 'tổng số',
+  regular: 'thường xuyên',
+  onSignsOfViolation: 'khi có dấu hiệu vi phạm',
+  thematic: 'chuyên đề',
+  byForm: 'theo hình thức',
+  byDecidingBody: 'theo cơ quan quyết định',
+  reprimand: 'khiển trách',
+  warning: 'cảnh cáo',
+  dismissal: 'cách chức',
+  expulsion: 'khai trừ',
+  dissolution: 'giải tán',
+  expelled: 'khai trừ',
+  removedFromRoll: 'xóa tên',
+  released: 'cho ra khỏi Đảng',
+  cell: 'chi bộ',
+  'central-committee': 'Trung ương',
+  'central-inspection-commission': 'Ủy ban Kiểm tra Trung ương',
+  'province-committee': 'tỉnh ủy',
+  'province-inspection-commission': 'ủy ban kiểm tra tỉnh ủy',
+  'district-committee': 'huyện ủy',
+  'district-inspection-commission': 'ủy ban kiểm tra huyện ủy',
+  'grassroots-committee': 'cấp ủy cơ sở',
+  'grassroots-inspection-commission': 'ủy ban kiểm tra đảng ủy cơ sở',
+  'sub-grassroots-committee': 'đảng ủy bộ phận',
+};
+
+export interface CsvRow {
+  readonly figure: string;
+  readonly breakdown: string;
+  readonly value: number;
+  readonly labelVi: string;
+}
+
+function leaves(value: unknown, path: readonly string[]): { path: readonly string[]; value: number }[] {
+  if (typeof value === 'number') return [{ path, value }];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => leaves(child, [...path, key]));
+}
+
+/** One row per figure and breakdown, in the order of the JSON report. */
+export function csvRows(figures: StatisticsFigures): CsvRow[] {
+  return leaves(figures, []).map(({ path, value }) => {
+    const [figure = '', ...breakdown] = path;
+    return { figure, breakdown: breakdown.join('.'), value, labelVi: path.map((key) => VIETNAMESE[key] ?? key).join(' — ') };
+  });
+}
+
+function cell(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(figures: StatisticsFigures): string {
+  const lines = [['figure', 'breakdown', 'value', 'label_vi'], ...csvRows(figures).map((row) => [row.figure, row.breakdown, row.value, row.labelVi])];
+  return `${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,98 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DateField, EnumField, UuidField } from '../../platform/http/request-fields.js';
+
+export const STATISTICS_FORMATS = ['json', 'csv'] as const;
+export type StatisticsFormat = (typeof STATISTICS_FORMATS)[number];
+
+export class StatisticsQueryDto {
+  @DateField('2019-01-01', { description: 'First day counted (legal date of the act, inclusive)' })
+  from!: string;
+
+  @DateField('2019-12-03', { description: 'Last day counted (inclusive)' })
+  to!: string;
+
+  @UuidField('5b0e6f3c-1d2a-4c8b-9e7f-0a1b2c3d4e5f', { optional: true, description: 'Count this organization and its subtree only; the whole tree without it' })
+  organizationId?: string;
+
+  @EnumField(STATISTICS_FORMATS, 'json', { optional: true, description: 'csv: text/csv with the columns figure, breakdown, value, label_vi' })
+  format?: StatisticsFormat;
+}
+
+class PeriodDto {
+  @ApiProperty({ example: '2019-01-01' }) from!: string;
+  @ApiProperty({ example: '2019-12-03' }) to!: string;
+}
+
+class OrganizationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'Đảng bộ huyện Bình Xuyên' }) name!: string;
+  @ApiProperty({ example: 'district' }) level!: string;
+}
+
+class InspectionCountsDto {
+  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Kiểm tra thường xuyên (by plan)' }) regular!: number;
+  @ApiProperty({ description: 'Kiểm tra khi có dấu hiệu vi phạm' }) onSignsOfViolation!: number;
+}
+
+class SupervisionCountsDto {
+  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Giám sát thường xuyên' }) regular!: number;
+  @ApiProperty({ description: 'Giám sát chuyên đề' }) thematic!: number;
+}
+
+class InspectionSubjectsDto {
+  @ApiProperty({ type: InspectionCountsDto }) organizations!: InspectionCountsDto;
+  @ApiProperty({ type: InspectionCountsDto }) members!: InspectionCountsDto;
+}
+
+class SupervisionSubjectsDto {
+  @ApiProperty({ type: SupervisionCountsDto }) organizations!: SupervisionCountsDto;
+  @ApiProperty({ type: SupervisionCountsDto }) members!: SupervisionCountsDto;
+}
+
+class InspectionsDto {
+  @ApiProperty({ type: InspectionSubjectsDto, description: 'By committees (cấp ủy, standing committees, cells)' }) byCommittees!: InspectionSubjectsDto;
+  @ApiProperty({ type: InspectionSubjectsDto, description: 'By inspection commissions (ủy ban kiểm tra)' }) byInspectionCommissions!: InspectionSubjectsDto;
+}
+
+class SupervisionsDto {
+  @ApiProperty({ type: SupervisionSubjectsDto }) byCommittees!: SupervisionSubjectsDto;
+  @ApiProperty({ type: SupervisionSubjectsDto }) byInspectionCommissions!: SupervisionSubjectsDto;
+}
+
+class SanctionCountsDto {
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { reprimand: 30, warning: 4, dismissal: 0, expulsion: 3 } })
+  byForm!: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', additionalProperties: { type: 'number' } },
+    description: 'Keyed `<level>-committee`, `<level>-inspection-commission` or `cell`: the total and each form',
+    example: {
+      'district-inspection-commission': { total: 9, reprimand: 2, warning: 4, dismissal: 0, expulsion: 3 },
+      'grassroots-committee': { total: 28, reprimand: 28, warning: 0, dismissal: 0, expulsion: 0 },
+    },
+  })
+  byDecidingBody!: Record<string, Record<string, number>>;
+}
+
+class SanctionsDto {
+  @ApiProperty({ type: SanctionCountsDto }) organizations!: SanctionCountsDto;
+  @ApiProperty({ type: SanctionCountsDto, description: 'Members disciplined (đảng viên bị thi hành kỷ luật)' }) members!: SanctionCountsDto;
+}
+
+class RemovalsDto {
+  @ApiProperty({ description: 'Khai trừ, when the expulsion took effect' }) expelled!: number;
+  @ApiProperty({ description: 'Xóa tên' }) removedFromRoll!: number;
+  @ApiProperty({ description: 'Cho ra khỏi Đảng' }) released!: number;
+}
+
+export class DisciplineStatisticsDto {
+  @ApiProperty({ type: PeriodDto }) period!: PeriodDto;
+  @ApiProperty({ type: OrganizationDto, nullable: true, description: 'The subtree counted; null for the whole tree' }) organization!: OrganizationDto | null;
+  @ApiProperty({ type: InspectionsDto }) inspections!: InspectionsDto;
+  @ApiProperty({ type: SupervisionsDto }) supervisions!: SupervisionsDto;
+  @ApiProperty({ type: SanctionsDto }) sanctions!: SanctionsDto;
+  @ApiProperty({ type: RemovalsDto }) removals!: RemovalsDto;
+}

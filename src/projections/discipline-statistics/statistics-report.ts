@@ -1,0 +1,127 @@
+import type { FactCount } from './statistics-acts.js';
+
+export interface InspectionCounts {
+  total: number;
+  regular: number;
+  onSignsOfViolation: number;
+}
+export interface SupervisionCounts {
+  total: number;
+  regular: number;
+  thematic: number;
+}
+export interface BySubject<T> {
+  organizations: T;
+  members: T;
+}
+/** Cấp ủy (executive and standing committees, cells, the central bodies) and ủy ban kiểm tra. */
+export interface ByActingBody<T> {
+  byCommittees: BySubject<T>;
+  byInspectionCommissions: BySubject<T>;
+}
+export type FormCounts = Record<string, number>;
+export interface SanctionCounts {
+  total: number;
+  byForm: FormCounts;
+  /** Keyed `<level>-committee`, `<level>-inspection-commission` or `cell`; each with its total and forms. */
+  byDecidingBody: Record<string, FormCounts>;
+}
+export interface RemovalCounts {
+  expelled: number;
+  removedFromRoll: number;
+  released: number;
+}
+export interface StatisticsFigures {
+  inspections: ByActingBody<InspectionCounts>;
+  supervisions: ByActingBody<SupervisionCounts>;
+  sanctions: BySubject<SanctionCounts>;
+  removals: RemovalCounts;
+}
+
+const MEMBER_FORMS = ['reprimand', 'warning', 'dismissal', 'expulsion'];
+const ORGANIZATION_FORMS = ['reprimand', 'warning', 'dissolution'];
+const LEVEL_ORDER = ['central', 'province', 'district', 'grassroots', 'sub-grassroots', 'cell'];
+
+function isCommission(bodyKind: string | null): boolean {
+  return bodyKind === 'inspection-commission' || bodyKind === 'central-inspection-commission';
+}
+
+export function decidingBodyKey(bodyKind: string | null, bodyLevel: string | null): string {
+  if (bodyKind === 'cell') return 'cell';
+  return `${bodyLevel ?? 'unknown'}-${isCommission(bodyKind) ? 'inspection-commission' : 'committee'}`;
+}
+
+function sanctions(forms: readonly string[]): SanctionCounts {
+  return { total: 0, byForm: Object.fromEntries(forms.map((form) => [form, 0])), byDecidingBody: {} };
+}
+
+function emptyFigures(): StatisticsFigures {
+  const inspections = (): BySubject<InspectionCounts> => ({
+    organizations: { total: 0, regular: 0, onSignsOfViolation: 0 },
+    members: { total: 0, regular: 0, onSignsOfViolation: 0 },
+  });
+  const supervisions = (): BySubject<SupervisionCounts> => ({
+    organizations: { total: 0, regular: 0, thematic: 0 },
+    members: { total: 0, regular: 0, thematic: 0 },
+  });
+  return {
+    inspections: { byCommittees: inspections(), byInspectionCommissions: inspections() },
+    supervisions: { byCommittees: supervisions(), byInspectionCommissions: supervisions() },
+    sanctions: { organizations: sanctions(ORGANIZATION_FORMS), members: sanctions(MEMBER_FORMS) },
+    removals: { expelled: 0, removedFromRoll: 0, released: 0 },
+  };
+}
+
+function addSanction(counts: SanctionCounts, forms: readonly string[], fact: FactCount): void {
+  const form = fact.actKind ?? 'unknown';
+  counts.total += fact.count;
+  counts.byForm[form] = (counts.byForm[form] ?? 0) + fact.count;
+  const key = decidingBodyKey(fact.bodyKind, fact.bodyLevel);
+  const body = (counts.byDecidingBody[key] ??= { total: 0, ...Object.fromEntries(forms.map((f) => [f, 0])) });
+  body.total = (body.total ?? 0) + fact.count;
+  body[form] = (body[form] ?? 0) + fact.count;
+}
+
+function sortedByLevel(byBody: Record<string, FormCounts>): Record<string, FormCounts> {
+  const rank = (key: string) => (key === 'cell' ? LEVEL_ORDER.length : LEVEL_ORDER.findIndex((level) => key.startsWith(`${level}-`)));
+  return Object.fromEntries(Object.entries(byBody).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)));
+}
+
+/** The figures of the report from the facts counted in its period and subtree. */
+export function statisticsFigures(facts: readonly FactCount[]): StatisticsFigures {
+  const figures = emptyFigures();
+  for (const fact of facts) {
+    const subject = fact.subjectKind === 'organization' ? 'organizations' : 'members';
+    const by = isCommission(fact.bodyKind) ? 'byInspectionCommissions' : 'byCommittees';
+    switch (fact.act) {
+      case 'inspection': {
+        const counts = figures.inspections[by][subject];
+        counts.total += fact.count;
+        if (fact.actKind === 'suspected-violation') counts.onSignsOfViolation += fact.count;
+        else counts.regular += fact.count;
+        break;
+      }
+      case 'supervision': {
+        const counts = figures.supervisions[by][subject];
+        counts.total += fact.count;
+        if (fact.actKind === 'thematic') counts.thematic += fact.count;
+        else counts.regular += fact.count;
+        break;
+      }
+      case 'sanction':
+        addSanction(figures.sanctions[subject], subject === 'members' ? MEMBER_FORMS : ORGANIZATION_FORMS, fact);
+        break;
+      case 'expulsion':
+        figures.removals.expelled += fact.count;
+        break;
+      case 'removal-from-roll':
+        figures.removals.removedFromRoll += fact.count;
+        break;
+      case 'release':
+        figures.removals.released += fact.count;
+        break;
+    }
+  }
+  for (const counts of [figures.sanctions.members, figures.sanctions.organizations]) counts.byDecidingBody = sortedByLevel(counts.byDecidingBody);
+  return figures;
+}
