@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataDirInUseError } from '../database/data-dir-lock.js';
-import { ConfigError, loadConfig } from '../platform/config/app-config.js';
+import { DemoAlreadyLoadedError } from '../demo/seed-demo.js';
+import { ConfigError, loadConfig, type AppConfig } from '../platform/config/app-config.js';
 import type { Projection } from '../projections/projection.js';
 import { checkpointLag } from '../projections/projection-status.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
@@ -9,12 +10,15 @@ import { rebuildProjection } from '../projections/rebuild.js';
 import { PROJECTIONS, findProjection } from '../projections/registry.js';
 import { openCliContext, type CliContext } from './cli-context.js';
 import { ProgressBar } from './progress-bar.js';
+import { seedDemoCommand } from './seed-demo.command.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
   rebuild [name]     replay all events into fresh tables and swap them in (all projections without a name)
   catch-up [name]    apply the events committed so far, then exit
   projections        list projections with their checkpoint and lag
+  seed-demo          load the Bình Xuyên demo district and its work (2016-2019) through the service's commands,
+                     catch up, print its 2019 statistics; the service must be stopped (embedded database)
 
 Uses the service's configuration: DATABASE_URL, or the embedded database in DATA_DIR (default ./data),
 which only one process may open at a time.`;
@@ -60,20 +64,26 @@ async function main(argv: readonly string[]): Promise<number> {
     'catch-up': (context) => catchUp(context, name),
     projections: (context) => list(context),
   };
+  // Commands that open the application themselves, before any CLI context.
+  const standalone: Record<string, (config: AppConfig) => Promise<void>> = {
+    'seed-demo': (config) => seedDemoCommand(config, (context) => catchUp(context, undefined)),
+  };
   const run = command === undefined ? undefined : commands[command];
-  if (!run || rest.length > 0 || (command === 'projections' && name !== undefined)) {
+  const alone = command === undefined ? undefined : standalone[command];
+  if ((!run && !alone) || rest.length > 0 || ((command === 'projections' || alone) && name !== undefined)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   Logger.overrideLogger(process.env.LOG_LEVEL === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error']);
   let context: CliContext | undefined;
   try {
-    selected(command === 'projections' ? undefined : name);
-    context = await openCliContext(loadConfig(process.env));
-    await run(context);
+    selected(command === 'projections' || alone ? undefined : name);
+    const config = loadConfig(process.env);
+    if (alone) await alone(config);
+    else if (run) await run((context = await openCliContext(config)));
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirInUseError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DemoAlreadyLoadedError) {
       process.stderr.write(`${error.message}\n`);
       return error instanceof UsageError ? 2 : 1;
     }
