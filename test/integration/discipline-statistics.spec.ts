@@ -1,0 +1,135 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DemoAlreadyLoadedError, seedDemo, type DemoSummary } from '../../src/demo/seed-demo.js';
+import type { DisciplineStatistics } from '../../src/projections/discipline-statistics/discipline-statistics.query.js';
+import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
+
+const REPORT = '/api/v1/reports/discipline-statistics';
+const YEAR = 'from=2019-01-01&to=2019-12-03';
+
+describe.each(testDatabases())('discipline statistics of the seed demo on $name', (database) => {
+  let isolated: IsolatedDatabase;
+  let app: NestExpressApplication;
+  let http: HttpAgent;
+  let demo: DemoSummary;
+
+  async function report(query: string): Promise<DisciplineStatistics> {
+    return (await http.get(`${REPORT}?${query}`).expect(200)).body as DisciplineStatistics;
+  }
+
+  async function whenCaughtUp(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const { body } = await http.get('/api/v1/projections').expect(200);
+      const statistics = (body as { name: string; lag: number; status: string }[]).find((p) => p.name === 'discipline-statistics')!;
+      if (statistics.lag === 0 && statistics.status === 'live') return;
+      if (Date.now() > deadline) throw new Error(`discipline-statistics did not catch up: ${JSON.stringify(statistics)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  beforeAll(async () => {
+    isolated = await isolatedDatabase(database);
+    app = await createTestApp(isolated.url);
+    http = await authorizedAgent(app);
+    demo = await seedDemo(app);
+    await whenCaughtUp();
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+    await isolated?.drop();
+  });
+
+  it("reproduces the seed article's figures for 2019 (to 3 December) in the district", async () => {
+    const district = await report(`${YEAR}&organizationId=${demo.districtId}`);
+    expect(district.period).toEqual({ from: '2019-01-01', to: '2019-12-03' });
+    expect(district.organization).toEqual({ id: demo.districtId, name: 'Đảng bộ huyện Bình Xuyên', level: 'district' });
+    expect(district.inspections.byCommittees.organizations.total).toBe(34);
+    expect(district.supervisions.byCommittees.organizations.total).toBe(19);
+    expect(district.inspections.byInspectionCommissions.members.onSignsOfViolation).toBe(12);
+    expect(district.inspections.byInspectionCommissions.organizations.total).toBe(4);
+    expect(district.supervisions.byInspectionCommissions.members.thematic).toBe(48);
+    expect(district.supervisions.byInspectionCommissions.organizations.thematic).toBe(14);
+    expect(district.sanctions.members.total).toBe(37);
+    expect(district.sanctions.members.byDecidingBody).toEqual({
+      'district-inspection-commission': { total: 9, reprimand: 2, warning: 4, dismissal: 0, expulsion: 3 },
+      'grassroots-committee': { total: 28, reprimand: 28, warning: 0, dismissal: 0, expulsion: 0 },
+    });
+    expect(district.sanctions.organizations.total).toBe(0);
+  });
+
+  it('counts since 2016: 13 expelled, 5 removed from the roll, 6 released', async () => {
+    const since2016 = await report(`from=2016-01-01&to=2019-12-03&organizationId=${demo.districtId}`);
+    expect(since2016.removals).toEqual({ expelled: 13, removedFromRoll: 5, released: 6 });
+    expect(since2016.sanctions.members.byForm.expulsion).toBe(13);
+  });
+
+  it('counts a subtree: the whole tree and the province are the district; the grassroots subtrees add up to it', async () => {
+    const { period: _period, organization: _organization, ...district } = await report(`${YEAR}&organizationId=${demo.districtId}`);
+    const { organization, ...whole } = await report(YEAR);
+    expect(organization).toBeNull();
+    expect({ ...whole, period: undefined }).toEqual({ ...district, period: undefined });
+    const { organization: province, ...inProvince } = await report(`${YEAR}&organizationId=${demo.provinceId}`);
+    expect(province?.level).toBe('province');
+    expect({ ...inProvince, period: undefined }).toEqual({ ...district, period: undefined });
+    const parts = await Promise.all(demo.grassrootsIds.map((id) => report(`${YEAR}&organizationId=${id}`)));
+    const sum = (figure: (r: DisciplineStatistics) => number) => parts.reduce((total, part) => total + figure(part), 0);
+    expect(sum((r) => r.inspections.byCommittees.organizations.total)).toBe(34);
+    expect(sum((r) => r.sanctions.members.total)).toBe(37);
+    expect(sum((r) => r.supervisions.byInspectionCommissions.members.thematic)).toBe(48);
+    expect(parts.every((part) => part.sanctions.members.total < 37)).toBe(true);
+  });
+
+  it('counts by legal date: two halves of the year add up to it, and 2020 is empty', async () => {
+    const at = (from: string, to: string) => report(`from=${from}&to=${to}&organizationId=${demo.districtId}`);
+    const [first, second, year, later] = await Promise.all([
+      at('2019-01-01', '2019-06-30'),
+      at('2019-07-01', '2019-12-03'),
+      at('2019-01-01', '2019-12-03'),
+      at('2020-01-01', '2020-12-31'),
+    ]);
+    expect(first.sanctions.members.total).toBeGreaterThan(0);
+    expect(second.sanctions.members.total).toBeGreaterThan(0);
+    expect(first.sanctions.members.total + second.sanctions.members.total).toBe(year.sanctions.members.total);
+    expect(first.inspections.byCommittees.organizations.total + second.inspections.byCommittees.organizations.total).toBe(34);
+    expect(later.sanctions.members.total + later.inspections.byCommittees.organizations.total + later.removals.expelled).toBe(0);
+  });
+
+  it('answers CSV with format=csv: a header, then figure, breakdown, value and the Vietnamese label', async () => {
+    const response = await http.get(`${REPORT}?${YEAR}&organizationId=${demo.districtId}&format=csv`).expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    const lines = response.text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('figure,breakdown,value,label_vi');
+    expect(lines).toContain('sanctions,members.byDecidingBody.grassroots-committee.reprimand,28,Thi hành kỷ luật — đảng viên — theo cơ quan quyết định — cấp ủy cơ sở — khiển trách');
+    expect(lines).toContain('inspections,byCommittees.organizations.total,34,Kiểm tra — cấp ủy — tổ chức đảng — tổng số');
+    expect(lines.slice(1).every((line) => /^[a-z]+,[A-Za-z.-]+,\d+,/.test(line))).toBe(true);
+  });
+
+  it.each([
+    ['no from', 'to=2019-12-03', 'from'],
+    ['an impossible date', 'from=2019-02-30&to=2019-12-03', 'from'],
+    ['from after to', 'from=2019-12-04&to=2019-12-03', 'from'],
+    ['an organization id that is not a UUID', `${YEAR}&organizationId=binh-xuyen`, 'organizationId'],
+    ['an unknown format', `${YEAR}&format=xlsx`, 'format'],
+    ['an unknown parameter', `${YEAR}&subtree=true`, 'subtree'],
+  ])('answers 400 naming the field to %s', async (_case, query, field) => {
+    const response = await http.get(`${REPORT}?${query}`).expect(400);
+    expect(response.body).toMatchObject({ status: 400, code: 'validation-failed' });
+    expect((response.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(field);
+  });
+
+  it('answers 404 for an organization it does not know', async () => {
+    await http.get(`${REPORT}?${YEAR}&organizationId=0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60`).expect(404);
+  });
+
+  it('answers 401 without a token, and documents the route with an example', async () => {
+    const anonymous = (await import('supertest')).default(app.getHttpServer());
+    await anonymous.get(`${REPORT}?${YEAR}`).expect(401);
+    const doc = await http.get('/api/docs-json').expect(200);
+    expect(doc.body.paths['/api/v1/reports/discipline-statistics'].get.description).toContain('when decided');
+  });
+
+  it('refuses to load the demo a second time', async () => {
+    await expect(seedDemo(app)).rejects.toBeInstanceOf(DemoAlreadyLoadedError);
+  });
+});
