@@ -2,8 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { AsOfField, KnownAtField } from '../../audit/time-axes.js';
 import { HISTORY_KINDS, type HistoryKind } from './history-kinds.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function booleanFlag({ value }: { value: unknown }): unknown {
   if (value === 'true') return true;
@@ -39,6 +41,12 @@ export class HistoryQueryDto {
   @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   to?: string;
+
+  @AsOfField()
+  asOf?: string;
+
+  @KnownAtField()
+  knownAt?: string;
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { collect, eventsKnownAt, hasAxes, timeAxesOf } from '../../audit/time-axes.js';
+import { EventStore } from '../../event-store/event-store.js';
 import { RequestValidationError } from '../../platform/http/problem.js';
 import { ReadModels } from '../read-models.js';
+import { readReplayed } from '../replay.js';
 import { OrganizationHistoryEntry, OrganizationTreeNode } from './organization-history.entities.js';
 import type { HistoryEntryDto, HistoryPageDto, HistoryQueryDto } from './history-query.dto.js';
+import { organizationHistoryProjection } from './organization-history.projection.js';
 
 export class OrganizationNotInHistoryError extends Error {
   constructor(readonly organizationId: string) {
@@ -23,13 +28,28 @@ function nextDay(isoDate: string): Date {
 
 @Injectable()
 export class OrganizationHistoryQuery {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly store: EventStore,
+  ) {}
 
+  /**
+   * From the live read model; with `asOf` or `knownAt`, from the events within those axes replayed through
+   * the projection's own evolve (a filter on the live table cannot answer "as known at": corrections and
+   * late records would show, and the tree would be today's).
+   */
   async history(organizationId: string, query: HistoryQueryDto): Promise<HistoryPageDto> {
     if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
       throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
     }
-    const manager = this.readModels.dataSource.manager;
+    const axes = timeAxesOf(query);
+    if (!hasAxes(axes)) return this.page(this.readModels.dataSource.manager, organizationId, query);
+    const handled = new Set(organizationHistoryProjection.handles);
+    const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));
+    return readReplayed(this.readModels.dataSource, organizationHistoryProjection, events, (manager) => this.page(manager, organizationId, query));
+  }
+
+  private async page(manager: EntityManager, organizationId: string, query: HistoryQueryDto): Promise<HistoryPageDto> {
     const organization = await manager.findOneBy(OrganizationTreeNode, { organizationId });
     if (!organization) throw new OrganizationNotInHistoryError(organizationId);
     const page = query.page ?? 1;

@@ -1,0 +1,91 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { START_OF_ALL, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
+import type { IsoDate } from '../shared/domain/vocabulary.js';
+
+/**
+ * The two axes of an auditor's question: `asOf` is valid time (what had happened by the end of that day,
+ * by occurred-at), `knownAt` is record time (what the store held at that instant, by recorded-at).
+ */
+export interface TimeAxes {
+  readonly asOf?: IsoDate;
+  readonly knownAt?: Date;
+}
+
+function endOfDay(day: IsoDate): number {
+  return Date.parse(`${day}T00:00:00.000Z`) + 86_400_000;
+}
+
+export function withinAxes(event: Pick<RecordedEvent, 'occurredAt' | 'recordedAt'>, axes: TimeAxes): boolean {
+  if (axes.asOf !== undefined && event.occurredAt.getTime() >= endOfDay(axes.asOf)) return false;
+  return axes.knownAt === undefined || event.recordedAt.getTime() <= axes.knownAt.getTime();
+}
+
+/** The day a result is evaluated on: the valid-time day asked for, else the day of the record time, else today. */
+export function evaluationDay(axes: TimeAxes, now: Date): IsoDate {
+  return axes.asOf ?? (axes.knownAt ?? now).toISOString().slice(0, 10);
+}
+
+export function hasAxes(axes: TimeAxes): boolean {
+  return axes.asOf !== undefined || axes.knownAt !== undefined;
+}
+
+/**
+ * Every committed event within both axes that `filter` keeps, in commit order (the order projections
+ * apply them). `filter` sees each event once and in order, so it may remember streams it has kept.
+ */
+export async function* eventsKnownAt(
+  store: EventStore,
+  axes: TimeAxes,
+  filter: (event: RecordedEvent) => boolean = () => true,
+  batchSize = 1000,
+): AsyncGenerator<RecordedEvent> {
+  let checkpoint = START_OF_ALL;
+  for (;;) {
+    const batch = await store.readAll(checkpoint, batchSize);
+    for (const event of batch.events) {
+      if (withinAxes(event, axes) && filter(event)) yield event;
+    }
+    if (batch.events.length < batchSize) return;
+    checkpoint = batch.checkpoint;
+  }
+}
+
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Query fields `asOf` and `knownAt`, validated alike wherever an auditor may ask "as of". */
+export function AsOfField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description: 'Valid time: only what occurred on or before this day (YYYY-MM-DD), replayed from the events', example: '2026-06-30' }),
+    IsOptional(),
+    Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' }),
+    IsISO8601({ strict: true }, { message: '$property must be a real calendar date' }),
+  );
+}
+
+export function KnownAtField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: 'Record time: only what was recorded at or before this instant (ISO 8601 with a time zone), replayed from the events',
+      example: '2026-07-01T00:00:00Z',
+    }),
+    IsOptional(),
+    Matches(INSTANT, { message: '$property must be an ISO 8601 timestamp with a time zone' }),
+    IsISO8601({ strict: true }, { message: '$property must be a real instant' }),
+  );
+}
+
+export function timeAxesOf(query: { readonly asOf?: string; readonly knownAt?: string }): TimeAxes {
+  return {
+    ...(query.asOf !== undefined ? { asOf: query.asOf } : {}),
+    ...(query.knownAt !== undefined ? { knownAt: new Date(query.knownAt) } : {}),
+  };
+}
