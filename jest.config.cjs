@@ -36,6 +36,8 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       roots: ['<rootDir>/test'],
+      // One embedded database serves every test file at once, one statement at a time.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

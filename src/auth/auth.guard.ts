@@ -5,6 +5,7 @@ import { ProblemError } from '../platform/http/problem.js';
 import { requestContext } from '../platform/request-context.js';
 import { AccessDenials } from './access-denials.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './policy.js';
+import { RequestRateLimit } from './rate-limiter.js';
 import type { Principal, Role } from './principal.js';
 import { TokenService, unauthenticated } from './token.service.js';
 
@@ -15,6 +16,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly denials: AccessDenials,
+    private readonly rateLimit: RequestRateLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,6 +36,7 @@ export class AuthGuard implements CanActivate {
       await this.denials.record({ actor: principal.actor, method: request.method, route, status: 403, code: 'forbidden' });
       throw new ProblemError(403, 'forbidden', `${request.method} ${route} needs one of the roles: ${allowed.join(', ') || 'none (closed)'}`);
     }
+    this.rateLimit.take(principal.actor);
     requestContext.current()?.authenticate(principal.actor);
     return true;
   }

@@ -9,6 +9,7 @@ import { AccessDenials } from './access-denials.js';
 import { AuthGuard } from './auth.guard.js';
 import { LoginHttp } from './login/login.http.js';
 import { generatePassword } from './password.js';
+import { LoginRateLimit, RequestRateLimit } from './rate-limiter.js';
 import { TokenService } from './token.service.js';
 import { Users } from './users.js';
 
@@ -37,6 +38,16 @@ async function tokenSecret(config: AppConfig): Promise<Uint8Array> {
       inject: [AppConfig, Clock],
       useFactory: async (config: AppConfig, clock: Clock) =>
         new TokenService(await tokenSecret(config), config.tokenTtlSeconds, clock, config.externalIssuer),
+    },
+    {
+      provide: RequestRateLimit,
+      inject: [AppConfig, Clock],
+      useFactory: (config: AppConfig, clock: Clock) => new RequestRateLimit(config.rateLimitPerMinute, clock),
+    },
+    {
+      provide: LoginRateLimit,
+      inject: [AppConfig, Clock],
+      useFactory: (config: AppConfig, clock: Clock) => new LoginRateLimit(config.loginAttemptsPerMinute, clock),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '../policy.js';
 import { ProblemError } from '../../platform/http/problem.js';
 import { TokenService } from '../token.service.js';
+import { LoginRateLimit } from '../rate-limiter.js';
 import { Users } from '../users.js';
 import { LoginRequest, LoginResponse } from './login.request.js';
 
@@ -12,6 +13,7 @@ export class LoginHttp {
   constructor(
     private readonly users: Users,
     private readonly tokens: TokenService,
+    private readonly attempts: LoginRateLimit,
   ) {}
 
   @Post('login')
@@ -20,7 +22,9 @@ export class LoginHttp {
   @ApiOperation({ summary: 'Log in with a local account (đăng nhập) and get a bearer token' })
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'invalid-credentials: wrong username or password' })
-  async login(@Body() request: LoginRequest): Promise<LoginResponse> {
+  @ApiTooManyRequestsResponse({ description: 'rate-limited: too many attempts from this address in a minute' })
+  async login(@Body() request: LoginRequest, @Ip() address: string): Promise<LoginResponse> {
+    this.attempts.take(address);
     const principal = await this.users.authenticate(request.username, request.password);
     if (!principal) throw new ProblemError(401, 'invalid-credentials', 'Wrong username or password');
     return { ...(await this.tokens.issue(principal)), tokenType: 'Bearer' };

@@ -14,6 +14,9 @@ describe('configuration', () => {
       jwtSecretFile: 'data/jwt-secret',
       tokenTtlSeconds: 3600,
       externalIssuer: undefined,
+      rateLimitPerMinute: 600,
+      loginAttemptsPerMinute: 10,
+      corsOrigins: [],
     });
   });
 
@@ -22,9 +25,14 @@ describe('configuration', () => {
     ['PORT', { PORT: '70000' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
     ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
+    ['MIGRATION_DATABASE_URL', { MIGRATION_DATABASE_URL: 'postgres://owner@db/disciplina' }],
+    ['MIGRATION_DATABASE_URL', { DATABASE_URL: 'postgres://app@db/disciplina', MIGRATION_DATABASE_URL: 'http://owner@db' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '1.5' }],
     ['ADMIN_PASSWORD', { ADMIN_PASSWORD: 'short' }],
+    ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '0' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'https://admin.example.org/path' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'not an origin' }],
     ['JWT_SECRET', { JWT_SECRET: 'not-32-characters' }],
     ['OIDC_ISSUER', { OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_AUDIENCE: 'disciplina' }],
     ['OIDC_JWKS_URL', { OIDC_JWKS_URL: 'not a url', OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'disciplina' }],

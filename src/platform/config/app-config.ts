@@ -8,6 +8,8 @@ export abstract class AppConfig {
   abstract readonly port: number;
   /** PostgreSQL to use; without it the service runs an embedded database persisted in `dataDir`. */
   abstract readonly databaseUrl: string | undefined;
+  /** The schema's owner, who runs migrations and rebuilds; DATABASE_URL when unset. */
+  abstract readonly migrationDatabaseUrl: string | undefined;
   abstract readonly dataDir: string;
   abstract readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted JSON body, in bytes. */
@@ -20,6 +22,11 @@ export abstract class AppConfig {
   abstract readonly jwtSecretFile: string;
   abstract readonly jwtSecret: string | undefined;
   abstract readonly tokenTtlSeconds: number;
+  /** Requests per caller per minute (by account once authenticated); login attempts per address per minute. */
+  abstract readonly rateLimitPerMinute: number;
+  abstract readonly loginAttemptsPerMinute: number;
+  /** Origins allowed to call the API from a browser; none: same origin only. */
+  abstract readonly corsOrigins: readonly string[];
   /** An organization's identity provider whose tokens are accepted too. */
   abstract readonly externalIssuer: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | undefined;
 }
@@ -48,17 +55,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL;
+function databaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'must be a postgres:// URL');
+    throw new ConfigError(name, 'must be a postgres:// URL');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must use postgres:// or postgresql:// (got "${url.protocol}")`);
+    throw new ConfigError(name, `must use postgres:// or postgresql:// (got "${url.protocol}")`);
   }
   return raw;
 }
@@ -84,15 +91,32 @@ function externalIssuer(env: Env): AppConfig['externalIssuer'] {
   return { jwksUrl: env.OIDC_JWKS_URL!, issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE! };
 }
 
+function corsOrigins(env: Env): string[] {
+  const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError('CORS_ORIGINS', `must list origins such as https://admin.example.org (got "${origin}")`);
+    }
+    if (url.origin !== origin) throw new ConfigError('CORS_ORIGINS', `must list bare origins, without path (got "${origin}")`);
+  }
+  return origins;
+}
+
 export function loadConfig(env: Env): AppConfig {
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
   }
   const dataDir = env.DATA_DIR || './data';
+  const migrationDatabaseUrl = databaseUrl(env, 'MIGRATION_DATABASE_URL');
+  if (migrationDatabaseUrl && !env.DATABASE_URL) throw new ConfigError('MIGRATION_DATABASE_URL', 'needs DATABASE_URL (the embedded database has one role)');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: databaseUrl(env),
+    migrationDatabaseUrl,
     dataDir,
     logLevel: logLevel as AppConfig['logLevel'],
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
@@ -102,5 +126,8 @@ export function loadConfig(env: Env): AppConfig {
     jwtSecretFile: join(dataDir, 'jwt-secret'),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86_400),
     externalIssuer: externalIssuer(env),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    loginAttemptsPerMinute: integer(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
+    corsOrigins: corsOrigins(env),
   };
 }

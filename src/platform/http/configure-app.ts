@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config.js';
 import { requestIdOf } from '../logging/logging.module.js';
@@ -23,6 +24,18 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     const correlationId = correlation && correlation.length <= 100 ? correlation : requestId;
     requestContext.run(new RequestContext(requestId, correlationId), next);
   });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The API documentation page styles itself inline; scripts come from this origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.enableCors({ origin: [...config.corsOrigins], credentials: false, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'] });
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

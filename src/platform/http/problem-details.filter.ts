@@ -84,6 +84,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const body = problemAnswer(error, request);
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (body.status === 429 && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
