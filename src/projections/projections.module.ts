@@ -1,15 +1,21 @@
 import { Module } from '@nestjs/common';
 import { Database } from '../database/database.js';
+import { RulebookModule } from '../rulebook-api/rulebook.module.js';
 import { DisciplineStatisticsController } from './discipline-statistics/discipline-statistics.controller.js';
 import { DisciplineStatisticsQuery } from './discipline-statistics/discipline-statistics.query.js';
+import { MemberRecordHttp } from './member-record/member-record.controller.js';
+import { MemberRecordQuery } from './member-record/member-record.query.js';
 import { OrganizationHistoryController } from './organization-history/organization-history.controller.js';
 import { OrganizationHistoryQuery } from './organization-history/organization-history.query.js';
 import { ProjectionSupervisor } from './projection-supervisor.js';
 import { ProjectionsController } from './projections.controller.js';
 import { ReadModels } from './read-models.js';
+import { AlertsHttp, WorkListsHttp } from './work-lists/work-lists.controller.js';
+import { WorkListsQuery } from './work-lists/work-lists.query.js';
 
 @Module({
-  controllers: [ProjectionsController, OrganizationHistoryController, DisciplineStatisticsController],
+  imports: [RulebookModule],
+  controllers: [ProjectionsController, OrganizationHistoryController, DisciplineStatisticsController, MemberRecordHttp, WorkListsHttp, AlertsHttp],
   providers: [
     {
       provide: ReadModels,
@@ -19,6 +25,8 @@ import { ReadModels } from './read-models.js';
     ProjectionSupervisor,
     OrganizationHistoryQuery,
     DisciplineStatisticsQuery,
+    MemberRecordQuery,
+    WorkListsQuery,
   ],
   exports: [ReadModels],
 })

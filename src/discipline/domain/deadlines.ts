@@ -33,6 +33,15 @@ export function disciplineDeadlines(
   rulebook: Rulebook = defaultRulebook(),
 ): Deadline[] {
   const state = foldEvents({ evolve: evolveDisciplineCase, initialState: () => initialCase }, caseEvents);
+  return caseDeadlines(
+    state,
+    appeals.map((events) => events.reduce(evolveAppeal, initialAppeal)),
+    rulebook,
+  );
+}
+
+/** The same deadlines from states already folded (read models keep the states, not the events). */
+export function caseDeadlines(state: DisciplineCaseState, appeals: readonly AppealState[], rulebook: Rulebook = defaultRulebook()): Deadline[] {
   const deadlines: Deadline[] = [];
   const pick = (kind: DeadlineKind, dueOn: IsoDate | null, applied: { ruleVersion: string; citation: Citation; confirmed: boolean }) => {
     if (dueOn !== null) deadlines.push({ kind, dueOn, ruleVersion: applied.ruleVersion, citation: applied.citation, confirmed: applied.confirmed });
@@ -70,8 +79,7 @@ export function disciplineDeadlines(
       break;
   }
 
-  for (const events of appeals) {
-    const appeal = events.reduce(evolveAppeal, initialAppeal);
+  for (const appeal of appeals) {
     if (appeal.status !== 'under-review') continue;
     const version = rulebook.byId(appeal.appeal.ruleVersion);
     const rule = version.rules.appeal.handling.find((h) => h.levels.includes(appeal.appeal.reviewingBody.level));

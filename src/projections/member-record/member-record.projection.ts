@@ -1,0 +1,36 @@
+import type { EntityManager } from 'typeorm';
+import type { Projection } from '../projection.js';
+import { CASE_EVENT_TYPES, caseMemberOf, evolveMemberRecord, initialMemberRecord, MEMBER_EVENT_TYPES, type MemberRecordState } from './member-record.js';
+
+async function memberOfStream(tx: EntityManager, streamId: string, data: Readonly<Record<string, unknown>>, type: string): Promise<string | null> {
+  if ((MEMBER_EVENT_TYPES as readonly string[]).includes(type)) return typeof data.memberId === 'string' ? data.memberId : null;
+  const opened = caseMemberOf({ type, data });
+  if (opened !== null) {
+    await tx.query('INSERT INTO member_record_cases (stream_id, member_id) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING', [streamId, opened]);
+    return opened;
+  }
+  const rows = (await tx.query('SELECT member_id FROM member_record_cases WHERE stream_id = $1', [streamId])) as { member_id: string }[];
+  return rows[0]?.member_id ?? null;
+}
+
+/**
+ * Issue 5's member record: the member's own stream and the discipline cases about the member, folded by
+ * `evolveMemberRecord`; the query derives sanctions, dates and eligibility from the fold on the day asked.
+ */
+export const memberRecordProjection: Projection = {
+  name: 'member-record',
+  version: 1,
+  handles: [...MEMBER_EVENT_TYPES, ...CASE_EVENT_TYPES],
+  tables: ['member_records', 'member_record_cases'],
+  async evolve(tx, event) {
+    const memberId = await memberOfStream(tx, event.streamId, event.data, event.type);
+    if (memberId === null) return;
+    const rows = (await tx.query('SELECT record FROM member_records WHERE member_id = $1', [memberId])) as { record: MemberRecordState }[];
+    const record = evolveMemberRecord(rows[0]?.record ?? initialMemberRecord(memberId), event);
+    await tx.query(
+      `INSERT INTO member_records (member_id, record) VALUES ($1, $2)
+       ON CONFLICT (member_id) DO UPDATE SET record = EXCLUDED.record`,
+      [memberId, JSON.stringify(record)],
+    );
+  },
+};

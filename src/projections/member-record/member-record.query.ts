@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { collect, eventsKnownAt, evaluationDay, hasAxes, type TimeAxes } from '../../audit/time-axes.js';
+import { EventStore, type RecordedEvent } from '../../event-store/event-store.js';
+import { memberStreamId } from '../../organizations/domain/member.decider.js';
+import { Rulebook } from '../../rulebook/index.js';
+import { Clock } from '../../shared/clock.js';
+import { ReadModels } from '../read-models.js';
+import { caseMemberOf, evolveMemberRecord, initialMemberRecord, memberRecordView, type MemberRecordState, type MemberRecordView } from './member-record.js';
+
+export class MemberNotFoundError extends Error {
+  constructor(readonly memberId: string) {
+    super(`No member ${memberId} is recorded`);
+    this.name = 'MemberNotFoundError';
+  }
+}
+
+/** Keeps the member's own stream and the cases opened about the member, remembering those streams in commit order. */
+export function memberRecordFilter(memberId: string): (event: RecordedEvent) => boolean {
+  const streams = new Set([memberStreamId(memberId)]);
+  return (event) => {
+    if (caseMemberOf(event) === memberId) streams.add(event.streamId);
+    return streams.has(event.streamId);
+  };
+}
+
+@Injectable()
+export class MemberRecordQuery {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly rulebook: Rulebook,
+  ) {}
+
+  /**
+   * Live: the projection's fold, evaluated today. As of: the same fold over the events within the axes,
+   * read from the store, evaluated on the day asked (a member unknown then but known now has an empty record).
+   */
+  async record(memberId: string, axes: TimeAxes): Promise<MemberRecordView> {
+    const day = evaluationDay(axes, this.clock.now());
+    if (hasAxes(axes)) {
+      const events = await collect(eventsKnownAt(this.store, axes, memberRecordFilter(memberId)));
+      if (events.length === 0 && (await this.store.streamVersion(memberStreamId(memberId))) === 0) throw new MemberNotFoundError(memberId);
+      return memberRecordView(events.reduce(evolveMemberRecord, initialMemberRecord(memberId)), day, this.rulebook);
+    }
+    const rows = (await this.readModels.dataSource.query('SELECT record FROM member_records WHERE member_id = $1', [memberId])) as {
+      record: MemberRecordState;
+    }[];
+    if (!rows[0]) throw new MemberNotFoundError(memberId);
+    return memberRecordView(rows[0].record, day, this.rulebook);
+  }
+}

@@ -1,0 +1,149 @@
+import { caseDeadlines } from '../../discipline/domain/deadlines.js';
+import { evolveDisciplineCase, type DisciplineCaseState, type IssuedDecision } from '../../discipline/domain/discipline-case.decider.js';
+import type { DisciplineCaseEvent } from '../../discipline/domain/discipline-case.events.js';
+import type { MemberEvent } from '../../organizations/domain/member.events.js';
+import { evolveMember, initialMemberState, type MemberState } from '../../organizations/domain/member.state.js';
+import { electionBarUntil, isAfter, planningBarUntil, type BarComputation, type Rulebook } from '../../rulebook/index.js';
+import type { IsoDate } from '../../shared/domain/vocabulary.js';
+
+export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
+  'MemberAdmitted', 'MemberMadeFull', 'MemberTransferred', 'PostTakenUp', 'PostLeft',
+  'MemberRemovedFromRoll', 'MemberReleased', 'MemberDied', 'MemberExpelled', 'MembershipRestored',
+];
+export const CASE_EVENT_TYPES: readonly DisciplineCaseEvent['type'][] = [
+  'DisciplineCaseOpened', 'ViolationRecorded', 'DeferralGroundRecorded', 'DeferralGroundLifted', 'BallotRecorded',
+  'DisciplineDecisionIssued', 'NotDisciplinedLimitationExpired', 'DisciplineDecisionAnnounced', 'ReceiptRefusalMinuted',
+  'DisciplineDecisionLapsed', 'StateMatchingActionProposed', 'AppealAgainstDecisionFiled', 'AppealOutcomeApplied',
+];
+
+/** A case about the member, with the dates of its effect kept after it lapses or is annulled. */
+export type CaseInRecord = Readonly<{ state: DisciplineCaseState; announcedOn: IsoDate | null; effectiveOn: IsoDate | null }>;
+
+/** What the member record folds: the member's own stream and every discipline case about the member, by stream id. */
+export type MemberRecordState = Readonly<{ memberId: string; member: MemberState; cases: Readonly<Record<string, CaseInRecord>> }>;
+
+export type RecordEvent = Readonly<{ streamId: string; type: string; data: Readonly<Record<string, unknown>> }>;
+
+export function initialMemberRecord(memberId: string): MemberRecordState {
+  return { memberId, member: initialMemberState(), cases: {} };
+}
+
+/** The member a discipline case is about, named by the event that opens it; null for other events and organization subjects. */
+export function caseMemberOf(event: Pick<RecordEvent, 'type' | 'data'>): string | null {
+  if (event.type !== 'DisciplineCaseOpened') return null;
+  const subject = event.data.subject as { kind: string; memberId?: string } | undefined;
+  return subject?.kind === 'member' && typeof subject.memberId === 'string' ? subject.memberId : null;
+}
+
+export function evolveMemberRecord(record: MemberRecordState, event: RecordEvent): MemberRecordState {
+  if ((MEMBER_EVENT_TYPES as readonly string[]).includes(event.type)) {
+    return { ...record, member: evolveMember(record.member, event as unknown as MemberEvent) };
+  }
+  if (!(CASE_EVENT_TYPES as readonly string[]).includes(event.type)) return record;
+  const before = record.cases[event.streamId] ?? { state: { status: 'none' }, announcedOn: null, effectiveOn: null };
+  const state = evolveDisciplineCase(before.state, event as unknown as DisciplineCaseEvent);
+  const dates = state.status === 'in-effect' ? { announcedOn: state.announcedOn, effectiveOn: state.effectiveOn } : {};
+  return { ...record, cases: { ...record.cases, [event.streamId]: { ...before, ...dates, state } } };
+}
+
+export type SanctionStatus = 'awaiting-announcement' | 'in-effect' | 'lapsed' | 'annulled';
+
+export type Bar = Pick<BarComputation, 'period' | 'ruleVersion' | 'citation' | 'confirmed'> & Readonly<{ barredUntil: IsoDate }>;
+
+export type SanctionView = Readonly<{
+  caseId: string;
+  status: SanctionStatus;
+  form: IssuedDecision['form'];
+  decidingBody: IssuedDecision['decidingBody'];
+  decisionNumber: string;
+  signedOn: IsoDate;
+  ruleVersion: string;
+  announcedOn: IsoDate | null;
+  effectiveOn: IsoDate | null;
+  /** When the decision ends by itself (lapse), computed by the pinned rule version; null: never. */
+  lapsesOn: IsoDate | null;
+  lapsedOn: IsoDate | null;
+  annulledOn: IsoDate | null;
+  limitationLastDate: IsoDate | null;
+  appealIds: readonly string[];
+  /** Not planned, appointed or nominated until this day (quy hoạch); null when the form sets no bar or it was annulled. */
+  planningBar: Bar | null;
+  electionBar: Bar | null;
+}>;
+
+export type OpenCaseView = Readonly<{ caseId: string; openedOn: IsoDate; limitationLastDate: IsoDate | null; ruleVersion: string | null }>;
+
+export type MemberRecordView = Readonly<{
+  memberId: string;
+  organizationId: string | null;
+  membership: MemberState['status'];
+  /** The day the record is evaluated on (bars and eligibility). */
+  on: IsoDate;
+  sanctions: Readonly<{ inEffect: SanctionView[]; awaitingAnnouncement: SanctionView[]; lapsed: SanctionView[]; annulled: SanctionView[] }>;
+  openCases: OpenCaseView[];
+  notDisciplinedCaseIds: string[];
+  cadrePlanning: Readonly<{ eligible: boolean; barredUntil: IsoDate | null; reason: 'not-on-roll' | 'planning-bar' | null }>;
+}>;
+
+function bar(computation: BarComputation): Bar | null {
+  const { barredUntil, period, ruleVersion, citation, confirmed } = computation;
+  return barredUntil === null ? null : { barredUntil, period, ruleVersion, citation, confirmed };
+}
+
+function sanctionOf(entry: CaseInRecord, rulebook: Rulebook): SanctionView | null {
+  const { state } = entry;
+  if (state.status !== 'decided' && state.status !== 'in-effect' && state.status !== 'lapsed' && state.status !== 'annulled') return null;
+  const decision = state.decision;
+  const version = rulebook.byId(decision.ruleVersion);
+  const status: SanctionStatus = state.status === 'decided' ? 'awaiting-announcement' : state.status;
+  const effectiveOn = status === 'in-effect' || status === 'lapsed' ? entry.effectiveOn : null;
+  const lapses = caseDeadlines(state, [], rulebook).find((d) => d.kind === 'lapse');
+  return {
+    caseId: state.file.caseId,
+    status,
+    form: decision.form,
+    decidingBody: decision.decidingBody,
+    decisionNumber: decision.decisionNumber,
+    signedOn: decision.signedOn,
+    ruleVersion: decision.ruleVersion,
+    announcedOn: entry.announcedOn,
+    effectiveOn: entry.effectiveOn,
+    lapsesOn: lapses?.dueOn ?? null,
+    lapsedOn: state.status === 'lapsed' ? state.lapsedOn : null,
+    annulledOn: state.status === 'annulled' ? state.annulledOn : null,
+    limitationLastDate: decision.limitationLastDate,
+    appealIds: state.file.appealIds,
+    planningBar: effectiveOn === null ? null : bar(planningBarUntil(effectiveOn, decision.form, version)),
+    electionBar: effectiveOn === null ? null : bar(electionBarUntil(effectiveOn, decision.form, version)),
+  };
+}
+
+/** The record as of `on`: sanctions by status, open cases with their limitation date, and cadre-planning eligibility. */
+export function memberRecordView(record: MemberRecordState, on: IsoDate, rulebook: Rulebook): MemberRecordView {
+  const entries = Object.values(record.cases);
+  const sanctions = entries.flatMap((entry) => sanctionOf(entry, rulebook) ?? []).sort((a, b) => a.signedOn.localeCompare(b.signedOn));
+  const openCases = entries.flatMap(({ state }): OpenCaseView[] => {
+    if (state.status !== 'open') return [];
+    const limitation = caseDeadlines(state, [], rulebook).find((d) => d.kind === 'limitation');
+    return [{ caseId: state.file.caseId, openedOn: state.file.openedOn, limitationLastDate: limitation?.dueOn ?? null, ruleVersion: limitation?.ruleVersion ?? null }];
+  });
+  const barredUntil = sanctions
+    .flatMap((s) => (s.planningBar && !isAfter(on, s.planningBar.barredUntil) ? [s.planningBar.barredUntil] : []))
+    .reduce<IsoDate | null>((max, day) => (max === null || isAfter(day, max) ? day : max), null);
+  const onRoll = record.member.status === 'probationary' || record.member.status === 'full';
+  return {
+    memberId: record.memberId,
+    organizationId: record.member.status === 'not-admitted' ? null : record.member.member.organizationId,
+    membership: record.member.status,
+    on,
+    sanctions: {
+      inEffect: sanctions.filter((s) => s.status === 'in-effect'),
+      awaitingAnnouncement: sanctions.filter((s) => s.status === 'awaiting-announcement'),
+      lapsed: sanctions.filter((s) => s.status === 'lapsed'),
+      annulled: sanctions.filter((s) => s.status === 'annulled'),
+    },
+    openCases,
+    notDisciplinedCaseIds: entries.flatMap(({ state }) => (state.status === 'not-disciplined' ? [state.file.caseId] : [])),
+    cadrePlanning: { eligible: onRoll && barredUntil === null, barredUntil, reason: !onRoll ? 'not-on-roll' : barredUntil !== null ? 'planning-bar' : null },
+  };
+}
