@@ -53,7 +53,10 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     app,
     new DocumentBuilder()
       .setTitle('Disciplina')
-      .setDescription('Inspection, supervision and discipline of party organizations and members, as immutable events.')
+      .setDescription(
+        'Inspection, supervision and discipline of party organizations and members, as immutable events. ' +
+          'Log in with `POST /api/v1/auth/login`, then press Authorize and paste the `accessToken`.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
