@@ -37,7 +37,7 @@ export class AuthGuard implements CanActivate {
       throw new ProblemError(403, 'forbidden', `${request.method} ${route} needs one of the roles: ${allowed.join(', ') || 'none (closed)'}`);
     }
     this.rateLimit.take(principal.actor);
-    requestContext.current()?.authenticate(principal.actor);
+    requestContext.current()?.authenticate(principal.actor, principal.grants);
     return true;
   }
 }

@@ -14,6 +14,7 @@ export interface CliContext {
     readonly store: PostgresEventStore;
     readonly clock: SystemClock;
     readonly url: string;
+    readonly ownerUrl: string;
   };
   close(): Promise<void>;
 }
@@ -29,7 +30,7 @@ export async function openCliContext(config: AppConfig): Promise<CliContext> {
   return {
     database,
     readModels,
-    deps: { dataSource: readModels.dataSource, store, clock, url: database.url },
+    deps: { dataSource: readModels.dataSource, store, clock, url: database.url, ownerUrl: database.ownerUrl },
     async close() {
       await readModels.close();
       await database.close();

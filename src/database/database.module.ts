@@ -10,7 +10,11 @@ import { Database } from './database.js';
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
         const database = await Database.open(config);
-        new Logger('Database').log(`Using ${database.description}`);
+        const logger = new Logger('Database');
+        logger.log(`Using ${database.description}`);
+        const notInForce = await database.wallsNotInForce();
+        if (notInForce && database.kind === 'postgres') logger.warn(`Database walls not in force: ${notInForce}`);
+        else if (notInForce) logger.log(`Database walls not in force: ${notInForce}`);
         return database;
       },
     },

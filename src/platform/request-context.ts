@@ -1,8 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+/** The organization a role is granted over; null: the whole tree. */
+export interface OrganizationGrant {
+  readonly organizationId: string | null;
+}
+
 /** Who is asking and under which request: the source of the server-set event metadata. */
 export class RequestContext {
   private authenticatedActor: string | undefined;
+  private authenticatedGrants: readonly OrganizationGrant[] = [];
 
   constructor(
     readonly requestId: string,
@@ -14,8 +20,14 @@ export class RequestContext {
     return this.authenticatedActor ?? 'anonymous';
   }
 
-  authenticate(actor: string): void {
+  /** What the caller's token grants, over which organizations: the scope of its read-model queries. */
+  get grants(): readonly OrganizationGrant[] {
+    return this.authenticatedGrants;
+  }
+
+  authenticate(actor: string, grants: readonly OrganizationGrant[] = []): void {
     this.authenticatedActor = actor;
+    this.authenticatedGrants = grants;
   }
 }
 

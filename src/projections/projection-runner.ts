@@ -26,6 +26,8 @@ export interface RunnerDependencies {
   readonly clock: Clock;
   /** The database URL, for the connection that holds the lock and listens for wake-ups. */
   readonly url: string;
+  /** The schema owner's URL, for rebuilds (see RebuildDependencies). */
+  readonly ownerUrl?: string;
 }
 
 /**

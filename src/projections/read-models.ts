@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { currentScope, withScope } from '../database/organization-scope.js';
 import { ORGANIZATION_HISTORY_ENTITIES } from './organization-history/organization-history.entities.js';
 
 /** The TypeORM data source of the read models: projections write through it and queries read from it. */
@@ -16,6 +17,11 @@ export class ReadModels {
       extra: { max: poolSize },
     });
     return new ReadModels(await dataSource.initialize());
+  }
+
+  /** Reads under row-level security, in the organizations the request's grants cover (none outside a request). */
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return withScope(this.dataSource, currentScope(), work);
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { ALL_ORGANIZATIONS, setScope } from '../database/organization-scope.js';
 import { START_OF_ALL, type EventStore, type GlobalCheckpoint } from '../event-store/event-store.js';
 import type { Clock } from '../shared/clock.js';
 import { AdvisoryLock, LOCK_SPACE } from './advisory-lock.js';
 import { evolveAll } from './apply-batch.js';
 import { lockCheckpoint, replaceCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
+import { ReadModels } from './read-models.js';
 
 export class RebuildInProgressError extends Error {
   constructor(readonly projection: string) {
@@ -29,6 +31,8 @@ export interface RebuildDependencies {
   readonly store: EventStore;
   readonly clock: Clock;
   readonly url: string;
+  /** The schema owner's URL when `dataSource` connects as another role: tables are created and swapped as their owner. */
+  readonly ownerUrl?: string;
 }
 
 export interface RebuildResult extends RebuildProgress {
@@ -52,6 +56,14 @@ function schemasOf(projection: Projection) {
  * moved and continues from the rebuilt one. Interrupted rebuilds start over from zero.
  */
 export async function rebuildProjection(projection: Projection, deps: RebuildDependencies, options: RebuildOptions = {}): Promise<RebuildResult> {
+  if (deps.ownerUrl && deps.ownerUrl !== deps.url) {
+    const owner = await ReadModels.open(deps.ownerUrl, 2);
+    try {
+      return await rebuildProjection(projection, { ...deps, dataSource: owner.dataSource, ownerUrl: undefined }, options);
+    } finally {
+      await owner.close();
+    }
+  }
   const lock = new AdvisoryLock(deps.url, LOCK_SPACE.rebuild, projection.name);
   if (!(await lock.tryAcquire())) {
     await lock.release();
@@ -70,6 +82,7 @@ export async function rebuildProjection(projection: Projection, deps: RebuildDep
       if (batch.events.length > 0) {
         await deps.dataSource.transaction(async (tx) => {
           await tx.query(`SELECT set_config('search_path', $1, true)`, [`${quoted(next)}, ${quoted(live)}`]);
+          await setScope(tx, ALL_ORGANIZATIONS);
           await evolveAll(tx, projection, batch.events);
         });
         checkpoint = batch.checkpoint;
@@ -96,6 +109,7 @@ async function createFreshTables(dataSource: DataSource, projection: Projection,
     await tx.query(`CREATE SCHEMA ${quoted(next)}`);
     for (const table of projection.tables) {
       await tx.query(`CREATE TABLE ${quoted(next)}.${quoted(table)} (LIKE ${quoted(live)}.${quoted(table)} INCLUDING ALL)`);
+      await tx.query(`SELECT disciplina_copy_walls($1::regclass, $2::regclass)`, [`${quoted(live)}.${quoted(table)}`, `${quoted(next)}.${quoted(table)}`]);
     }
   });
 }

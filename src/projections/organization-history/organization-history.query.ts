@@ -43,7 +43,7 @@ export class OrganizationHistoryQuery {
       throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
     }
     const axes = timeAxesOf(query);
-    if (!hasAxes(axes)) return this.page(this.readModels.dataSource.manager, organizationId, query);
+    if (!hasAxes(axes)) return this.readModels.read((manager) => this.page(manager, organizationId, query));
     const handled = new Set(organizationHistoryProjection.handles);
     const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));
     return readReplayed(this.readModels.dataSource, organizationHistoryProjection, events, (manager) => this.page(manager, organizationId, query));

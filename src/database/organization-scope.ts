@@ -1,0 +1,41 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { requestContext, type OrganizationGrant } from '../platform/request-context.js';
+
+/**
+ * The organizations whose subtrees a transaction may see in the read models under row-level security:
+ * `*` for all of them (projection runners, whole-tree grants), none when nothing is granted.
+ */
+export type OrganizationScope = '*' | readonly string[];
+
+export const ALL_ORGANIZATIONS = '*' as const;
+
+export function scopeOf(grants: readonly OrganizationGrant[]): OrganizationScope {
+  if (grants.some((grant) => grant.organizationId === null)) return ALL_ORGANIZATIONS;
+  return [...new Set(grants.map((grant) => grant.organizationId!))];
+}
+
+/** The scope of the request being served; outside a request, none (deny by default). */
+export function currentScope(): OrganizationScope {
+  return scopeOf(requestContext.current()?.grants ?? []);
+}
+
+function setting(scope: OrganizationScope): string {
+  if (scope === '*') return scope;
+  for (const id of scope) {
+    if (id === '' || id.includes(',') || id === '*') throw new Error(`Organization id "${id}" cannot be put in a scope`);
+  }
+  return scope.join(',');
+}
+
+/** Sets the scope for the rest of the transaction `tx` is in (it ends with it). */
+export async function setScope(tx: Pick<EntityManager, 'query'>, scope: OrganizationScope): Promise<void> {
+  await tx.query(`SELECT set_config('disciplina.scope', $1, true)`, [setting(scope)]);
+}
+
+/** Runs `work` in a transaction that sees only the read-model rows of `scope`. */
+export function withScope<T>(dataSource: DataSource, scope: OrganizationScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return dataSource.transaction(async (tx) => {
+    await setScope(tx, scope);
+    return work(tx);
+  });
+}
