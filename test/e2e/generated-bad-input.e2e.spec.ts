@@ -125,6 +125,6 @@ describe.each(testDatabases())('generated bad input on every command on $name', 
       .set('Content-Type', 'application/json')
       .send(`{"level":"province","name":"${name}","code":"VP","foundedOn":"1997-01-01"}`)
       .expect(400);
-    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'name', rule: 'notMatches' })]);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'name', rule: 'isStorableText' })]);
   });
 });

@@ -36,17 +36,18 @@ interface FieldOptions {
 }
 
 const NOT_BLANK = /\S/;
-/** A lone surrogate (not valid Unicode, cannot be hashed canonically) or NUL (PostgreSQL cannot store it). */
-const UNSTORABLE = /[\uD800-\uDFFF\u0000]/u;
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** No lone surrogate (not valid Unicode: no canonical hash) and no NUL (PostgreSQL cannot store it). */
+function storable(value: string): boolean {
+  return !LONE_SURROGATE.test(value) && !value.includes('\u0000');
+}
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export const TEXT_MAX_LENGTH = 4000;
 export const SHORT_TEXT_MAX_LENGTH = 200;
 
-function NotMatches(pattern: RegExp, options: ValidationOptions & { message: string }): PropertyDecorator {
-  return ValidateBy(
-    { name: 'notMatches', validator: { validate: (value: unknown) => typeof value !== 'string' || !pattern.test(value) } },
-    options,
-  );
+function IsStorableText(options: ValidationOptions & { message: string }): PropertyDecorator {
+  return ValidateBy({ name: 'isStorableText', validator: { validate: (value: unknown) => typeof value !== 'string' || storable(value) } }, options);
 }
 
 function field(schema: ApiPropertyOptions, options: FieldOptions, ...validators: PropertyDecorator[]): PropertyDecorator {
@@ -74,7 +75,7 @@ export function TextField(example: string, options: FieldOptions & { maxLength?:
     options,
     IsString(),
     Matches(NOT_BLANK, { message: '$property must not be blank' }),
-    NotMatches(UNSTORABLE, { message: '$property must be well-formed Unicode text without NUL characters' }),
+    IsStorableText({ message: '$property must be well-formed Unicode text without NUL characters' }),
     MaxLength(maxLength),
   );
 }
@@ -87,7 +88,7 @@ export function TextListField(example: string[], options: FieldOptions & { maxIt
     ArrayMaxSize(options.maxItems ?? 50),
     IsString({ each: true }),
     Matches(NOT_BLANK, { each: true, message: 'each of $property must not be blank' }),
-    NotMatches(UNSTORABLE, { each: true, message: 'each of $property must be well-formed Unicode text without NUL characters' }),
+    IsStorableText({ each: true, message: 'each of $property must be well-formed Unicode text without NUL characters' }),
     MaxLength(TEXT_MAX_LENGTH, { each: true }),
   );
 }
