@@ -24,6 +24,11 @@ export class ReadModels {
     return withScope(this.dataSource, currentScope(), work);
   }
 
+  /** One statement under `read`'s row-level security. */
+  query(sql: string, parameters?: readonly unknown[]): Promise<unknown> {
+    return this.read((manager) => manager.query(sql, parameters ? [...parameters] : undefined));
+  }
+
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

@@ -30,7 +30,7 @@ export class DisciplineStatisticsQuery {
 
   async report(period: StatisticsPeriod, organizationId?: string): Promise<DisciplineStatistics> {
     if (period.from > period.to) throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
-    const db = this.readModels.dataSource;
+    const db = this.readModels;
     let organization: DisciplineStatistics['organization'] = null;
     let pattern: string | null = null;
     if (organizationId !== undefined) {

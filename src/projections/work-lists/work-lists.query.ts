@@ -73,7 +73,7 @@ export class WorkListsQuery {
     if (query.bodyKind) conditions.add((p) => `body_kind = ${p}`, query.bodyKind);
     if (query.dueBefore) conditions.add((p) => `due_on < ${p}::date`, query.dueBefore);
     const where = conditions.where();
-    const rows = (await this.readModels.dataSource.query(
+    const rows = (await this.readModels.query(
       `SELECT ${idColumn} AS id, stream_id, state, organization_id, body_kind, subject, due_on::text AS due_on, due_kind, count(*) OVER () AS total
        FROM ${table} ${where} ORDER BY due_on ASC NULLS LAST, ${idColumn} ${conditions.page(page, pageSize)}`,
       conditions.values,
@@ -92,7 +92,7 @@ export class WorkListsQuery {
     conditions.add((p) => `(kind <> 'appeal-window' OR due_on >= ${p}::date)`, today);
     if (query.organizationId) conditions.add((p) => `organization_id = ${p}`, query.organizationId);
     const where = conditions.where();
-    const rows = (await this.readModels.dataSource.query(
+    const rows = (await this.readModels.query(
       `SELECT kind, due_on::text AS due_on, stream_id, stream_type, organization_id, subject, rule_version, citation, confirmed, count(*) OVER () AS total
        FROM deadline_alerts ${where} ORDER BY due_on, stream_id, kind ${conditions.page(page, pageSize)}`,
       conditions.values,
@@ -115,7 +115,7 @@ export class WorkListsQuery {
   /** The window count when the page has rows; a page past the end has none, so count again. */
   private async total(table: string, where: string, values: unknown[], rows: readonly { total: string }[]): Promise<number> {
     if (rows[0]) return Number(rows[0].total);
-    const [row] = (await this.readModels.dataSource.query(`SELECT count(*) AS total FROM ${table} ${where}`, values)) as { total: string }[];
+    const [row] = (await this.readModels.query(`SELECT count(*) AS total FROM ${table} ${where}`, values)) as { total: string }[];
     return Number(row?.total ?? 0);
   }
 }
