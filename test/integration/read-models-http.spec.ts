@@ -13,7 +13,7 @@ type Item = Record<string, unknown>;
 
 /** Read models trail the commands by the projection's lag: ask again until the answer holds. */
 async function eventually(read: () => Promise<{ status: number; body: Item }>, holds: (body: Item) => boolean): Promise<Item> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 45_000;
   for (;;) {
     const { status, body } = await read();
     if (status === 200 && holds(body)) return body;
@@ -92,7 +92,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
       cadrePlanning: { eligible: false, barredUntil: bar.barredUntil, reason: 'planning-bar' },
     });
     expect(JSON.stringify(record)).not.toContain('Nguyễn');
-  });
+  }, 60_000);
 
   it('lists open cases with their limitation date, sanctions awaiting announcement, and keeps the eligible eligible', async () => {
     const open = await eventually(() => api.get(`members/${underCase.id}/record`), (body) => (body.openCases as unknown[]).length === 1);
@@ -101,7 +101,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
     expect(open).toMatchObject({ cadrePlanning: { eligible: true, barredUntil: null, reason: null } });
     const pending = await eventually(() => api.get(`members/${awaiting.id}/record`), (body) => (body.sanctions as { awaitingAnnouncement: unknown[] }).awaitingAnnouncement.length === 1);
     expect(pending).toMatchObject({ sanctions: { inEffect: [], awaitingAnnouncement: [{ caseId: cases.awaiting, effectiveOn: null, planningBar: null }] }, cadrePlanning: { eligible: true } });
-  });
+  }, 60_000);
 
   it('answers 404 for an unknown member and 400 for a malformed id or axis', async () => {
     await api.get('members/0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60/record').expect(404);
@@ -139,7 +139,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
     const paged = await api.get(`work-lists/discipline-cases?organizationId=${tree.commune.id}&page=2&pageSize=2`).expect(200);
     expect(paged.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
     expect(items(paged.body)).toHaveLength(1);
-  });
+  }, 60_000);
 
   it.each([
     ['an unknown state', 'discipline-cases?state=closed'],
@@ -174,7 +174,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
     expect(items(none.body).map((item) => item.kind)).not.toContain('announcement');
     await api.get('alerts?within=400').expect(400);
     await api.get('alerts?within=soon').expect(400);
-  });
+  }, 60_000);
 
   it('lets every role read a member record and only officers and inspectors the work lists', async () => {
     const viewer = new ApiClient(await authorizedAgent(app, 'viewer-read-models', 'viewer-password-1'));

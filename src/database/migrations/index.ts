@@ -6,6 +6,7 @@ import { Users1764700000000 } from './1764700000000-users.js';
 import { DisciplineStatistics1764800000000 } from './1764800000000-discipline-statistics.js';
 import { MemberRecordsWorkLists1764900000000 } from './1764900000000-member-records-work-lists.js';
 import { DatabaseWalls1765000000000 } from './1765000000000-database-walls.js';
+import { MemberRecordWalls1765100000000 } from './1765100000000-member-record-walls.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
-export const migrations = [EventStore1764300000000, Projections1764400000000, AuditCheckpoints1764500000000, IdempotencyKeys1764600000000, Users1764700000000, DisciplineStatistics1764800000000, MemberRecordsWorkLists1764900000000, DatabaseWalls1765000000000];
+export const migrations = [EventStore1764300000000, Projections1764400000000, AuditCheckpoints1764500000000, IdempotencyKeys1764600000000, Users1764700000000, DisciplineStatistics1764800000000, MemberRecordsWorkLists1764900000000, DatabaseWalls1765000000000, MemberRecordWalls1765100000000];

@@ -19,7 +19,7 @@ async function memberOfStream(tx: EntityManager, streamId: string, data: Readonl
  */
 export const memberRecordProjection: Projection = {
   name: 'member-record',
-  version: 1,
+  version: 2,
   handles: [...MEMBER_EVENT_TYPES, ...CASE_EVENT_TYPES],
   tables: ['member_records', 'member_record_cases'],
   async evolve(tx, event) {
@@ -27,10 +27,11 @@ export const memberRecordProjection: Projection = {
     if (memberId === null) return;
     const rows = (await tx.query('SELECT record FROM member_records WHERE member_id = $1', [memberId])) as { record: MemberRecordState }[];
     const record = evolveMemberRecord(rows[0]?.record ?? initialMemberRecord(memberId), event);
+    const organizationId = record.member.status === 'not-admitted' ? null : record.member.member.organizationId;
     await tx.query(
-      `INSERT INTO member_records (member_id, record) VALUES ($1, $2)
-       ON CONFLICT (member_id) DO UPDATE SET record = EXCLUDED.record`,
-      [memberId, JSON.stringify(record)],
+      `INSERT INTO member_records (member_id, organization_id, record) VALUES ($1, $2, $3)
+       ON CONFLICT (member_id) DO UPDATE SET organization_id = EXCLUDED.organization_id, record = EXCLUDED.record`,
+      [memberId, organizationId, JSON.stringify(record)],
     );
   },
 };

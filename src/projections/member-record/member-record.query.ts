@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collect, eventsKnownAt, evaluationDay, hasAxes, type TimeAxes } from '../../audit/time-axes.js';
+import { currentScope } from '../../database/organization-scope.js';
 import { EventStore, type RecordedEvent } from '../../event-store/event-store.js';
 import { memberStreamId } from '../../organizations/domain/member.decider.js';
 import { Rulebook } from '../../rulebook/index.js';
@@ -39,14 +40,22 @@ export class MemberRecordQuery {
   async record(memberId: string, axes: TimeAxes): Promise<MemberRecordView> {
     const day = evaluationDay(axes, this.clock.now());
     if (hasAxes(axes)) {
+      // The events are not walled: a caller granted part of the tree sees only members its read model shows.
+      if (currentScope() !== '*' && (await this.stored(memberId)) === undefined) throw new MemberNotFoundError(memberId);
       const events = await collect(eventsKnownAt(this.store, axes, memberRecordFilter(memberId)));
       if (events.length === 0 && (await this.store.streamVersion(memberStreamId(memberId))) === 0) throw new MemberNotFoundError(memberId);
       return memberRecordView(events.reduce(evolveMemberRecord, initialMemberRecord(memberId)), day, this.rulebook);
     }
-    const rows = (await this.readModels.dataSource.query('SELECT record FROM member_records WHERE member_id = $1', [memberId])) as {
+    const record = await this.stored(memberId);
+    if (!record) throw new MemberNotFoundError(memberId);
+    return memberRecordView(record, day, this.rulebook);
+  }
+
+  /** The projected record, if the caller's organizations cover the member (row-level security). */
+  private async stored(memberId: string): Promise<MemberRecordState | undefined> {
+    const rows = (await this.readModels.read((manager) => manager.query('SELECT record FROM member_records WHERE member_id = $1', [memberId]))) as {
       record: MemberRecordState;
     }[];
-    if (!rows[0]) throw new MemberNotFoundError(memberId);
-    return memberRecordView(rows[0].record, day, this.rulebook);
+    return rows[0]?.record;
   }
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
-
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { AsOfField, KnownAtField } from '../../audit/time-axes.js';
+import { PageQueryDto } from '../../platform/http/page-query.dto.js';
 import { HISTORY_KINDS, type HistoryKind } from './history-kinds.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,7 +17,7 @@ function list({ value }: { value: unknown }): unknown {
   return typeof value === 'string' ? value.split(',') : value;
 }
 
-export class HistoryQueryDto {
+export class HistoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Include the organizations below it', default: false })
   @IsOptional()
   @Transform(booleanFlag)
@@ -47,21 +47,6 @@ export class HistoryQueryDto {
 
   @KnownAtField()
   knownAt?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
 
 export class HistoryEntryDto {
