@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller.js';
 import { AuditService } from './audit.service.js';
+import { AuditTrailHttp } from './audit-trail.http.js';
 import { auditSigningKeyProvider } from './audit-signing-key.provider.js';
 
 @Module({
-  controllers: [AuditController],
+  controllers: [AuditController, AuditTrailHttp],
   providers: [AuditService, auditSigningKeyProvider],
   exports: [AuditService],
 })

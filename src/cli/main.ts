@@ -8,6 +8,7 @@ import { checkpointLag } from '../projections/projection-status.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { rebuildProjection } from '../projections/rebuild.js';
 import { PROJECTIONS, findProjection } from '../projections/registry.js';
+import { AUDIT_USAGE, isAuditCommand, runAuditCommand } from './audit-commands.js';
 import { openCliContext, type CliContext } from './cli-context.js';
 import { ProgressBar } from './progress-bar.js';
 import { seedDemoCommand } from './seed-demo.command.js';
@@ -17,6 +18,7 @@ const USAGE = `Usage: npm run cli -- <command>
   rebuild [name]     replay all events into fresh tables and swap them in (all projections without a name)
   catch-up [name]    apply the events committed so far, then exit
   projections        list projections with their checkpoint and lag
+${AUDIT_USAGE}
   seed-demo          load the Bình Xuyên demo district and its work (2016-2019) through the service's commands,
                      catch up, print its 2019 statistics; the service must be stopped (embedded database)
 
@@ -59,6 +61,7 @@ async function list(context: CliContext): Promise<void> {
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, name, ...rest] = argv;
+  if (isAuditCommand(command)) return runAuditCommand(command, argv.slice(1));
   const commands: Record<string, (context: CliContext) => Promise<void>> = {
     rebuild: (context) => rebuild(context, name),
     'catch-up': (context) => catchUp(context, name),

@@ -25,10 +25,10 @@ const UNIQUE_VIOLATION = '23505';
 const VERIFY_PAGE = 5000;
 /** Wake-ups are coalesced: NOTIFY serializes the commits that issue it, so appends never wait on one. */
 const NOTIFY_DELAY_MS = 5;
-const COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_type, stream_version,
+export const COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_type, stream_version,
   event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at, previous_hash, hash`;
 
-interface EventRow {
+export interface EventRow {
   global_position: string;
   transaction_id: string;
   stream_id: string;
@@ -45,7 +45,7 @@ interface EventRow {
   hash: string;
 }
 
-function toStored(row: EventRow): RecordedEvent & StoredLink {
+export function toStored(row: EventRow): RecordedEvent & StoredLink {
   return {
     globalPosition: Number(row.global_position),
     transactionId: row.transaction_id,

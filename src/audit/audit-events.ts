@@ -1,0 +1,121 @@
+import type pg from 'pg';
+import { ALL_ORGANIZATIONS, setScope, type OrganizationScope } from '../database/organization-scope.js';
+import { COLUMNS, toStored, type EventRow } from '../event-store/postgres/postgres-event-store.js';
+import { organizationStreamId } from '../organizations/domain/organization.decider.js';
+
+/** An event as stored, with every field its hash covers (data and metadata as written, before any upcasting). */
+export type AuditEvent = Omit<StoredEvent, 'transactionId' | 'occurredAt' | 'recordedAt'> & { readonly occurredAt: string; readonly recordedAt: string };
+
+type StoredEvent = ReturnType<typeof toStored>;
+
+export interface AuditEventFilter {
+  readonly streamId?: string;
+  readonly organizationId?: string;
+  /** Record time, whole days: recorded on or after `from`, on or before `to`. */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/**
+ * The streams that concern an organization: its own; those the organization history attributes to it or
+ * to its members (inspections, supervisions, reviews, cases, appeals, classifications, removals); and the
+ * streams of members admitted to it or transferred into or out of it, read from the events themselves.
+ */
+const CONCERNED_STREAMS = `
+  SELECT $ORG_STREAM::text AS stream_id
+  UNION SELECT stream_id FROM organization_history WHERE organization_id = $ORG
+  UNION SELECT stream_id FROM events WHERE event_type IN ('MemberAdmitted', 'MemberTransferred')
+    AND $ORG IN (data->>'organizationId', data->>'fromOrganizationId', data->>'toOrganizationId')`;
+
+function toAuditEvent(row: EventRow): AuditEvent {
+  const { transactionId: _transactionId, occurredAt, recordedAt, ...stored } = toStored(row);
+  return { ...stored, occurredAt: occurredAt.toISOString(), recordedAt: recordedAt.toISOString() };
+}
+
+function dayStart(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+function nextDayStart(day: string): Date {
+  return new Date(dayStart(day).getTime() + 86_400_000);
+}
+
+function conditions(filter: AuditEventFilter): { where: string; values: unknown[] } {
+  const clauses: string[] = [];
+  const values: unknown[] = [];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  if (filter.streamId !== undefined) clauses.push(`stream_id = ${param(filter.streamId)}`);
+  if (filter.organizationId !== undefined) {
+    const org = param(filter.organizationId);
+    const stream = param(organizationStreamId(filter.organizationId));
+    clauses.push(`stream_id IN (${CONCERNED_STREAMS.replaceAll('$ORG_STREAM', stream).replaceAll('$ORG', org)})`);
+  }
+  if (filter.from !== undefined) clauses.push(`recorded_at >= ${param(dayStart(filter.from))}`);
+  if (filter.to !== undefined) clauses.push(`recorded_at < ${param(nextDayStart(filter.to))}`);
+  return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', values };
+}
+
+export class OutOfScopeError extends Error {}
+
+/**
+ * Runs `work` in one transaction whose read models show `scope` (the organization filter reads the walled
+ * history). Events themselves are not walled: a caller granted part of the tree must name an organization
+ * of it, and sees the streams that concern that organization only.
+ */
+async function inScope<T>(pool: pg.Pool, scope: OrganizationScope, filter: AuditEventFilter, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await setScope({ query: async <R>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as R }, scope);
+    if (scope !== ALL_ORGANIZATIONS) {
+      const visible = filter.organizationId === undefined ? [] : (await client.query('SELECT 1 FROM organization_tree WHERE organization_id = $1', [filter.organizationId])).rows;
+      if (visible.length === 0) throw new OutOfScopeError('The audit trail outside the whole tree needs an organizationId within the caller’s organizations');
+    }
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** One page of the audit trail, in global order. */
+export function auditEventsPage(pool: pg.Pool, scope: OrganizationScope, filter: AuditEventFilter, page: number, pageSize: number): Promise<{ events: AuditEvent[]; total: number }> {
+  const { where, values } = conditions(filter);
+  return inScope(pool, scope, filter, async (client) => {
+    const rows = await client.query<EventRow>(`SELECT ${COLUMNS} FROM events ${where} ORDER BY global_position LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, values);
+    const count = await client.query<{ total: string }>(`SELECT count(*) AS total FROM events ${where}`, values);
+    return { events: rows.rows.map(toAuditEvent), total: Number(count.rows[0]?.total ?? 0) };
+  });
+}
+
+/**
+ * Every event matching the filter and, for each stream among them, the events after it up to the version
+ * `upTo` names (the signed head), so that an offline verifier can walk each chain to a signed link.
+ */
+export async function auditEventsThrough(pool: pg.Pool, filter: AuditEventFilter, upTo: (streamId: string) => number): Promise<(AuditEvent & { inPeriod: boolean })[]> {
+  const { where, values } = conditions(filter);
+  const matched = await inScope(pool, ALL_ORGANIZATIONS, filter, async (client) =>
+    (await client.query<EventRow>(`SELECT ${COLUMNS} FROM events ${where} ORDER BY stream_id, stream_version`, values)).rows.map(toAuditEvent),
+  );
+  const result: (AuditEvent & { inPeriod: boolean })[] = [];
+  const byStream = new Map<string, AuditEvent[]>();
+  for (const event of matched) byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
+  for (const [streamId, events] of byStream) {
+    const first = events[0]!.streamVersion;
+    const last = Math.max(events.at(-1)!.streamVersion, upTo(streamId));
+    const inPeriod = new Set(events.map((event) => event.eventId));
+    const { rows } = await pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3 ORDER BY stream_version`,
+      [streamId, first, last],
+    );
+    for (const row of rows) result.push({ ...toAuditEvent(row), inPeriod: inPeriod.has(row.event_id) });
+  }
+  return result;
+}

@@ -1,0 +1,110 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Allow, AUDIT_ROLES } from '../auth/policy.js';
+import { Database } from '../database/database.js';
+import { currentScope } from '../database/organization-scope.js';
+import type { EventMetadata } from '../event-store/event-store.js';
+import { ApiProblemResponses } from '../platform/http/api-routes.js';
+import { PageQueryDto } from '../platform/http/page-query.dto.js';
+import { ProblemError, RequestValidationError } from '../platform/http/problem.js';
+import { auditEventsPage, OutOfScopeError, type AuditEvent } from './audit-events.js';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class AuditTrailQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'discipline-case-7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  streamId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The streams that concern the organization: its own, those its history attributes to it or its members, and its members’ own' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Recorded on or after this day (record time), YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Recorded on or before this day (record time), YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
+  to?: string;
+}
+
+export class AuditTrailEntryDto {
+  @ApiProperty() globalPosition!: number;
+  @ApiProperty() streamId!: string;
+  @ApiProperty() streamType!: string;
+  @ApiProperty() streamVersion!: number;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty({ example: 'DisciplineDecisionIssued' }) type!: string;
+  @ApiProperty() schemaVersion!: number;
+  @ApiProperty({ description: 'Who recorded it (from the token)' }) actor!: string;
+  @ApiProperty({ description: 'Valid time' }) occurredAt!: string;
+  @ApiProperty({ description: 'Record time (server clock)' }) recordedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The rule version the event pins, from its metadata or its data' }) ruleVersion!: string | null;
+  @ApiProperty({ type: String, nullable: true }) previousHash!: string | null;
+  @ApiProperty() hash!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Readonly<Record<string, unknown>>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Set by the server: actor, correlation and request ids, reason, rule version' })
+  metadata!: EventMetadata;
+}
+
+export class AuditTrailPageDto {
+  @ApiProperty({ type: [AuditTrailEntryDto] }) items!: AuditTrailEntryDto[];
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+  @ApiProperty() total!: number;
+}
+
+function textOrNull(...values: unknown[]): string | null {
+  const found = values.find((value) => typeof value === 'string');
+  return typeof found === 'string' ? found : null;
+}
+
+function entry(event: AuditEvent): AuditTrailEntryDto {
+  return {
+    ...event,
+    actor: textOrNull(event.metadata.actor) ?? '',
+    reason: textOrNull(event.metadata.reason, event.data.reason),
+    ruleVersion: textOrNull(event.metadata.ruleVersion, event.data.ruleVersion),
+  };
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Allow(...AUDIT_ROLES)
+@Controller('audit')
+export class AuditTrailHttp {
+  constructor(private readonly database: Database) {}
+
+  @Get('events')
+  @ApiOperation({
+    operationId: 'listAuditEvents',
+    summary: 'The audit trail: every stored event with its actor, valid and record time, reason, rule version and hash-chain links, in global order',
+    description: 'Read from the event table itself (not a projection), as stored: what the hashes cover.',
+  })
+  @ApiOkResponse({ type: AuditTrailPageDto })
+  @ApiProblemResponses(400, 401, 403)
+  async events(@Query() query: AuditTrailQueryDto): Promise<AuditTrailPageDto> {
+    if (query.from && query.to && query.from > query.to) {
+      throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
+    }
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    try {
+      const { events, total } = await auditEventsPage(this.database.pool, currentScope(), query, page, pageSize);
+      return { items: events.map(entry), page, pageSize, total };
+    } catch (error) {
+      if (error instanceof OutOfScopeError) throw new ProblemError(403, 'forbidden', error.message);
+      throw error;
+    }
+  }
+}
