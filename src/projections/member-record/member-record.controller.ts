@@ -56,7 +56,7 @@ export class MemberRecordHttp {
       'recomputed from the events within those axes, through the same fold, and evaluated on that day.',
   })
   @ApiOkResponse({ type: MemberRecordResponse })
-  @ApiProblemResponses(400, 401, 403, 404)
+  @ApiProblemResponses(400, 401, 404)
   @Allow(...ANY_ROLE)
   async record(@UuidParam('id') id: string, @Query() query: MemberRecordQueryDto): Promise<MemberRecordView> {
     try {
