@@ -125,6 +125,31 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
       expect(again.events.filter((e) => streams.includes(e.streamId))).toEqual([]);
     });
 
+    it('pages through all events in transaction order when transaction ids cross a power of ten', async () => {
+      // Burn transaction ids until the next power of ten lies between events already stored and new ones.
+      const { rows } = await pool.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+      const next = 10 ** String(rows[0]!.xid).length;
+      const streamId = newStream();
+      await store.append({ streamId, streamType: 'contract', events: [event(1)], expectedVersion: 'no-stream', metadata });
+      for (let xid = Number(rows[0]!.xid); xid <= next; xid += 1) await pool.query('SELECT pg_current_xact_id()');
+      await store.append({ streamId, streamType: 'contract', events: [event(2)], expectedVersion: 1, metadata });
+      const paged: RecordedEvent[] = [];
+      let checkpoint = START_OF_ALL;
+      for (;;) {
+        const batch = await store.readAll(checkpoint, 7);
+        paged.push(...batch.events);
+        if (batch.events.length < 7) break;
+        checkpoint = batch.checkpoint;
+      }
+      const { rows: stored } = await pool.query<{ position: string }>(
+        `SELECT global_position AS position FROM events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY transaction_id, global_position`,
+      );
+      const committed = stored.map((row) => Number(row.position)).filter((position) => position <= paged.at(-1)!.globalPosition);
+      expect(paged.map((e) => e.globalPosition)).toEqual(committed.slice(0, paged.length));
+      expect(paged.filter((e) => e.streamId === streamId).map((e) => e.streamVersion)).toEqual([1, 2]);
+    }, 120_000);
+
     it('delivers appended events to a subscriber in order, starting from its checkpoint', async () => {
       const { checkpoint } = await readAllFrom(store, START_OF_ALL);
       const streamId = newStream();

@@ -25,6 +25,7 @@ const UNIQUE_VIOLATION = '23505';
 const VERIFY_PAGE = 5000;
 /** Wake-ups are coalesced: NOTIFY serializes the commits that issue it, so appends never wait on one. */
 const NOTIFY_DELAY_MS = 5;
+// `transaction_id` leaves as text: an ORDER BY must name `events.transaction_id`, or it sorts the text.
 export const COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_type, stream_version,
   event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at, previous_hash, hash`;
 
@@ -184,7 +185,7 @@ export class PostgresEventStore extends EventStore {
       `SELECT ${COLUMNS} FROM events
        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY transaction_id, global_position
+       ORDER BY events.transaction_id, events.global_position
        LIMIT $3`,
       [from.transactionId, from.globalPosition, maxCount],
     );
