@@ -37,7 +37,8 @@ export class AuthGuard implements CanActivate {
       throw new ProblemError(403, 'forbidden', `${request.method} ${route} needs one of the roles: ${allowed.join(', ') || 'none (closed)'}`);
     }
     this.rateLimit.take(principal.actor);
-    requestContext.current()?.authenticate(principal.actor, principal.grants);
+    // Only the grants of the roles this route allows define what the caller may reach here.
+    requestContext.current()?.authenticate(principal.actor, principal.grants.filter((grant) => allowed.includes(grant.role)));
     return true;
   }
 }

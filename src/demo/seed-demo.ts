@@ -192,7 +192,8 @@ export interface DemoSummary {
 export async function seedDemo(app: INestApplicationContext): Promise<DemoSummary> {
   if (await demoLoaded(app)) throw new DemoAlreadyLoadedError();
   const context = new RequestContext(DEMO_ACTOR, DEMO_ACTOR);
-  context.authenticate(DEMO_ACTOR);
+  // The demo acts as an administrator over the whole tree.
+  context.authenticate(DEMO_ACTOR, [{ organizationId: null }]);
   return requestContext.run(context, async () => {
     const routes = new DemoRoutes(app);
     const district = await foundDistrict(routes, seededRandom(SEED));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ResourceController } from '../platform/http/api-routes.js';
 import type { StreamResource } from '../platform/http/stream-commands.js';
+import type { ScopeAnchor } from '../platform/http/stream-scope.js';
 import { Rulebook } from '../rulebook/rulebook.js';
 import type { Decider } from '../shared/domain/decider.js';
 import type { AppealCommand } from './domain/appeal.commands.js';
@@ -18,6 +19,12 @@ export class Appeals implements StreamResource<AppealCommand, AppealState, Appea
 
   constructor(rulebook: Rulebook) {
     this.decider = appealDecider(rulebook);
+  }
+
+  /** The body that decided the sanction and the one reviewing it. */
+  scopeOf(state: AppealState): readonly ScopeAnchor[] {
+    if (state.status === 'none') return [];
+    return [{ organizationId: state.appeal.sanction.decidingBody.organizationId }, { organizationId: state.appeal.reviewingBody.organizationId }];
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ResourceController } from '../platform/http/api-routes.js';
 import type { StreamResource } from '../platform/http/stream-commands.js';
+import type { ScopeAnchor } from '../platform/http/stream-scope.js';
 import { Rulebook } from '../rulebook/rulebook.js';
 import type { Decider } from '../shared/domain/decider.js';
 import type { DisciplineCaseCommand } from './domain/discipline-case.commands.js';
@@ -27,6 +28,13 @@ export class DisciplineCases implements StreamResource<DisciplineCaseCommand, Di
 
   constructor(rulebook: Rulebook) {
     this.decider = disciplineCaseDecider(rulebook);
+  }
+
+  /** The subject's organization (a member's at the opening) and so every body above it. */
+  scopeOf(state: DisciplineCaseState): readonly ScopeAnchor[] {
+    if (state.status === 'none') return [];
+    const { subject } = state.file;
+    return [{ organizationId: subject.kind === 'member' ? subject.organizations[0]!.organizationId : subject.organizationId }];
   }
 
   allowedCommands(state: DisciplineCaseState): DisciplineCaseCommand['type'][] {

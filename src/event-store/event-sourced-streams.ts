@@ -22,13 +22,15 @@ export interface Handled<S, E> extends StreamState<S> {
   readonly events: readonly E[];
 }
 
-export interface HandleOptions {
+export interface HandleOptions<S = unknown> {
   /** The command starts the stream: it must not exist yet. */
   readonly creates?: boolean;
   /** The version the client last saw (If-Match); without it, the version just read. */
   readonly expectedVersion?: number;
   readonly ruleVersion?: string;
   readonly reason?: string;
+  /** Refuses a caller who may not act on the stream: given the state read, or (creating) the state to be. */
+  readonly authorize?: (state: S) => Promise<void>;
 }
 
 /** The one way commands run: load the stream, decide on its state, append with the expected version. */
@@ -50,14 +52,16 @@ export class EventSourcedStreams {
     definition: StreamDefinition<C, S, E>,
     streamId: string,
     command: (now: Date) => C,
-    options: HandleOptions = {},
+    options: HandleOptions<S> = {},
   ): Promise<Handled<S, E>> {
     const current = options.creates
       ? { state: definition.decider.initialState(), version: 0 }
       : await this.load(definition, streamId);
+    if (!options.creates) await options.authorize?.(current.state);
     const events = definition.decider.decide(command(this.clock.now()), current.state);
     const expectedVersion: ExpectedVersion = options.creates ? 'no-stream' : (options.expectedVersion ?? current.version);
     const state = events.reduce(definition.decider.evolve, current.state);
+    if (options.creates) await options.authorize?.(state);
     if (events.length === 0) return { state, version: current.version, events };
     const result = await this.store.append({
       streamId,
@@ -69,7 +73,7 @@ export class EventSourcedStreams {
     return { state, version: result.nextExpectedVersion, events };
   }
 
-  private metadata(options: HandleOptions): EventMetadata {
+  private metadata(options: Pick<HandleOptions, 'ruleVersion' | 'reason'>): EventMetadata {
     const context = requestContext.current();
     return {
       actor: context?.actor ?? 'system',

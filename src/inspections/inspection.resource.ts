@@ -13,6 +13,9 @@ export const inspections: StreamResource<InspectionCommand, InspectionState, Ins
   allowedCommands: allowedInspectionCommands,
   acceptedIn: inspectionMachine.acceptedIn,
   commandRoles: FIELDWORK_ROLES,
+  // The inspecting body's organization and its superiors, not the subject: an inspection of a member is
+  // not the member's cell's to read.
+  scopeOf: (state) => (state.status === 'not-proposed' ? [] : [{ organizationId: state.proposal.body.organizationId }]),
 };
 
 export const InspectionsController = () => ResourceController('inspections', 'Inspections — kiểm tra');

@@ -12,6 +12,7 @@ export const members: StreamResource<MemberCommand, MemberState, MemberEvent> = 
   // Recorded by the discipline process (an expulsion taking effect, its annulment), not through a route here.
   allowedCommands: (state) => allowedMemberCommands(state).filter((type) => type !== 'recordExpulsion' && type !== 'restoreMembership'),
   acceptedIn: memberMachine.acceptedIn,
+  scopeOf: (state) => (state.status === 'not-admitted' ? [] : [{ organizationId: state.member.organizationId }]),
 };
 
 export const MembersController = () => ResourceController('members', 'Members — đảng viên');

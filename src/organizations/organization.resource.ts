@@ -12,6 +12,11 @@ export const organizations: StreamResource<OrganizationCommand, OrganizationStat
   // `absorb` has no route of its own: the predecessor's merge sends it to the successor.
   allowedCommands: (state) => allowedOrganizationCommands(state).filter((type) => type !== 'absorb'),
   acceptedIn: organizationMachine.acceptedIn,
+  // Its parent too: an organization being founded is reached through the one it is founded under.
+  scopeOf: (state) =>
+    state.status === 'not-founded'
+      ? []
+      : [{ organizationId: state.organization.organizationId }, ...(state.organization.parentId ? [{ organizationId: state.organization.parentId }] : [])],
 };
 
 export const OrganizationsController = () => ResourceController('organizations', 'Organizations — tổ chức đảng');

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { OrganizationLineage } from '../platform/http/stream-scope.js';
 import { AdmitMemberHttp } from './commands/admit-member/admit-member.http.js';
 import { DissolveOrganizationHttp } from './commands/dissolve-organization/dissolve-organization.http.js';
 import { EstablishBodyHttp } from './commands/establish-body/establish-body.http.js';
@@ -14,10 +15,15 @@ import { RenameOrganizationHttp } from './commands/rename-organization/rename-or
 import { TakeUpPostHttp } from './commands/take-up-post/take-up-post.http.js';
 import { TransferMemberHttp } from './commands/transfer-member/transfer-member.http.js';
 import { OrganizationDirectory } from './organization-directory.js';
+import { OrganizationLineageFromStreams } from './organization-lineage.js';
 import { GetMemberHttp } from './queries/get-member/get-member.http.js';
 import { GetOrganizationHttp } from './queries/get-organization/get-organization.http.js';
 
-/** Organizations (tree, bodies, lineage) and their members; exports the directory other capabilities check references with. */
+/**
+ * Organizations (tree, bodies, lineage) and their members; exports the directory other capabilities check
+ * references with, and (globally) the lineage every stream route's organization scope is checked against.
+ */
+@Global()
 @Module({
   controllers: [
     FoundOrganizationHttp,
@@ -37,7 +43,7 @@ import { GetOrganizationHttp } from './queries/get-organization/get-organization
     ReleaseMemberHttp,
     RecordDeathHttp,
   ],
-  providers: [OrganizationDirectory],
-  exports: [OrganizationDirectory],
+  providers: [OrganizationDirectory, { provide: OrganizationLineage, useClass: OrganizationLineageFromStreams }],
+  exports: [OrganizationDirectory, OrganizationLineage],
 })
 export class OrganizationsModule {}

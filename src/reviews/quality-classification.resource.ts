@@ -22,6 +22,7 @@ export const qualityClassifications: StreamResource<QualityClassificationCommand
   streamId,
   allowedCommands: allowedQualityClassificationCommands,
   acceptedIn: qualityClassificationMachine.acceptedIn,
+  scopeOf: (state) => (state.status === 'not-classified' ? [] : [{ organizationId: state.classification.body.organizationId }]),
 };
 
 export const QualityClassificationsController = () => ResourceController('quality-classifications', 'Quality classifications — đánh giá, xếp loại chất lượng');

@@ -1,5 +1,6 @@
 import { ResourceController } from '../platform/http/api-routes.js';
 import type { StreamResource } from '../platform/http/stream-commands.js';
+import { anchorOf } from '../platform/http/stream-scope.js';
 import type { SelfCriticismReviewCommand } from './domain/self-criticism-review.commands.js';
 import {
   allowedSelfCriticismReviewCommands,
@@ -17,6 +18,7 @@ export const selfCriticismReviews: StreamResource<SelfCriticismReviewCommand, Se
   streamId: selfCriticismReviewStreamId,
   allowedCommands: allowedSelfCriticismReviewCommands,
   acceptedIn: selfCriticismReviewMachine.acceptedIn,
+  scopeOf: (state) => (state.status === 'not-scheduled' ? [] : [anchorOf(state.review.subject)]),
 };
 
 export const SelfCriticismReviewsController = () => ResourceController('self-criticism-reviews', 'Self-criticism reviews — kiểm điểm tự phê bình và phê bình');

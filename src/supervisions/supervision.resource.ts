@@ -13,6 +13,7 @@ export const supervisions: StreamResource<SupervisionCommand, SupervisionState, 
   allowedCommands: allowedSupervisionCommands,
   acceptedIn: supervisionMachine.acceptedIn,
   commandRoles: FIELDWORK_ROLES,
+  scopeOf: (state) => (state.status === 'not-started' ? [] : [{ organizationId: state.supervision.body.organizationId }]),
 };
 
 export const SupervisionsController = () => ResourceController('supervisions', 'Supervisions — giám sát');

@@ -1,9 +1,11 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { Role } from '../../auth/principal.js';
-import { ExpectedVersionConflictError } from '../../event-store/errors.js';
+import { ExpectedVersionConflictError, StreamNotFoundError } from '../../event-store/errors.js';
 import { EventSourcedStreams, type StreamDefinition, type StreamState } from '../../event-store/event-sourced-streams.js';
 import { Clock, IdGenerator } from '../../shared/clock.js';
 import type { Command, Event } from '../../shared/domain/decider.js';
+import { ProblemError } from './problem.js';
+import { StreamScope, type ScopeAnchor } from './stream-scope.js';
 
 /** A stream as the API exposes it: how its id maps to the stream, and which commands its state accepts. */
 export interface StreamResource<C extends Command, S, E extends Event> extends StreamDefinition<C, S, E> {
@@ -13,7 +15,11 @@ export interface StreamResource<C extends Command, S, E extends Event> extends S
   readonly acceptedIn: Readonly<Record<C['type'], readonly string[]>>;
   /** Who may send its commands; the officers when unset. */
   readonly commandRoles?: readonly Role[];
+  /** The organizations or members the stream concerns: a caller sees it only within their grants' subtrees. */
+  readonly scopeOf: (state: S) => readonly ScopeAnchor[];
 }
+
+type ScopedStream<S> = Pick<StreamResource<Command, S, Event>, 'streamType' | 'streamId' | 'scopeOf'>;
 
 export type CommandData<C extends Command, T extends C['type']> = Extract<C, { type: T }>['data'];
 
@@ -36,6 +42,7 @@ export class StreamCommands {
     private readonly streams: EventSourcedStreams,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly scope: StreamScope,
   ) {}
 
   newId(): string {
@@ -58,7 +65,10 @@ export class StreamCommands {
     type: T,
     data: CommandData<C, T>,
   ): Promise<StreamView<S>> {
-    const handled = await this.streams.handle(resource, resource.streamId(id), command<C, T>(type, data), { creates: true });
+    const handled = await this.streams.handle(resource, resource.streamId(id), command<C, T>(type, data), {
+      creates: true,
+      authorize: (state) => this.requireCreatable(resource, state),
+    });
     return this.toView(resource, id, handled);
   }
 
@@ -69,12 +79,28 @@ export class StreamCommands {
     type: T,
     data: CommandData<C, T>,
   ): Promise<StreamView<S>> {
-    const handled = await this.streams.handle(resource, resource.streamId(id), command<C, T>(type, data), { expectedVersion });
+    const handled = await this.streams.handle(resource, resource.streamId(id), command<C, T>(type, data), {
+      expectedVersion,
+      authorize: (state) => this.requireVisible(resource, id, state),
+    });
     return this.toView(resource, id, handled);
   }
 
   async view<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, id: string): Promise<StreamView<S>> {
-    return this.toView(resource, id, await this.streams.load(resource, resource.streamId(id)));
+    const stream = await this.streams.load(resource, resource.streamId(id));
+    await this.requireVisible(resource, id, stream.state);
+    return this.toView(resource, id, stream);
+  }
+
+  /** Outside the caller's scope a stream answers as if it did not exist: its existence is not given away. */
+  private async requireVisible<S>(resource: ScopedStream<S>, id: string, state: S): Promise<void> {
+    if (!(await this.scope.permits(resource.scopeOf(state)))) throw new StreamNotFoundError(resource.streamId(id));
+  }
+
+  private async requireCreatable<S>(resource: ScopedStream<S>, state: S): Promise<void> {
+    if (!(await this.scope.permits(resource.scopeOf(state)))) {
+      throw new ProblemError(403, 'out-of-scope', `Your grants do not reach the organization this ${resource.streamType} concerns`);
+    }
   }
 
   /**
@@ -93,7 +119,9 @@ export class StreamCommands {
     if (id !== null && expectedVersion !== undefined && expectedVersion !== current.version) {
       throw new ExpectedVersionConflictError(resource.streamId(id), expectedVersion, current.version);
     }
+    if (id !== null) await this.requireVisible(resource, id, current.state);
     const events = resource.decider.decide(command<C, T>(type, data)(this.clock.now()), current.state);
+    if (id === null) await this.requireCreatable(resource, events.reduce(resource.decider.evolve, current.state));
     return { ...current, events };
   }
 
@@ -110,5 +138,5 @@ export abstract class StreamRoutes {
 
 /** Makes StreamCommands injectable in every capability module. */
 @Global()
-@Module({ providers: [StreamCommands], exports: [StreamCommands] })
+@Module({ providers: [StreamCommands, StreamScope], exports: [StreamCommands] })
 export class StreamCommandsModule {}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { ALL_ORGANIZATIONS, currentScope } from '../../database/organization-scope.js';
+import type { SubjectRef } from '../../shared/domain/vocabulary.js';
+import { requestContext } from '../request-context.js';
+
+/** What a stream concerns, for deciding who may see it: an organization, or a member (through theirs). */
+export type ScopeAnchor = { readonly organizationId: string } | { readonly memberId: string };
+
+/** An anchor's organization and all its superiors, nearest first; empty when unknown. */
+export abstract class OrganizationLineage {
+  abstract of(anchor: ScopeAnchor): Promise<readonly string[]>;
+}
+
+/**
+ * Whether the caller's grants (those of the roles the route allows) reach a stream: a grant over the whole
+ * tree, or over an organization on the lineage of one of the stream's anchors.
+ */
+@Injectable()
+export class StreamScope {
+  constructor(private readonly lineage: OrganizationLineage) {}
+
+  async permits(anchors: readonly ScopeAnchor[]): Promise<boolean> {
+    // Outside an HTTP request the service acts on its own behalf (the command line, process steps).
+    if (!requestContext.current()) return true;
+    const scope = currentScope();
+    if (scope === ALL_ORGANIZATIONS) return true;
+    for (const anchor of anchors) {
+      const lineage = await this.lineage.of(anchor);
+      if (lineage.some((organizationId) => scope.includes(organizationId))) return true;
+    }
+    return false;
+  }
+}
+
+export function anchorOf(subject: SubjectRef): ScopeAnchor {
+  return subject.kind === 'member' ? { memberId: subject.memberId } : { organizationId: subject.organizationId };
+}
