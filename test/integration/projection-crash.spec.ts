@@ -82,4 +82,47 @@ describe.each(testDatabases())('projection crash safety on $name', (database) =>
     expect(recovered).toMatch(/_applied=1000:/);
     expect(new Set(positions).size).toBe(positions.length);
   }, 90_000);
+
+  it('keeps serving the old tables and ends equal to a full replay after being killed with SIGKILL mid rebuild', async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const type = `Rebuilt_${suffix}`;
+    const projection = countingProjection(`rebuild-${suffix}`, type);
+    await createCountingTables(pool, projection);
+    const deps = { dataSource: readModels.dataSource, store, clock: new SystemClock(), url: isolated.url };
+    for (let s = 0; s < 10; s++) {
+      const events = Array.from({ length: 100 }, (_, n) => ({ type, data: { n } }));
+      await store.append({ streamId: `rebuild-${suffix}-${s}`, streamType: 'probe', events, expectedVersion: 'no-stream', metadata: { actor: 'test', correlationId: suffix } });
+    }
+    await new ProjectionRunner(projection, deps).runUntilCaughtUp();
+    const served = await readModelChecksum(pool, projection);
+    // A stored version other than the projection's makes the next runner rebuild before it follows.
+    const staleVersion = () => pool.query('UPDATE projection_checkpoints SET version = version + 100 WHERE name = $1', [projection.name]);
+    let kills = 0;
+    for (let attempt = 0; attempt < 8 && kills < 2; attempt++) {
+      await staleVersion();
+      const runner = spawn(process.execPath, [child, isolated.url, projection.name, type], { stdio: 'ignore' });
+      const exit = exited(runner);
+      let done = false;
+      void exit.then(() => (done = true));
+      // Killed once the rebuild has started filling its fresh tables.
+      const rebuilding = `SELECT 1 FROM information_schema.tables WHERE table_schema LIKE 'projection_next_%' AND table_name = $1`;
+      while (!done && (await pool.query(rebuilding, [projection.appliedTable])).rowCount === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 30));
+      runner.kill('SIGKILL');
+      await exit;
+      const stored = await loadCheckpoint(readModels.dataSource.manager, projection.name);
+      if (stored!.version !== projection.version) {
+        kills++;
+        expect(await readModelChecksum(pool, projection)).toBe(served);
+      }
+    }
+    expect(kills).toBeGreaterThanOrEqual(1);
+    await staleVersion();
+    const finish = spawn(process.execPath, [child, isolated.url, projection.name, type], { stdio: 'ignore' });
+    expect(await exited(finish)).toBe(0);
+    const recovered = await readModelChecksum(pool, projection);
+    await rebuildProjection(projection, deps);
+    expect(recovered).toBe(await readModelChecksum(pool, projection));
+    expect(recovered).toBe(served);
+  }, 120_000);
 });
