@@ -11,7 +11,7 @@ export const ARTICLE_YEAR: StatisticsPeriod = { from: '2019-01-01', to: '2019-12
 export const SINCE_2016: StatisticsPeriod = { from: '2016-01-01', to: '2019-12-03' };
 
 async function printReport(context: CliContext, title: string, period: StatisticsPeriod, organizationId: string): Promise<void> {
-  const report = await new DisciplineStatisticsQuery(context.readModels).report(period, organizationId);
+  const report = await new DisciplineStatisticsQuery(context.readModels, context.deps.store).report(period, organizationId);
   process.stdout.write(`\n${title}: ${report.organization?.name ?? ''}, ${period.from} to ${period.to}\n`);
   for (const row of csvRows(report).filter((r) => r.value !== 0)) {
     process.stdout.write(`  ${`${row.figure}.${row.breakdown}`.padEnd(72)} ${String(row.value).padStart(4)}  ${row.labelVi}\n`);

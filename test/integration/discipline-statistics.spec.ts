@@ -64,6 +64,16 @@ describe.each(testDatabases())('discipline statistics of the seed demo on $name'
     expect(since2016.sanctions.members.byForm.expulsion).toBe(13);
   });
 
+  it('answers as known at a time (record time), replayed from the events', async () => {
+    const since2016 = `from=2016-01-01&to=2019-12-03&organizationId=${demo.districtId}`;
+    const live = await report(since2016);
+    // Everything was recorded by now; nothing was known before the service existed.
+    expect(await report(`${since2016}&knownAt=${new Date(Date.now() + 60_000).toISOString()}`)).toEqual(live);
+    const before = await report(`from=2016-01-01&to=2019-12-03&knownAt=2000-01-01T00:00:00Z`);
+    expect(before.removals).toEqual({ expelled: 0, removedFromRoll: 0, released: 0 });
+    expect(before.organization).toBeNull();
+  });
+
   it('counts a subtree: the whole tree and the province are the district; the grassroots subtrees add up to it', async () => {
     const { period: _period, organization: _organization, ...district } = await report(`${YEAR}&organizationId=${demo.districtId}`);
     const { organization, ...whole } = await report(YEAR);

@@ -1,3 +1,4 @@
+import { timeAxesOf } from '../../audit/time-axes.js';
 import { Controller, Get, NotFoundException, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -36,7 +37,7 @@ export class DisciplineStatisticsController {
   @ApiProblemResponses(400, 401, 403, 404)
   async statistics(@Query() query: StatisticsQueryDto, @Res({ passthrough: true }) response: Response): Promise<DisciplineStatisticsDto | string> {
     try {
-      const report = await this.query.report({ from: query.from, to: query.to }, query.organizationId);
+      const report = await this.query.report({ from: query.from, to: query.to }, query.organizationId, timeAxesOf(query));
       if (query.format !== 'csv') return report;
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', `attachment; filename="discipline-statistics-${report.period.from}-${report.period.to}.csv"`);

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '../../platform/http/problem.js';
 import { subtreePattern } from '../organization-tree.js';
+import { collect, eventsKnownAt, hasAxes, type TimeAxes } from '../../audit/time-axes.js';
+import { currentScope } from '../../database/organization-scope.js';
+import { EventStore } from '../../event-store/event-store.js';
 import { ReadModels } from '../read-models.js';
+import { readReplayed } from '../replay.js';
+import { disciplineStatisticsProjection } from './discipline-statistics.projection.js';
 import type { FactCount } from './statistics-acts.js';
 import { statisticsFigures, type StatisticsFigures } from './statistics-report.js';
 
@@ -24,13 +29,34 @@ export interface DisciplineStatistics extends StatisticsFigures {
   organization: { id: string; name: string; level: string } | null;
 }
 
+/** Where the report reads: the live read models, or a replay's temporary tables. */
+interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
 @Injectable()
 export class DisciplineStatisticsQuery {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly store: EventStore,
+  ) {}
 
-  async report(period: StatisticsPeriod, organizationId?: string): Promise<DisciplineStatistics> {
+  /**
+   * From the live read model; with `asOf` (valid time) or `knownAt` (record time), from the events within
+   * those axes replayed through the projection's own evolve.
+   */
+  async report(period: StatisticsPeriod, organizationId?: string, axes: TimeAxes = {}): Promise<DisciplineStatistics> {
     if (period.from > period.to) throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
-    const db = this.readModels;
+    if (!hasAxes(axes)) return this.compute(this.readModels, period, organizationId);
+    const handled = new Set(disciplineStatisticsProjection.handles);
+    const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));
+    return readReplayed(this.readModels.dataSource, disciplineStatisticsProjection, events, currentScope(), (manager) =>
+      this.compute(manager, period, organizationId),
+    );
+  }
+
+
+  private async compute(db: Queryable, period: StatisticsPeriod, organizationId: string | undefined): Promise<DisciplineStatistics> {
     let organization: DisciplineStatistics['organization'] = null;
     let pattern: string | null = null;
     if (organizationId !== undefined) {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { AsOfField, KnownAtField } from '../../audit/time-axes.js';
 import { DateField, EnumField, UuidField } from '../../platform/http/request-fields.js';
 
 export const STATISTICS_FORMATS = ['json', 'csv'] as const;
@@ -13,6 +14,12 @@ export class StatisticsQueryDto {
 
   @UuidField('5b0e6f3c-1d2a-4c8b-9e7f-0a1b2c3d4e5f', { optional: true, description: 'Count this organization and its subtree only; the whole tree without it' })
   organizationId?: string;
+
+  @AsOfField()
+  asOf?: string;
+
+  @KnownAtField()
+  knownAt?: string;
 
   @EnumField(STATISTICS_FORMATS, 'json', { optional: true, description: 'csv: text/csv with the columns figure, breakdown, value, label_vi' })
   format?: StatisticsFormat;
