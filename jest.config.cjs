@@ -28,6 +28,8 @@ const shared = {
 };
 
 module.exports = {
+  // One embedded database serves every test file at once, one statement at a time.
+  testTimeout: 30_000,
   projects: [
     // Pure domain specs: no database, no Nest.
     { ...shared, displayName: 'domain', roots: ['<rootDir>/src'] },
@@ -36,8 +38,6 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       roots: ['<rootDir>/test'],
-      // One embedded database serves every test file at once, one statement at a time.
-      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

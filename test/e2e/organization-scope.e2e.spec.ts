@@ -68,7 +68,7 @@ describe.each(testDatabases())('organization scope of every stream route on $nam
       { role: 'viewer', organizationId: ours.province.id },
       { role: 'discipline-officer', organizationId: theirs.commune.id },
     ]));
-  });
+   }, 60_000);
   afterAll(async () => {
     await pool.end();
     await app.close();
