@@ -133,7 +133,10 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
         'SELECT min(transaction_id)::text AS first, pg_current_xact_id()::text AS current FROM events',
       );
       const { first, current } = rows[0]!;
-      if (first.length === current.length) await burnTransactionIds(pool, 10 ** current.length - Number(current) + 1);
+      // A fresh embedded database always crosses 1000 here; a long-lived server may be far from its next
+      // power of ten, and then the run pages through its stored events without forcing a crossing.
+      const toNextPower = 10 ** current.length - Number(current) + 1;
+      if (first.length === current.length && toNextPower <= MAX_BURNED_IDS) await burnTransactionIds(pool, toNextPower);
       await store.append({ streamId, streamType: 'contract', events: [event(2)], expectedVersion: 1, metadata });
       const paged: RecordedEvent[] = [];
       let checkpoint = START_OF_ALL;
@@ -306,6 +309,8 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
     });
   });
 });
+
+const MAX_BURNED_IDS = 20_000;
 
 /** Takes `count` transaction ids, each in a transaction of its own, without waiting for the disk. */
 async function burnTransactionIds(pool: pg.Pool, count: number): Promise<void> {
