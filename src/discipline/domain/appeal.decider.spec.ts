@@ -1,3 +1,4 @@
+import { body, DISTRICT, member } from '../../rulebook/rulebook.fixtures.js';
 import { spec } from '../../../test/support/decider-spec.js';
 import { InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
 import type { DecidingBody, MemberFacts } from '../../rulebook/index.js';
@@ -7,15 +8,8 @@ import type { AppealEvent } from './appeal.events.js';
 
 const decider = appealDecider();
 const now = new Date('2026-06-01T03:00:00Z');
-const chain = [
-  { organizationId: 'K', level: 'cell' },
-  { organizationId: 'G', level: 'grassroots' },
-  { organizationId: 'D', level: 'district' },
-  { organizationId: 'P', level: 'province' },
-  { organizationId: 'C', level: 'central' },
-] as const;
-const subject: MemberFacts = { kind: 'member', memberId: 'm-1', membership: 'full', holdsPost: true, organizations: chain, committeeSeats: [], managedByCommitteeOf: { organizationId: 'D', level: 'district' } };
-const commission: DecidingBody = { organizationId: 'D', level: 'district', bodyKind: 'inspection-commission' };
+const subject = member({ holdsPost: true, managedByCommitteeOf: DISTRICT });
+const commission = body(DISTRICT, 'inspection-commission');
 const districtStanding: DecidingBody = { organizationId: 'D', level: 'district', bodyKind: 'standing-committee' };
 
 function fileAppeal(overrides: Partial<FileAppeal['data']> = {}): FileAppeal {

@@ -1,17 +1,10 @@
-import type { MemberFacts } from '../../rulebook/index.js';
+import { body, DISTRICT, member } from '../../rulebook/rulebook.fixtures.js';
 import { appealDecider } from './appeal.decider.js';
 import { disciplineDeadlines } from './deadlines.js';
 import type { DisciplineCaseEvent } from './discipline-case.events.js';
 
-const chain = [
-  { organizationId: 'K', level: 'cell' },
-  { organizationId: 'G', level: 'grassroots' },
-  { organizationId: 'D', level: 'district' },
-  { organizationId: 'P', level: 'province' },
-  { organizationId: 'C', level: 'central' },
-] as const;
-const subject: MemberFacts = { kind: 'member', memberId: 'm-1', membership: 'full', holdsPost: true, organizations: chain, committeeSeats: [], managedByCommitteeOf: null };
-const commission = { organizationId: 'D', level: 'district', bodyKind: 'inspection-commission' } as const;
+const subject = member({ holdsPost: true });
+const commission = body(DISTRICT, 'inspection-commission');
 const opened: DisciplineCaseEvent = { type: 'DisciplineCaseOpened', data: { caseId: 'c-1', openedOn: '2023-03-01', inspectionId: null, subject } };
 const violation: DisciplineCaseEvent = {
   type: 'ViolationRecorded',

@@ -1,6 +1,7 @@
+import { body, CELL, DISTRICT, member } from '../../rulebook/rulebook.fixtures.js';
 import { spec } from '../../../test/support/decider-spec.js';
 import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
-import type { Ballot, DecidingBody, MemberFacts } from '../../rulebook/index.js';
+import type { Ballot, DecidingBody } from '../../rulebook/index.js';
 import type { DisciplineCaseCommand } from './discipline-case.commands.js';
 import { allowedDisciplineCaseCommands, disciplineCaseDecider, evolveDisciplineCase } from './discipline-case.decider.js';
 import type { DisciplineCaseEvent } from './discipline-case.events.js';
@@ -10,16 +11,9 @@ const now = new Date('2026-06-01T03:00:00Z');
 const cmd = <T extends DisciplineCaseCommand['type']>(type: T, data: Extract<DisciplineCaseCommand, { type: T }>['data']) =>
   ({ type, data, metadata: { now } }) as Extract<DisciplineCaseCommand, { type: T }>;
 
-const chain = [
-  { organizationId: 'K', level: 'cell' },
-  { organizationId: 'G', level: 'grassroots' },
-  { organizationId: 'D', level: 'district' },
-  { organizationId: 'P', level: 'province' },
-  { organizationId: 'C', level: 'central' },
-] as const;
-const subject: MemberFacts = { kind: 'member', memberId: 'm-1', membership: 'full', holdsPost: true, organizations: chain, committeeSeats: [], managedByCommitteeOf: null };
-const cell: DecidingBody = { organizationId: 'K', level: 'cell', bodyKind: 'cell' };
-const commission: DecidingBody = { organizationId: 'D', level: 'district', bodyKind: 'inspection-commission' };
+const subject = member({ holdsPost: true });
+const cell = body(CELL, 'cell');
+const commission = body(DISTRICT, 'inspection-commission');
 
 const opened: DisciplineCaseEvent = { type: 'DisciplineCaseOpened', data: { caseId: 'c-1', openedOn: '2023-03-01', inspectionId: 'i-1', subject } };
 const violation = (committedOn: string, level: 'reprimand' | 'warning' | 'dismissal' | 'expulsion' = 'warning'): DisciplineCaseEvent => ({
