@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'data/', 'node_modules/', 'src/admin-ui/dist/'] },
+  { ignores: ['dist/', 'coverage/', 'data/', 'node_modules/', 'src/admin-ui/api/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

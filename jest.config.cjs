@@ -4,7 +4,7 @@ const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer',
 const shared = {
   testEnvironment: 'node',
   testMatch: ['**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/bench/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/bench/', '/src/admin-ui/'],
   transform: {
     '^.+\\.(t|j|mj)s$': [
       '@swc/jest',

@@ -99,9 +99,14 @@ export function auditEventsPage(pool: pg.Pool, scope: OrganizationScope, filter:
  * Every event matching the filter and, for each stream among them, the events after it up to the version
  * `upTo` names (the signed head), so that an offline verifier can walk each chain to a signed link.
  */
-export async function auditEventsThrough(pool: pg.Pool, filter: AuditEventFilter, upTo: (streamId: string) => number): Promise<(AuditEvent & { inPeriod: boolean })[]> {
+export async function auditEventsThrough(
+  pool: pg.Pool,
+  scope: OrganizationScope,
+  filter: AuditEventFilter,
+  upTo: (streamId: string) => number,
+): Promise<(AuditEvent & { inPeriod: boolean })[]> {
   const { where, values } = conditions(filter);
-  const matched = await inScope(pool, ALL_ORGANIZATIONS, filter, async (client) =>
+  const matched = await inScope(pool, scope, filter, async (client) =>
     (await client.query<EventRow>(`SELECT ${COLUMNS} FROM events ${where} ORDER BY stream_id, stream_version`, values)).rows.map(toAuditEvent),
   );
   const result: (AuditEvent & { inPeriod: boolean })[] = [];

@@ -1,5 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Allow, AUDIT_ROLES } from '../auth/policy.js';
 import { Database } from '../database/database.js';
@@ -9,6 +10,9 @@ import { ApiProblemResponses } from '../platform/http/api-routes.js';
 import { PageQueryDto } from '../platform/http/page-query.dto.js';
 import { ProblemError, RequestValidationError } from '../platform/http/problem.js';
 import { auditEventsPage, OutOfScopeError, type AuditEvent } from './audit-events.js';
+import { exportAudit } from './audit-export.js';
+import { AuditService } from './audit.service.js';
+import { AuditSigningKey } from './audit-signing-key.provider.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -35,6 +39,28 @@ export class AuditTrailQueryDto extends PageQueryDto {
   @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
   to?: string;
+}
+
+export class AuditExportQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'The organization whose streams are exported' })
+  @IsUUID()
+  organizationId!: string;
+
+  @ApiProperty({ format: 'date', description: 'Recorded on or after this day (record time), YYYY-MM-DD' })
+  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
+  from!: string;
+
+  @ApiProperty({ format: 'date', description: 'Recorded on or before this day (record time), YYYY-MM-DD' })
+  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
+  to!: string;
+}
+
+function periodInOrder(query: { from?: string; to?: string }): void {
+  if (query.from && query.to && query.from > query.to) {
+    throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
+  }
 }
 
 export class AuditTrailEntryDto {
@@ -83,7 +109,11 @@ function entry(event: AuditEvent): AuditTrailEntryDto {
 @Allow(...AUDIT_ROLES)
 @Controller('audit')
 export class AuditTrailHttp {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+    private readonly signingKey: AuditSigningKey,
+  ) {}
 
   @Get('events')
   @ApiOperation({
@@ -94,14 +124,34 @@ export class AuditTrailHttp {
   @ApiOkResponse({ type: AuditTrailPageDto })
   @ApiProblemResponses(400, 401, 403)
   async events(@Query() query: AuditTrailQueryDto): Promise<AuditTrailPageDto> {
-    if (query.from && query.to && query.from > query.to) {
-      throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
-    }
+    periodInOrder(query);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     try {
       const { events, total } = await auditEventsPage(this.database.pool, currentScope(), query, page, pageSize);
       return { items: events.map(entry), page, pageSize, total };
+    } catch (error) {
+      if (error instanceof OutOfScopeError) throw new ProblemError(403, 'forbidden', error.message);
+      throw error;
+    }
+  }
+
+  @Get('export')
+  @ApiOperation({
+    operationId: 'exportAuditTrail',
+    summary: 'Export an organization’s events of a period with the latest signed checkpoint, as JSON lines',
+    description: 'The same file as `npm run cli -- export-audit`; verify it offline with `node src/audit/offline/verify-export.mjs file.jsonl`.',
+  })
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({ description: 'Events, then one checkpoint line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } })
+  @ApiProblemResponses(400, 401, 403)
+  async export(@Query() query: AuditExportQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
+    periodInOrder(query);
+    try {
+      const exported = await exportAudit(this.database.pool, currentScope(), this.audit, this.signingKey.key, query);
+      response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+      response.setHeader('Content-Disposition', `attachment; filename="audit-${query.organizationId}-${query.from}-${query.to}.jsonl"`);
+      return exported.text;
     } catch (error) {
       if (error instanceof OutOfScopeError) throw new ProblemError(403, 'forbidden', error.message);
       throw error;

@@ -17,6 +17,7 @@ export class AuditController {
 
   @Get('verify')
   @ApiOperation({
+    operationId: 'verifyAuditTrail',
     summary: 'Recompute every hash chain and check the store against the latest signed checkpoint',
     description: '`valid` is false when any chain is broken (the first broken link is named) or a signed head is missing or changed.',
   })
@@ -27,14 +28,14 @@ export class AuditController {
 
   @Post('checkpoints')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Sign the current head of every stream (Ed25519) and keep the checkpoint' })
+  @ApiOperation({ operationId: 'createAuditCheckpoint', summary: 'Sign the current head of every stream (Ed25519) and keep the checkpoint' })
   @ApiCreatedResponse({ description: 'The signed checkpoint' })
   createCheckpoint(): Promise<SignedCheckpoint> {
     return this.audit.createCheckpoint();
   }
 
   @Get('checkpoints/latest')
-  @ApiOperation({ summary: 'The latest signed checkpoint, for an auditor to keep outside the system' })
+  @ApiOperation({ operationId: 'getLatestAuditCheckpoint', summary: 'The latest signed checkpoint, for an auditor to keep outside the system' })
   @ApiOkResponse({ description: 'The signed checkpoint' })
   @ApiNotFoundResponse({ description: 'No checkpoint has been made yet' })
   async latestCheckpoint(): Promise<SignedCheckpoint> {
@@ -44,7 +45,7 @@ export class AuditController {
   }
 
   @Get('public-key')
-  @ApiOperation({ summary: 'The public key that verifies checkpoint signatures (SPKI PEM) and its key id' })
+  @ApiOperation({ operationId: 'getAuditPublicKey', summary: 'The public key that verifies checkpoint signatures (SPKI PEM) and its key id' })
   @ApiOkResponse({ description: '{ keyId, publicKeyPem }' })
   publicKey(): { keyId: string; publicKeyPem: string } {
     return { keyId: this.signingKey.key.keyId, publicKeyPem: this.signingKey.key.publicKeyPem };

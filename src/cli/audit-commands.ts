@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { auditEventsThrough } from '../audit/audit-events.js';
+import { exportAudit } from '../audit/audit-export.js';
 import { AuditService } from '../audit/audit.service.js';
 import { loadOrCreateSigningKey, type SigningKey } from '../audit/signing-key.js';
 import { DataDirInUseError } from '../database/data-dir-lock.js';
+import { ALL_ORGANIZATIONS } from '../database/organization-scope.js';
 import { ConfigError, loadConfig, type AppConfig } from '../platform/config/app-config.js';
 import { isIsoDate } from '../shared/domain/iso-date.js';
 import { RandomIdGenerator } from '../shared/clock.js';
@@ -69,37 +70,23 @@ function exportOptions(args: readonly string[]): { organization: string; from: s
   return { organization, from, to, out };
 }
 
-/**
- * Writes each event of the period (and the later events of its streams up to the signed head, marked
- * `inPeriod: false`, so each chain reaches a signed link), then one line with the checkpoint and public key.
- */
-async function exportAudit(context: CliContext, config: AppConfig, args: readonly string[]): Promise<number> {
+async function exportCommand(context: CliContext, config: AppConfig, args: readonly string[]): Promise<number> {
   const options = exportOptions(args);
   const { audit, key } = await auditService(context, config);
-  const latest = await audit.latestCheckpoint();
-  const signedVersion = new Map((latest?.heads ?? []).map((head) => [head.streamId, head.streamVersion]));
-  const events = await auditEventsThrough(
-    context.database.pool,
-    { organizationId: options.organization, from: options.from, to: options.to },
-    (streamId) => signedVersion.get(streamId) ?? 0,
-  );
-  const lines = [
-    ...events.map((event) => JSON.stringify({ kind: 'event', ...event })),
-    JSON.stringify({ kind: 'checkpoint', checkpoint: latest, keyId: key.keyId, publicKeyPem: key.publicKeyPem }),
-  ];
-  const text = `${lines.join('\n')}\n`;
-  if (options.out) await writeFile(options.out, text);
-  else process.stdout.write(text);
-  const unsigned = events.filter((event) => event.streamVersion > (signedVersion.get(event.streamId) ?? 0)).length;
-  process.stderr.write(`export-audit: ${events.length} events${options.out ? ` to ${options.out}` : ''}\n`);
-  if (unsigned > 0) process.stderr.write(`export-audit: ${unsigned} of them were recorded after the latest checkpoint; run checkpoint, then export again\n`);
+  const exported = await exportAudit(context.database.pool, ALL_ORGANIZATIONS, audit, key, { organizationId: options.organization, from: options.from, to: options.to });
+  if (options.out) await writeFile(options.out, exported.text);
+  else process.stdout.write(exported.text);
+  process.stderr.write(`export-audit: ${exported.events} events${options.out ? ` to ${options.out}` : ''}\n`);
+  if (exported.unsigned > 0) {
+    process.stderr.write(`export-audit: ${exported.unsigned} of them were recorded after the latest checkpoint; run checkpoint, then export again\n`);
+  }
   return 0;
 }
 
 const AUDIT_COMMANDS: Record<string, (context: CliContext, config: AppConfig, args: readonly string[]) => Promise<number>> = {
   'verify-audit': (context, config) => verifyAudit(context, config),
   checkpoint: (context, config) => checkpoint(context, config),
-  'export-audit': (context, config, args) => exportAudit(context, config, args),
+  'export-audit': (context, config, args) => exportCommand(context, config, args),
 };
 
 export function isAuditCommand(command: string | undefined): command is string {

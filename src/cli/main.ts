@@ -11,6 +11,7 @@ import { PROJECTIONS, findProjection } from '../projections/registry.js';
 import { AUDIT_USAGE, isAuditCommand, runAuditCommand } from './audit-commands.js';
 import { openCliContext, type CliContext } from './cli-context.js';
 import { ProgressBar } from './progress-bar.js';
+import { openApiDocumentCommand } from './openapi-document.command.js';
 import { seedDemoCommand } from './seed-demo.command.js';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -21,6 +22,7 @@ const USAGE = `Usage: npm run cli -- <command>
 ${AUDIT_USAGE}
   seed-demo          load the Bình Xuyên demo district and its work (2016-2019) through the service's commands,
                      catch up, print its 2019 statistics; the service must be stopped (embedded database)
+  openapi            print the OpenAPI document the service serves (the admin UI's API types are generated from it)
 
 Uses the service's configuration: DATABASE_URL, or the embedded database in DATA_DIR (default ./data),
 which only one process may open at a time.`;
@@ -70,6 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Commands that open the application themselves, before any CLI context.
   const standalone: Record<string, (config: AppConfig) => Promise<void>> = {
     'seed-demo': (config) => seedDemoCommand(config, (context) => catchUp(context, undefined)),
+    openapi: (config) => openApiDocumentCommand(config),
   };
   const run = command === undefined ? undefined : commands[command];
   const alone = command === undefined ? undefined : standalone[command];

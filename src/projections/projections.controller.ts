@@ -35,7 +35,7 @@ export class ProjectionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Read models: version, runner status, checkpoint and lag' })
+  @ApiOperation({ operationId: 'listProjections', summary: 'Read models: version, runner status, checkpoint and lag' })
   @ApiOkResponse({ type: [ProjectionStatusDto] })
   async list(): Promise<ProjectionStatusDto[]> {
     return Promise.all(

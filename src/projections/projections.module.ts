@@ -5,6 +5,8 @@ import { DisciplineStatisticsController } from './discipline-statistics/discipli
 import { DisciplineStatisticsQuery } from './discipline-statistics/discipline-statistics.query.js';
 import { MemberRecordHttp } from './member-record/member-record.controller.js';
 import { MemberRecordQuery } from './member-record/member-record.query.js';
+import { OrganizationDirectoryController } from './organization-history/organization-directory.controller.js';
+import { OrganizationDirectoryQuery } from './organization-history/organization-directory.query.js';
 import { OrganizationHistoryController } from './organization-history/organization-history.controller.js';
 import { OrganizationHistoryQuery } from './organization-history/organization-history.query.js';
 import { ProjectionSupervisor } from './projection-supervisor.js';
@@ -15,7 +17,7 @@ import { WorkListsQuery } from './work-lists/work-lists.query.js';
 
 @Module({
   imports: [RulebookModule],
-  controllers: [ProjectionsController, OrganizationHistoryController, DisciplineStatisticsController, MemberRecordHttp, WorkListsHttp, AlertsHttp],
+  controllers: [ProjectionsController, OrganizationHistoryController, OrganizationDirectoryController, DisciplineStatisticsController, MemberRecordHttp, WorkListsHttp, AlertsHttp],
   providers: [
     {
       provide: ReadModels,
@@ -24,6 +26,7 @@ import { WorkListsQuery } from './work-lists/work-lists.query.js';
     },
     ProjectionSupervisor,
     OrganizationHistoryQuery,
+    OrganizationDirectoryQuery,
     DisciplineStatisticsQuery,
     MemberRecordQuery,
     WorkListsQuery,

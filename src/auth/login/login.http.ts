@@ -19,7 +19,7 @@ export class LoginHttp {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with a local account (đăng nhập) and get a bearer token' })
+  @ApiOperation({ operationId: 'login', summary: 'Log in with a local account (đăng nhập) and get a bearer token' })
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'invalid-credentials: wrong username or password' })
   @ApiTooManyRequestsResponse({ description: 'rate-limited: too many attempts from this address in a minute' })

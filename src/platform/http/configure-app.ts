@@ -1,11 +1,12 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config.js';
 import { requestIdOf } from '../logging/logging.module.js';
 import { RequestContext, requestContext } from '../request-context.js';
+import { serveAdminUi } from './admin-ui.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { StreamETagInterceptor } from './stream-versioning.js';
 import { createValidationPipe } from './validation.js';
@@ -49,7 +50,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalInterceptors(new StreamETagInterceptor());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, apiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  serveAdminUi(app);
+}
+
+/** The OpenAPI document of every route, as served at /api/docs-json (the admin UI's API types are generated from it). */
+export function apiDocument(app: NestExpressApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Disciplina')
@@ -61,8 +68,4 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  // Until the admin UI is served at the root, the root leads to the API documentation.
-  const http = app.getHttpAdapter();
-  http.get('/', (_request, response) => http.redirect(response, 302, '/api/docs'));
 }

@@ -14,6 +14,7 @@ export class OrganizationHistoryController {
 
   @Get(':id/history')
   @ApiOperation({
+    operationId: 'getOrganizationHistory',
     summary: 'History of an organization',
     description:
       'Every inspection, supervision, review, discipline, appeal and removal that touches the organization or its members, ' +

@@ -1,0 +1,49 @@
+import { client } from './generated/client.gen.js';
+import { ApiProblem, type ProblemBody } from './problem.js';
+
+export { ApiProblem } from './problem.js';
+
+let token: string | null = sessionStorage.getItem('disciplina.token');
+const listeners = new Set<() => void>();
+
+export function currentToken(): string | null {
+  return token;
+}
+
+export function setToken(next: string | null): void {
+  token = next;
+  if (next) sessionStorage.setItem('disciplina.token', next);
+  else sessionStorage.removeItem('disciplina.token');
+  listeners.forEach((listener) => listener());
+}
+
+export function onTokenChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+client.setConfig({ baseUrl: '', auth: () => token ?? undefined });
+
+/** The generated SDK's answer, or the API's problem thrown; a 401 ends the session. */
+export async function call<T>(request: Promise<{ data?: T; error?: unknown; response?: Response }>): Promise<T> {
+  const { data, error, response } = await request;
+  if (response?.ok) return data as T;
+  const status = response?.status ?? 0;
+  if (status === 401) setToken(null);
+  const body: ProblemBody = typeof error === 'object' && error !== null ? (error as ProblemBody) : { detail: String(error ?? 'network error') };
+  throw new ApiProblem(status, body);
+}
+
+/** A request outside the generated SDK: commands found in the OpenAPI document by operation id. */
+export async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+  const response = await fetch(path, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const parsed: unknown = text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+  if (response.ok) return parsed;
+  if (response.status === 401) setToken(null);
+  throw new ApiProblem(response.status, typeof parsed === 'object' && parsed !== null ? (parsed as ProblemBody) : { detail: String(parsed) });
+}

@@ -1,0 +1,52 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuditPage } from './audit/audit-page.js';
+import { I18nProvider } from './i18n/i18n.js';
+import { AppLayout } from './layout/app-layout.js';
+import { HistoryPage } from './organizations/history-page.js';
+import { MemberPage } from './organizations/member-page.js';
+import { OrganizationsPage } from './organizations/organizations-page.js';
+import { LoginPage } from './session/login-page.js';
+import { useSession } from './session/session.js';
+import { StatisticsPage } from './statistics/statistics-page.js';
+import { WorkPage } from './work/work-page.js';
+import { StartPage } from './workflows/start-page.js';
+import { StreamPage } from './workflows/stream-page.js';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 5_000 } } });
+
+function Screens() {
+  const session = useSession();
+  if (!session) return <LoginPage />;
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<WorkPage />} />
+        <Route path="organizations" element={<OrganizationsPage />} />
+        <Route path="organizations/:id" element={<OrganizationsPage />} />
+        <Route path="organizations/:id/history" element={<HistoryPage />} />
+        <Route path="members/:id" element={<MemberPage />} />
+        <Route path="statistics" element={<StatisticsPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path=":workflow" element={<StartPage />} />
+        <Route path=":workflow/new" element={<StartPage />} />
+        <Route path=":workflow/:id" element={<StreamPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <MantineProvider>
+      <I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Screens />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </I18nProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,157 @@
+import { Alert, Button, Code, Group, Loader, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiProblem, call, send } from '../api/client.js';
+import { createAuditCheckpoint, listAuditEvents, listOrganizations, verifyAuditTrail } from '../api/generated/sdk.gen.js';
+import { formatDate, formatDateTime, parseDate, todayIso } from '../dates.js';
+import { useI18n } from '../i18n/i18n.js';
+
+interface Verification {
+  readonly valid: boolean;
+  readonly chains: { readonly streams: number; readonly events: number; readonly valid: boolean; readonly firstBroken?: { streamId: string; brokenAt: { streamVersion: number }; reason: string } | null };
+  readonly latestCheckpoint: { readonly checkpointId: string; readonly signature: { readonly valid: boolean } } | null;
+}
+
+function short(hash: string | null): string {
+  return hash ? `${hash.slice(0, 12)}…` : '—';
+}
+
+function VerifyPanel() {
+  const { t } = useI18n();
+  const [result, setResult] = useState<Verification | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      setMessage(error instanceof ApiProblem ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Paper withBorder p="md">
+      <Group>
+        <Button loading={busy} onClick={() => run(async () => setResult((await call(verifyAuditTrail())) as unknown as Verification))}>
+          {t('audit.verify')}
+        </Button>
+        <Button variant="default" loading={busy} onClick={() => run(async () => { await call(createAuditCheckpoint()); setMessage(t('audit.checkpointMade')); })}>
+          {t('audit.checkpoint')}
+        </Button>
+      </Group>
+      {message && <Text mt="sm">{message}</Text>}
+      {result && (
+        <Alert mt="sm" color={result.valid ? 'green' : 'red'} role="status" title={result.valid ? t('audit.valid') : t('audit.broken')} data-testid="audit-verification">
+          <Text size="sm">
+            {result.chains.streams} {t('audit.streams')}, {result.chains.events} {t('audit.events')}
+          </Text>
+          {result.chains.firstBroken && (
+            <Text size="sm">
+              {t('audit.firstBroken')}: {result.chains.firstBroken.streamId} v{result.chains.firstBroken.brokenAt.streamVersion} — {result.chains.firstBroken.reason}
+            </Text>
+          )}
+          <Text size="sm">
+            {t('audit.signature')}: {result.latestCheckpoint ? (result.latestCheckpoint.signature.valid ? '✓' : '✗') : t('audit.noCheckpoint')}
+          </Text>
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+function ExportPanel() {
+  const { t } = useI18n();
+  const organizations = useQuery({ queryKey: ['organizations'], queryFn: () => call(listOrganizations()) });
+  const [organizationId, setOrganizationId] = useState<string | null>(null);
+  const [from, setFrom] = useState(`01/01/${todayIso().slice(0, 4)}`);
+  const [to, setTo] = useState(formatDate(todayIso()));
+  const [error, setError] = useState<string | null>(null);
+  async function download() {
+    const period = { from: parseDate(from), to: parseDate(to) };
+    if (!organizationId || !period.from || !period.to) return setError(t('common.invalidDate'));
+    try {
+      const text = (await send('GET', `/api/v1/audit/export?${new URLSearchParams({ organizationId, from: period.from, to: period.to })}`)) as string;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
+      link.download = `audit-${period.from}-${period.to}.jsonl`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+      setError(null);
+    } catch (problem) {
+      setError(problem instanceof Error ? problem.message : String(problem));
+    }
+  }
+  return (
+    <Paper withBorder p="md">
+      <Title order={4}>{t('audit.export')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('audit.exportHint')}
+      </Text>
+      <Group align="flex-end" mt="xs">
+        <Select label={t('stats.organization')} searchable w={300} value={organizationId} onChange={setOrganizationId} data={(organizations.data?.items ?? []).map((o) => ({ value: o.organizationId, label: o.name }))} />
+        <TextInput label={t('stats.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={130} />
+        <TextInput label={t('stats.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={130} />
+        <Button variant="default" onClick={download}>
+          {t('audit.export')}
+        </Button>
+      </Group>
+      {error && <Text c="red" role="alert">{error}</Text>}
+    </Paper>
+  );
+}
+
+/** The audit trail as stored, with its hash chain, a verification of the whole store and an export for auditors. */
+export function AuditPage() {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const events = useQuery({ queryKey: ['audit-events', page], queryFn: () => call(listAuditEvents({ query: { page, pageSize: 25 } })) });
+  return (
+    <Stack>
+      <Title order={2}>{t('nav.audit')}</Title>
+      <VerifyPanel />
+      <ExportPanel />
+      <Title order={3}>{t('audit.trail')}</Title>
+      {events.isPending && <Loader aria-label={t('common.loading')} />}
+      {events.isError && <Alert color="red" role="alert">{events.error.message}</Alert>}
+      {events.data && (
+        <>
+          <Table striped fz="xs" aria-label={t('audit.trail')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>{t('audit.when')}</Table.Th>
+                <Table.Th>{t('audit.actor')}</Table.Th>
+                <Table.Th>{t('audit.event')}</Table.Th>
+                <Table.Th>{t('audit.stream')}</Table.Th>
+                <Table.Th>{t('audit.previous')}</Table.Th>
+                <Table.Th>{t('audit.hash')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {events.data.items.map((event) => (
+                <Table.Tr key={event.eventId}>
+                  <Table.Td>{event.globalPosition}</Table.Td>
+                  <Table.Td>{formatDateTime(event.recordedAt)}</Table.Td>
+                  <Table.Td>{event.actor}</Table.Td>
+                  <Table.Td>{event.type}</Table.Td>
+                  <Table.Td>
+                    {event.streamId} v{event.streamVersion}
+                  </Table.Td>
+                  <Table.Td>
+                    <Code title={event.previousHash ?? ''}>{short(event.previousHash)}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Code title={event.hash}>{short(event.hash)}</Code>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Pagination total={Math.max(1, Math.ceil(events.data.total / 25))} value={page} onChange={setPage} />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,50 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { en } from './en.js';
+import { vi, viFields, viValues } from './vi.js';
+
+export type Language = 'vi' | 'en';
+export type MessageKey = keyof typeof vi;
+
+interface Translator {
+  readonly language: Language;
+  setLanguage(language: Language): void;
+  /** A UI message, with `{name}` placeholders filled. */
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** The label of an API field. */
+  field(name: string): string;
+  /** The label of an API value (enumerations, states, event kinds). */
+  value(value: string): string;
+}
+
+/** `admittedOn` → "Admitted on", `very-serious` → "Very serious": English from the API's own names. */
+export function humanize(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const I18nContext = createContext<Translator | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(() => (localStorage.getItem('disciplina.language') === 'en' ? 'en' : 'vi'));
+  const translator = useMemo<Translator>(() => {
+    const messages = language === 'vi' ? vi : en;
+    return {
+      language,
+      setLanguage(next) {
+        localStorage.setItem('disciplina.language', next);
+        document.documentElement.lang = next;
+        setLanguageState(next);
+      },
+      t: (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')),
+      field: (name) => (language === 'vi' ? (viFields[name] ?? humanize(name)) : humanize(name)),
+      value: (value) => (language === 'vi' ? (viValues[value] ?? value) : humanize(value)),
+    };
+  }, [language]);
+  return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): Translator {
+  const translator = useContext(I18nContext);
+  if (!translator) throw new Error('useI18n outside I18nProvider');
+  return translator;
+}

@@ -1,0 +1,47 @@
+import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { Link, Outlet, useLocation } from 'react-router';
+import { setToken } from '../api/client.js';
+import { useI18n, type MessageKey } from '../i18n/i18n.js';
+import { useSession } from '../session/session.js';
+import { LanguageSwitch } from './language-switch.js';
+
+const SECTIONS: readonly { to: string; label: MessageKey }[] = [
+  { to: '/', label: 'nav.work' },
+  { to: '/organizations', label: 'nav.organizations' },
+  { to: '/inspections', label: 'nav.inspections' },
+  { to: '/supervisions', label: 'nav.supervisions' },
+  { to: '/discipline-cases', label: 'nav.cases' },
+  { to: '/statistics', label: 'nav.statistics' },
+  { to: '/audit', label: 'nav.audit' },
+];
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const session = useSession();
+  const { pathname } = useLocation();
+  const current = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={3}>{t('appName')}</Title>
+          <Group>
+            <Text size="sm">{session?.username}</Text>
+            <LanguageSwitch />
+            <Button variant="default" size="xs" onClick={() => setToken(null)}>
+              {t('nav.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="menu">
+        {SECTIONS.map((section) => (
+          <NavLink key={section.to} component={Link} to={section.to} label={t(section.label)} active={current(section.to)} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

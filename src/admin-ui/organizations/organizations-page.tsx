@@ -1,0 +1,103 @@
+import { Alert, Anchor, Button, Grid, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { call } from '../api/client.js';
+import { getMember, getOrganization, listOrganizationMembers, listOrganizations } from '../api/generated/sdk.gen.js';
+import { useCommands } from '../api/operations.js';
+import { useI18n } from '../i18n/i18n.js';
+import { AllowedCommands } from '../workflows/allowed-commands.js';
+import { CommandForm } from '../workflows/command-form.js';
+import type { StreamView } from '../workflows/resources.js';
+import { StateView } from '../workflows/state-view.js';
+import { OrganizationTree } from './organization-tree.js';
+
+function MemberLink({ memberId }: { memberId: string }) {
+  const { value } = useI18n();
+  const member = useQuery({ queryKey: ['member', memberId], queryFn: async () => (await call(getMember({ path: { id: memberId } }))) as StreamView });
+  const record = member.data?.state.member as { fullName?: string | null } | undefined;
+  return (
+    <Anchor component={Link} to={`/members/${memberId}`}>
+      {record?.fullName ?? memberId} {member.data ? `(${value(String(member.data.state.status))})` : ''}
+    </Anchor>
+  );
+}
+
+function OrganizationDetail({ organizationId }: { organizationId: string }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const commands = useCommands();
+  const view = useQuery({ queryKey: ['organization', organizationId], queryFn: async () => (await call(getOrganization({ path: { id: organizationId } }))) as StreamView });
+  const members = useQuery({ queryKey: ['organization-members', organizationId], queryFn: () => call(listOrganizationMembers({ path: { id: organizationId } })) });
+  if (view.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (view.isError) return <Alert color="red" role="alert">{view.error.message}</Alert>;
+  const organization = (view.data.state.organization ?? {}) as Record<string, unknown>;
+  const found = commands.data?.get('foundOrganization');
+  const admit = commands.data?.get('admitMember');
+  const changed = () => queryClient.invalidateQueries();
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{String(organization.name ?? organizationId)}</Title>
+        <Group>
+          <Button component={Link} to={`/organizations/${organizationId}/history`} variant="light">
+            {t('org.history')}
+          </Button>
+          <Button component={Link} to={`/statistics?organizationId=${organizationId}`} variant="light">
+            {t('nav.statistics')}
+          </Button>
+        </Group>
+      </Group>
+      <StateView state={organization} omit={['organizationId', 'parentId', 'predecessorIds']} />
+      <Paper withBorder p="md">
+        <Title order={4}>{t('org.members')}</Title>
+        {members.data?.items.length === 0 && <Text>{t('org.noMembers')}</Text>}
+        <List>
+          {members.data?.items.map((member) => (
+            <List.Item key={member.memberId}>
+              <MemberLink memberId={member.memberId} />
+            </List.Item>
+          ))}
+        </List>
+      </Paper>
+      <AllowedCommands view={view.data} queryKey={['organization', organizationId]} />
+      {view.data.state.status === 'active' && (
+        <>
+          {admit && <CommandForm key={`admit-${organizationId}`} command={admit} title={t('org.admit')} initial={{ organizationId }} onDone={changed} />}
+          {found && <CommandForm key={`found-${organizationId}`} command={found} title={t('org.found')} initial={{ parentId: organizationId }} onDone={changed} />}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/** The organization tree beside the chosen organization: its bodies, members, history and the acts it accepts. */
+export function OrganizationsPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const commands = useCommands();
+  const queryClient = useQueryClient();
+  const organizations = useQuery({ queryKey: ['organizations'], queryFn: () => call(listOrganizations()) });
+  const found = commands.data?.get('foundOrganization');
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Paper withBorder p="sm">
+          <Title order={4} mb="xs">
+            {t('org.tree')}
+          </Title>
+          {organizations.isPending && <Loader aria-label={t('common.loading')} />}
+          {organizations.data && <OrganizationTree organizations={organizations.data.items} selected={id} />}
+        </Paper>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        {id ? (
+          <OrganizationDetail key={id} organizationId={id} />
+        ) : organizations.data?.items.length === 0 && found ? (
+          <CommandForm command={found} title={t('org.root')} onDone={() => queryClient.invalidateQueries({ queryKey: ['organizations'] })} />
+        ) : (
+          <Text>{t('org.select')}</Text>
+        )}
+      </Grid.Col>
+    </Grid>
+  );
+}

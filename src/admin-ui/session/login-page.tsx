@@ -1,0 +1,50 @@
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { call, setToken } from '../api/client.js';
+import { login } from '../api/generated/sdk.gen.js';
+import { useI18n } from '../i18n/i18n.js';
+import { LanguageSwitch } from '../layout/language-switch.js';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const [username, setUsername] = useState('admin');
+  const [password, setPassword] = useState('');
+  const [failed, setFailed] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setFailed(null);
+    try {
+      const { accessToken } = await call(login({ body: { username, password } }));
+      setToken(accessToken);
+    } catch (error) {
+      setFailed(error instanceof Error && 'status' in error && error.status === 401 ? t('login.failed') : String((error as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Center mih="100vh">
+      <Paper withBorder shadow="sm" p="xl" w={380} component="form" onSubmit={submit}>
+        <Stack>
+          <Title order={2}>{t('appName')}</Title>
+          <div>{t('tagline')}</div>
+          <TextInput label={t('login.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} required autoComplete="username" />
+          <PasswordInput label={t('login.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoComplete="current-password" />
+          {failed && (
+            <Alert color="red" role="alert">
+              {failed}
+            </Alert>
+          )}
+          <Button type="submit" loading={busy}>
+            {t('login.submit')}
+          </Button>
+          <LanguageSwitch />
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,114 @@
+import { BarChart } from '@mantine/charts';
+import { Alert, Button, Group, Paper, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { call, send } from '../api/client.js';
+import { disciplineStatistics, listOrganizations } from '../api/generated/sdk.gen.js';
+import type { DisciplineStatisticsDto } from '../api/generated/types.gen.js';
+import { formatDate, parseDate, todayIso } from '../dates.js';
+import { useI18n } from '../i18n/i18n.js';
+
+const FORMS = ['reprimand', 'warning', 'dismissal', 'expulsion', 'dissolution'];
+
+function leaves(value: unknown, path: string[] = []): { path: string[]; value: number }[] {
+  if (typeof value === 'number') return [{ path, value }];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => leaves(child, [...path, key]));
+}
+
+interface Request {
+  readonly organizationId?: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The statutory statistics of a subtree and period: figures, a chart of sanctions by form, CSV. */
+export function StatisticsPage() {
+  const { t, field, value } = useI18n();
+  const [search] = useSearchParams();
+  const year = todayIso().slice(0, 4);
+  const [organizationId, setOrganizationId] = useState<string | null>(search.get('organizationId'));
+  const [from, setFrom] = useState(`01/01/${year}`);
+  const [to, setTo] = useState(formatDate(todayIso()));
+  const [request, setRequest] = useState<Request | null>(null);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const organizations = useQuery({ queryKey: ['organizations'], queryFn: () => call(listOrganizations()) });
+  const report = useQuery({
+    queryKey: ['statistics', request],
+    queryFn: () => call(disciplineStatistics({ query: { ...request!, format: 'json' } })) as Promise<DisciplineStatisticsDto>,
+    enabled: request !== null,
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const period = { from: parseDate(from), to: parseDate(to) };
+    if (!period.from || !period.to) return setInvalid(t('common.invalidDate'));
+    setInvalid(null);
+    setRequest({ ...(organizationId ? { organizationId } : {}), from: period.from, to: period.to });
+  }
+
+  async function downloadCsv() {
+    if (!request) return;
+    const csv = (await send('GET', `/api/v1/reports/discipline-statistics?${new URLSearchParams({ ...request, format: 'csv' })}`)) as string;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    link.download = `thong-ke-ky-luat-${request.from}-${request.to}.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
+  const data = report.data;
+  const chart = data
+    ? FORMS.map((form) => ({ form: value(form), [field('members')]: data.sanctions.members.byForm[form] ?? 0, [field('organizations')]: data.sanctions.organizations.byForm[form] ?? 0 }))
+    : [];
+  return (
+    <Stack>
+      <Title order={2}>{t('stats.title')}</Title>
+      <Paper withBorder p="md" component="form" onSubmit={submit}>
+        <Group align="flex-end">
+          <Select
+            label={t('stats.organization')}
+            searchable
+            clearable
+            w={320}
+            value={organizationId}
+            onChange={setOrganizationId}
+            data={(organizations.data?.items ?? []).map((o) => ({ value: o.organizationId, label: o.name }))}
+          />
+          <TextInput label={t('stats.from')} placeholder={t('common.datePlaceholder')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={140} error={invalid} />
+          <TextInput label={t('stats.to')} placeholder={t('common.datePlaceholder')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={140} />
+          <Button type="submit">{t('stats.show')}</Button>
+          <Button variant="default" onClick={downloadCsv} disabled={!data}>
+            {t('stats.csv')}
+          </Button>
+        </Group>
+      </Paper>
+      {report.isError && <Alert color="red" role="alert">{report.error.message}</Alert>}
+      {data && (
+        <>
+          <Paper withBorder p="md">
+            <Title order={4}>{t('stats.chart')}</Title>
+            <BarChart h={260} data={chart} dataKey="form" series={[{ name: field('members'), color: 'red.6' }, { name: field('organizations'), color: 'blue.6' }]} withLegend />
+          </Paper>
+          <Table striped fz="sm" aria-label={t('stats.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('stats.figure')}</Table.Th>
+                <Table.Th>{t('stats.value')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {leaves({ inspections: data.inspections, supervisions: data.supervisions, sanctions: data.sanctions, removals: data.removals }).map((row) => (
+                <Table.Tr key={row.path.join('.')}>
+                  <Table.Td>{row.path.map((key) => (FORMS.includes(key) || key.includes('-') ? value(key) : field(key))).join(' — ')}</Table.Td>
+                  <Table.Td data-figure={row.path.join('.')}>{row.value}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  );
+}
