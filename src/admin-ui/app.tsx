@@ -1,5 +1,6 @@
-import { MantineProvider } from '@mantine/core';
+import { Loader, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuditPage } from './audit/audit-page.js';
 import { I18nProvider } from './i18n/i18n.js';
@@ -9,10 +10,12 @@ import { MemberPage } from './organizations/member-page.js';
 import { OrganizationsPage } from './organizations/organizations-page.js';
 import { LoginPage } from './session/login-page.js';
 import { useSession } from './session/session.js';
-import { StatisticsPage } from './statistics/statistics-page.js';
 import { WorkPage } from './work/work-page.js';
 import { StartPage } from './workflows/start-page.js';
 import { StreamPage } from './workflows/stream-page.js';
+
+// The charts library is most of the bundle: loaded with the statistics screen only.
+const StatisticsPage = lazy(async () => ({ default: (await import('./statistics/statistics-page.js')).StatisticsPage }));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 5_000 } } });
 
@@ -27,7 +30,14 @@ function Screens() {
         <Route path="organizations/:id" element={<OrganizationsPage />} />
         <Route path="organizations/:id/history" element={<HistoryPage />} />
         <Route path="members/:id" element={<MemberPage />} />
-        <Route path="statistics" element={<StatisticsPage />} />
+        <Route
+          path="statistics"
+          element={
+            <Suspense fallback={<Loader />}>
+              <StatisticsPage />
+            </Suspense>
+          }
+        />
         <Route path="audit" element={<AuditPage />} />
         <Route path=":workflow" element={<StartPage />} />
         <Route path=":workflow/new" element={<StartPage />} />

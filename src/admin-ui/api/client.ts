@@ -42,7 +42,7 @@ export async function send(method: string, path: string, body?: unknown, headers
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  const parsed: unknown = text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+  const parsed: unknown = text && /^application\/(problem\+)?json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : text;
   if (response.ok) return parsed;
   if (response.status === 401) setToken(null);
   throw new ApiProblem(response.status, typeof parsed === 'object' && parsed !== null ? (parsed as ProblemBody) : { detail: String(parsed) });

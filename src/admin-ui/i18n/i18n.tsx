@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en.js';
-import { vi, viFields, viValues } from './vi.js';
+import { vi, viCommands, viFields, viValues } from './vi.js';
 
 export type Language = 'vi' | 'en';
 export type MessageKey = keyof typeof vi;
@@ -10,10 +10,12 @@ interface Translator {
   setLanguage(language: Language): void;
   /** A UI message, with `{name}` placeholders filled. */
   t(key: MessageKey, values?: Record<string, string | number>): string;
-  /** The label of an API field. */
-  field(name: string): string;
+  /** The label of an API field, by its name or its path in a request (`subject.kind`), the path first. */
+  field(path: string): string;
   /** The label of an API value (enumerations, states, event kinds). */
   value(value: string): string;
+  /** The name of an API command: the officers' term, or in English the operation's summary. */
+  command(operationId: string, summary: string): string;
 }
 
 /** `admittedOn` → "Admitted on", `very-serious` → "Very serious": English from the API's own names. */
@@ -21,6 +23,9 @@ export function humanize(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** The API's own enumerated values (`very-serious`); names, numbers and ids are shown as they are. */
+const TOKEN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 const I18nContext = createContext<Translator | null>(null);
 
@@ -36,8 +41,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         setLanguageState(next);
       },
       t: (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')),
-      field: (name) => (language === 'vi' ? (viFields[name] ?? humanize(name)) : humanize(name)),
-      value: (value) => (language === 'vi' ? (viValues[value] ?? value) : humanize(value)),
+      field: (path) => {
+        const name = path.split('.').at(-1)!;
+        return language === 'vi' ? (viFields[path.replace(/\.\d+/g, '')] ?? viFields[name] ?? humanize(name)) : humanize(name);
+      },
+      value: (value) => (language === 'vi' ? (viValues[value] ?? value) : TOKEN.test(value) ? humanize(value) : value),
+      command: (operationId, summary) => (language === 'vi' ? (viCommands[operationId] ?? summary) : summary),
     };
   }, [language]);
   return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;

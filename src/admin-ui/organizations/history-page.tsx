@@ -78,7 +78,7 @@ export function HistoryPage() {
               <Text size="sm">
                 {Object.entries(entry.summary)
                   .filter(([name]) => !name.endsWith('Id'))
-                  .map(([name, summary]) => `${field(name)}: ${typeof summary === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(summary) ? formatDate(summary) : value(String(summary))}`)
+                  .map(([name, summary]) => `${field(name)}: ${summary === null ? '—' : typeof summary === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(summary) ? formatDate(summary) : value(String(summary))}`)
                   .join(' · ')}
               </Text>
               <Text size="xs" c="dimmed">

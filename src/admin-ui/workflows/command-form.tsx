@@ -13,13 +13,14 @@ export interface CommandFormProps {
   /** The stream version the form was shown at, sent as If-Match. */
   readonly expectedVersion?: number;
   readonly initial?: Record<string, FormValue>;
-  readonly title?: string;
+  /** The heading: by default the command's name; null under a heading that already names it (an accordion item). */
+  readonly title?: string | null;
   onDone(result: unknown): void;
 }
 
 /** A command as a form built from its request schema; the API's refusals appear beside the fields they name. */
 export function CommandForm({ command, pathParameters = {}, expectedVersion, initial = {}, title, onDone }: CommandFormProps) {
-  const { t } = useI18n();
+  const { t, command: commandName } = useI18n();
   const [values, setValues] = useState<Record<string, FormValue>>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,13 +53,13 @@ export function CommandForm({ command, pathParameters = {}, expectedVersion, ini
     }
   }
 
-  const heading = title ?? command.summary;
-  // An empty title: the form sits under a heading of its own (an accordion item) that already names it.
+  const label = commandName(command.operationId, command.summary);
+  const heading = title === undefined ? label : title;
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} aria-label={heading || command.summary}>
+    <Paper withBorder p="md" component="form" onSubmit={submit} aria-label={heading ?? label}>
       <Stack gap="sm">
         {heading && <Title order={4}>{heading}</Title>}
-        {title && <Text size="sm" c="dimmed">{command.summary}</Text>}
+        {title && title !== label && <Text size="sm" c="dimmed">{label}</Text>}
         {Object.entries(command.schema.properties ?? {}).map(([name, property]) => (
           <SchemaField
             key={name}

@@ -38,7 +38,7 @@ function OrganizationSelect({ label, value, error, required, onChange, descripti
 /** One input for one field of a request body, chosen by its schema; objects and lists nest. */
 export function SchemaField({ name, path, schema, required, value, errors, onChange }: FieldProps) {
   const { field, value: valueLabel, t, language } = useI18n();
-  const label = field(name);
+  const label = field(path);
   const error = errors[path];
   const description = language === 'en' ? schema.description : undefined;
 

@@ -57,7 +57,7 @@ export function StreamPage() {
         <Title order={2}>
           {t(known.title)} <Badge size="lg" variant="light" data-testid="stream-status">{value(status)}</Badge>
         </Title>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" data-testid="stream-version">
           {t('common.version')} {current.version} · {current.id}
         </Text>
       </Group>

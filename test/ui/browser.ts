@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install chromium`), or the one CHROMIUM_PATH names. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(__dirname, 'screenshots');
+
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  console.warn(`No Chromium at ${CHROMIUM}: the browser tests are not run here (install Debian's chromium, or set CHROMIUM_PATH); CI runs them.`);
+  return false;
+}
+
+/** The admin UI as `npm run build` makes it, into dist/admin-ui, where the service serves it from. */
+export function buildAdminUi(): void {
+  execFileSync(join(__dirname, '..', '..', 'node_modules', '.bin', 'vite'), ['build', '--config', 'src/admin-ui/vite.config.ts', '--logLevel', 'error'], {
+    cwd: join(__dirname, '..', '..'),
+    stdio: 'inherit',
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // This machine's network is closed: background fetches only fail slowly.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** An input's label exactly, with or without the asterisk of a required field. */
+export function labelled(label: string): RegExp {
+  return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+}
+
+/** Picks an option of a Mantine Select (searchable or not) by its label. */
+export async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
+  const input = scope.getByLabel(labelled(label)).first();
+  // A MultiSelect's pills box lies over its input and takes the click for it.
+  await input.click({ force: true });
+  if ((await input.getAttribute('readonly')) === null) await input.fill(option);
+  const page = 'page' in scope ? scope.page() : scope;
+  await page.getByRole('option', { name: option, exact: true }).first().click();
+}
