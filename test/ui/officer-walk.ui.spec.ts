@@ -82,19 +82,22 @@ async function foundTree(api: ApiClient, suffix: string) {
     await version.filter({ hasNotText: before }).waitFor();
   }
 
-  it('logs in with the admin password, in Vietnamese, and refuses a wrong one', async () => {
+  it('logs in with the admin password (Enter submits), in Vietnamese, and refuses a wrong one', async () => {
     await page.goto(origin);
     await page.getByLabel('Mật khẩu').fill('wrong password');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('alert').getByText('Sai tên đăng nhập hoặc mật khẩu').waitFor();
     await screenshot(page, '01-login');
     await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByLabel('Mật khẩu').press('Enter');
     await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
   }, CASE_TIMEOUT);
 
-  it('shows the organization tree with bodies and members', async () => {
-    await page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Tổ chức đảng' }).click();
+  it('shows the organization tree with bodies and members, reached by keyboard', async () => {
+    await page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Việc cần làm' }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Cây tổ chức' }).waitFor();
     await page.getByRole('link', { name: new RegExp(communeName) }).click();
     await page.getByRole('heading', { name: communeName }).waitFor();
     await page.getByRole('link', { name: /Nguyễn Văn Hùng/ }).waitFor();
