@@ -40,7 +40,6 @@ async function foundTree(api: ApiClient, suffix: string) {
   let origin: string;
   let tree: Awaited<ReturnType<typeof foundTree>>;
   let member: View;
-  let inspector: View;
   const suffix = randomUUID().slice(0, 6);
   const provinceName = `Đảng bộ tỉnh Vĩnh Phúc ${suffix}`;
   const communeName = `Đảng bộ xã Hương Canh ${suffix}`;
@@ -54,7 +53,7 @@ async function foundTree(api: ApiClient, suffix: string) {
     const api = new ApiClient(await authorizedAgent(app));
     tree = await foundTree(api, suffix);
     member = await tree.admitFull('Nguyễn Văn Hùng', 'Phó Chủ tịch Ủy ban nhân dân xã');
-    inspector = await tree.admitFull('Lê Thị Hoa');
+    await tree.admitFull('Lê Thị Hoa');
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
     page.setDefaultTimeout(15_000);
@@ -122,15 +121,17 @@ async function foundTree(api: ApiClient, suffix: string) {
     await decision.getByLabel('Số quyết định').fill('03-QĐ/UBKT');
     await decision.getByLabel('Ngày quyết định').fill('05/03/2026');
     await decision.getByLabel('Phạm vi').fill('Quản lý đất công ích');
+    await choose(decision, 'Thành viên đoàn kiểm tra: tổ chức đảng', communeName);
+    await choose(decision, 'Thành viên đoàn kiểm tra', 'Lê Thị Hoa');
     const period = decision.getByRole('group', { name: 'Kỳ' });
     await period.getByLabel('Từ ngày').fill('01/01/2024');
-    await period.getByLabel('Đến ngày').fill('31/12/2025');
-    await decision.getByLabel('Thành viên đoàn kiểm tra').fill('not-a-member-id');
+    await period.getByLabel('Đến ngày').fill('31/12/2023');
     await decision.getByRole('button', { name: 'Ghi nhận' }).click();
-    // The API names the field; the form shows its message under that input.
-    await decision.locator('.mantine-InputWrapper-root', { has: page.getByLabel('Thành viên đoàn kiểm tra') }).locator('.mantine-InputWrapper-error').waitFor();
+    // The API refuses a period that ends before it starts, naming `period.to`: its message shows under that input.
+    const periodEnd = period.locator('.mantine-InputWrapper-root', { has: page.getByLabel('Đến ngày') });
+    await periodEnd.locator('.mantine-InputWrapper-error').getByText('before it starts').waitFor();
     await screenshot(page, '03-inspection-field-error');
-    await decision.getByLabel('Thành viên đoàn kiểm tra').fill(inspector.id);
+    await period.getByLabel('Đến ngày').fill('31/12/2025');
     await decision.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByTestId('stream-status').getByText('Đã quyết định').waitFor();
 

@@ -59,6 +59,7 @@ export const en: Record<keyof typeof vi, string> = {
   'member.eligible': 'Eligible for cadre planning',
   'member.notEligible': 'Not eligible for cadre planning',
   'member.personalHidden': 'Personal data is not shown to your role',
+  'member.pickOrganization': '{field}: organization',
   'stream.allowed': 'Next steps',
   'stream.noneAllowed': 'No further steps: the file is closed',
   'stream.details': 'Details',

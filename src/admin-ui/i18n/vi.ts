@@ -58,6 +58,7 @@ export const vi = {
   'member.eligible': 'Đủ điều kiện quy hoạch',
   'member.notEligible': 'Chưa đủ điều kiện quy hoạch',
   'member.personalHidden': 'Thông tin cá nhân không hiển thị với vai trò của bạn',
+  'member.pickOrganization': '{field}: tổ chức đảng',
   'stream.allowed': 'Bước tiếp theo',
   'stream.noneAllowed': 'Không còn bước nào: hồ sơ đã kết thúc',
   'stream.details': 'Nội dung',

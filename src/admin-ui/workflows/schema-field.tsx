@@ -5,8 +5,10 @@ import { listOrganizations } from '../api/generated/sdk.gen.js';
 import type { Schema } from '../api/operations.js';
 import { useI18n } from '../i18n/i18n.js';
 import { isDate, type FormValue } from './body-from-form.js';
+import { MemberPicker } from './member-picker.js';
 
 const ORGANIZATION_FIELDS = new Set(['organizationId', 'parentId', 'toOrganizationId', 'successorId']);
+const MEMBER_FIELDS = /(^m|M)emberIds?$/;
 
 export interface FieldProps {
   readonly name: string;
@@ -83,6 +85,19 @@ export function SchemaField({ name, path, schema, required, value, errors, onCha
           </Button>
         </Stack>
       </Fieldset>
+    );
+  }
+  if (MEMBER_FIELDS.test(name) && (schema.type === 'string' || schema.items?.type === 'string')) {
+    return (
+      <MemberPicker
+        label={label}
+        description={description}
+        required={required}
+        error={error}
+        multiple={schema.type === 'array'}
+        value={typeof value === 'string' || Array.isArray(value) ? (value as string | string[]) : undefined}
+        onChange={onChange}
+      />
     );
   }
   if (schema.type === 'array') {
