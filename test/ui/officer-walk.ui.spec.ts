@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
+import { Users } from '../../src/auth/users.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
@@ -44,6 +45,7 @@ async function foundTree(api: ApiClient, suffix: string) {
   const provinceName = `Đảng bộ tỉnh Vĩnh Phúc ${suffix}`;
   const communeName = `Đảng bộ xã Hương Canh ${suffix}`;
   const pageErrors: string[] = [];
+  let caseUrl: string;
 
   beforeAll(async () => {
     buildAdminUi();
@@ -196,6 +198,7 @@ async function foundTree(api: ApiClient, suffix: string) {
     await page.getByText('Cảnh cáo: 2 phiếu, cộng dồn 7; cần 6 (quá nửa của 11)').waitFor();
     await outcome.scrollIntoViewIfNeeded();
     await screenshot(page, '05-ballot-outcome');
+    caseUrl = page.url();
   }, CASE_TIMEOUT);
 
   it('issues and announces the decision, then files an appeal, which is annulled', async () => {
@@ -271,5 +274,21 @@ async function foundTree(api: ApiClient, suffix: string) {
     await page.goto(`${origin}/members/${member.id}`);
     await page.getByText('01/03/2010').waitFor();
     expect(pageErrors).toEqual([]);
+  }, CASE_TIMEOUT);
+
+  it('offers an auditor the case to read, and no forms', async () => {
+    await app.get(Users).create(`auditor-${suffix}`, 'auditor-password-1', [{ role: 'auditor', organizationId: null }]);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+    const reader = await context.newPage();
+    await reader.goto(origin);
+    await reader.getByLabel('Tên đăng nhập').fill(`auditor-${suffix}`);
+    await reader.getByLabel('Mật khẩu').fill('auditor-password-1');
+    await reader.getByLabel('Mật khẩu').press('Enter');
+    await reader.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    await reader.goto(caseUrl);
+    await reader.getByTestId('ballot-outcome').waitFor();
+    expect(await reader.getByRole('heading', { name: 'Bước tiếp theo' }).count()).toBe(0);
+    expect(await reader.getByRole('button', { name: 'Ghi nhận' }).count()).toBe(0);
+    await context.close();
   }, CASE_TIMEOUT);
 });

@@ -5,6 +5,7 @@ import { call } from '../api/client.js';
 import { getMember, getOrganization, listOrganizationMembers, listOrganizations } from '../api/generated/sdk.gen.js';
 import { useCommands } from '../api/operations.js';
 import { useI18n } from '../i18n/i18n.js';
+import { useCanAct } from '../session/can-act.js';
 import { AllowedCommands } from '../workflows/allowed-commands.js';
 import { CommandForm } from '../workflows/command-form.js';
 import type { StreamView } from '../workflows/resources.js';
@@ -26,6 +27,7 @@ function OrganizationDetail({ organizationId }: { organizationId: string }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const commands = useCommands();
+  const canAct = useCanAct();
   const view = useQuery({ queryKey: ['organization', organizationId], queryFn: async () => (await call(getOrganization({ path: { id: organizationId } }))) as StreamView });
   const members = useQuery({ queryKey: ['organization-members', organizationId], queryFn: () => call(listOrganizationMembers({ path: { id: organizationId } })) });
   if (view.isPending) return <Loader aria-label={t('common.loading')} />;
@@ -60,7 +62,7 @@ function OrganizationDetail({ organizationId }: { organizationId: string }) {
         </List>
       </Paper>
       <AllowedCommands view={view.data} queryKey={['organization', organizationId]} />
-      {view.data.state.status === 'active' && (
+      {view.data.state.status === 'active' && canAct && (
         <>
           {admit && <CommandForm key={`admit-${organizationId}`} command={admit} title={t('org.admit')} initial={{ organizationId }} onDone={changed} />}
           {found && <CommandForm key={`found-${organizationId}`} command={found} title={t('org.found')} initial={{ parentId: organizationId }} onDone={changed} />}
@@ -77,7 +79,7 @@ export function OrganizationsPage() {
   const commands = useCommands();
   const queryClient = useQueryClient();
   const organizations = useQuery({ queryKey: ['organizations'], queryFn: () => call(listOrganizations()) });
-  const found = commands.data?.get('foundOrganization');
+  const found = useCanAct() ? commands.data?.get('foundOrganization') : undefined;
   return (
     <Grid>
       <Grid.Col span={{ base: 12, md: 4 }}>

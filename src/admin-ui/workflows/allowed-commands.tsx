@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { CommandForm } from './command-form.js';
 import type { FormValue } from './body-from-form.js';
 import type { StreamView } from './resources.js';
+import { useCanAct } from '../session/can-act.js';
 
 /** Each command the stream accepts in its current state, as a form sent with the version it was shown at. */
 export function AllowedCommands({ view, queryKey, initial = {} }: { view: StreamView; queryKey: readonly unknown[]; initial?: Record<string, FormValue> }) {
@@ -13,6 +14,7 @@ export function AllowedCommands({ view, queryKey, initial = {} }: { view: Stream
   const commands = useCommands();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
+  if (!useCanAct()) return null;
   if (commands.isPending) return <Loader aria-label={t('common.loading')} />;
   const steps = view.allowedCommands.flatMap((operationId) => {
     const command = commands.data?.get(operationId);

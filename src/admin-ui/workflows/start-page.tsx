@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCommands } from '../api/operations.js';
 import { useI18n } from '../i18n/i18n.js';
+import { useCanAct } from '../session/can-act.js';
 import { WorkList } from '../work/work-list.js';
 import { CommandForm } from './command-form.js';
 import { initialValues } from './initial-values.js';
@@ -16,6 +17,7 @@ export function StartPage() {
   const { t } = useI18n();
   const commands = useCommands();
   const [id, setId] = useState('');
+  const canAct = useCanAct();
   if (!isWorkflow(workflow)) return <Alert color="red">{workflow}</Alert>;
   if (commands.isPending) return <Loader aria-label={t('common.loading')} />;
   const known = WORKFLOWS[workflow];
@@ -30,7 +32,7 @@ export function StartPage() {
           {t('common.open')}
         </Button>
       </Group>
-      {create && (
+      {create && canAct && (
         <CommandForm
           key={search.toString()}
           command={create}
