@@ -1,7 +1,7 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, NotFoundException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, ANY_ROLE } from '../../auth/policy.js';
-import { ApiProblemResponses } from '../../platform/http/api-routes.js';
+import { ApiProblemResponses, UuidParam } from '../../platform/http/api-routes.js';
 import { OrganizationDirectoryDto, OrganizationDirectoryQuery, OrganizationMembersDto } from './organization-directory.query.js';
 import { OrganizationNotInHistoryError } from './organization-history.query.js';
 
@@ -25,8 +25,8 @@ export class OrganizationDirectoryController {
   @Get(':id/members')
   @ApiOperation({ operationId: 'listOrganizationMembers', summary: 'The members placed in an organization', description: LAG })
   @ApiOkResponse({ type: OrganizationMembersDto })
-  @ApiProblemResponses(401, 404)
-  async members(@Param('id') id: string): Promise<OrganizationMembersDto> {
+  @ApiProblemResponses(400, 401, 404)
+  async members(@UuidParam('id') id: string): Promise<OrganizationMembersDto> {
     try {
       return await this.query.members(id);
     } catch (error) {

@@ -1207,6 +1207,10 @@ export type ListOrganizationMembersData = {
 
 export type ListOrganizationMembersErrors = {
     /**
+     * validation-failed: the request is malformed; `errors` lists every field
+     */
+    400: ProblemResponse;
+    /**
      * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
      */
     401: ProblemResponse;
