@@ -3,12 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
 import { Users } from '../../src/auth/users.js';
 import { ApiClient, type View } from '../support/api-client.js';
-import { testDatabases } from '../support/databases.js';
+import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
 import { buildAdminUi, choose, chromiumAvailable, labelled, launchChromium, screenshot } from './browser.js';
 
-// The browser walk runs once, on PostgreSQL when CI provides it.
-const database = testDatabases().at(-1)!;
+// The browser walk runs once, on PostgreSQL when CI provides it, in a database of its own: it verifies the
+// whole store, which other suites tamper with on purpose.
+const target = testDatabases().at(-1)!;
 const SETUP_TIMEOUT = 240_000;
 // A browser step waits for the service and its projections; under a loaded CI machine that takes a while.
 const CASE_TIMEOUT = 120_000;
@@ -34,7 +35,8 @@ async function foundTree(api: ApiClient, suffix: string) {
   return { province, commune, admitFull };
 }
 
-(chromiumAvailable() ? describe : describe.skip)(`the officers' walk in Chromium on ${database.name}`, () => {
+(chromiumAvailable() ? describe : describe.skip)(`the officers' walk in Chromium on ${target.name}`, () => {
+  let database: IsolatedDatabase;
   let app: NestExpressApplication;
   let browser: Browser;
   let page: Page;
@@ -49,6 +51,7 @@ async function foundTree(api: ApiClient, suffix: string) {
 
   beforeAll(async () => {
     buildAdminUi();
+    database = await isolatedDatabase(target);
     app = await createTestApp(database.url);
     await app.listen(0, '127.0.0.1');
     origin = (await app.getUrl()).replace('[::1]', 'localhost');
@@ -70,6 +73,7 @@ async function foundTree(api: ApiClient, suffix: string) {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+    await database?.drop();
   });
 
   /** Opens the next step's form (an accordion item named after the command), fills it with `fill`, and records it. */
