@@ -9,6 +9,7 @@ describe('configuration', () => {
       logLevel: 'info',
       bodyLimitBytes: 1_048_576,
       auditSigningKeyFile: 'data/audit-signing-key.pem',
+      personalDataKeyFile: 'data/personal-data-key',
       adminPassword: undefined,
       jwtSecret: undefined,
       jwtSecretFile: 'data/jwt-secret',
@@ -34,6 +35,7 @@ describe('configuration', () => {
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://admin.example.org/path' }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'not an origin' }],
     ['JWT_SECRET', { JWT_SECRET: 'not-32-characters' }],
+    ['PERSONAL_DATA_KEY_FILE', { AUDIT_SIGNING_KEY_FILE: 'keys/one', PERSONAL_DATA_KEY_FILE: 'keys/one' }],
     ['OIDC_ISSUER', { OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_AUDIENCE: 'disciplina' }],
     ['OIDC_JWKS_URL', { OIDC_JWKS_URL: 'not a url', OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'disciplina' }],
   ])('refuses a bad %s and names it', (variable, env) => {

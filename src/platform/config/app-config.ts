@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * The service's configuration, read once from the environment and validated before anything starts.
@@ -16,6 +16,8 @@ export abstract class AppConfig {
   abstract readonly bodyLimitBytes: number;
   /** PKCS#8 PEM Ed25519 key that signs audit checkpoints; created on first start when missing. */
   abstract readonly auditSigningKeyFile: string;
+  /** The master key (32 bytes, base64) that seals every data subject's key; created on first start when missing. */
+  abstract readonly personalDataKeyFile: string;
   /** Password of the first `admin` account; generated and printed once when unset. */
   abstract readonly adminPassword: string | undefined;
   /** Secret that signs the tokens issued at login; kept in the data folder when unset. */
@@ -113,6 +115,9 @@ export function loadConfig(env: Env): AppConfig {
   const dataDir = env.DATA_DIR || './data';
   const migrationDatabaseUrl = databaseUrl(env, 'MIGRATION_DATABASE_URL');
   if (migrationDatabaseUrl && !env.DATABASE_URL) throw new ConfigError('MIGRATION_DATABASE_URL', 'needs DATABASE_URL (the embedded database has one role)');
+  const auditSigningKeyFile = env.AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem');
+  const personalDataKeyFile = env.PERSONAL_DATA_KEY_FILE || join(dataDir, 'personal-data-key');
+  if (resolve(personalDataKeyFile) === resolve(auditSigningKeyFile)) throw new ConfigError('PERSONAL_DATA_KEY_FILE', 'must be another file than AUDIT_SIGNING_KEY_FILE');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: databaseUrl(env),
@@ -120,7 +125,8 @@ export function loadConfig(env: Env): AppConfig {
     dataDir,
     logLevel: logLevel as AppConfig['logLevel'],
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
-    auditSigningKeyFile: env.AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem'),
+    auditSigningKeyFile,
+    personalDataKeyFile,
     adminPassword: optionalSecret(env, 'ADMIN_PASSWORD', 12),
     jwtSecret: optionalSecret(env, 'JWT_SECRET', 32),
     jwtSecretFile: join(dataDir, 'jwt-secret'),
