@@ -18,3 +18,11 @@ export const OFFICER_ROLES: readonly Role[] = ['administrator', 'discipline-offi
 export const FIELDWORK_ROLES: readonly Role[] = [...OFFICER_ROLES, 'inspector'];
 /** Verifying, replaying and exporting the record. */
 export const AUDIT_ROLES: readonly Role[] = ['administrator', 'auditor'];
+/**
+ * Who reads personal fields (name, birth date) of the members their grants reach: those who record acts on
+ * them. Inspectors, auditors and viewers work from ids and the record without them (data minimisation,
+ * Decree 13/2023/NĐ-CP art. 3).
+ */
+export const PERSONAL_DATA_ROLES: readonly Role[] = OFFICER_ROLES;
+/** Erasing a data subject's personal data for good. */
+export const ERASURE_ROLES: readonly Role[] = ['administrator'];

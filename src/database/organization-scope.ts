@@ -14,9 +14,10 @@ export function scopeOf(grants: readonly OrganizationGrant[]): OrganizationScope
   return [...new Set(grants.map((grant) => grant.organizationId!))];
 }
 
-/** The scope of the request being served; outside a request, none (deny by default). */
-export function currentScope(): OrganizationScope {
-  return scopeOf(requestContext.current()?.grants ?? []);
+/** The scope of the request being served (of the grants of `roles`, when given); outside a request, none (deny by default). */
+export function currentScope(roles?: readonly string[]): OrganizationScope {
+  const grants = requestContext.current()?.grants ?? [];
+  return scopeOf(roles ? grants.filter((grant) => roles.includes(grant.role)) : grants);
 }
 
 function setting(scope: OrganizationScope): string {

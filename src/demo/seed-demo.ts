@@ -193,7 +193,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSummar
   if (await demoLoaded(app)) throw new DemoAlreadyLoadedError();
   const context = new RequestContext(DEMO_ACTOR, DEMO_ACTOR);
   // The demo acts as an administrator over the whole tree.
-  context.authenticate(DEMO_ACTOR, [{ organizationId: null }]);
+  context.authenticate(DEMO_ACTOR, [{ role: 'administrator', organizationId: null }]);
   return requestContext.run(context, async () => {
     const routes = new DemoRoutes(app);
     const district = await foundDistrict(routes, seededRandom(SEED));

@@ -2,15 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { requestContext } from '../platform/request-context.js';
 import { Clock } from '../shared/clock.js';
 import { foldEvents, type Command, type Decider, type Event } from '../shared/domain/decider.js';
+import type { PersonalDataRules } from '../shared/domain/personal-data.js';
 import { StreamNotFoundError } from './errors.js';
 import { EventStore, type EventMetadata, type ExpectedVersion } from './event-store.js';
+import { PersonalDataCodec } from './personal-data/personal-data-codec.js';
 
 export interface StreamDefinition<C extends Command, S, E extends Event> {
   readonly streamType: string;
   readonly decider: Decider<C, S, E>;
   /** Valid time of an event, when its data names one (a decision's signing date, say). */
   readonly occurredAt?: (event: E) => Date | undefined;
+  /** Its events' personal fields, stored sealed with their subject's key. */
+  readonly personalData?: PersonalDataRules;
 }
+
+/** `open`: personal fields decrypted (for deciding and for those who may see them); `withheld`: null, no key read. */
+export type PersonalDataRead = 'open' | 'withheld';
 
 export interface StreamState<S> {
   readonly state: S;
@@ -39,13 +46,19 @@ export class EventSourcedStreams {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly personalData: PersonalDataCodec,
   ) {}
 
-  async load<C extends Command, S, E extends Event>(definition: StreamDefinition<C, S, E>, streamId: string): Promise<StreamState<S>> {
+  async load<C extends Command, S, E extends Event>(
+    definition: StreamDefinition<C, S, E>,
+    streamId: string,
+    personalData: PersonalDataRead = 'withheld',
+  ): Promise<StreamState<S>> {
     const recorded = await this.store.readStream(streamId);
     if (recorded.length === 0) throw new StreamNotFoundError(streamId);
-    const events = recorded.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
-    return { state: foldEvents(definition.decider, events), version: recorded.at(-1)!.streamVersion };
+    const stored = recorded.map((e) => ({ type: e.type, data: e.data }));
+    const events = personalData === 'open' ? await this.personalData.open(definition.personalData, stored) : this.personalData.withheld(definition.personalData, stored);
+    return { state: foldEvents(definition.decider, events as unknown as E[]), version: recorded.at(-1)!.streamVersion };
   }
 
   async handle<C extends Command, S, E extends Event>(
@@ -56,20 +69,23 @@ export class EventSourcedStreams {
   ): Promise<Handled<S, E>> {
     const current = options.creates
       ? { state: definition.decider.initialState(), version: 0 }
-      : await this.load(definition, streamId);
+      : await this.load(definition, streamId, 'open');
     if (!options.creates) await options.authorize?.(current.state);
     const events = definition.decider.decide(command(this.clock.now()), current.state);
     const expectedVersion: ExpectedVersion = options.creates ? 'no-stream' : (options.expectedVersion ?? current.version);
     const state = events.reduce(definition.decider.evolve, current.state);
     if (options.creates) await options.authorize?.(state);
     if (events.length === 0) return { state, version: current.version, events };
+    const plain = events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown> }));
+    const sealed = await this.personalData.seal(definition.personalData, plain);
     const result = await this.store.append({
       streamId,
       streamType: definition.streamType,
       expectedVersion,
       metadata: this.metadata(options),
-      events: events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, occurredAt: definition.occurredAt?.(event) })),
+      events: sealed.map((event, index) => ({ type: event.type, data: event.data, occurredAt: definition.occurredAt?.(events[index]!) })),
     });
+    await this.personalData.erase(definition.personalData, sealed);
     return { state, version: result.nextExpectedVersion, events };
   }
 

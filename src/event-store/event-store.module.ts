@@ -3,6 +3,7 @@ import { Database } from '../database/database.js';
 import { Clock, IdGenerator } from '../shared/clock.js';
 import { EventSourcedStreams } from './event-sourced-streams.js';
 import { EventStore } from './event-store.js';
+import { personalDataProviders } from './personal-data/personal-data.providers.js';
 import { PostgresEventStore } from './postgres/postgres-event-store.js';
 import { UpcasterRegistry } from './upcasters.js';
 
@@ -16,6 +17,7 @@ import { UpcasterRegistry } from './upcasters.js';
       useFactory: (database: Database, clock: Clock, ids: IdGenerator, upcasters: UpcasterRegistry) =>
         new PostgresEventStore(database.pool, clock, ids, upcasters),
     },
+    ...personalDataProviders,
     EventSourcedStreams,
   ],
   exports: [EventStore, UpcasterRegistry, EventSourcedStreams],

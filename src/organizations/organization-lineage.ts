@@ -26,7 +26,7 @@ export class OrganizationLineageFromStreams extends OrganizationLineage {
   }
 
   private async organizationOfMember(memberId: string): Promise<string | null> {
-    const member = await this.loaded(() => this.streams.load(members, members.streamId(memberId)));
+    const member = await this.loaded(() => this.streams.load(members, members.streamId(memberId), 'withheld'));
     return member && member.state.status !== 'not-admitted' ? member.state.member.organizationId : null;
   }
 

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { OrganizationLineage } from '../platform/http/stream-scope.js';
 import { AdmitMemberHttp } from './commands/admit-member/admit-member.http.js';
 import { DissolveOrganizationHttp } from './commands/dissolve-organization/dissolve-organization.http.js';
+import { ErasePersonalDataHttp } from './commands/erase-personal-data/erase-personal-data.http.js';
 import { EstablishBodyHttp } from './commands/establish-body/establish-body.http.js';
 import { FoundOrganizationHttp } from './commands/found-organization/found-organization.http.js';
 import { LeavePostHttp } from './commands/leave-post/leave-post.http.js';
@@ -42,6 +43,7 @@ import { GetOrganizationHttp } from './queries/get-organization/get-organization
     RemoveFromRollHttp,
     ReleaseMemberHttp,
     RecordDeathHttp,
+    ErasePersonalDataHttp,
   ],
   providers: [OrganizationDirectory, { provide: OrganizationLineage, useClass: OrganizationLineageFromStreams }],
   exports: [OrganizationDirectory, OrganizationLineage],

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Role } from '../auth/principal.js';
 
-/** The organization a role is granted over; null: the whole tree. */
+/** A role and the organization it is granted over; null: the whole tree. */
 export interface OrganizationGrant {
+  readonly role: Role;
   readonly organizationId: string | null;
 }
 

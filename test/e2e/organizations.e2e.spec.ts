@@ -59,7 +59,7 @@ describe.each(testDatabases())('organizations and members over HTTP on $name', (
     const transferred = await service.api.command(`members/${admitted.id}/transfer`, { toOrganizationId: other.id, transferredOn: '2026-09-01' }, posted.version);
     const left = await service.api.command(`members/${admitted.id}/posts/${postId}/leave`, { leftOn: '2026-09-01' }, transferred.version);
     const removed = await service.api.command(`members/${admitted.id}/remove-from-roll`, { ground: 'no-activity-or-dues-3-months', removedOn: '2026-11-01' }, left.version);
-    expect(removed).toMatchObject({ state: { status: 'left', leftBy: 'removed-from-roll', member: { organizationId: other.id, posts: [] } }, allowedCommands: [] });
+    expect(removed).toMatchObject({ state: { status: 'left', leftBy: 'removed-from-roll', member: { organizationId: other.id, posts: [] } }, allowedCommands: ['erasePersonalData'] });
   });
 
   it('releases a member and records a death', async () => {

@@ -1,6 +1,6 @@
 import type { Command } from '../../shared/domain/decider.js';
 import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
-import type { RemovalGround } from './member.events.js';
+import type { ErasureGround, RemovalGround } from './member.events.js';
 
 export type AdmitMember = Command<
   'admitMember',
@@ -19,6 +19,8 @@ export type RecordDeath = Command<'recordDeath', { diedOn: IsoDate }>;
 export type RecordExpulsion = Command<'recordExpulsion', { disciplineDecisionId: string; expelledOn: IsoDate }>;
 /** An annulled expulsion gives membership back (QĐ 117-QĐ/TW); recorded by the appeal process. */
 export type RestoreMembership = Command<'restoreMembership', { disciplineDecisionId: string; appealId: string; restoredOn: IsoDate }>;
+/** Erasure at the data subject's request or by law (Decree 13/2023/NĐ-CP art. 16); `reference` names the request or decision. */
+export type ErasePersonalData = Command<'erasePersonalData', { ground: ErasureGround; reference: string }>;
 
 export type MemberCommand =
   | AdmitMember
@@ -30,4 +32,5 @@ export type MemberCommand =
   | ReleaseMember
   | RecordDeath
   | RecordExpulsion
-  | RestoreMembership;
+  | RestoreMembership
+  | ErasePersonalData;

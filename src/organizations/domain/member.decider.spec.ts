@@ -3,7 +3,7 @@ import { foldEvents } from '../../shared/domain/decider.js';
 import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
 import type { MemberCommand } from './member.commands.js';
 import { allowedMemberCommands, memberDecider, memberMachine, memberStreamId, STREAM_TYPE } from './member.decider.js';
-import { REMOVAL_GROUNDS, type MemberEvent, type RemovalGround } from './member.events.js';
+import { ERASURE_GROUNDS, REMOVAL_GROUNDS, type ErasureGround, type MemberEvent, type RemovalGround } from './member.events.js';
 import { memberFacts, type MemberState } from './member.state.js';
 
 const metadata = { now: new Date('2025-06-30T03:00:00Z') };
@@ -33,7 +33,9 @@ const commands: { [K in MemberCommand['type']]: Extract<MemberCommand, { type: K
   recordDeath: { type: 'recordDeath', data: { diedOn: '2025-06-10' }, metadata },
   recordExpulsion: { type: 'recordExpulsion', data: { disciplineDecisionId: 'decision-9', expelledOn: '2025-06-10' }, metadata },
   restoreMembership: { type: 'restoreMembership', data: { disciplineDecisionId: 'decision-9', appealId: 'appeal-1', restoredOn: '2025-06-20' }, metadata },
+  erasePersonalData: { type: 'erasePersonalData', data: { ground: 'consent-withdrawn', reference: 'Đơn đề nghị ngày 02/06/2025' }, metadata },
 };
+const erased: MemberEvent = { type: 'PersonalDataErased', data: { memberId, ground: 'consent-withdrawn', reference: 'Đơn đề nghị ngày 02/06/2025' } };
 
 const histories: Record<MemberState['status'], MemberEvent[]> = {
   'not-admitted': [],
@@ -147,7 +149,37 @@ describe('member stream', () => {
       expect(restored).toMatchObject({ status: 'full', member: { memberId, lastActOn: '2025-06-20' } });
     });
     it('restores only a membership taken by expulsion, not one ended by death, release or removal', () => {
-      spec(memberDecider).given(histories.left).when(commands.restoreMembership).thenThrows(InvalidTransitionError, { details: { currentState: 'left', allowedCommands: [] } });
+      spec(memberDecider)
+        .given(histories.left)
+        .when(commands.restoreMembership)
+        .thenThrows(InvalidTransitionError, { details: { currentState: 'left', allowedCommands: ['erasePersonalData'] } });
+    });
+  });
+
+  describe('personal data is erased on a ground of Decree 13/2023/NĐ-CP art. 16.1, once', () => {
+    it.each(ERASURE_GROUNDS)('records the erasure on the ground %s, with no personal data in it', (ground) => {
+      spec(memberDecider)
+        .given(histories.full)
+        .when({ ...commands.erasePersonalData, data: { ground, reference: 'Đơn đề nghị ngày 02/06/2025' } })
+        .then([{ type: 'PersonalDataErased', data: { memberId, ground, reference: 'Đơn đề nghị ngày 02/06/2025' } }]);
+    });
+    it('leaves name and birth date null, and the rest of the record as it was', () => {
+      const before = stateOf(histories.full) as Extract<MemberState, { status: 'full' }>;
+      expect(before.member).toMatchObject({ fullName: 'Nguyễn Văn A', birthDate: '1990-05-01', personalDataErased: false });
+      expect(stateOf([...histories.full, erased])).toEqual({ ...before, member: { ...before.member, fullName: null, birthDate: null, personalDataErased: true } });
+    });
+    it('erases the data of a member who has left the roll too', () => {
+      expect(stateOf([...histories.left, erased])).toMatchObject({ status: 'left', member: { fullName: null, birthDate: null, personalDataErased: true } });
+    });
+    it('refuses a second erasure', () => {
+      expect(allowedMemberCommands(stateOf([...histories.full, erased]))).not.toContain('erasePersonalData');
+      spec(memberDecider).given([...histories.full, erased]).when(commands.erasePersonalData).thenThrows(InvalidTransitionError, { details: { command: 'erasePersonalData' } });
+    });
+    it.each<[string, ErasureGround, string, string]>([
+      ['a ground the decree does not list', 'disliked' as ErasureGround, 'Đơn', 'erasure-ground'],
+      ['no reference to the request or decision', 'consent-withdrawn', ' ', 'not-blank'],
+    ])('refuses %s', (_case, ground, reference, rule) => {
+      spec(memberDecider).given(histories.full).when({ ...commands.erasePersonalData, data: { ground, reference } }).thenThrows(InvalidInputError, { details: { rule } });
     });
   });
 
@@ -175,7 +207,7 @@ describe('member stream', () => {
     });
   });
 
-  describe('a member who has left the roll accepts no command; every command out of its state is refused', () => {
+  describe('a member who has left the roll accepts no command but the erasure of personal data; every command out of its state is refused', () => {
     const cases = (Object.keys(histories) as MemberState['status'][]).flatMap((status) =>
       memberMachine.commandTypes.map((type) => [status, type, allowedMemberCommands(stateOf(histories[status])).includes(type)] as const),
     );
@@ -195,10 +227,10 @@ describe('member stream', () => {
       ['released', { type: 'MemberReleased', data: { memberId, reason: 'r', releasedOn: '2025-01-01' } }],
       ['died', died],
       ['expelled', { type: 'MemberExpelled', data: { memberId, disciplineDecisionId: 'd', expelledOn: '2025-01-01' } }],
-    ])('allows nothing after leaving (%s), but the annulment of an expulsion', (leftBy, leaving) => {
+    ])('allows nothing after leaving (%s), but the annulment of an expulsion and the erasure of personal data', (leftBy, leaving) => {
       const state = stateOf([admitted, madeFull, leaving]);
       expect(state).toMatchObject({ status: 'left', leftBy });
-      expect(allowedMemberCommands(state)).toEqual(leftBy === 'expelled' ? ['restoreMembership'] : []);
+      expect(allowedMemberCommands(state)).toEqual(leftBy === 'expelled' ? ['restoreMembership', 'erasePersonalData'] : ['erasePersonalData']);
     });
   });
 });

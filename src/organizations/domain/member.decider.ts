@@ -5,7 +5,7 @@ import { addMonths, compareIsoDates } from '../../shared/domain/iso-date.js';
 import { transitions, type InStatus } from '../../shared/domain/transitions.js';
 import { ORGANIZATION_LEVELS, type IsoDate } from '../../shared/domain/vocabulary.js';
 import type { AdmitMember, MakeMemberFull, MemberCommand, RemoveFromRoll, TakeUpPost } from './member.commands.js';
-import { REMOVAL_GROUNDS, type MemberEvent } from './member.events.js';
+import { ERASURE_GROUNDS, REMOVAL_GROUNDS, type MemberEvent } from './member.events.js';
 import { evolveMember, initialMemberState, type MemberRecord, type MemberState } from './member.state.js';
 
 export const MEMBER_STREAM_TYPE = 'member';
@@ -27,14 +27,18 @@ export const memberMachine = transitions<MemberState>()({
   recordDeath: ['probationary', 'full'],
   recordExpulsion: ['probationary', 'full'],
   restoreMembership: ['left'],
+  erasePersonalData: ['probationary', 'full', 'left'],
 });
 
 export type MemberCommandType = MemberCommand['type'];
 
-/** Of the ways to leave the roll, only an expulsion can be undone (by its annulment). */
+/** Of the ways to leave the roll, only an expulsion can be undone (by its annulment); personal data is erased once. */
 export function allowedMemberCommands(state: MemberState): MemberCommandType[] {
   const allowed = memberMachine.allowedCommands(state.status);
-  return state.status === 'left' && state.leftBy !== 'expelled' ? allowed.filter((type) => type !== 'restoreMembership') : allowed;
+  if (state.status === 'not-admitted') return allowed;
+  return allowed.filter(
+    (type) => !(type === 'restoreMembership' && state.status === 'left' && state.leftBy !== 'expelled') && !(type === 'erasePersonalData' && state.member.personalDataErased),
+  );
 }
 
 /** Thời kỳ dự bị: twelve months from admission (Charter art. 5). */
@@ -171,6 +175,13 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       requireText('appealId', appealId);
       requireActDate('restoredOn', restoredOn, left.member.lastActOn, now);
       return [{ type: 'MembershipRestored', data: { memberId: left.member.memberId, disciplineDecisionId, appealId, restoredOn } }];
+    }
+    case 'erasePersonalData': {
+      const { member } = memberMachine.requireState(state, command.type);
+      const { ground, reference } = command.data;
+      if (!ERASURE_GROUNDS.includes(ground)) throw new InvalidInputError('ground', 'erasure-ground', `Unknown ground ${ground}`);
+      requireText('reference', reference);
+      return [{ type: 'PersonalDataErased', data: { memberId: member.memberId, ground, reference } }];
     }
     default:
       return assertNever(command);

@@ -1,4 +1,5 @@
 import type { Event } from '../../shared/domain/decider.js';
+import { declarePersonalData, type Erasable } from '../../shared/domain/personal-data.js';
 import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
 
 /** Grounds for xóa tên (Charter art. 8.1; guidance QĐ 24/29 point 8.1, now QĐ 294); not a sanction. */
@@ -15,10 +16,20 @@ export type RemovalGround = (typeof REMOVAL_GROUNDS)[number];
 /** A post (chức vụ); `committeeLevel` is the level of the committee when the post is a seat on one (cấp ủy viên). */
 export type Post = Readonly<{ postId: string; title: string; organizationId: string; committeeLevel: OrganizationLevel | null }>;
 
+/** The cases in which a data subject may have their personal data erased (Decree 13/2023/NĐ-CP art. 16.1 a–đ). */
+export const ERASURE_GROUNDS = [
+  'no-longer-necessary',
+  'consent-withdrawn',
+  'objection-upheld',
+  'unlawful-processing',
+  'required-by-law',
+] as const;
+export type ErasureGround = (typeof ERASURE_GROUNDS)[number];
+
 /** Kết nạp: admission starts a probation (đảng viên dự bị). Name and birth date are personal data. */
 export type MemberAdmitted = Event<
   'MemberAdmitted',
-  { memberId: string; organizationId: string; fullName: string; birthDate: IsoDate; admittedOn: IsoDate }
+  { memberId: string; organizationId: string; fullName: Erasable<string>; birthDate: Erasable<IsoDate>; admittedOn: IsoDate }
 >;
 /** Công nhận đảng viên chính thức. */
 export type MemberMadeFull = Event<'MemberMadeFull', { memberId: string; madeFullOn: IsoDate }>;
@@ -39,6 +50,12 @@ export type MemberExpelled = Event<'MemberExpelled', { memberId: string; discipl
 /** Phục hồi đảng tịch: the expulsion was annulled (QĐ 117-QĐ/TW). */
 export type MembershipRestored = Event<'MembershipRestored', { memberId: string; disciplineDecisionId: string; appealId: string; restoredOn: IsoDate }>;
 
+/**
+ * Xóa dữ liệu cá nhân (Decree 13/2023/NĐ-CP art. 16): the member's key is destroyed, so that name and birth
+ * date can no longer be read; who and when are the event's actor and record time. It holds no personal data.
+ */
+export type PersonalDataErased = Event<'PersonalDataErased', { memberId: string; ground: ErasureGround; reference: string }>;
+
 export type MemberEvent =
   | MemberAdmitted
   | MemberMadeFull
@@ -49,4 +66,11 @@ export type MemberEvent =
   | MemberReleased
   | MemberDied
   | MemberExpelled
-  | MembershipRestored;
+  | MembershipRestored
+  | PersonalDataErased;
+
+/** Sealed with the member's own key before they are stored; the key's destruction erases them. */
+export const MEMBER_PERSONAL_DATA = declarePersonalData<MemberEvent>({
+  fields: { MemberAdmitted: { subject: 'memberId', fields: ['fullName', 'birthDate'] } },
+  erasure: { type: 'PersonalDataErased', subject: 'memberId' },
+});

@@ -1,4 +1,5 @@
 import { assertNever } from '../../shared/domain/decider.js';
+import type { Erasable } from '../../shared/domain/personal-data.js';
 import type { IsoDate, Membership, OrganizationLevel } from '../../shared/domain/vocabulary.js';
 import type { MemberEvent, Post } from './member.events.js';
 
@@ -7,8 +8,10 @@ export type HeldPost = Post & Readonly<{ takenUpOn: IsoDate }>;
 export type MemberRecord = Readonly<{
   memberId: string;
   organizationId: string;
-  fullName: string;
-  birthDate: IsoDate;
+  fullName: Erasable<string>;
+  birthDate: Erasable<IsoDate>;
+  /** Erased for good (the key destroyed): name and birth date are null from then on. */
+  personalDataErased: boolean;
   admittedOn: IsoDate;
   madeFullOn: IsoDate | null;
   posts: readonly HeldPost[];
@@ -47,6 +50,11 @@ export function initialMemberState(): MemberState {
   return { status: 'not-admitted' };
 }
 
+/** The state without name and birth date: after an erasure, or for a reader who may not see them. */
+export function withoutPersonalFields(state: MemberState): MemberState {
+  return state.status === 'not-admitted' ? state : { ...state, member: { ...state.member, fullName: null, birthDate: null } };
+}
+
 function leave(member: MemberRecord, membership: Membership, leftBy: LeavingKind, leftOn: IsoDate): MemberState {
   return { status: 'left', member: { ...member, lastActOn: leftOn }, membership, leftBy, leftOn };
 }
@@ -56,8 +64,12 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
     const { memberId, organizationId, fullName, birthDate, admittedOn } = event.data;
     return {
       status: 'probationary',
-      member: { memberId, organizationId, fullName, birthDate, admittedOn, madeFullOn: null, posts: [], lastActOn: admittedOn },
+      member: { memberId, organizationId, fullName, birthDate, personalDataErased: false, admittedOn, madeFullOn: null, posts: [], lastActOn: admittedOn },
     };
+  }
+  if (event.type === 'PersonalDataErased') {
+    const erased = withoutPersonalFields(state);
+    return erased.status === 'not-admitted' ? erased : { ...erased, member: { ...erased.member, personalDataErased: true } };
   }
   if (event.type === 'MembershipRestored') {
     return state.status === 'left' ? { status: state.membership, member: { ...state.member, lastActOn: event.data.restoredOn } } : state;

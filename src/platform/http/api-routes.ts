@@ -35,6 +35,13 @@ export class StreamViewResponse {
   state!: Record<string, unknown>;
   @ApiProperty({ description: 'The commands (operation ids) the current state accepts', example: ['sendOutline'] })
   allowedCommands!: string[];
+  @ApiPropertyOptional({
+    description:
+      'Present (true) when the state’s personal fields (a member’s name and birth date) are null in this answer: command answers never carry them, ' +
+      'and GET shows them only to an administrator or discipline officer whose grants reach the member',
+    example: true,
+  })
+  personalDataWithheld?: boolean;
 }
 
 const PROBLEMS = {
@@ -69,6 +76,10 @@ interface RouteOptions<K extends string> {
   readonly command: NoInfer<K>;
   /** English, with the Vietnamese term. */
   readonly summary: string;
+  /** More about the command than its accepted states, for the documentation. */
+  readonly description?: string;
+  /** Who may send this command, when fewer than the resource's command roles. */
+  readonly roles?: readonly Role[];
 }
 
 /** POST that starts a stream: 201 with the view. */
@@ -92,12 +103,14 @@ export function CommandRoute<K extends string>(path: string, options: RouteOptio
     ApiOperation({
       operationId: options.command,
       summary: options.summary,
-      description: `Command \`${options.command}\`, accepted in state ${acceptedIn.map((state) => `\`${state}\``).join(', ')}.`,
+      description: [`Command \`${options.command}\`, accepted in state ${acceptedIn.map((state) => `\`${state}\``).join(', ')}.`, options.description]
+        .filter(Boolean)
+        .join(' '),
     }),
     ApiHeader({ name: 'If-Match', required: false, description: 'The ETag last read, such as "3"; when stale the answer is 409 with currentVersion' }),
     ApiResponse({ status: 200, description: 'The new state, with its ETag', type: StreamViewResponse }),
     ApiProblemResponses(400, 401, 403, 404, 409, 422),
-    Allow(...(options.resource.commandRoles ?? OFFICER_ROLES)),
+    Allow(...(options.roles ?? options.resource.commandRoles ?? OFFICER_ROLES)),
   );
 }
 

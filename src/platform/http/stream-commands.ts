@@ -17,6 +17,8 @@ export interface StreamResource<C extends Command, S, E extends Event> extends S
   readonly commandRoles?: readonly Role[];
   /** The organizations or members the stream concerns: a caller sees it only within their grants' subtrees. */
   readonly scopeOf: (state: S) => readonly ScopeAnchor[];
+  /** The state without its personal fields, for a view of a stream with personal data (`personalData`). */
+  readonly withoutPersonalData?: (state: S) => S;
 }
 
 type ScopedStream<S> = Pick<StreamResource<Command, S, Event>, 'streamType' | 'streamId' | 'scopeOf'>;
@@ -29,6 +31,8 @@ export interface StreamView<S> {
   readonly version: number;
   readonly state: S;
   readonly allowedCommands: readonly string[];
+  /** The state's personal fields are left out (null) of this answer. */
+  readonly personalDataWithheld?: true;
 }
 
 function command<C extends Command, T extends C['type']>(type: T, data: CommandData<C, T>): (now: Date) => C {
@@ -69,7 +73,7 @@ export class StreamCommands {
       creates: true,
       authorize: (state) => this.requireCreatable(resource, state),
     });
-    return this.toView(resource, id, handled);
+    return this.toView(resource, id, handled, false);
   }
 
   async run<C extends Command, S, E extends Event, T extends C['type']>(
@@ -83,13 +87,17 @@ export class StreamCommands {
       expectedVersion,
       authorize: (state) => this.requireVisible(resource, id, state),
     });
-    return this.toView(resource, id, handled);
+    return this.toView(resource, id, handled, false);
   }
 
+  /**
+   * Personal fields are shown by this read only, to callers who may see them (StreamScope); a command's
+   * answer, which the idempotency store keeps, never carries them.
+   */
   async view<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, id: string): Promise<StreamView<S>> {
-    const stream = await this.streams.load(resource, resource.streamId(id));
+    const stream = await this.streams.load(resource, resource.streamId(id), 'open');
     await this.requireVisible(resource, id, stream.state);
-    return this.toView(resource, id, stream);
+    return this.toView(resource, id, stream, await this.scope.permitsPersonalData(resource.scopeOf(stream.state)));
   }
 
   /** Outside the caller's scope a stream answers as if it did not exist: its existence is not given away. */
@@ -115,7 +123,7 @@ export class StreamCommands {
     data: CommandData<C, T>,
     expectedVersion?: number,
   ): Promise<StreamState<S> & { readonly events: readonly E[] }> {
-    const current = id === null ? { state: resource.decider.initialState(), version: 0 } : await this.streams.load(resource, resource.streamId(id));
+    const current = id === null ? { state: resource.decider.initialState(), version: 0 } : await this.streams.load(resource, resource.streamId(id), 'open');
     if (id !== null && expectedVersion !== undefined && expectedVersion !== current.version) {
       throw new ExpectedVersionConflictError(resource.streamId(id), expectedVersion, current.version);
     }
@@ -125,8 +133,15 @@ export class StreamCommands {
     return { ...current, events };
   }
 
-  private toView<S>(resource: { allowedCommands: (state: S) => readonly string[] }, id: string, stream: StreamState<S>): StreamView<S> {
-    return { id, version: stream.version, state: stream.state, allowedCommands: resource.allowedCommands(stream.state) };
+  private toView<S>(
+    resource: Pick<StreamResource<Command, S, Event>, 'allowedCommands' | 'withoutPersonalData'>,
+    id: string,
+    stream: StreamState<S>,
+    showPersonalData: boolean,
+  ): StreamView<S> {
+    const view = { id, version: stream.version, state: stream.state, allowedCommands: resource.allowedCommands(stream.state) };
+    if (!resource.withoutPersonalData || showPersonalData) return view;
+    return { ...view, state: resource.withoutPersonalData(stream.state), personalDataWithheld: true };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PERSONAL_DATA_ROLES } from '../../auth/policy.js';
 import { ALL_ORGANIZATIONS, currentScope } from '../../database/organization-scope.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
 import { requestContext } from '../request-context.js';
@@ -19,16 +20,21 @@ export abstract class OrganizationLineage {
 export class StreamScope {
   constructor(private readonly lineage: OrganizationLineage) {}
 
-  async permits(anchors: readonly ScopeAnchor[]): Promise<boolean> {
+  async permits(anchors: readonly ScopeAnchor[], roles?: readonly string[]): Promise<boolean> {
     // Outside an HTTP request the service acts on its own behalf (the command line, process steps).
     if (!requestContext.current()) return true;
-    const scope = currentScope();
+    const scope = currentScope(roles);
     if (scope === ALL_ORGANIZATIONS) return true;
     for (const anchor of anchors) {
       const lineage = await this.lineage.of(anchor);
       if (lineage.some((organizationId) => scope.includes(organizationId))) return true;
     }
     return false;
+  }
+
+  /** The one decision on who reads personal fields: a grant of a role in PERSONAL_DATA_ROLES that reaches the stream. */
+  permitsPersonalData(anchors: readonly ScopeAnchor[]): Promise<boolean> {
+    return this.permits(anchors, PERSONAL_DATA_ROLES);
   }
 }
 

@@ -19,7 +19,7 @@ async function memberOfStream(tx: EntityManager, streamId: string, data: Readonl
  */
 export const memberRecordProjection: Projection = {
   name: 'member-record',
-  version: 2,
+  version: 3,
   handles: [...MEMBER_EVENT_TYPES, ...CASE_EVENT_TYPES],
   tables: ['member_records', 'member_record_cases'],
   async evolve(tx, event) {

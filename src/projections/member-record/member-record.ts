@@ -1,14 +1,15 @@
 import { caseDeadlines } from '../../discipline/domain/deadlines.js';
 import { evolveDisciplineCase, type DisciplineCaseState, type IssuedDecision } from '../../discipline/domain/discipline-case.decider.js';
 import type { DisciplineCaseEvent } from '../../discipline/domain/discipline-case.events.js';
-import type { MemberEvent } from '../../organizations/domain/member.events.js';
+import { MEMBER_PERSONAL_DATA, type MemberEvent } from '../../organizations/domain/member.events.js';
 import { evolveMember, initialMemberState, type MemberState } from '../../organizations/domain/member.state.js';
 import { electionBarUntil, isAfter, planningBarUntil, type BarComputation, type Rulebook } from '../../rulebook/index.js';
+import { withoutPersonalData } from '../../shared/domain/personal-data.js';
 import type { IsoDate } from '../../shared/domain/vocabulary.js';
 
 export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
   'MemberAdmitted', 'MemberMadeFull', 'MemberTransferred', 'PostTakenUp', 'PostLeft',
-  'MemberRemovedFromRoll', 'MemberReleased', 'MemberDied', 'MemberExpelled', 'MembershipRestored',
+  'MemberRemovedFromRoll', 'MemberReleased', 'MemberDied', 'MemberExpelled', 'MembershipRestored', 'PersonalDataErased',
 ];
 export const CASE_EVENT_TYPES: readonly DisciplineCaseEvent['type'][] = [
   'DisciplineCaseOpened', 'ViolationRecorded', 'DeferralGroundRecorded', 'DeferralGroundLifted', 'BallotRecorded',
@@ -35,9 +36,10 @@ export function caseMemberOf(event: Pick<RecordEvent, 'type' | 'data'>): string 
   return subject?.kind === 'member' && typeof subject.memberId === 'string' ? subject.memberId : null;
 }
 
+/** Folds without the member's personal data: the record never shows it, so its read model never holds a copy. */
 export function evolveMemberRecord(record: MemberRecordState, event: RecordEvent): MemberRecordState {
   if ((MEMBER_EVENT_TYPES as readonly string[]).includes(event.type)) {
-    return { ...record, member: evolveMember(record.member, event as unknown as MemberEvent) };
+    return { ...record, member: evolveMember(record.member, withoutPersonalData(MEMBER_PERSONAL_DATA, event) as unknown as MemberEvent) };
   }
   if (!(CASE_EVENT_TYPES as readonly string[]).includes(event.type)) return record;
   const before = record.cases[event.streamId] ?? { state: { status: 'none' }, announcedOn: null, effectiveOn: null };

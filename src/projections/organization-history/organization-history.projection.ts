@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../../event-store/event-store.js';
+import { MEMBER_PERSONAL_DATA } from '../../organizations/domain/member.events.js';
+import { personalFieldNames } from '../../shared/domain/personal-data.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
 import { evolveOrganizationTree, MEMBER_PLACEMENT_EVENTS, memberOrganization, placeMember, text, TREE_EVENTS } from '../organization-tree.js';
 import type { Projection } from '../projection.js';
@@ -30,7 +32,7 @@ const KIND_OF: Readonly<Record<string, HistoryKind>> = {
 };
 
 /** Personal data stays in its own stream; the history shows what happened, not who the person is. */
-const PERSONAL_FIELDS = new Set(['fullName', 'birthDate']);
+const PERSONAL_FIELDS = new Set(personalFieldNames(MEMBER_PERSONAL_DATA));
 
 interface Touched {
   readonly organizationId: string;
