@@ -25,6 +25,8 @@ const PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFEREN
 
 function expected(table: string): string[] {
   if (table === 'migrations') return ['SELECT'];
+  // A data subject's key is added once and destroyed on erasure, never changed.
+  if (table === 'personal_data_keys') return ['SELECT', 'INSERT', 'DELETE'];
   return APPEND_ONLY.has(table) ? ['SELECT', 'INSERT'] : ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 }
 
