@@ -36,9 +36,9 @@ export type MemberCommandType = MemberCommand['type'];
 export function allowedMemberCommands(state: MemberState): MemberCommandType[] {
   const allowed = memberMachine.allowedCommands(state.status);
   if (state.status === 'not-admitted') return allowed;
-  return allowed.filter(
-    (type) => !(type === 'restoreMembership' && state.status === 'left' && state.leftBy !== 'expelled') && !(type === 'erasePersonalData' && state.member.personalDataErased),
-  );
+  const spent = (type: MemberCommandType) =>
+    (type === 'restoreMembership' && state.status === 'left' && state.leftBy !== 'expelled') || (type === 'erasePersonalData' && state.member.personalDataErased);
+  return allowed.filter((type) => !spent(type));
 }
 
 /** Thời kỳ dự bị: twelve months from admission (Charter art. 5). */
