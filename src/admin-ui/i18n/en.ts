@@ -47,6 +47,7 @@ export const en: Record<keyof typeof vi, string> = {
   'member.title': 'Member',
   'member.record': 'Discipline record',
   'member.pickOrganization': '{field}: organization',
+  'member.personalHidden': 'Name and birth date are not shown to your role',
   'stream.allowed': 'Next steps',
   'stream.noneAllowed': 'No further steps: the file is closed',
   'stream.details': 'Details',

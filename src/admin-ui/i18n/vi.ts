@@ -46,6 +46,7 @@ export const vi = {
   'member.title': 'Đảng viên',
   'member.record': 'Hồ sơ kỷ luật',
   'member.pickOrganization': '{field}: tổ chức đảng',
+  'member.personalHidden': 'Họ tên và ngày sinh không hiển thị với vai trò của bạn',
   'stream.allowed': 'Bước tiếp theo',
   'stream.noneAllowed': 'Không còn bước nào: hồ sơ đã kết thúc',
   'stream.details': 'Nội dung',
@@ -185,6 +186,8 @@ export const viFields: Record<string, string> = {
   receivedOn: 'Ngày nhận',
   recommendations: 'Kiến nghị',
   recordedOn: 'Ngày ghi nhận',
+  reference: 'Văn bản đề nghị hoặc quyết định (số, ngày)',
+  personalDataErased: 'Đã xóa dữ liệu cá nhân',
   releasedOn: 'Ngày cho ra khỏi Đảng',
   removedOn: 'Ngày xóa tên',
   renamedOn: 'Ngày đổi tên',
@@ -375,6 +378,11 @@ export const viValues: Record<string, string> = {
   merged: 'Đã hợp nhất',
   dissolved: 'Đã giải thể',
   left: 'Đã ra khỏi Đảng',
+  'no-longer-necessary': 'Không còn cần thiết cho mục đích thu thập',
+  'consent-withdrawn': 'Rút lại sự đồng ý',
+  'objection-upheld': 'Phản đối việc xử lý, không có lý do chính đáng để tiếp tục',
+  'unlawful-processing': 'Xử lý không đúng mục đích hoặc trái pháp luật',
+  'required-by-law': 'Phải xóa theo quy định của pháp luật',
 };
 
 /** The API's commands by operation id, as officers name the act. */

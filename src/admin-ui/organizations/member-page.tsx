@@ -33,6 +33,7 @@ export function MemberPage() {
           </Button>
         </Group>
       </Group>
+      {view.data.personalDataWithheld && <Alert color="gray">{t('member.personalHidden')}</Alert>}
       <StateView state={member} omit={['memberId']} />
       {record.data && (
         <Paper withBorder p="md">

@@ -6,6 +6,8 @@ export interface StreamView {
   readonly version: number;
   readonly state: Record<string, unknown>;
   readonly allowedCommands: readonly string[];
+  /** The member's name and birth date are left out for the caller's role. */
+  readonly personalDataWithheld?: boolean;
 }
 
 type Getter = (options: { path: { id: string } }) => Promise<{ data?: unknown; error?: unknown; response?: Response }>;

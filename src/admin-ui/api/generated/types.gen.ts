@@ -421,6 +421,10 @@ export type StreamViewResponse = {
      * The commands (operation ids) the current state accepts
      */
     allowedCommands: Array<string>;
+    /**
+     * Present (true) when the state’s personal fields (a member’s name and birth date) are null in this answer: command answers never carry them, and GET shows them only to an administrator or discipline officer whose grants reach the member
+     */
+    personalDataWithheld?: boolean;
 };
 
 export type RenameOrganizationRequest = {
@@ -515,6 +519,17 @@ export type ReleaseMemberRequest = {
 
 export type RecordDeathRequest = {
     diedOn: string;
+};
+
+export type ErasePersonalDataRequest = {
+    /**
+     * The case of Decree 13/2023/NĐ-CP art. 16.1: a) no-longer-necessary, b) consent-withdrawn, c) objection-upheld, d) unlawful-processing, đ) required-by-law
+     */
+    ground: 'no-longer-necessary' | 'consent-withdrawn' | 'objection-upheld' | 'unlawful-processing' | 'required-by-law';
+    /**
+     * The request or decision the erasure answers (number and date); no personal data
+     */
+    reference: string;
 };
 
 export type ActingBodyRequest = {
@@ -2363,6 +2378,59 @@ export type RecordDeathResponses = {
 };
 
 export type RecordDeathResponse = RecordDeathResponses[keyof RecordDeathResponses];
+
+export type ErasePersonalDataData = {
+    body: ErasePersonalDataRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/members/{id}/personal-data/erasure';
+};
+
+export type ErasePersonalDataErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type ErasePersonalDataError = ErasePersonalDataErrors[keyof ErasePersonalDataErrors];
+
+export type ErasePersonalDataResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type ErasePersonalDataResponse = ErasePersonalDataResponses[keyof ErasePersonalDataResponses];
 
 export type ProposeInspectionData = {
     body: ProposeInspectionRequest;
