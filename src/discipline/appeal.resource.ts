@@ -6,7 +6,7 @@ import { Rulebook } from '../rulebook/rulebook.js';
 import type { Decider } from '../shared/domain/decider.js';
 import type { AppealCommand } from './domain/appeal.commands.js';
 import { allowedAppealCommands, appealDecider, appealMachine, STREAM_TYPE, streamId, type AppealState } from './domain/appeal.decider.js';
-import type { AppealEvent } from './domain/appeal.events.js';
+import { APPEAL_ACT_DATES, type AppealEvent } from './domain/appeal.events.js';
 
 /** The appeal stream (khiếu nại kỷ luật), one per appeal, deciding with the rulebook loaded at start-up. */
 @Injectable()
@@ -14,6 +14,7 @@ export class Appeals implements StreamResource<AppealCommand, AppealState, Appea
   readonly streamType = STREAM_TYPE;
   readonly streamId = streamId;
   readonly acceptedIn = appealMachine.acceptedIn;
+  readonly actDates = APPEAL_ACT_DATES;
   readonly allowedCommands = allowedAppealCommands;
   readonly decider: Decider<AppealCommand, AppealState, AppealEvent>;
 

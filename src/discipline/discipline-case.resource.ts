@@ -13,7 +13,7 @@ import {
   streamId,
   type DisciplineCaseState,
 } from './domain/discipline-case.decider.js';
-import type { DisciplineCaseEvent } from './domain/discipline-case.events.js';
+import { DISCIPLINE_CASE_ACT_DATES, type DisciplineCaseEvent } from './domain/discipline-case.events.js';
 
 /** Recorded by the appeal process (filing, outcome), never through a route of the case. */
 const BY_THE_APPEAL_PROCESS: readonly DisciplineCaseCommand['type'][] = ['recordAppealFiled', 'recordAppealOutcome'];
@@ -24,6 +24,7 @@ export class DisciplineCases implements StreamResource<DisciplineCaseCommand, Di
   readonly streamType = STREAM_TYPE;
   readonly streamId = streamId;
   readonly acceptedIn = disciplineCaseMachine.acceptedIn;
+  readonly actDates = DISCIPLINE_CASE_ACT_DATES;
   readonly decider: Decider<DisciplineCaseCommand, DisciplineCaseState, DisciplineCaseEvent>;
 
   constructor(rulebook: Rulebook) {

@@ -3,6 +3,7 @@ import { requestContext } from '../platform/request-context.js';
 import { Clock } from '../shared/clock.js';
 import { foldEvents, type Command, type Decider, type Event } from '../shared/domain/decider.js';
 import type { PersonalDataRules } from '../shared/domain/personal-data.js';
+import { validTimeOf, type ActDates } from '../shared/domain/valid-time.js';
 import { StreamNotFoundError } from './errors.js';
 import { EventStore, type EventMetadata, type ExpectedVersion } from './event-store.js';
 import { PersonalDataCodec } from './personal-data/personal-data-codec.js';
@@ -10,8 +11,8 @@ import { PersonalDataCodec } from './personal-data/personal-data-codec.js';
 export interface StreamDefinition<C extends Command, S, E extends Event> {
   readonly streamType: string;
   readonly decider: Decider<C, S, E>;
-  /** Valid time of an event, when its data names one (a decision's signing date, say). */
-  readonly occurredAt?: (event: E) => Date | undefined;
+  /** The legal date of each event type's act: the valid time its events are appended with. */
+  readonly actDates: ActDates<E>;
   /** Its events' personal fields, stored sealed with their subject's key. */
   readonly personalData?: PersonalDataRules;
 }
@@ -83,7 +84,7 @@ export class EventSourcedStreams {
       streamType: definition.streamType,
       expectedVersion,
       metadata: this.metadata(options),
-      events: sealed.map((event, index) => ({ type: event.type, data: event.data, occurredAt: definition.occurredAt?.(events[index]!) })),
+      events: sealed.map((event, index) => ({ type: event.type, data: event.data, occurredAt: validTimeOf(definition.actDates, events[index]!) })),
     });
     await this.personalData.erase(definition.personalData, sealed);
     return { state, version: result.nextExpectedVersion, events };

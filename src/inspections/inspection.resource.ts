@@ -3,12 +3,13 @@ import { ResourceController } from '../platform/http/api-routes.js';
 import type { StreamResource } from '../platform/http/stream-commands.js';
 import type { InspectionCommand } from './domain/inspection.commands.js';
 import { allowedInspectionCommands, inspectionDecider, inspectionMachine, inspectionStreamId, STREAM_TYPE } from './domain/inspection.decider.js';
-import type { InspectionEvent } from './domain/inspection.events.js';
+import { INSPECTION_ACT_DATES, type InspectionEvent } from './domain/inspection.events.js';
 import type { InspectionState } from './domain/inspection.state.js';
 
 export const inspections: StreamResource<InspectionCommand, InspectionState, InspectionEvent> = {
   streamType: STREAM_TYPE,
   decider: inspectionDecider,
+  actDates: INSPECTION_ACT_DATES,
   streamId: inspectionStreamId,
   allowedCommands: allowedInspectionCommands,
   acceptedIn: inspectionMachine.acceptedIn,

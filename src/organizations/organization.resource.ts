@@ -2,12 +2,13 @@ import { ResourceController } from '../platform/http/api-routes.js';
 import type { StreamResource } from '../platform/http/stream-commands.js';
 import type { OrganizationCommand } from './domain/organization.commands.js';
 import { allowedOrganizationCommands, organizationDecider, organizationMachine, organizationStreamId, STREAM_TYPE } from './domain/organization.decider.js';
-import type { OrganizationEvent } from './domain/organization.events.js';
+import { ORGANIZATION_ACT_DATES, type OrganizationEvent } from './domain/organization.events.js';
 import type { OrganizationState } from './domain/organization.state.js';
 
 export const organizations: StreamResource<OrganizationCommand, OrganizationState, OrganizationEvent> = {
   streamType: STREAM_TYPE,
   decider: organizationDecider,
+  actDates: ORGANIZATION_ACT_DATES,
   streamId: organizationStreamId,
   // `absorb` has no route of its own: the predecessor's merge sends it to the successor.
   allowedCommands: (state) => allowedOrganizationCommands(state).filter((type) => type !== 'absorb'),

@@ -12,13 +12,14 @@ import {
   STREAM_TYPE,
   streamId,
 } from './domain/quality-classification.decider.js';
-import type { QualityClassificationEvent } from './domain/quality-classification.events.js';
+import { QUALITY_CLASSIFICATION_ACT_DATES, type QualityClassificationEvent } from './domain/quality-classification.events.js';
 import type { QualityClassificationState } from './domain/quality-classification.state.js';
 
 /** Addressed by subject and year, one classification each; the id is derived from them (`member-<id>-2024`). */
 export const qualityClassifications: StreamResource<QualityClassificationCommand, QualityClassificationState, QualityClassificationEvent> = {
   streamType: STREAM_TYPE,
   decider: qualityClassificationDecider,
+  actDates: QUALITY_CLASSIFICATION_ACT_DATES,
   streamId,
   allowedCommands: allowedQualityClassificationCommands,
   acceptedIn: qualityClassificationMachine.acceptedIn,

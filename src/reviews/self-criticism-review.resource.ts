@@ -9,12 +9,13 @@ import {
   selfCriticismReviewStreamId,
   STREAM_TYPE,
 } from './domain/self-criticism-review.decider.js';
-import type { SelfCriticismReviewEvent } from './domain/self-criticism-review.events.js';
+import { SELF_CRITICISM_REVIEW_ACT_DATES, type SelfCriticismReviewEvent } from './domain/self-criticism-review.events.js';
 import type { SelfCriticismReviewState } from './domain/self-criticism-review.state.js';
 
 export const selfCriticismReviews: StreamResource<SelfCriticismReviewCommand, SelfCriticismReviewState, SelfCriticismReviewEvent> = {
   streamType: STREAM_TYPE,
   decider: selfCriticismReviewDecider,
+  actDates: SELF_CRITICISM_REVIEW_ACT_DATES,
   streamId: selfCriticismReviewStreamId,
   allowedCommands: allowedSelfCriticismReviewCommands,
   acceptedIn: selfCriticismReviewMachine.acceptedIn,

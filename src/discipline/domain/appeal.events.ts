@@ -1,4 +1,5 @@
 import type { Event } from '../../shared/domain/decider.js';
+import type { ActDates } from '../../shared/domain/valid-time.js';
 import type { IsoDate, SanctionForm, SubjectRef } from '../../shared/domain/vocabulary.js';
 import type { Citation, DecidingBody, RestorationItem, SubjectFacts } from '../../rulebook/index.js';
 import type { AppealedSanction } from './appeal.commands.js';
@@ -36,3 +37,12 @@ export type RestorationOrdered = Event<
 >;
 
 export type AppealEvent = AppealFiled | AppealReferredUpward | SanctionUpheld | SanctionChanged | SanctionAnnulled | RestorationOrdered;
+
+export const APPEAL_ACT_DATES: ActDates<AppealEvent> = {
+  AppealFiled: (e) => e.data.filedOn,
+  AppealReferredUpward: (e) => e.data.referredOn,
+  SanctionUpheld: (e) => e.data.decidedOn,
+  SanctionChanged: (e) => e.data.decidedOn,
+  SanctionAnnulled: (e) => e.data.decidedOn,
+  RestorationOrdered: (e) => e.data.orderedOn,
+};

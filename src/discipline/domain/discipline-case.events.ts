@@ -1,4 +1,5 @@
 import type { Event } from '../../shared/domain/decider.js';
+import type { ActDates } from '../../shared/domain/valid-time.js';
 import type { IsoDate, SanctionForm } from '../../shared/domain/vocabulary.js';
 import type { Ballot, BallotTally, Citation, DecidingBody, DeferralGround, GraveOffence, SubjectFacts } from '../../rulebook/index.js';
 
@@ -87,3 +88,21 @@ export type DisciplineCaseEvent =
   | StateMatchingActionProposed
   | AppealAgainstDecisionFiled
   | AppealOutcomeApplied;
+
+export const DISCIPLINE_CASE_ACT_DATES: ActDates<DisciplineCaseEvent> = {
+  DisciplineCaseOpened: (e) => e.data.openedOn,
+  // Entering a violation in the file is not a dated act; the fact it records is the violation, on the day committed.
+  ViolationRecorded: (e) => e.data.committedOn,
+  DeferralGroundRecorded: (e) => e.data.since,
+  DeferralGroundLifted: (e) => e.data.liftedOn,
+  BallotRecorded: (e) => e.data.ballot.heldOn,
+  DisciplineDecisionIssued: (e) => e.data.signedOn,
+  NotDisciplinedLimitationExpired: (e) => e.data.issuedOn,
+  DisciplineDecisionAnnounced: (e) => e.data.announcedOn,
+  ReceiptRefusalMinuted: (e) => e.data.minutedOn,
+  // The day the decision ended by itself, not the later day its lapse was noted (`recordedOn`).
+  DisciplineDecisionLapsed: (e) => e.data.lapsedOn,
+  StateMatchingActionProposed: (e) => e.data.proposedOn,
+  AppealAgainstDecisionFiled: (e) => e.data.filedOn,
+  AppealOutcomeApplied: (e) => e.data.announcedOn,
+};

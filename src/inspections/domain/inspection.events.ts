@@ -1,5 +1,6 @@
 import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { Event } from '../../shared/domain/decider.js';
+import type { ActDates } from '../../shared/domain/valid-time.js';
 import type { IsoDate, SubjectRef } from '../../shared/domain/vocabulary.js';
 
 /** Kiểm tra thường xuyên / kiểm tra khi có dấu hiệu vi phạm. */
@@ -65,3 +66,15 @@ export type InspectionEvent =
   | ConclusionNotified
   | ConclusionFollowedUp
   | InspectionClosed;
+
+export const INSPECTION_ACT_DATES: ActDates<InspectionEvent> = {
+  InspectionProposed: (e) => e.data.proposedOn,
+  InspectionDecided: (e) => e.data.decidedOn,
+  InspectionOutlineSent: (e) => e.data.sentOn,
+  ExplanationReceived: (e) => e.data.receivedOn,
+  VerificationReported: (e) => e.data.reportedOn,
+  InspectionConcluded: (e) => e.data.concludedOn,
+  ConclusionNotified: (e) => e.data.notifiedOn,
+  ConclusionFollowedUp: (e) => e.data.checkedOn,
+  InspectionClosed: (e) => e.data.closedOn,
+};

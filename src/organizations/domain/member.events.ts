@@ -1,5 +1,6 @@
 import type { Event } from '../../shared/domain/decider.js';
 import { declarePersonalData, type Erasable } from '../../shared/domain/personal-data.js';
+import type { ActDates } from '../../shared/domain/valid-time.js';
 import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
 
 /** Grounds for xóa tên (Charter art. 8.1; guidance QĐ 24/29 point 8.1, now QĐ 294); not a sanction. */
@@ -74,3 +75,18 @@ export const MEMBER_PERSONAL_DATA = declarePersonalData<MemberEvent>({
   fields: { MemberAdmitted: { subject: 'memberId', fields: ['fullName', 'birthDate'] } },
   erasure: { type: 'PersonalDataErased', subject: 'memberId' },
 });
+
+export const MEMBER_ACT_DATES: ActDates<MemberEvent> = {
+  MemberAdmitted: (e) => e.data.admittedOn,
+  MemberMadeFull: (e) => e.data.madeFullOn,
+  MemberTransferred: (e) => e.data.transferredOn,
+  PostTakenUp: (e) => e.data.takenUpOn,
+  PostLeft: (e) => e.data.leftOn,
+  MemberRemovedFromRoll: (e) => e.data.removedOn,
+  MemberReleased: (e) => e.data.releasedOn,
+  MemberDied: (e) => e.data.diedOn,
+  MemberExpelled: (e) => e.data.expelledOn,
+  MembershipRestored: (e) => e.data.restoredOn,
+  // An erasure is dated by its recording: the act is the key's destruction, then and there.
+  PersonalDataErased: () => null,
+};

@@ -1,4 +1,5 @@
 import type { Event } from '../../shared/domain/decider.js';
+import type { ActDates } from '../../shared/domain/valid-time.js';
 import type { BodyKind, IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
 
 /** The bodies an organization elects: cấp ủy, ban thường vụ, ủy ban kiểm tra. */
@@ -32,3 +33,13 @@ export type OrganizationEvent =
   | OrganizationMerged
   | OrganizationAbsorbed
   | OrganizationDissolved;
+
+export const ORGANIZATION_ACT_DATES: ActDates<OrganizationEvent> = {
+  OrganizationFounded: (e) => e.data.foundedOn,
+  OrganizationRenamed: (e) => e.data.renamedOn,
+  OrganizationMoved: (e) => e.data.movedOn,
+  BodyEstablished: (e) => e.data.establishedOn,
+  OrganizationMerged: (e) => e.data.mergedOn,
+  OrganizationAbsorbed: (e) => e.data.absorbedOn,
+  OrganizationDissolved: (e) => e.data.dissolvedOn,
+};

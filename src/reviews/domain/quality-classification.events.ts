@@ -1,5 +1,6 @@
 import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { Event } from '../../shared/domain/decider.js';
+import type { ActDates } from '../../shared/domain/valid-time.js';
 import type { IsoDate, SubjectRef } from '../../shared/domain/vocabulary.js';
 
 /** Hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ. */
@@ -18,3 +19,8 @@ export type QualityClassificationCorrected = Event<
 >;
 
 export type QualityClassificationEvent = QualityClassified | QualityClassificationCorrected;
+
+export const QUALITY_CLASSIFICATION_ACT_DATES: ActDates<QualityClassificationEvent> = {
+  QualityClassified: (e) => e.data.classifiedOn,
+  QualityClassificationCorrected: (e) => e.data.correctedOn,
+};

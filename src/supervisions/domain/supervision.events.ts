@@ -1,5 +1,6 @@
 import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { Event } from '../../shared/domain/decider.js';
+import type { ActDates } from '../../shared/domain/valid-time.js';
 import type { IsoDate, SubjectRef } from '../../shared/domain/vocabulary.js';
 
 /** Giám sát thường xuyên / giám sát chuyên đề. */
@@ -25,3 +26,11 @@ export type SupervisionEvent =
   | SupervisionConcluded
   | SupervisionEscalated
   | SupervisionClosed;
+
+export const SUPERVISION_ACT_DATES: ActDates<SupervisionEvent> = {
+  SupervisionStarted: (e) => e.data.startedOn,
+  SupervisionFindingsRecorded: (e) => e.data.recordedOn,
+  SupervisionConcluded: (e) => e.data.concludedOn,
+  SupervisionEscalated: (e) => e.data.escalatedOn,
+  SupervisionClosed: (e) => e.data.closedOn,
+};
