@@ -74,6 +74,15 @@ describe.each(testDatabases())('discipline statistics of the seed demo on $name'
     expect(before.organization).toBeNull();
   });
 
+  it('answers as of a day (valid time), replayed from the events: each act counts from its legal date', async () => {
+    const district = `organizationId=${demo.districtId}`;
+    expect(await report(`${YEAR}&${district}&asOf=2019-12-03`)).toEqual(await report(`${YEAR}&${district}`));
+    const { period: _year, ...asOfJune } = await report(`${YEAR}&${district}&asOf=2019-06-30`);
+    const { period: _half, ...firstHalf } = await report(`from=2019-01-01&to=2019-06-30&${district}`);
+    expect(asOfJune).toEqual(firstHalf);
+    expect(asOfJune.inspections.byCommittees.organizations.total).toBeLessThan(34);
+  });
+
   it('counts a subtree: the whole tree and the province are the district; the grassroots subtrees add up to it', async () => {
     const { period: _period, organization: _organization, ...district } = await report(`${YEAR}&organizationId=${demo.districtId}`);
     const { organization, ...whole } = await report(YEAR);
