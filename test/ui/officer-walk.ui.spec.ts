@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
 import { Users } from '../../src/auth/users.js';
 import { ApiClient, type View } from '../support/api-client.js';
+import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
 import { buildAdminUi, choose, chromiumAvailable, labelled, launchChromium, screenshot } from './browser.js';
@@ -14,38 +14,16 @@ const SETUP_TIMEOUT = 240_000;
 // A browser step waits for the service and its projections; under a loaded CI machine that takes a while.
 const CASE_TIMEOUT = 120_000;
 
-/** A province and a commune with the bodies discipline needs, named apart from other suites' trees in the same database. */
-async function foundTree(api: ApiClient, suffix: string) {
-  const province = await api.create('organizations', { level: 'province', name: `Đảng bộ tỉnh Vĩnh Phúc ${suffix}`, code: 'VP', foundedOn: '1997-01-01' });
-  const commune = await api.create('organizations', { level: 'grassroots', parentId: province.id, name: `Đảng bộ xã Hương Canh ${suffix}`, code: 'HC', foundedOn: '2015-01-01' });
-  for (const [organization, bodyKind, membersCount] of [
-    [province, 'executive-committee', 50],
-    [province, 'standing-committee', 15],
-    [province, 'inspection-commission', 9],
-    [commune, 'executive-committee', 12],
-    [commune, 'inspection-commission', 5],
-  ] as const) {
-    await api.command(`organizations/${organization.id}/bodies`, { bodyKind, membersCount, establishedOn: '2020-08-01' });
-  }
-  const admitFull = async (fullName: string, post?: string): Promise<View> => {
-    const admitted = await api.create('members', { organizationId: commune.id, fullName, birthDate: '1980-02-14', admittedOn: '2010-03-01' });
-    const full = await api.command(`members/${admitted.id}/make-full`, { madeFullOn: '2011-03-01' });
-    return post ? api.command(`members/${admitted.id}/posts`, { title: post, organizationId: commune.id, takenUpOn: '2021-01-10' }) : full;
-  };
-  return { province, commune, admitFull };
-}
-
 (chromiumAvailable() ? describe : describe.skip)(`the officers' walk in Chromium on ${target.name}`, () => {
   let database: IsolatedDatabase;
   let app: NestExpressApplication;
   let browser: Browser;
   let page: Page;
   let origin: string;
-  let tree: Awaited<ReturnType<typeof foundTree>>;
+  let tree: Awaited<ReturnType<typeof foundDisciplineTree>>;
   let member: View;
-  const suffix = randomUUID().slice(0, 6);
-  const provinceName = `Đảng bộ tỉnh Vĩnh Phúc ${suffix}`;
-  const communeName = `Đảng bộ xã Hương Canh ${suffix}`;
+  const provinceName = 'Đảng bộ tỉnh Vĩnh Phúc';
+  const communeName = 'Đảng bộ xã Bình Xuyên';
   const pageErrors: string[] = [];
   let caseUrl: string;
 
@@ -56,7 +34,7 @@ async function foundTree(api: ApiClient, suffix: string) {
     await app.listen(0, '127.0.0.1');
     origin = (await app.getUrl()).replace('[::1]', 'localhost');
     const api = new ApiClient(await authorizedAgent(app));
-    tree = await foundTree(api, suffix);
+    tree = await foundDisciplineTree(api);
     member = await tree.admitFull('Nguyễn Văn Hùng', 'Phó Chủ tịch Ủy ban nhân dân xã');
     await tree.admitFull('Lê Thị Hoa');
     browser = await launchChromium();
@@ -236,15 +214,31 @@ async function foundTree(api: ApiClient, suffix: string) {
     await screenshot(page, '06-appeal-annulled');
   }, CASE_TIMEOUT);
 
-  it('shows the organization’s history as a timeline, filtered by kind', async () => {
-    await page.goto(`${origin}/organizations/${tree.commune.id}/history`);
+  it('shows the organization’s history as a timeline, by kind, and as it stood on a past day', async () => {
+    const count = page.getByTestId('history-count');
+    /** Applies the filter and waits for the timeline it asked for (its count differs from the unfiltered one). */
+    async function show(): Promise<void> {
+      const unfiltered = (await count.textContent())!;
+      await page.getByRole('button', { name: 'Xem' }).click();
+      await count.filter({ hasNotText: unfiltered }).waitFor();
+    }
+    const history = `${origin}/organizations/${tree.commune.id}/history`;
+    await page.goto(history);
     await page.getByText('DisciplineDecisionIssued').first().waitFor();
     await page.getByText('InspectionConcluded').first().waitFor();
     await screenshot(page, '07-history');
     await choose(page, 'Loại việc', 'Kiểm tra');
-    await page.getByRole('button', { name: 'Xem' }).click();
-    await page.getByText('DisciplineDecisionIssued').waitFor({ state: 'detached' });
-    await page.getByText('InspectionConcluded').first().waitFor();
+    await show();
+    expect(await page.getByText('InspectionConcluded').count()).toBe(1);
+    expect(await page.getByText('DisciplineDecisionIssued').count()).toBe(0);
+
+    // Concluded on 10 April, decided on 8 May: on 1 May the history held the conclusion and no decision yet.
+    await page.goto(history);
+    await page.getByText('DisciplineDecisionIssued').first().waitFor();
+    await page.getByLabel('Tính đến ngày').fill('01/05/2026');
+    await show();
+    expect(await page.getByText('InspectionConcluded').count()).toBe(1);
+    expect(await page.getByText('DisciplineDecisionIssued').count()).toBe(0);
   }, CASE_TIMEOUT);
 
   it('builds the statistics report with its chart and CSV', async () => {
@@ -281,11 +275,11 @@ async function foundTree(api: ApiClient, suffix: string) {
   }, CASE_TIMEOUT);
 
   it('offers an auditor the case to read, and no forms', async () => {
-    await app.get(Users).create(`auditor-${suffix}`, 'auditor-password-1', [{ role: 'auditor', organizationId: null }]);
+    await app.get(Users).create('kiem-toan-vien', 'auditor-password-1', [{ role: 'auditor', organizationId: null }]);
     const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
     const reader = await context.newPage();
     await reader.goto(origin);
-    await reader.getByLabel('Tên đăng nhập').fill(`auditor-${suffix}`);
+    await reader.getByLabel('Tên đăng nhập').fill('kiem-toan-vien');
     await reader.getByLabel('Mật khẩu').fill('auditor-password-1');
     await reader.getByLabel('Mật khẩu').press('Enter');
     await reader.getByRole('heading', { name: 'Việc cần làm' }).waitFor();

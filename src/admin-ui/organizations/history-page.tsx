@@ -92,7 +92,7 @@ export function HistoryPage() {
         </Timeline>
       )}
       {history.data && (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="dimmed" data-testid="history-count">
           {history.data.items.length} / {history.data.total}
         </Text>
       )}
