@@ -5,6 +5,7 @@ import { call } from '../api/client.js';
 import { listOpenDisciplineCases, listOpenInspections } from '../api/generated/sdk.gen.js';
 import { formatDate } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
+import { ItemsTable } from '../layout/items-table.js';
 
 const LISTS = {
   inspections: { title: 'work.inspections', fetch: () => call(listOpenInspections({ query: { pageSize: 50 } })) },
@@ -18,35 +19,22 @@ export function WorkList({ list }: { list: keyof typeof LISTS }) {
   return (
     <Paper withBorder p="md">
       <Title order={4}>{t(LISTS[list].title)}</Title>
-      <Table fz="sm" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('work.what')}</Table.Th>
-            <Table.Th>{t('common.state')}</Table.Th>
-            <Table.Th>{t('work.due')}</Table.Th>
+      <ItemsTable
+        headers={[t('work.what'), t('common.state'), t('work.due')]}
+        rows={items.data?.items.map((item) => (
+          <Table.Tr key={item.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/${list}/${item.id}`}>
+                {value(String(item.subject.kind ?? ''))} · {value(item.bodyKind)}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{value(item.state)}</Table.Td>
+            <Table.Td>
+              {formatDate(item.dueOn)} {item.dueKind ? `(${value(item.dueKind)})` : ''}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(items.data?.items ?? []).map((item) => (
-            <Table.Tr key={item.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/${list}/${item.id}`}>
-                  {value(String(item.subject.kind ?? ''))} · {value(item.bodyKind)}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{value(item.state)}</Table.Td>
-              <Table.Td>
-                {formatDate(item.dueOn)} {item.dueKind ? `(${value(item.dueKind)})` : ''}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {items.data?.items.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={3}>{t('common.none')}</Table.Td>
-            </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
+        ))}
+      />
     </Paper>
   );
 }

@@ -6,6 +6,7 @@ import { call } from '../api/client.js';
 import { listDeadlineAlerts } from '../api/generated/sdk.gen.js';
 import { formatDate } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
+import { ItemsTable } from '../layout/items-table.js';
 import { linkOfStream } from '../workflows/resources.js';
 import { WorkList } from './work-list.js';
 
@@ -20,35 +21,22 @@ export function WorkPage() {
       <Paper withBorder p="md">
         <Title order={4}>{t('work.alerts')}</Title>
         <NumberInput label={t('work.within')} value={within} min={0} max={366} w={200} onChange={(next) => typeof next === 'number' && setWithin(next)} />
-        <Table fz="sm" striped mt="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('work.due')}</Table.Th>
-              <Table.Th>{t('work.what')}</Table.Th>
-              <Table.Th>{t('audit.stream')}</Table.Th>
+        <ItemsTable
+          headers={[t('work.due'), t('work.what'), t('audit.stream')]}
+          rows={alerts.data?.items.map((alert) => (
+            <Table.Tr key={`${alert.streamId}-${alert.kind}`}>
+              <Table.Td>
+                {formatDate(alert.dueOn)} {alert.overdue && <Badge color="red">{t('work.overdue')}</Badge>}
+              </Table.Td>
+              <Table.Td>{value(alert.kind)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={linkOfStream(alert.streamId) ?? '/'}>
+                  {value(alert.streamType)}
+                </Anchor>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(alerts.data?.items ?? []).map((alert) => (
-              <Table.Tr key={`${alert.streamId}-${alert.kind}`}>
-                <Table.Td>
-                  {formatDate(alert.dueOn)} {alert.overdue && <Badge color="red">{t('work.overdue')}</Badge>}
-                </Table.Td>
-                <Table.Td>{value(alert.kind)}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={linkOfStream(alert.streamId) ?? '/'}>
-                    {value(alert.streamType)}
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {alerts.data?.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={3}>{t('common.none')}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
+          ))}
+        />
       </Paper>
       <WorkList list="inspections" />
       <WorkList list="discipline-cases" />
