@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Allow, AUDIT_ROLES } from '../auth/policy.js';
+import { Allow, AUDIT_ROLES, WholeTree } from '../auth/policy.js';
 import { Database } from '../database/database.js';
 import { currentScope } from '../database/organization-scope.js';
 import type { EventMetadata } from '../event-store/event-store.js';
@@ -137,10 +137,13 @@ export class AuditTrailHttp {
   }
 
   @Get('export')
+  @WholeTree()
   @ApiOperation({
     operationId: 'exportAuditTrail',
     summary: 'Export an organization’s events of a period with the latest signed checkpoint, as JSON lines',
-    description: 'The same file as `npm run cli -- export-audit`; verify it offline with `node src/audit/offline/verify-export.mjs file.jsonl`.',
+    description:
+      'The same file as `npm run cli -- export-audit`; verify it offline with `node src/audit/offline/verify-export.mjs file.jsonl`. ' +
+      'Its checkpoint lists the head of every stream: a grant over the whole tree only.',
   })
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({ description: 'Events, then one checkpoint line', content: { 'application/x-ndjson': { schema: { type: 'string' } } } })

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, AUDIT_ROLES } from '../auth/policy.js';
-import { AuditService, type AuditVerification } from './audit.service.js';
+import { Allow, AUDIT_ROLES, WholeTree } from '../auth/policy.js';
+import { ALL_ORGANIZATIONS, currentScope } from '../database/organization-scope.js';
+import { AuditService, verdictOnly, type AuditVerdict, type AuditVerification } from './audit.service.js';
 import { AuditSigningKey } from './audit-signing-key.provider.js';
 import type { SignedCheckpoint } from './checkpoint.js';
 
@@ -19,23 +20,37 @@ export class AuditController {
   @ApiOperation({
     operationId: 'verifyAuditTrail',
     summary: 'Recompute every hash chain and check the store against the latest signed checkpoint',
-    description: '`valid` is false when any chain is broken (the first broken link is named) or a signed head is missing or changed.',
+    description:
+      '`valid` is false when any chain is broken (the first broken link is named) or a signed head is missing or changed. ' +
+      'The whole store is verified for every caller; a caller granted part of the tree gets the verdict and the counts without the ' +
+      'links named, which may lie outside its organizations: it checks the links of its own streams in the audit trail.',
   })
   @ApiOkResponse({ description: 'The verification result' })
-  verify(): Promise<AuditVerification> {
-    return this.audit.verify();
+  async verify(): Promise<AuditVerification | AuditVerdict> {
+    const verification = await this.audit.verify();
+    return currentScope() === ALL_ORGANIZATIONS ? verification : verdictOnly(verification);
   }
 
   @Post('checkpoints')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'createAuditCheckpoint', summary: 'Sign the current head of every stream (Ed25519) and keep the checkpoint' })
+  @WholeTree()
+  @ApiOperation({
+    operationId: 'createAuditCheckpoint',
+    summary: 'Sign the current head of every stream (Ed25519) and keep the checkpoint',
+    description: 'It lists every stream: a grant over the whole tree only.',
+  })
   @ApiCreatedResponse({ description: 'The signed checkpoint' })
   createCheckpoint(): Promise<SignedCheckpoint> {
     return this.audit.createCheckpoint();
   }
 
   @Get('checkpoints/latest')
-  @ApiOperation({ operationId: 'getLatestAuditCheckpoint', summary: 'The latest signed checkpoint, for an auditor to keep outside the system' })
+  @WholeTree()
+  @ApiOperation({
+    operationId: 'getLatestAuditCheckpoint',
+    summary: 'The latest signed checkpoint, for an auditor to keep outside the system',
+    description: 'It lists every stream: a grant over the whole tree only.',
+  })
   @ApiOkResponse({ description: 'The signed checkpoint' })
   @ApiNotFoundResponse({ description: 'No checkpoint has been made yet' })
   async latestCheckpoint(): Promise<SignedCheckpoint> {

@@ -19,6 +19,21 @@ export interface AuditVerification {
   readonly latestCheckpoint: CheckpointVerification | null;
 }
 
+/** The verification as told to a caller granted part of the tree: the verdict and counts, naming no stream. */
+export interface AuditVerdict {
+  readonly valid: boolean;
+  readonly chains: Omit<AllChainsVerification, 'firstBroken'>;
+  readonly latestCheckpoint: (Omit<CheckpointVerification, 'missingOrChanged'> & { readonly missingOrChanged: number }) | null;
+}
+
+export function verdictOnly({ valid, chains, latestCheckpoint }: AuditVerification): AuditVerdict {
+  return {
+    valid,
+    chains: { valid: chains.valid, streams: chains.streams, events: chains.events },
+    latestCheckpoint: latestCheckpoint && { ...latestCheckpoint, missingOrChanged: latestCheckpoint.missingOrChanged.length },
+  };
+}
+
 interface CheckpointRow {
   statement: SignedCheckpoint['statement'];
   heads: StreamHead[];

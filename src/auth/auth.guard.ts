@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { ProblemError } from '../platform/http/problem.js';
 import { requestContext } from '../platform/request-context.js';
 import { AccessDenials } from './access-denials.js';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './policy.js';
+import { ALLOWED_ROLES, PUBLIC_ROUTE, WHOLE_TREE_ROUTE } from './policy.js';
 import { RequestRateLimit } from './rate-limiter.js';
 import type { Principal, Role } from './principal.js';
 import { TokenService, unauthenticated } from './token.service.js';
@@ -32,9 +32,11 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
     const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
-    if (!principal.grants.some((grant) => allowed.includes(grant.role))) {
+    const wholeTree = this.reflector.getAllAndOverride<boolean>(WHOLE_TREE_ROUTE, targets) ?? false;
+    if (!principal.grants.some((grant) => allowed.includes(grant.role) && (!wholeTree || grant.organizationId === null))) {
       await this.denials.record({ actor: principal.actor, method: request.method, route, status: 403, code: 'forbidden' });
-      throw new ProblemError(403, 'forbidden', `${request.method} ${route} needs one of the roles: ${allowed.join(', ') || 'none (closed)'}`);
+      const over = wholeTree ? ' over the whole tree' : '';
+      throw new ProblemError(403, 'forbidden', `${request.method} ${route} needs one of the roles${over}: ${allowed.join(', ') || 'none (closed)'}`);
     }
     this.rateLimit.take(principal.actor);
     // Only the grants of the roles this route allows define what the caller may reach here.

@@ -3,12 +3,16 @@ import { ROLES, type Role } from './principal.js';
 
 export const PUBLIC_ROUTE = 'disciplina:public';
 export const ALLOWED_ROLES = 'disciplina:roles';
+export const WHOLE_TREE_ROUTE = 'disciplina:whole-tree';
 
 /** Open without a token: health, metrics, login. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** The roles that may call a route. A route without this (and not public) is refused to everyone. */
 export const Allow = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/** Only a grant over the whole tree (of a role the route allows) may call it: its answer covers every organization. */
+export const WholeTree = () => SetMetadata(WHOLE_TREE_ROUTE, true);
 
 /** Reading is open to every role; each route still declares it. */
 export const ANY_ROLE: readonly Role[] = ROLES;

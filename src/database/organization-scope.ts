@@ -28,9 +28,18 @@ function setting(scope: OrganizationScope): string {
   return scope.join(',');
 }
 
-/** Sets the scope for the rest of the transaction `tx` is in (it ends with it). */
+/**
+ * Sets the scope for the rest of the transaction `tx` is in (it ends with it). A superuser bypasses
+ * row-level security, even forced: a limited scope also takes the application's role for the transaction,
+ * so that the walls hold on the embedded database (a superuser session) and under a superuser login.
+ */
 export async function setScope(tx: Pick<EntityManager, 'query'>, scope: OrganizationScope): Promise<void> {
   await tx.query(`SELECT set_config('disciplina.scope', $1, true)`, [setting(scope)]);
+  if (scope === ALL_ORGANIZATIONS) return;
+  await tx.query(
+    `SELECT set_config('role', 'disciplina_app', true) FROM pg_roles
+     WHERE rolname = current_user AND (rolsuper OR rolbypassrls) AND pg_has_role('disciplina_app', 'MEMBER')`,
+  );
 }
 
 /** Runs `work` in a transaction that sees only the read-model rows of `scope`. */

@@ -30,6 +30,11 @@ export class ApiClient {
     return this.http.get(`/api/v1/${path}`);
   }
 
+  /** A path outside /api/v1: health, the API documentation. */
+  raw(path: string) {
+    return this.http.get(path);
+  }
+
   async create(path: string, body: object): Promise<View> {
     const response = await this.post(path, body).expect(expectStatus(201));
     return this.viewOf(response);

@@ -1,21 +1,19 @@
 import type { ApiClient, View } from './api-client.js';
 
+const BODIES = [
+  ['executive-committee', 12],
+  ['standing-committee', 5],
+  ['inspection-commission', 5],
+] as const;
+
 /**
- * A province and a commune under it (the two-tier structure after 2025), each with the bodies discipline
- * needs, and full members of the commune admitted years ago, some holding a post.
+ * A grassroots organization under `province` with the bodies discipline needs, and full members admitted
+ * years ago, some holding a post.
  */
-export async function foundDisciplineTree(api: ApiClient) {
-  const province = await api.create('organizations', { level: 'province', name: 'Đảng bộ tỉnh Vĩnh Phúc', code: 'VP', foundedOn: '1997-01-01' });
-  const commune = await api.create('organizations', { level: 'grassroots', parentId: province.id, name: 'Đảng bộ xã Bình Xuyên', code: 'BX', foundedOn: '2015-01-01' });
-  for (const [organization, bodyKind, membersCount] of [
-    [province, 'executive-committee', 50],
-    [province, 'standing-committee', 15],
-    [province, 'inspection-commission', 9],
-    [commune, 'executive-committee', 12],
-    [commune, 'standing-committee', 5],
-    [commune, 'inspection-commission', 5],
-  ] as const) {
-    await api.command(`organizations/${organization.id}/bodies`, { bodyKind, membersCount, establishedOn: '2020-08-01' });
+export async function foundCommune(api: ApiClient, province: View, name = 'Đảng bộ xã Bình Xuyên', code = 'BX') {
+  const commune = await api.create('organizations', { level: 'grassroots', parentId: province.id, name, code, foundedOn: '2015-01-01' });
+  for (const [bodyKind, membersCount] of BODIES) {
+    await api.command(`organizations/${commune.id}/bodies`, { bodyKind, membersCount, establishedOn: '2020-08-01' });
   }
 
   async function admitFull(fullName: string, post?: string): Promise<View> {
@@ -24,6 +22,23 @@ export async function foundDisciplineTree(api: ApiClient) {
     return post ? api.command(`members/${admitted.id}/posts`, { title: post, organizationId: commune.id, takenUpOn: '2021-01-10' }) : full;
   }
 
+  return { commune, admitFull };
+}
+
+/**
+ * A province and a commune under it (the two-tier structure after 2025), each with the bodies discipline
+ * needs, and full members of the commune admitted years ago, some holding a post.
+ */
+export async function foundDisciplineTree(api: ApiClient) {
+  const province = await api.create('organizations', { level: 'province', name: 'Đảng bộ tỉnh Vĩnh Phúc', code: 'VP', foundedOn: '1997-01-01' });
+  for (const [bodyKind, membersCount] of [
+    ['executive-committee', 50],
+    ['standing-committee', 15],
+    ['inspection-commission', 9],
+  ] as const) {
+    await api.command(`organizations/${province.id}/bodies`, { bodyKind, membersCount, establishedOn: '2020-08-01' });
+  }
+  const { commune, admitFull } = await foundCommune(api, province);
   const body = (organization: View, bodyKind: string) => ({ organizationId: organization.id, bodyKind });
   return { province, commune, admitFull, body };
 }

@@ -16,7 +16,9 @@ export class GetCaseDeadlinesHttp extends DisciplineRoutes {
   @ApiResponse({ status: 200, type: CaseDeadlinesResponse })
   @ApiProblemResponses(400, 401, 404)
   @Allow(...ANY_ROLE)
-  deadlines(@UuidParam('id') id: string) {
+  async deadlines(@UuidParam('id') id: string) {
+    // Read from the events, which know no scope: a case the caller may not see answers 404 first.
+    await this.commands.view(this.cases, id);
     return this.directory.deadlines(id);
   }
 }
