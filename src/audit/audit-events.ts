@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { ALL_ORGANIZATIONS, setScope, type OrganizationScope } from '../database/organization-scope.js';
+import { ALL_ORGANIZATIONS, setScope, type ReadScope } from '../database/organization-scope.js';
 import { COLUMNS, toStored, type EventRow } from '../event-store/postgres/postgres-event-store.js';
 import { organizationStreamId } from '../organizations/domain/organization.decider.js';
 
@@ -27,6 +27,11 @@ const CONCERNED_STREAMS = `
   UNION SELECT stream_id FROM events WHERE event_type IN ('MemberAdmitted', 'MemberTransferred')
     AND $ORG IN (data->>'organizationId', data->>'fromOrganizationId', data->>'toOrganizationId')`;
 
+/** The streams of the confidential cases, and of their appeals, that the transaction's scope may not read. */
+const UNSEEN_CONFIDENTIAL_STREAMS = `
+  SELECT stream_id FROM events WHERE event_type IN ('DisciplineCaseOpened', 'AppealFiled')
+    AND jsonb_typeof(data->'confidentialTo') = 'object' AND NOT disciplina_confidential_visible(data->'confidentialTo'->>'organizationId')`;
+
 function toAuditEvent(row: EventRow): AuditEvent {
   const { transactionId: _transactionId, occurredAt, recordedAt, ...stored } = toStored(row);
   return { ...stored, occurredAt: occurredAt.toISOString(), recordedAt: recordedAt.toISOString() };
@@ -40,7 +45,7 @@ function nextDayStart(day: string): Date {
   return new Date(dayStart(day).getTime() + 86_400_000);
 }
 
-function conditions(filter: AuditEventFilter): { where: string; values: unknown[] } {
+function conditions(filter: AuditEventFilter, scope: ReadScope): { where: string; values: unknown[] } {
   const clauses: string[] = [];
   const values: unknown[] = [];
   const param = (value: unknown) => {
@@ -55,6 +60,7 @@ function conditions(filter: AuditEventFilter): { where: string; values: unknown[
   }
   if (filter.from !== undefined) clauses.push(`recorded_at >= ${param(dayStart(filter.from))}`);
   if (filter.to !== undefined) clauses.push(`recorded_at < ${param(nextDayStart(filter.to))}`);
+  if (scope.confidentialCases !== ALL_ORGANIZATIONS) clauses.push(`stream_id NOT IN (${UNSEEN_CONFIDENTIAL_STREAMS})`);
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', values };
 }
 
@@ -65,12 +71,12 @@ export class OutOfScopeError extends Error {}
  * history). Events themselves are not walled: a caller granted part of the tree must name an organization
  * of it, and sees the streams that concern that organization only.
  */
-async function inScope<T>(pool: pg.Pool, scope: OrganizationScope, filter: AuditEventFilter, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+async function inScope<T>(pool: pg.Pool, scope: ReadScope, filter: AuditEventFilter, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await setScope({ query: async <R>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as R }, scope);
-    if (scope !== ALL_ORGANIZATIONS) {
+    if (scope.organizations !== ALL_ORGANIZATIONS) {
       const visible = filter.organizationId === undefined ? [] : (await client.query('SELECT 1 FROM organization_tree WHERE organization_id = $1', [filter.organizationId])).rows;
       if (visible.length === 0) throw new OutOfScopeError('The audit trail outside the whole tree needs an organizationId within the caller’s organizations');
     }
@@ -86,8 +92,8 @@ async function inScope<T>(pool: pg.Pool, scope: OrganizationScope, filter: Audit
 }
 
 /** One page of the audit trail, in global order. */
-export function auditEventsPage(pool: pg.Pool, scope: OrganizationScope, filter: AuditEventFilter, page: number, pageSize: number): Promise<{ events: AuditEvent[]; total: number }> {
-  const { where, values } = conditions(filter);
+export function auditEventsPage(pool: pg.Pool, scope: ReadScope, filter: AuditEventFilter, page: number, pageSize: number): Promise<{ events: AuditEvent[]; total: number }> {
+  const { where, values } = conditions(filter, scope);
   return inScope(pool, scope, filter, async (client) => {
     const rows = await client.query<EventRow>(`SELECT ${COLUMNS} FROM events ${where} ORDER BY global_position LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, values);
     const count = await client.query<{ total: string }>(`SELECT count(*) AS total FROM events ${where}`, values);
@@ -101,11 +107,11 @@ export function auditEventsPage(pool: pg.Pool, scope: OrganizationScope, filter:
  */
 export async function auditEventsThrough(
   pool: pg.Pool,
-  scope: OrganizationScope,
+  scope: ReadScope,
   filter: AuditEventFilter,
   upTo: (streamId: string) => number,
 ): Promise<(AuditEvent & { inPeriod: boolean })[]> {
-  const { where, values } = conditions(filter);
+  const { where, values } = conditions(filter, scope);
   const matched = await inScope(pool, scope, filter, async (client) =>
     (await client.query<EventRow>(`SELECT ${COLUMNS} FROM events ${where} ORDER BY stream_id, stream_version`, values)).rows.map(toAuditEvent),
   );

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { OrganizationScope } from '../database/organization-scope.js';
+import type { ReadScope } from '../database/organization-scope.js';
 import { auditEventsThrough } from './audit-events.js';
 import type { AuditService } from './audit.service.js';
 import type { SigningKey } from './signing-key.js';
@@ -23,7 +23,7 @@ export interface AuditExport {
  * `inPeriod: false`, so each chain reaches a signed link), then the checkpoint line. What
  * `src/audit/offline/verify-export.mjs` verifies.
  */
-export async function exportAudit(pool: pg.Pool, scope: OrganizationScope, audit: AuditService, key: SigningKey, request: AuditExportRequest): Promise<AuditExport> {
+export async function exportAudit(pool: pg.Pool, scope: ReadScope, audit: AuditService, key: SigningKey, request: AuditExportRequest): Promise<AuditExport> {
   const latest = await audit.latestCheckpoint();
   const signedVersion = new Map((latest?.heads ?? []).map((head) => [head.streamId, head.streamVersion]));
   const events = await auditEventsThrough(pool, scope, request, (streamId) => signedVersion.get(streamId) ?? 0);

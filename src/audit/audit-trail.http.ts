@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Allow, AUDIT_ROLES, WholeTree } from '../auth/policy.js';
 import { Database } from '../database/database.js';
-import { currentScope } from '../database/organization-scope.js';
+import { currentReadScope } from '../database/organization-scope.js';
 import type { EventMetadata } from '../event-store/event-store.js';
 import { ApiProblemResponses } from '../platform/http/api-routes.js';
 import { PageQueryDto } from '../platform/http/page-query.dto.js';
@@ -128,7 +128,7 @@ export class AuditTrailHttp {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     try {
-      const { events, total } = await auditEventsPage(this.database.pool, currentScope(), query, page, pageSize);
+      const { events, total } = await auditEventsPage(this.database.pool, currentReadScope(), query, page, pageSize);
       return { items: events.map(entry), page, pageSize, total };
     } catch (error) {
       if (error instanceof OutOfScopeError) throw new ProblemError(403, 'forbidden', error.message);
@@ -151,7 +151,7 @@ export class AuditTrailHttp {
   async export(@Query() query: AuditExportQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
     periodInOrder(query);
     try {
-      const exported = await exportAudit(this.database.pool, currentScope(), this.audit, this.signingKey.key, query);
+      const exported = await exportAudit(this.database.pool, currentReadScope(), this.audit, this.signingKey.key, query);
       response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
       response.setHeader('Content-Disposition', `attachment; filename="audit-${query.organizationId}-${query.from}-${query.to}.jsonl"`);
       return exported.text;

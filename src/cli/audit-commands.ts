@@ -4,7 +4,7 @@ import { exportAudit } from '../audit/audit-export.js';
 import { AuditService } from '../audit/audit.service.js';
 import { loadOrCreateSigningKey, type SigningKey } from '../audit/signing-key.js';
 import { DataDirInUseError } from '../database/data-dir-lock.js';
-import { ALL_ORGANIZATIONS } from '../database/organization-scope.js';
+import { EVERYTHING } from '../database/organization-scope.js';
 import { ConfigError, loadConfig, type AppConfig } from '../platform/config/app-config.js';
 import { isIsoDate } from '../shared/domain/iso-date.js';
 import { RandomIdGenerator } from '../shared/clock.js';
@@ -73,7 +73,7 @@ function exportOptions(args: readonly string[]): { organization: string; from: s
 async function exportCommand(context: CliContext, config: AppConfig, args: readonly string[]): Promise<number> {
   const options = exportOptions(args);
   const { audit, key } = await auditService(context, config);
-  const exported = await exportAudit(context.database.pool, ALL_ORGANIZATIONS, audit, key, { organizationId: options.organization, from: options.from, to: options.to });
+  const exported = await exportAudit(context.database.pool, EVERYTHING, audit, key, { organizationId: options.organization, from: options.from, to: options.to });
   if (options.out) await writeFile(options.out, exported.text);
   else process.stdout.write(exported.text);
   process.stderr.write(`export-audit: ${exported.events} events${options.out ? ` to ${options.out}` : ''}\n`);

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { requestContext, type OrganizationGrant } from '../platform/request-context.js';
+import { confidentialCaseReaders } from '../auth/confidentiality.js';
+import type { Grant } from '../auth/principal.js';
+import { requestContext } from '../platform/request-context.js';
 
 /**
  * The organizations whose subtrees a transaction may see in the read models under row-level security:
@@ -9,15 +11,37 @@ export type OrganizationScope = '*' | readonly string[];
 
 export const ALL_ORGANIZATIONS = '*' as const;
 
-export function scopeOf(grants: readonly OrganizationGrant[]): OrganizationScope {
+/** What a read may see: organization subtrees, and the subtrees where it may also see confidential cases. */
+export interface ReadScope {
+  readonly organizations: OrganizationScope;
+  readonly confidentialCases: OrganizationScope;
+}
+
+/** Projection runners, rebuilds and the service acting on its own behalf. */
+export const EVERYTHING: ReadScope = { organizations: ALL_ORGANIZATIONS, confidentialCases: ALL_ORGANIZATIONS };
+
+export function scopeOf(grants: readonly Pick<Grant, 'organizationId'>[]): OrganizationScope {
   if (grants.some((grant) => grant.organizationId === null)) return ALL_ORGANIZATIONS;
   return [...new Set(grants.map((grant) => grant.organizationId!))];
 }
 
-/** The scope of the request being served (of the grants of `roles`, when given); outside a request, none (deny by default). */
+export function readScopeOf(grants: readonly Grant[]): ReadScope {
+  return { organizations: scopeOf(grants), confidentialCases: scopeOf(confidentialCaseReaders(grants)) };
+}
+
+/** The scope of the request being served; outside a request, none (deny by default). */
+export function currentReadScope(): ReadScope {
+  return readScopeOf(requestContext.current()?.grants ?? []);
+}
+
+/** The organizations of the request being served (of the grants of `roles`, when given); outside a request, none. */
 export function currentScope(roles?: readonly string[]): OrganizationScope {
   const grants = requestContext.current()?.grants ?? [];
   return scopeOf(roles ? grants.filter((grant) => roles.includes(grant.role)) : grants);
+}
+
+export function seesEverything(scope: ReadScope): boolean {
+  return scope.organizations === ALL_ORGANIZATIONS && scope.confidentialCases === ALL_ORGANIZATIONS;
 }
 
 function setting(scope: OrganizationScope): string {
@@ -33,9 +57,12 @@ function setting(scope: OrganizationScope): string {
  * row-level security, even forced: a limited scope also takes the application's role for the transaction,
  * so that the walls hold on the embedded database (a superuser session) and under a superuser login.
  */
-export async function setScope(tx: Pick<EntityManager, 'query'>, scope: OrganizationScope): Promise<void> {
-  await tx.query(`SELECT set_config('disciplina.scope', $1, true)`, [setting(scope)]);
-  if (scope === ALL_ORGANIZATIONS) return;
+export async function setScope(tx: Pick<EntityManager, 'query'>, scope: ReadScope): Promise<void> {
+  await tx.query(`SELECT set_config('disciplina.scope', $1, true), set_config('disciplina.confidential_scope', $2, true)`, [
+    setting(scope.organizations),
+    setting(scope.confidentialCases),
+  ]);
+  if (seesEverything(scope)) return;
   await tx.query(
     `SELECT set_config('role', 'disciplina_app', true) FROM pg_roles
      WHERE rolname = current_user AND (rolsuper OR rolbypassrls) AND pg_has_role('disciplina_app', 'MEMBER')`,
@@ -43,7 +70,7 @@ export async function setScope(tx: Pick<EntityManager, 'query'>, scope: Organiza
 }
 
 /** Runs `work` in a transaction that sees only the read-model rows of `scope`. */
-export function withScope<T>(dataSource: DataSource, scope: OrganizationScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export function withScope<T>(dataSource: DataSource, scope: ReadScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return dataSource.transaction(async (tx) => {
     await setScope(tx, scope);
     return work(tx);

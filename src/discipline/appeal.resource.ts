@@ -27,6 +27,11 @@ export class Appeals implements StreamResource<AppealCommand, AppealState, Appea
     if (state.status === 'none') return [];
     return [{ organizationId: state.appeal.sanction.decidingBody.organizationId }, { organizationId: state.appeal.reviewingBody.organizationId }];
   }
+
+  /** An appeal against a confidential case's decision is confidential with it. */
+  confidentialTo(state: AppealState): string | null {
+    return state.status === 'none' ? null : (state.appeal.confidentialTo?.organizationId ?? null);
+  }
 }
 
 export const AppealsController = () => ResourceController('appeals', 'Appeals — khiếu nại kỷ luật');

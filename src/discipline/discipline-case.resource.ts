@@ -38,6 +38,10 @@ export class DisciplineCases implements StreamResource<DisciplineCaseCommand, Di
     return [{ organizationId: subject.kind === 'member' ? subject.organizations[0]!.organizationId : subject.organizationId }];
   }
 
+  confidentialTo(state: DisciplineCaseState): string | null {
+    return state.status === 'none' ? null : (state.file.confidentialTo?.organizationId ?? null);
+  }
+
   allowedCommands(state: DisciplineCaseState): DisciplineCaseCommand['type'][] {
     return allowedDisciplineCaseCommands(state).filter((type) => !BY_THE_APPEAL_PROCESS.includes(type));
   }

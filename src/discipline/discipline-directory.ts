@@ -7,13 +7,15 @@ import { memberFacts } from '../organizations/domain/member.state.js';
 import type { OrganizationRecord } from '../organizations/domain/organization.state.js';
 import { members } from '../organizations/member.resource.js';
 import { OrganizationDirectory } from '../organizations/organization-directory.js';
-import type { StreamResource } from '../platform/http/stream-commands.js';
+import { StreamCommands, type StreamResource } from '../platform/http/stream-commands.js';
 import type { DecidingBody, OrganizationAt, SubjectFacts } from '../rulebook/index.js';
 import { Rulebook } from '../rulebook/rulebook.js';
+import type { ActingBody } from '../shared/domain/acting-body.js';
 import type { Command, Event } from '../shared/domain/decider.js';
 import { RuleViolationError, UnknownReferenceError } from '../shared/domain/errors.js';
 import { requireNotBefore } from '../shared/domain/input.js';
 import type { IsoDate, SubjectRef } from '../shared/domain/vocabulary.js';
+import type { ActingBodyRequest } from '../shared/http/acting-body.request.js';
 import { Appeals } from './appeal.resource.js';
 import { DisciplineCases } from './discipline-case.resource.js';
 import type { FileAppeal } from './domain/appeal.commands.js';
@@ -40,6 +42,7 @@ export class DisciplineDirectory {
     private readonly cases: DisciplineCases,
     private readonly appeals: Appeals,
     private readonly rulebook: Rulebook,
+    private readonly commands: StreamCommands,
   ) {}
 
   /** The organization and its superiors, itself first, as their records now stand. */
@@ -82,6 +85,12 @@ export class DisciplineDirectory {
     return { organizationId: body.organizationId, level, bodyKind: body.bodyKind, ...(body.empoweredToAdmitMembers ? { empoweredToAdmitMembers: true } : {}) };
   }
 
+  /** A body that exists (its organization has established it), as the case records it. */
+  async actingBody(field: string, body: ActingBodyRequest): Promise<ActingBody> {
+    await this.organizations.requireActingBody(field, body);
+    return { organizationId: body.organizationId, bodyKind: body.bodyKind };
+  }
+
   /** A case opened from an inspection: the inspection concluded on this subject and proposed discipline. */
   async requireDisciplineProposed(inspectionId: string, subject: SubjectRef, openedOn: IsoDate): Promise<void> {
     const inspection = await this.require(inspections, 'inspectionId', inspectionId, `inspection ${inspectionId}`);
@@ -106,9 +115,11 @@ export class DisciplineDirectory {
     requireNotBefore('openedOn', openedOn, inspection.conclusion.concludedOn, 'conclusion');
   }
 
-  /** The case a request names; unknown: 422 naming the field. */
-  requireCase(field: string, caseId: string): Promise<{ state: DisciplineCaseState; version: number }> {
-    return this.load(this.cases, field, caseId, `discipline case ${caseId}`);
+  /** The case a request names; unknown, or unseen by the caller: 422 naming the field. */
+  async requireCase(field: string, caseId: string): Promise<{ state: DisciplineCaseState; version: number }> {
+    const found = await this.load(this.cases, field, caseId, `discipline case ${caseId}`);
+    if (!(await this.commands.visible(this.cases, found.state))) throw new UnknownReferenceError(field, `discipline case ${caseId}`);
+    return found;
   }
 
   /** Earlier appeals against the case's decision, as their streams now stand (an id with no stream was never filed). */

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ALL_ORGANIZATIONS, setScope } from '../database/organization-scope.js';
+import { EVERYTHING, setScope } from '../database/organization-scope.js';
 import type { GlobalCheckpoint, RecordedEvent } from '../event-store/event-store.js';
 import { advanceCheckpoint, CheckpointMovedError, lockCheckpoint, sameCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
@@ -25,7 +25,7 @@ export async function applyBatch(
   now: Date,
 ): Promise<void> {
   await dataSource.transaction(async (tx) => {
-    await setScope(tx, ALL_ORGANIZATIONS);
+    await setScope(tx, EVERYTHING);
     const stored = await lockCheckpoint(tx, projection.name);
     if (!stored || stored.version !== projection.version || !sameCheckpoint(stored, from)) throw new CheckpointMovedError(projection.name);
     await evolveAll(tx, projection, events);

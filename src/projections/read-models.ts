@@ -1,5 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { currentScope, withScope } from '../database/organization-scope.js';
+import { currentReadScope, withScope } from '../database/organization-scope.js';
 import { ORGANIZATION_HISTORY_ENTITIES } from './organization-history/organization-history.entities.js';
 
 /** The TypeORM data source of the read models: projections write through it and queries read from it. */
@@ -21,7 +21,7 @@ export class ReadModels {
 
   /** Reads under row-level security, in the organizations the request's grants cover (none outside a request). */
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return withScope(this.dataSource, currentScope(), work);
+    return withScope(this.dataSource, currentReadScope(), work);
   }
 
   /** One statement under `read`'s row-level security. */

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ALL_ORGANIZATIONS, setScope } from '../database/organization-scope.js';
+import { EVERYTHING, setScope } from '../database/organization-scope.js';
 import { START_OF_ALL, type EventStore, type GlobalCheckpoint } from '../event-store/event-store.js';
 import type { Clock } from '../shared/clock.js';
 import { AdvisoryLock, LOCK_SPACE } from './advisory-lock.js';
@@ -82,7 +82,7 @@ export async function rebuildProjection(projection: Projection, deps: RebuildDep
       if (batch.events.length > 0) {
         await deps.dataSource.transaction(async (tx) => {
           await tx.query(`SELECT set_config('search_path', $1, true)`, [`${quoted(next)}, ${quoted(live)}`]);
-          await setScope(tx, ALL_ORGANIZATIONS);
+          await setScope(tx, EVERYTHING);
           await evolveAll(tx, projection, batch.events);
         });
         checkpoint = batch.checkpoint;

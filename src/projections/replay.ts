@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ALL_ORGANIZATIONS, setScope, type OrganizationScope } from '../database/organization-scope.js';
+import { EVERYTHING, setScope, type ReadScope } from '../database/organization-scope.js';
 import type { RecordedEvent } from '../event-store/event-store.js';
 import type { Projection } from './projection.js';
 
@@ -18,7 +18,7 @@ export async function readReplayed<T>(
   dataSource: DataSource,
   projection: Projection,
   events: readonly RecordedEvent[],
-  scope: OrganizationScope,
+  scope: ReadScope,
   read: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
   const runner = dataSource.createQueryRunner();
@@ -26,7 +26,7 @@ export async function readReplayed<T>(
   await runner.startTransaction();
   try {
     const [row] = (await runner.query('SELECT current_schema() AS schema')) as { schema: string }[];
-    await setScope(runner.manager, ALL_ORGANIZATIONS);
+    await setScope(runner.manager, EVERYTHING);
     for (const table of projection.tables) {
       const live = `${quoted(row!.schema)}.${quoted(table)}`;
       await runner.query(`CREATE TEMPORARY TABLE ${quoted(table)} (LIKE ${live} INCLUDING ALL) ON COMMIT DROP`);

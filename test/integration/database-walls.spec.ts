@@ -179,10 +179,11 @@ describeOnPostgres('database walls on PostgreSQL', () => {
   });
 
   it('gives the application role exactly its privileges on every table, and walls every table with an organization', async () => {
-    const tables = await owner.query<{ table: string; privileges: string[]; organization: boolean; rls: boolean; forced: boolean; policies: number }>(
+    const tables = await owner.query<{ table: string; privileges: string[]; organization: boolean; confidential: boolean; rls: boolean; forced: boolean; policies: number }>(
       `SELECT c.relname AS table,
          array(SELECT p FROM unnest($1::text[]) p WHERE has_table_privilege('disciplina_app', c.oid, p)) AS privileges,
          EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped) AS organization,
+         EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'confidential_to' AND NOT a.attisdropped) AS confidential,
          c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
          (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
        FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') ORDER BY 1`,
@@ -191,7 +192,7 @@ describeOnPostgres('database walls on PostgreSQL', () => {
     expect(tables.rows.map((row) => row.table)).toEqual(expect.arrayContaining(['events', 'audit_checkpoints', 'organization_history', 'users']));
     for (const row of tables.rows) {
       expect([row.table, row.privileges]).toEqual([row.table, expected(row.table)]);
-      if (row.organization) expect([row.table, row.rls, row.forced, row.policies]).toEqual([row.table, true, true, 1]);
+      if (row.organization) expect([row.table, row.rls, row.forced, row.policies]).toEqual([row.table, true, true, row.confidential ? 2 : 1]);
     }
     expect(walled).toEqual(expect.arrayContaining(['organization_history', 'organization_tree', 'organization_history_members', 'organization_history_subjects']));
   });
@@ -253,6 +254,35 @@ describeOnPostgres('database walls on PostgreSQL', () => {
     }
   });
 
+  it('shows a row about a confidential case only where the confidential scope reaches the organization it is confined to', async () => {
+    const { rows } = await owner.query<{ table: string }>(`SELECT DISTINCT polrelid::regclass::text AS table FROM pg_policy WHERE polname = 'confidential_cases'`);
+    const tables = rows.map((row) => row.table);
+    expect(tables.sort()).toEqual(['deadline_alerts', 'organization_history', 'organization_history_subjects', 'work_list_discipline_cases']);
+    const seen = async (table: string, confidentialScope: string | undefined) => {
+      await app.query('BEGIN');
+      try {
+        await app.query(`SELECT set_config('disciplina.scope', $1, true)`, [a]);
+        if (confidentialScope !== undefined) await app.query(`SELECT set_config('disciplina.confidential_scope', $1, true)`, [confidentialScope]);
+        const found = await app.query<{ organization_id: string }>(`SELECT DISTINCT organization_id FROM ${table} WHERE organization_id = ANY ($1) ORDER BY 1`, [[a, a1, b]]);
+        return found.rows.map((row) => row.organization_id);
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    for (const table of tables) await owner.query(`UPDATE ${table} SET confidential_to = $1 WHERE organization_id = $1`, [a1]);
+    try {
+      for (const table of tables) {
+        expect([table, await seen(table, undefined)]).toEqual([table, [a]]);
+        expect([table, await seen(table, b)]).toEqual([table, [a]]);
+        expect([table, await seen(table, a1)]).toEqual([table, [a, a1].sort()]);
+        expect([table, await seen(table, a)]).toEqual([table, [a, a1].sort()]);
+        expect([table, await seen(table, '*')]).toEqual([table, [a, a1].sort()]);
+      }
+    } finally {
+      for (const table of tables) await owner.query(`UPDATE ${table} SET confidential_to = NULL WHERE organization_id = $1`, [a1]);
+    }
+  });
+
   it('keeps the walls and the grants of read models a rebuild swaps in, the rebuild running as the owner', async () => {
     const { pool, store } = openStore(login.url);
     const readModels = await ReadModels.open(login.url, 2);
@@ -270,13 +300,17 @@ describeOnPostgres('database walls on PostgreSQL', () => {
     }
     const { rows } = await owner.query<{ table: string; forced: boolean; policies: number; privileges: string[] }>(
       `SELECT c.relname AS table, c.relrowsecurity AND c.relforcerowsecurity AS forced,
-         (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies,
+         (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'organization_scope')
+           + (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'confidential_cases' AND NOT p.polpermissive) AS policies,
          array(SELECT p FROM unnest($2::text[]) p WHERE has_table_privilege('disciplina_app', c.oid, p)) AS privileges
        FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY ($1) ORDER BY 1`,
       [organizationHistoryProjection.tables, PRIVILEGES],
     );
     expect(rows).toHaveLength(organizationHistoryProjection.tables.length);
-    for (const row of rows) expect(row).toEqual({ table: row.table, forced: true, policies: 1, privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] });
+    const confidential = ['organization_history', 'organization_history_subjects'];
+    for (const row of rows) {
+      expect(row).toEqual({ table: row.table, forced: true, policies: confidential.includes(row.table) ? 2 : 1, privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] });
+    }
     expect(await organizationsSeen('organization_tree', undefined)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import type { EventMetadata, NewEvent } from '../../src/event-store/event-store.js';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
+import { organizationHistoryProjection } from '../../src/projections/organization-history/organization-history.projection.js';
 import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
@@ -82,7 +83,8 @@ describe.each(testDatabases())('projections over HTTP on $name', (database) => {
 
   it('lists each projection with its version, status, checkpoint and lag, documented in OpenAPI', async () => {
     const history = await whenCaughtUp();
-    expect(history).toMatchObject({ name: 'organization-history', version: 1, storedVersion: 1, status: 'live', lag: 0 });
+    const { version } = organizationHistoryProjection;
+    expect(history).toMatchObject({ name: 'organization-history', version, storedVersion: version, status: 'live', lag: 0 });
     expect(history.checkpoint).toEqual({ transactionId: expect.stringMatching(/^\d+$/), globalPosition: expect.any(Number) });
     const doc = await http.get('/api/docs-json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/projections', '/api/v1/organizations/{id}/history']));

@@ -1,3 +1,4 @@
+import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { Command } from '../../shared/domain/decider.js';
 import type { IsoDate, SanctionForm, SubjectRef } from '../../shared/domain/vocabulary.js';
 import type { DecidingBody, SubjectFacts } from '../../rulebook/index.js';
@@ -14,6 +15,8 @@ export type FileAppeal = Command<
     receivedOn: IsoDate;
     filedOn: IsoDate;
     reviewingBody: DecidingBody;
+    /** The body considering the case, when it is confidential: its appeals are confidential with it. */
+    confidentialTo: ActingBody | null;
     /** Earlier appeals against the same sanction, as the handler found them. */
     previousAppeals: readonly Readonly<{ appealId: string; reviewingBody: DecidingBody; status: 'pending' | 'decided' }>[];
   }

@@ -25,6 +25,7 @@ function fileAppeal(overrides: Partial<FileAppeal['data']> = {}): FileAppeal {
       filedOn: '2023-07-10',
       reviewingBody: districtStanding,
       previousAppeals: [],
+      confidentialTo: null,
       ...overrides,
     },
   };

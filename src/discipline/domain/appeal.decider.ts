@@ -1,3 +1,4 @@
+import type { ActingBody } from '../../shared/domain/acting-body.js';
 import { assertNever, type Decider } from '../../shared/domain/decider.js';
 import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
 import { requireActDate, requireNotInFuture, requireText } from '../../shared/domain/input.js';
@@ -27,7 +28,7 @@ export function streamId(appealId: string): string {
   return `${STREAM_TYPE}-${appealId}`;
 }
 
-export type AppealFile = AppealFiled['data'] & Readonly<{ lastActOn: IsoDate }>;
+export type AppealFile = Omit<AppealFiled['data'], 'confidentialTo'> & Readonly<{ confidentialTo: ActingBody | null; lastActOn: IsoDate }>;
 
 export type AppealState =
   | Readonly<{ status: 'none' }>
@@ -52,7 +53,7 @@ function notAdmissible(reason: string, message: string, details: Record<string, 
 }
 
 function file(command: FileAppeal, rulebook: Rulebook): AppealEvent[] {
-  const { appealId, appellant, subject, sanction, receivedOn, filedOn, reviewingBody, previousAppeals } = command.data;
+  const { appealId, appellant, subject, sanction, receivedOn, filedOn, reviewingBody, previousAppeals, confidentialTo } = command.data;
   requireText('appealId', appealId);
   requireNotInFuture('receivedOn', receivedOn, command.metadata.now);
   requireActDate('filedOn', filedOn, receivedOn, command.metadata.now);
@@ -93,6 +94,7 @@ function file(command: FileAppeal, rulebook: Rulebook): AppealEvent[] {
         sanctionRemainsInForce: true,
         ruleVersion: version.id,
         citations: [window.citation, expected.citation, handling.citation],
+        confidentialTo,
       },
     },
   ];
@@ -176,7 +178,7 @@ const touched = (appeal: AppealFile, on: IsoDate): AppealFile => ({ ...appeal, l
 export function evolveAppeal(state: AppealState, event: AppealEvent): AppealState {
   switch (event.type) {
     case 'AppealFiled':
-      return { status: 'under-review', appeal: { ...event.data, lastActOn: event.data.filedOn } };
+      return { status: 'under-review', appeal: { ...event.data, confidentialTo: event.data.confidentialTo ?? null, lastActOn: event.data.filedOn } };
     case 'AppealReferredUpward': {
       if (state.status !== 'under-review') return state;
       const reviewingBody: DecidingBody = event.data.to;

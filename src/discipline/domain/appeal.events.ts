@@ -1,3 +1,4 @@
+import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { Event } from '../../shared/domain/decider.js';
 import type { ActDates } from '../../shared/domain/valid-time.js';
 import type { IsoDate, SanctionForm, SubjectRef } from '../../shared/domain/vocabulary.js';
@@ -20,6 +21,8 @@ export type AppealFiled = Event<
     sanctionRemainsInForce: true;
     ruleVersion: string;
     citations: readonly Citation[];
+    /** Absent from the appeals filed before confidential cases were recorded: ordinary ones. */
+    confidentialTo?: ActingBody | null;
   }
 >;
 export type AppealReferredUpward = Event<

@@ -50,6 +50,7 @@ describe('deadlines derived from events', () => {
           filedOn: '2023-06-20',
           reviewingBody: { organizationId: 'D', level: 'district', bodyKind: 'standing-committee' },
           previousAppeals: [],
+          confidentialTo: null,
         },
       },
       { status: 'none' },

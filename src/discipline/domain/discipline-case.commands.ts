@@ -1,10 +1,18 @@
+import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { Command } from '../../shared/domain/decider.js';
 import type { IsoDate, SanctionForm } from '../../shared/domain/vocabulary.js';
 import type { Ballot, DecidingBody, DeferralGround, GraveOffence, SubjectFacts } from '../../rulebook/index.js';
 
 export type OpenDisciplineCase = Command<
   'openDisciplineCase',
-  { caseId: string; openedOn: IsoDate; inspectionId: string | null; subject: SubjectFacts }
+  {
+    caseId: string;
+    openedOn: IsoDate;
+    inspectionId: string | null;
+    subject: SubjectFacts;
+    /** A confidential case (hồ sơ mật): the body considering it; null for an ordinary case. */
+    confidentialTo: ActingBody | null;
+  }
 >;
 export type RecordViolation = Command<
   'recordViolation',

@@ -203,6 +203,22 @@ describe('discipline case', () => {
       .thenThrows(InvalidInputError, { details: { field: 'appealId', rule: 'not-already-filed' } });
   });
 
+  it('a case opened as confidential records the body considering it; an older case without the field is an ordinary one', () => {
+    const open = (confidentialTo: { organizationId: string; bodyKind: 'inspection-commission' } | null) =>
+      cmd('openDisciplineCase', { caseId: 'c-2', openedOn: '2023-03-01', inspectionId: null, subject, confidentialTo });
+    const confidential = { organizationId: DISTRICT.organizationId, bodyKind: 'inspection-commission' } as const;
+    spec(decider).given([]).when(open(confidential)).then([{ type: 'DisciplineCaseOpened', data: { caseId: 'c-2', openedOn: '2023-03-01', inspectionId: null, subject, confidentialTo: confidential } }]);
+    const state = evolveDisciplineCase(decider.initialState(), opened);
+    expect(state.status === 'open' && state.file.confidentialTo).toBeNull();
+  });
+
+  it("a confidential case is considered by a body of the subject's organization or one above it, not a stranger's", () => {
+    spec(decider)
+      .given([])
+      .when(cmd('openDisciplineCase', { caseId: 'c-2', openedOn: '2023-03-01', inspectionId: null, subject, confidentialTo: { organizationId: 'elsewhere', bodyKind: 'inspection-commission' } }))
+      .thenThrows(InvalidInputError, { details: { field: 'confidentialTo.organizationId', rule: 'subject-organization-or-above' } });
+  });
+
   it('refuses commands out of order, listing the allowed ones', () => {
     spec(decider).given([opened]).when(cmd('recordLapse', { on: '2024-05-02' })).thenThrows(InvalidTransitionError, { details: expect.objectContaining({ currentState: 'open' }) as never });
     expect(allowedDisciplineCaseCommands(decided.reduce(evolveDisciplineCase, decider.initialState()))).toEqual(['announceDecision', 'minuteRefusalToReceive']);

@@ -1,3 +1,4 @@
+import { requireActingBody, type ActingBody } from '../../shared/domain/acting-body.js';
 import { assertNever, type Decider } from '../../shared/domain/decider.js';
 import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
 import { requireActDate, requireNotInFuture, requireText } from '../../shared/domain/input.js';
@@ -51,6 +52,8 @@ export type CaseFile = Readonly<{
   openedOn: IsoDate;
   inspectionId: string | null;
   subject: SubjectFacts;
+  /** The body considering a confidential case (src/auth/confidentiality.ts); null for an ordinary case. */
+  confidentialTo: ActingBody | null;
   violations: readonly ViolationRecord[];
   deferrals: readonly RecordedDeferralGround[];
   ballots: readonly RecordedBallot[];
@@ -133,6 +136,15 @@ function requireBallotFor(file: CaseFile, form: SanctionForm, body: DecidingBody
     }
   }
   return own;
+}
+
+/** A body of the subject's own organization or of one above it considers the case, never a stranger's. */
+function requireConsideringBody(subject: SubjectFacts, body: ActingBody): void {
+  requireActingBody('confidentialTo', body);
+  const chain = subject.kind === 'member' ? subject.organizations.map((o) => o.organizationId) : [subject.organizationId, ...subject.ancestors.map((o) => o.organizationId)];
+  if (!chain.includes(body.organizationId)) {
+    throw new InvalidInputError('confidentialTo.organizationId', 'subject-organization-or-above', "The body considering the case must belong to the subject's organization or one above it");
+  }
 }
 
 function requireViolations(file: CaseFile): readonly ViolationRecord[] {
@@ -290,11 +302,12 @@ export function decideDisciplineCase(command: DisciplineCaseCommand, state: Disc
   switch (command.type) {
     case 'openDisciplineCase': {
       m.requireState(state, command.type);
-      const { caseId, openedOn, inspectionId, subject } = command.data;
+      const { caseId, openedOn, inspectionId, subject, confidentialTo } = command.data;
       requireText('caseId', caseId);
       requireNotInFuture('openedOn', openedOn, now);
       if (inspectionId !== null) requireText('inspectionId', inspectionId);
-      return [{ type: 'DisciplineCaseOpened', data: { caseId, openedOn, inspectionId, subject } }];
+      if (confidentialTo !== null) requireConsideringBody(subject, confidentialTo);
+      return [{ type: 'DisciplineCaseOpened', data: { caseId, openedOn, inspectionId, subject, confidentialTo } }];
     }
     case 'recordViolation': {
       m.requireState(state, command.type);
@@ -378,7 +391,11 @@ export function evolveDisciplineCase(state: DisciplineCaseState, event: Discipli
   switch (event.type) {
     case 'DisciplineCaseOpened': {
       const { caseId, openedOn, inspectionId, subject } = event.data;
-      return { status: 'open', file: { caseId, openedOn, inspectionId, subject, violations: [], deferrals: [], ballots: [], appealIds: [], lastActOn: openedOn } };
+      const confidentialTo = event.data.confidentialTo ?? null;
+      return {
+        status: 'open',
+        file: { caseId, openedOn, inspectionId, subject, confidentialTo, violations: [], deferrals: [], ballots: [], appealIds: [], lastActOn: openedOn },
+      };
     }
     case 'ViolationRecorded':
       return withFile(state, (file) => ({ ...file, violations: [...file.violations, event.data] }));

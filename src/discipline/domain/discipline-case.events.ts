@@ -1,3 +1,4 @@
+import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { Event } from '../../shared/domain/decider.js';
 import type { ActDates } from '../../shared/domain/valid-time.js';
 import type { IsoDate, SanctionForm } from '../../shared/domain/vocabulary.js';
@@ -14,7 +15,14 @@ export type ViolationRecord = Readonly<{
 
 export type DisciplineCaseOpened = Event<
   'DisciplineCaseOpened',
-  { caseId: string; openedOn: IsoDate; inspectionId: string | null; subject: SubjectFacts }
+  {
+    caseId: string;
+    openedOn: IsoDate;
+    inspectionId: string | null;
+    subject: SubjectFacts;
+    /** Absent from the cases opened before confidential cases were recorded: ordinary ones. */
+    confidentialTo?: ActingBody | null;
+  }
 >;
 export type ViolationRecorded = Event<'ViolationRecorded', ViolationRecord>;
 export type DeferralGroundRecorded = Event<'DeferralGroundRecorded', { ground: DeferralGround; since: IsoDate }>;

@@ -17,7 +17,7 @@ const standing: DecidingBody = { organizationId: 'P', level: 'province', bodyKin
 function underReview(form: 'warning' | 'expulsion'): AppealFile {
   const decider = appealDecider();
   const sanction = { caseId: 'c-1', form, decidingBody: commission, decisionNumber: '05-QĐ/UBKT', signedOn: '2025-09-01', ruleVersion: 'qd69-264-2025+qd296-2025' };
-  const data = { appealId: 'a-1', appellant: { kind: 'member', memberId: 'm-1' }, subject, sanction, receivedOn: '2025-09-05', filedOn: '2025-09-20', reviewingBody: standing, previousAppeals: [] } as const;
+  const data = { appealId: 'a-1', appellant: { kind: 'member', memberId: 'm-1' }, subject, sanction, receivedOn: '2025-09-05', filedOn: '2025-09-20', reviewingBody: standing, previousAppeals: [], confidentialTo: null } as const;
   const state = decider.decide({ type: 'fileAppeal', data, metadata: { now } }, decider.initialState()).reduce(decider.evolve, decider.initialState());
   if (state.status !== 'under-review') throw new Error('appeal not under review');
   return state.appeal;

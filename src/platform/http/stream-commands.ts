@@ -19,9 +19,11 @@ export interface StreamResource<C extends Command, S, E extends Event> extends S
   readonly scopeOf: (state: S) => readonly ScopeAnchor[];
   /** The state without its personal fields, for a view of a stream with personal data (`personalData`). */
   readonly withoutPersonalData?: (state: S) => S;
+  /** For a confidential stream, the organization it is confined to (src/auth/confidentiality.ts); else null. */
+  readonly confidentialTo?: (state: S) => string | null;
 }
 
-type ScopedStream<S> = Pick<StreamResource<Command, S, Event>, 'streamType' | 'streamId' | 'scopeOf'>;
+type ScopedStream<S> = Pick<StreamResource<Command, S, Event>, 'streamType' | 'streamId' | 'scopeOf' | 'confidentialTo'>;
 
 export type CommandData<C extends Command, T extends C['type']> = Extract<C, { type: T }>['data'];
 
@@ -102,13 +104,18 @@ export class StreamCommands {
 
   /** Outside the caller's scope a stream answers as if it did not exist: its existence is not given away. */
   private async requireVisible<S>(resource: ScopedStream<S>, id: string, state: S): Promise<void> {
-    if (!(await this.scope.permits(resource.scopeOf(state)))) throw new StreamNotFoundError(resource.streamId(id));
+    if (!(await this.visible(resource, state))) throw new StreamNotFoundError(resource.streamId(id));
   }
 
   private async requireCreatable<S>(resource: ScopedStream<S>, state: S): Promise<void> {
-    if (!(await this.scope.permits(resource.scopeOf(state)))) {
+    if (!(await this.visible(resource, state))) {
       throw new ProblemError(403, 'out-of-scope', `Your grants do not reach the organization this ${resource.streamType} concerns`);
     }
+  }
+
+  /** Whether the caller may see a stream in this state. */
+  visible<S>(resource: ScopedStream<S>, state: S): Promise<boolean> {
+    return this.scope.permits(resource.scopeOf(state), { confidentialTo: resource.confidentialTo?.(state) ?? null });
   }
 
   /**

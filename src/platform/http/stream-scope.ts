@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PERSONAL_DATA_ROLES } from '../../auth/policy.js';
-import { ALL_ORGANIZATIONS, currentScope } from '../../database/organization-scope.js';
+import { ALL_ORGANIZATIONS, currentReadScope, currentScope, type OrganizationScope } from '../../database/organization-scope.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
 import { requestContext } from '../request-context.js';
 
@@ -14,16 +14,23 @@ export abstract class OrganizationLineage {
 
 /**
  * Whether the caller's grants (those of the roles the route allows) reach a stream: a grant over the whole
- * tree, or over an organization on the lineage of one of the stream's anchors.
+ * tree, or over an organization on the lineage of one of the stream's anchors. A confidential stream must
+ * also be reached by a grant that may read confidential cases (src/auth/confidentiality.ts), over the
+ * organization it is confined to or one above it.
  */
 @Injectable()
 export class StreamScope {
   constructor(private readonly lineage: OrganizationLineage) {}
 
-  async permits(anchors: readonly ScopeAnchor[], roles?: readonly string[]): Promise<boolean> {
+  async permits(anchors: readonly ScopeAnchor[], options: { readonly confidentialTo?: string | null; readonly roles?: readonly string[] } = {}): Promise<boolean> {
     // Outside an HTTP request the service acts on its own behalf (the command line, process steps).
     if (!requestContext.current()) return true;
-    const scope = currentScope(roles);
+    if (!(await this.reaches(currentScope(options.roles), anchors))) return false;
+    const { confidentialTo = null } = options;
+    return confidentialTo === null || this.reaches(currentReadScope().confidentialCases, [{ organizationId: confidentialTo }]);
+  }
+
+  private async reaches(scope: OrganizationScope, anchors: readonly ScopeAnchor[]): Promise<boolean> {
     if (scope === ALL_ORGANIZATIONS) return true;
     for (const anchor of anchors) {
       const lineage = await this.lineage.of(anchor);
@@ -34,7 +41,7 @@ export class StreamScope {
 
   /** The one decision on who reads personal fields: a grant of a role in PERSONAL_DATA_ROLES that reaches the stream. */
   permitsPersonalData(anchors: readonly ScopeAnchor[]): Promise<boolean> {
-    return this.permits(anchors, PERSONAL_DATA_ROLES);
+    return this.permits(anchors, { roles: PERSONAL_DATA_ROLES });
   }
 }
 

@@ -6,7 +6,16 @@ import { memberStreamId } from '../../organizations/domain/member.decider.js';
 import { Rulebook } from '../../rulebook/index.js';
 import { Clock } from '../../shared/clock.js';
 import { ReadModels } from '../read-models.js';
-import { caseMemberOf, evolveMemberRecord, initialMemberRecord, memberRecordView, type MemberRecordState, type MemberRecordView } from './member-record.js';
+import {
+  caseMemberOf,
+  confinedTo,
+  evolveMemberRecord,
+  initialMemberRecord,
+  memberRecordView,
+  type CaseInRecord,
+  type MemberRecordState,
+  type MemberRecordView,
+} from './member-record.js';
 
 export class MemberNotFoundError extends Error {
   constructor(readonly memberId: string) {
@@ -44,11 +53,24 @@ export class MemberRecordQuery {
       if (currentScope() !== '*' && (await this.stored(memberId)) === undefined) throw new MemberNotFoundError(memberId);
       const events = await collect(eventsKnownAt(this.store, axes, memberRecordFilter(memberId)));
       if (events.length === 0 && (await this.store.streamVersion(memberStreamId(memberId))) === 0) throw new MemberNotFoundError(memberId);
-      return memberRecordView(events.reduce(evolveMemberRecord, initialMemberRecord(memberId)), day, this.rulebook);
+      const replayed = events.reduce(evolveMemberRecord, initialMemberRecord(memberId));
+      return memberRecordView(replayed, day, this.rulebook, await this.withheld(replayed));
     }
     const record = await this.stored(memberId);
     if (!record) throw new MemberNotFoundError(memberId);
-    return memberRecordView(record, day, this.rulebook);
+    return memberRecordView(record, day, this.rulebook, await this.withheld(record));
+  }
+
+  /** The confidential cases of the record that the caller may not read (src/auth/confidentiality.ts). */
+  private async withheld(record: MemberRecordState): Promise<(entry: CaseInRecord) => boolean> {
+    const confined = [...new Set(Object.values(record.cases).flatMap((entry) => confinedTo(entry) ?? []))];
+    if (confined.length === 0) return () => false;
+    const rows = (await this.readModels.query('SELECT id FROM unnest($1::text[]) AS id WHERE disciplina_confidential_visible(id)', [confined])) as { id: string }[];
+    const readable = new Set(rows.map((row) => row.id));
+    return (entry) => {
+      const organizationId = confinedTo(entry);
+      return organizationId !== null && !readable.has(organizationId);
+    };
   }
 
   /** The projected record, if the caller's organizations cover the member (row-level security). */

@@ -120,16 +120,25 @@ function sanctionOf(entry: CaseInRecord, rulebook: Rulebook): SanctionView | nul
   };
 }
 
-/** The record as of `on`: sanctions by status, open cases with their limitation date, and cadre-planning eligibility. */
-export function memberRecordView(record: MemberRecordState, on: IsoDate, rulebook: Rulebook): MemberRecordView {
-  const entries = Object.values(record.cases);
+/** The organization a confidential case about the member is confined to; null for an ordinary case. */
+export function confinedTo(entry: CaseInRecord): string | null {
+  return entry.state.status === 'none' ? null : (entry.state.file.confidentialTo?.organizationId ?? null);
+}
+
+/**
+ * The record as of `on`: sanctions by status, open cases with their limitation date, and cadre-planning
+ * eligibility. The cases `withheld` from the caller are left out; eligibility still counts their sanctions.
+ */
+export function memberRecordView(record: MemberRecordState, on: IsoDate, rulebook: Rulebook, withheld: (entry: CaseInRecord) => boolean = () => false): MemberRecordView {
+  const everySanction = Object.values(record.cases).flatMap((entry) => sanctionOf(entry, rulebook) ?? []);
+  const entries = Object.values(record.cases).filter((entry) => !withheld(entry));
   const sanctions = entries.flatMap((entry) => sanctionOf(entry, rulebook) ?? []).sort((a, b) => a.signedOn.localeCompare(b.signedOn));
   const openCases = entries.flatMap(({ state }): OpenCaseView[] => {
     if (state.status !== 'open') return [];
     const limitation = caseDeadlines(state, [], rulebook).find((d) => d.kind === 'limitation');
     return [{ caseId: state.file.caseId, openedOn: state.file.openedOn, limitationLastDate: limitation?.dueOn ?? null, ruleVersion: limitation?.ruleVersion ?? null }];
   });
-  const barredUntil = sanctions
+  const barredUntil = everySanction
     .flatMap((s) => (s.planningBar && !isAfter(on, s.planningBar.barredUntil) ? [s.planningBar.barredUntil] : []))
     .reduce<IsoDate | null>((max, day) => (max === null || isAfter(day, max) ? day : max), null);
   const onRoll = record.member.status === 'probationary' || record.member.status === 'full';

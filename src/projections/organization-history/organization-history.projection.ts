@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { streamId as caseStreamId } from '../../discipline/domain/discipline-case.decider.js';
 import type { RecordedEvent } from '../../event-store/event-store.js';
 import { MEMBER_PERSONAL_DATA } from '../../organizations/domain/member.events.js';
 import { personalFieldNames } from '../../shared/domain/personal-data.js';
@@ -37,6 +38,8 @@ const PERSONAL_FIELDS = new Set(personalFieldNames(MEMBER_PERSONAL_DATA));
 interface Touched {
   readonly organizationId: string;
   readonly memberId: string | null;
+  /** The organization a confidential case (and its appeals) is confined to; null otherwise. */
+  readonly confidentialTo: string | null;
 }
 
 type Data = Readonly<Record<string, unknown>>;
@@ -59,29 +62,41 @@ const MEMBERS = 'organization_history_members';
 async function subjectOf(tx: EntityManager, data: Data): Promise<Touched | undefined> {
   const subject = data.subject as (SubjectRef & { organizations?: readonly { organizationId: string }[] }) | undefined;
   if (!subject) return undefined;
-  if (subject.kind === 'organization') return { organizationId: subject.organizationId, memberId: null };
+  const confidentialTo = (data.confidentialTo as { organizationId: string } | null | undefined)?.organizationId ?? null;
+  if (subject.kind === 'organization') return { organizationId: subject.organizationId, memberId: null, confidentialTo };
   const organizationId = subject.organizations?.[0]?.organizationId ?? (await memberOrganization(tx, MEMBERS, subject.memberId));
-  return organizationId === undefined ? undefined : { organizationId, memberId: subject.memberId };
+  return organizationId === undefined ? undefined : { organizationId, memberId: subject.memberId, confidentialTo };
+}
+
+interface SubjectRow {
+  organization_id: string;
+  member_id: string | null;
+  confidential_to: string | null;
+}
+
+async function knownSubject(tx: EntityManager, streamId: string): Promise<SubjectRow | undefined> {
+  const rows = (await tx.query('SELECT organization_id, member_id, confidential_to FROM organization_history_subjects WHERE stream_id = $1', [streamId])) as SubjectRow[];
+  return rows[0];
 }
 
 async function touched(tx: EntityManager, event: RecordedEvent): Promise<Touched | undefined> {
   if (event.type === 'MemberRemovedFromRoll' || event.type === 'MemberReleased' || event.type === 'MemberExpelled') {
     const memberId = text(event.data, 'memberId');
     const organizationId = await memberOrganization(tx, MEMBERS, memberId);
-    return organizationId === undefined ? undefined : { organizationId, memberId };
+    // An expulsion is entered like the case that decided it: confidential with it.
+    const byCase = event.type === 'MemberExpelled' ? await knownSubject(tx, caseStreamId(text(event.data, 'disciplineDecisionId'))) : undefined;
+    return organizationId === undefined ? undefined : { organizationId, memberId, confidentialTo: byCase?.confidential_to ?? null };
   }
   if (event.type === 'QualityClassified' || event.type === 'QualityClassificationCorrected') return subjectOf(tx, event.data);
-  const known = (await tx.query('SELECT organization_id, member_id FROM organization_history_subjects WHERE stream_id = $1', [event.streamId])) as {
-    organization_id: string;
-    member_id: string | null;
-  }[];
-  if (known[0]) return { organizationId: known[0].organization_id, memberId: known[0].member_id };
+  const known = await knownSubject(tx, event.streamId);
+  if (known) return { organizationId: known.organization_id, memberId: known.member_id, confidentialTo: known.confidential_to };
   const subject = await subjectOf(tx, event.data);
   if (subject) {
-    await tx.query('INSERT INTO organization_history_subjects (stream_id, organization_id, member_id) VALUES ($1, $2, $3)', [
+    await tx.query('INSERT INTO organization_history_subjects (stream_id, organization_id, member_id, confidential_to) VALUES ($1, $2, $3, $4)', [
       event.streamId,
       subject.organizationId,
       subject.memberId,
+      subject.confidentialTo,
     ]);
   }
   return subject;
@@ -94,7 +109,7 @@ async function touched(tx: EntityManager, event: RecordedEvent): Promise<Touched
  */
 export const organizationHistoryProjection: Projection = {
   name: 'organization-history',
-  version: 1,
+  version: 2,
   handles: [...TREE_EVENTS, ...MEMBER_PLACEMENT_EVENTS, ...Object.keys(KIND_OF)],
   tables: ['organization_history', 'organization_tree', 'organization_history_members', 'organization_history_subjects'],
   async evolve(tx, event) {
@@ -105,9 +120,10 @@ export const organizationHistoryProjection: Projection = {
     const touches = await touched(tx, event);
     if (!touches) return;
     await tx.query(
-      `INSERT INTO organization_history (global_position, organization_id, member_id, kind, event_type, occurred_at, recorded_at, stream_id, summary)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [event.globalPosition, touches.organizationId, touches.memberId, kind, event.type, event.occurredAt, event.recordedAt, event.streamId, JSON.stringify(summaryOf(event.data))],
+      `INSERT INTO organization_history (global_position, organization_id, member_id, kind, event_type, occurred_at, recorded_at, stream_id, summary, confidential_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [event.globalPosition, touches.organizationId, touches.memberId, kind, event.type, event.occurredAt, event.recordedAt, event.streamId,
+        JSON.stringify(summaryOf(event.data)), touches.confidentialTo],
     );
   },
 };

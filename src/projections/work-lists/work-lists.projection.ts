@@ -25,7 +25,8 @@ export type AlertKind = Deadline['kind'] | InspectionDueKind;
 
 type Alert = Readonly<{ kind: AlertKind; dueOn: string; ruleVersion: string | null; citation: Deadline['citation'] | null; confirmed: boolean }>;
 
-type Placement = Readonly<{ organizationId: string; bodyKind: string | null; subject: SubjectRef }>;
+/** Where a stream's rows are listed; `confidentialTo`: the organization a confidential case and its appeals are confined to. */
+type Placement = Readonly<{ organizationId: string; bodyKind: string | null; subject: SubjectRef; confidentialTo: string | null }>;
 
 async function loadState<S>(tx: EntityManager, streamId: string): Promise<S | undefined> {
   const rows = (await tx.query('SELECT state FROM work_list_states WHERE stream_id = $1', [streamId])) as { state: S }[];
@@ -45,10 +46,10 @@ async function replaceAlerts(tx: EntityManager, event: RecordedEvent, placement:
   if (!placement) return;
   for (const alert of alerts) {
     await tx.query(
-      `INSERT INTO deadline_alerts (stream_id, kind, due_on, stream_type, organization_id, subject, rule_version, citation, confirmed)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (stream_id, kind) DO UPDATE SET due_on = LEAST(deadline_alerts.due_on, EXCLUDED.due_on)`,
+      `INSERT INTO deadline_alerts (stream_id, kind, due_on, stream_type, organization_id, subject, rule_version, citation, confirmed, confidential_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (stream_id, kind) DO UPDATE SET due_on = LEAST(deadline_alerts.due_on, EXCLUDED.due_on)`,
       [event.streamId, alert.kind, alert.dueOn, event.streamType, placement.organizationId, JSON.stringify(placement.subject), alert.ruleVersion,
-        alert.citation === null ? null : JSON.stringify(alert.citation), alert.confirmed],
+        alert.citation === null ? null : JSON.stringify(alert.citation), alert.confirmed, placement.confidentialTo],
     );
   }
 }
@@ -71,7 +72,7 @@ async function evolveInspectionList(tx: EntityManager, event: RecordedEvent): Pr
     [inspectionId, event.streamId, state.status, body.organizationId, body.bodyKind, JSON.stringify(subject), state.lastActOn, due?.dueOn ?? null, due?.kind ?? null],
   );
   const alerts: Alert[] = due ? [{ ...due, ruleVersion: null, citation: null, confirmed: false }] : [];
-  await replaceAlerts(tx, event, { organizationId: body.organizationId, bodyKind: body.bodyKind, subject }, alerts);
+  await replaceAlerts(tx, event, { organizationId: body.organizationId, bodyKind: body.bodyKind, subject, confidentialTo: null }, alerts);
 }
 
 /** The body acting on a case: the one that decided, else the last that voted; before that, the subject's own organization. */
@@ -79,7 +80,12 @@ function casePlacement(state: Exclude<DisciplineCaseState, { status: 'none' }>):
   const body: DecidingBody | undefined = 'decision' in state ? state.decision.decidingBody : state.file.ballots.at(-1)?.ballot.body;
   const subject = state.file.subject;
   const own = subject.kind === 'member' ? subject.organizations[0]?.organizationId : subject.organizationId;
-  return { organizationId: body?.organizationId ?? own ?? '', bodyKind: body?.bodyKind ?? null, subject: subjectRef(subject) };
+  return {
+    organizationId: body?.organizationId ?? own ?? '',
+    bodyKind: body?.bodyKind ?? null,
+    subject: subjectRef(subject),
+    confidentialTo: state.file.confidentialTo?.organizationId ?? null,
+  };
 }
 
 const OPEN_CASE_STATES: readonly DisciplineCaseState['status'][] = ['open', 'decided', 'in-effect'];
@@ -99,10 +105,10 @@ async function evolveCaseList(tx: EntityManager, event: RecordedEvent): Promise<
   const due = deadlines.find((d) => d.kind !== 'appeal-window');
   const placement = casePlacement(state);
   await tx.query(
-    `INSERT INTO work_list_discipline_cases (case_id, stream_id, state, organization_id, body_kind, subject, opened_on, due_on, due_kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO work_list_discipline_cases (case_id, stream_id, state, organization_id, body_kind, subject, opened_on, due_on, due_kind, confidential_to)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [state.file.caseId, event.streamId, state.status, placement.organizationId, placement.bodyKind, JSON.stringify(placement.subject), state.file.openedOn,
-      due?.dueOn ?? null, due?.kind ?? null],
+      due?.dueOn ?? null, due?.kind ?? null, placement.confidentialTo],
   );
   await replaceAlerts(tx, event, placement, deadlines.map(fromDeadline));
 }
@@ -112,9 +118,10 @@ async function evolveAppealAlerts(tx: EntityManager, event: RecordedEvent): Prom
   const state = evolveAppeal(before, event as unknown as AppealEvent);
   await saveState(tx, event, state);
   if (state.status === 'none') return;
-  const { reviewingBody, appellant } = state.appeal;
+  const { reviewingBody, appellant, confidentialTo } = state.appeal;
   const deadlines = caseDeadlines({ status: 'none' }, [state], defaultRulebook());
-  await replaceAlerts(tx, event, { organizationId: reviewingBody.organizationId, bodyKind: reviewingBody.bodyKind, subject: appellant }, deadlines.map(fromDeadline));
+  const placement = { organizationId: reviewingBody.organizationId, bodyKind: reviewingBody.bodyKind, subject: appellant, confidentialTo: confidentialTo?.organizationId ?? null };
+  await replaceAlerts(tx, event, placement, deadlines.map(fromDeadline));
 }
 
 /**
@@ -124,7 +131,7 @@ async function evolveAppealAlerts(tx: EntityManager, event: RecordedEvent): Prom
  */
 export const workListsProjection: Projection = {
   name: 'work-lists',
-  version: 1,
+  version: 2,
   handles: [...INSPECTION_EVENT_TYPES, ...CASE_EVENT_TYPES, ...APPEAL_EVENT_TYPES],
   tables: ['work_list_states', 'work_list_inspections', 'work_list_discipline_cases', 'deadline_alerts'],
   async evolve(tx, event) {

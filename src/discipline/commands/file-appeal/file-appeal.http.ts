@@ -36,6 +36,7 @@ export class FileAppealHttp extends DisciplineRoutes {
       receivedOn: request.receivedOn ?? announcedOn,
       filedOn: request.filedOn,
       reviewingBody,
+      confidentialTo: file.confidentialTo,
       previousAppeals: await this.directory.previousAppeals(file),
     });
   }

@@ -14,6 +14,7 @@ export class OpenDisciplineCaseHttp extends DisciplineRoutes {
     const subject = await this.directory.subjectFacts('subject', request.subject);
     const inspectionId = request.inspectionId ?? null;
     if (inspectionId !== null) await this.directory.requireDisciplineProposed(inspectionId, subjectRef(subject), request.openedOn);
-    return this.commands.createNew(this.cases, 'openDisciplineCase', (caseId) => ({ caseId, openedOn: request.openedOn, inspectionId, subject }));
+    const confidentialTo = request.confidentialTo ? await this.directory.actingBody('confidentialTo', request.confidentialTo) : null;
+    return this.commands.createNew(this.cases, 'openDisciplineCase', (caseId) => ({ caseId, openedOn: request.openedOn, inspectionId, subject, confidentialTo }));
   }
 }

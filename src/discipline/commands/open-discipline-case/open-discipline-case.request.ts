@@ -1,4 +1,5 @@
 import { DateField, NestedField, UuidField } from '../../../platform/http/request-fields.js';
+import { ActingBodyRequest } from '../../../shared/http/acting-body.request.js';
 import { DisciplineSubjectRequest } from '../../http/discipline-subject.request.js';
 
 export class OpenDisciplineCaseRequest {
@@ -13,4 +14,13 @@ export class OpenDisciplineCaseRequest {
 
   @NestedField(() => DisciplineSubjectRequest, { description: 'The member or organization to be disciplined' })
   subject!: DisciplineSubjectRequest;
+
+  @NestedField(() => ActingBodyRequest, {
+    optional: true,
+    description:
+      "Opens the case as confidential (hồ sơ mật), considered by this body of the subject's organization or of one above it. " +
+      'The case and its appeals are then visible only to administrators, discipline officers and auditors granted over that organization or one above it; ' +
+      'to anyone else they answer 404 and are left out of histories, records, work lists and alerts (statistics still count them)',
+  })
+  confidentialTo?: ActingBodyRequest;
 }
