@@ -78,6 +78,8 @@ describe.each(testDatabases())('the API contract on $name', (database) => {
       ['oversized text', { fullName: 'x'.repeat(201) }, 'fullName', 'maxLength'],
       ['a malformed id', { organizationId: 'org-1' }, 'organizationId', 'isUuid'],
       ['a missing field', { birthDate: undefined }, 'birthDate', 'isDefined'],
+      ['a __proto__ key, which the whitelist does not see', JSON.parse('{"__proto__": {"isAdmin": true}}') as object, '__proto__', 'notPrototypeKey'],
+      ['a constructor key', { constructor: { prototype: { isAdmin: true } } }, 'constructor', 'notPrototypeKey'],
     ])('%s', async (_case, change, field, rule) => {
       const response = await service.api.post('members', { ...valid(), ...change }).expect(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -110,8 +112,10 @@ describe.each(testDatabases())('the API contract on $name', (database) => {
       expect(ifMatch.body.errors).toEqual([expect.objectContaining({ field: 'If-Match', rule: 'entityTag' })]);
     });
 
-    it('refuses a body that is not an object', async () => {
+    it('refuses a body that is not an object, naming the body itself', async () => {
       await service.api.post('members', []).expect(400);
+      const scalar = await request(service.app.getHttpServer()).post('/api/v1/members').set('Content-Type', 'application/json').send('42').expect(400);
+      expect(scalar.body).toMatchObject({ code: 'malformed-json', errors: [{ field: '', rule: 'isJsonObject' }] });
     });
   });
 });

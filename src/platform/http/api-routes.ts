@@ -14,7 +14,7 @@ export class ProblemResponse {
   @ApiPropertyOptional({ example: '/api/v1/inspections/0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60/close' }) instance?: string;
   @ApiPropertyOptional({ example: 'a1b2c3' }) requestId?: string;
   @ApiPropertyOptional({
-    description: '400 validation-failed: one entry per broken rule',
+    description: '400 validation-failed (and malformed-json): one entry per broken rule; the field "" is the body itself',
     example: [{ field: 'decidedOn', rule: 'matches', message: 'decidedOn must be a date written YYYY-MM-DD' }],
   })
   errors?: { field: string; rule: string; message: string }[];

@@ -33,6 +33,8 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
 
 /** Every failure becomes one problem document; this is the only place errors meet HTTP statuses. */
 export function toProblem(error: unknown): Problem {
+  // The Express adapter wraps the body parser's JSON errors in a BadRequestException.
+  if (error instanceof HttpException && isBodyParserError(error.cause)) return toProblem(error.cause);
   if (error instanceof RequestValidationError) {
     return problem(400, 'validation-failed', 'The request is not valid', error.message, { errors: error.violations });
   }
@@ -63,7 +65,8 @@ export function toProblem(error: unknown): Problem {
       return problem(413, 'payload-too-large', 'The request body is too large', `The body exceeds the limit of ${error.limit} bytes`);
     }
     if (error.type === 'entity.parse.failed') {
-      return problem(400, 'malformed-json', 'The request body is not valid JSON', 'The body could not be parsed as JSON');
+      const message = 'The body must be a JSON object (or array)';
+      return problem(400, 'malformed-json', 'The request body is not valid JSON', message, { errors: [{ field: '', rule: 'isJsonObject', message }] });
     }
     return problem(error.status, HTTP_CODES[error.status] ?? 'client-error', 'The request body was refused', error.type);
   }
