@@ -40,7 +40,7 @@ export function currentScope(roles?: readonly string[]): OrganizationScope {
   return scopeOf(roles ? grants.filter((grant) => roles.includes(grant.role)) : grants);
 }
 
-export function seesEverything(scope: ReadScope): boolean {
+function seesEverything(scope: ReadScope): boolean {
   return scope.organizations === ALL_ORGANIZATIONS && scope.confidentialCases === ALL_ORGANIZATIONS;
 }
 
