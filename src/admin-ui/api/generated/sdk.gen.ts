@@ -100,7 +100,7 @@ export const listOrganizationMembers = <ThrowOnError extends boolean = false>(op
 /**
  * Statutory statistics per organization subtree and period
  *
- * Statutory statistics of inspection, supervision and discipline work (báo cáo thống kê công tác kiểm tra, giám sát, kỷ luật), counted by the legal date of each act within [from, to], for the acts whose subject (the organization, or the member's organization at the time) lies in the subtree of `organizationId` (the whole tree without it). Each act counts once (lượt): an organization inspected twice counts twice.
+ * Statutory statistics of inspection, supervision and discipline work (báo cáo thống kê công tác kiểm tra, giám sát, kỷ luật), counted by the legal date of each act within [from, to], for the acts whose subject (the organization, or the member's organization at the time) lies in the subtree of `organizationId` (without it, of every organization the caller is granted: the whole tree for a grant over it). Each act counts once (lượt): an organization inspected twice counts twice.
  *
  * - **inspections**: when decided (quyết định kiểm tra, `decidedOn`), by the kind of the inspecting body: committees (executive and standing committees, cells) or inspection commissions; on organizations or members; regular or on signs of violation.
  * - **supervisions**: when started (`startedOn`), by the same bodies and subjects; regular or thematic.
@@ -162,7 +162,7 @@ export const listDeadlineAlerts = <ThrowOnError extends boolean = false>(options
 /**
  * Recompute every hash chain and check the store against the latest signed checkpoint
  *
- * `valid` is false when any chain is broken (the first broken link is named) or a signed head is missing or changed.
+ * `valid` is false when any chain is broken (the first broken link is named) or a signed head is missing or changed. The whole store is verified for every caller; a caller granted part of the tree gets the verdict and the counts without the links named, which may lie outside its organizations: it checks the links of its own streams in the audit trail.
  */
 export const verifyAuditTrail = <ThrowOnError extends boolean = false>(options?: Options<VerifyAuditTrailData, ThrowOnError>) => (options?.client ?? client).get<VerifyAuditTrailResponses, unknown, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -172,6 +172,8 @@ export const verifyAuditTrail = <ThrowOnError extends boolean = false>(options?:
 
 /**
  * Sign the current head of every stream (Ed25519) and keep the checkpoint
+ *
+ * It lists every stream: a grant over the whole tree only.
  */
 export const createAuditCheckpoint = <ThrowOnError extends boolean = false>(options?: Options<CreateAuditCheckpointData, ThrowOnError>) => (options?.client ?? client).post<CreateAuditCheckpointResponses, unknown, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -181,6 +183,8 @@ export const createAuditCheckpoint = <ThrowOnError extends boolean = false>(opti
 
 /**
  * The latest signed checkpoint, for an auditor to keep outside the system
+ *
+ * It lists every stream: a grant over the whole tree only.
  */
 export const getLatestAuditCheckpoint = <ThrowOnError extends boolean = false>(options?: Options<GetLatestAuditCheckpointData, ThrowOnError>) => (options?.client ?? client).get<GetLatestAuditCheckpointResponses, GetLatestAuditCheckpointErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -211,7 +215,7 @@ export const listAuditEvents = <ThrowOnError extends boolean = false>(options?: 
 /**
  * Export an organization’s events of a period with the latest signed checkpoint, as JSON lines
  *
- * The same file as `npm run cli -- export-audit`; verify it offline with `node src/audit/offline/verify-export.mjs file.jsonl`.
+ * The same file as `npm run cli -- export-audit`; verify it offline with `node src/audit/offline/verify-export.mjs file.jsonl`. Its checkpoint lists the head of every stream: a grant over the whole tree only.
  */
 export const exportAuditTrail = <ThrowOnError extends boolean = false>(options: Options<ExportAuditTrailData, ThrowOnError>) => (options.client ?? client).get<ExportAuditTrailResponses, ExportAuditTrailErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -69,7 +69,7 @@ export type ProblemResponse = {
     instance?: string;
     requestId?: string;
     /**
-     * 400 validation-failed: one entry per broken rule
+     * 400 validation-failed (and malformed-json): one entry per broken rule; the field "" is the body itself
      */
     errors?: Array<string>;
     /**
@@ -759,6 +759,10 @@ export type OpenDisciplineCaseRequest = {
      * The member or organization to be disciplined
      */
     subject: DisciplineSubjectRequest;
+    /**
+     * Opens the case as confidential (hồ sơ mật), considered by this body of the subject's organization or of one above it. The case and its appeals are then visible only to administrators, discipline officers and auditors granted over that organization or one above it; to anyone else they answer 404 and are left out of histories, records, work lists and alerts (statistics still count them)
+     */
+    confidentialTo?: ActingBodyRequest;
 };
 
 export type DeadlineResponse = {
@@ -1256,7 +1260,7 @@ export type DisciplineStatisticsData = {
          */
         to: string;
         /**
-         * Count this organization and its subtree only; the whole tree without it
+         * Count this organization and its subtree only; without it, every organization the caller is granted
          */
         organizationId?: string;
         /**
