@@ -96,6 +96,7 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
     removeFromRoll: { path: `members/${(await member('Mai Văn Sáu')).id}/remove-from-roll`, body: { ground: 'no-activity-or-dues-3-months', removedOn: '2025-03-01' } },
     releaseMember: { path: `members/${(await member('Đào Thị Xuân')).id}/release`, body: { reason: 'Xin ra khỏi Đảng vì lý do sức khỏe', releasedOn: '2025-03-01' } },
     recordDeath: { path: `members/${(await member('Trịnh Văn Bảy')).id}/death`, body: { diedOn: '2025-03-01' } },
+    erasePersonalData: { path: `members/${(await member('Lò Văn Páo')).id}/personal-data/erasure`, body: { ground: 'consent-withdrawn', reference: 'Đơn đề nghị ngày 02/06/2026' } },
     proposeInspection: { path: 'inspections', body: { body: commission, subject: subjectOf(inspected), kind: 'suspected-violation', grounds: 'Đơn tố cáo', proposedOn: '2025-03-01' } },
     decideInspection: { path: `inspections/${await inspectionAfter(0)}/decide`, body: inspectionSteps[0]![1] as Record<string, unknown> },
     sendOutline: { path: `inspections/${await inspectionAfter(1)}/send-outline`, body: { sentOn: '2025-03-15' } },
