@@ -56,7 +56,8 @@ export function SchemaField({ name, path, schema, required, value, errors, onCha
               name={child}
               path={`${path}.${child}`}
               schema={property}
-              required={schema.required?.includes(child) ?? false}
+              // An optional object (a confidential case's body) may be left empty: its fields are required only with it.
+              required={required && (schema.required?.includes(child) ?? false)}
               value={current[child]}
               errors={errors}
               onChange={(next) => onChange({ ...current, [child]: next })}
