@@ -126,6 +126,7 @@ export const viFields: Record<string, string> = {
   committeeLevel: 'Cấp ủy',
   concludedOn: 'Ngày kết luận',
   conclusion: 'Kết luận',
+  confidentialTo: 'Hồ sơ mật: cơ quan xem xét',
   correctedOn: 'Ngày đính chính',
   count: 'Số người',
   decidedOn: 'Ngày quyết định',
