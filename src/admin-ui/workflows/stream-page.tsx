@@ -12,10 +12,11 @@ import { StateView } from './state-view.js';
 
 interface CaseState {
   readonly status: string;
-  readonly file?: { readonly caseId: string; readonly subject: { readonly kind: string; readonly memberId?: string; readonly organizationId?: string }; readonly ballots: readonly RecordedBallot[] };
+  readonly file?: { readonly subject: { readonly kind: string; readonly memberId?: string; readonly organizationId?: string }; readonly ballots: readonly RecordedBallot[] };
 }
 
-function caseLinks(view: StreamView): Record<string, string> | null {
+/** The appeal form's values for a decision in effect: the case and its subject as the appellant. */
+function appealLink(view: StreamView): Record<string, string> | null {
   const state = view.state as unknown as CaseState;
   if (state.status !== 'in-effect' || !state.file) return null;
   const subject = state.file.subject;
@@ -27,8 +28,11 @@ function caseLinks(view: StreamView): Record<string, string> | null {
   };
 }
 
-function inspectionCaseLink(view: StreamView): Record<string, string> {
-  const subject = (view.state as { proposal?: { subject?: Record<string, string> } }).proposal?.subject ?? {};
+/** The case form's values for an inspection whose conclusion proposed discipline; null for any other. */
+function inspectionCaseLink(view: StreamView): Record<string, string> | null {
+  const state = view.state as { proposal?: { subject?: Record<string, string> }; conclusion?: { proposeDiscipline?: boolean } };
+  if (state.conclusion?.proposeDiscipline !== true) return null;
+  const subject = state.proposal?.subject ?? {};
   return { inspectionId: view.id, ...Object.fromEntries(Object.entries(subject).map(([name, value]) => [`subject.${name}`, value])) };
 }
 
@@ -49,7 +53,8 @@ export function StreamPage() {
   const current = view.data;
   const status = String(current.state.status ?? '');
   const caseState = workflow === 'discipline-cases' ? (current.state as unknown as CaseState) : undefined;
-  const appeal = workflow === 'discipline-cases' ? caseLinks(current) : null;
+  const appeal = workflow === 'discipline-cases' ? appealLink(current) : null;
+  const disciplineCase = workflow === 'inspections' ? inspectionCaseLink(current) : null;
 
   return (
     <Stack>
@@ -71,8 +76,8 @@ export function StreamPage() {
       <AllowedCommands view={current} queryKey={['stream', workflow, id]} />
       <Title order={3}>{t('stream.details')}</Title>
       <StateView state={current.state} omit={['status']} />
-      {workflow === 'inspections' && status !== 'not-proposed' && (
-        <Anchor component={Link} to={`/discipline-cases/new?${queryOf(inspectionCaseLink(current))}`}>
+      {disciplineCase && (
+        <Anchor component={Link} to={`/discipline-cases/new?${queryOf(disciplineCase)}`}>
           {t('start.case')}
         </Anchor>
       )}
