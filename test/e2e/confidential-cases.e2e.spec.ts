@@ -6,6 +6,7 @@ import { addDays } from '../../src/rulebook/index.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
+import { eventuallyOk } from '../support/eventually.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const PASSWORD = 'confidential-test-password';
@@ -14,16 +15,6 @@ const daysAgo = (days: number) => addDays(today, -days);
 
 type Item = Record<string, unknown>;
 
-/** Read models trail the commands by the projections' lag: ask again until the answer holds. */
-async function eventually(read: () => Promise<{ status: number; body: Item }>, holds: (body: Item) => boolean): Promise<Item> {
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    const { status, body } = await read();
-    if (status === 200 && holds(body)) return body;
-    if (Date.now() > deadline) throw new Error(`never held: ${status} ${JSON.stringify(body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe.each(testDatabases())('confidential discipline cases on $name', (database) => {
   let app: NestExpressApplication;
@@ -103,10 +94,10 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
     const history = `organizations/${tree.commune.id}/history?pageSize=200`;
     const record = `members/${member.id}/record`;
     const officer = as('province discipline officer');
-    await eventually(() => officer.get(history), mentions);
-    await eventually(() => officer.get(record), (body) => (body.sanctions as { inEffect: unknown[] }).inEffect.length === 1);
-    await eventually(() => officer.get('work-lists/discipline-cases?pageSize=200'), mentions);
-    await eventually(() => officer.get('alerts?pageSize=200'), mentions);
+    await eventuallyOk(() => officer.get(history), mentions);
+    await eventuallyOk(() => officer.get(record), (body) => (body.sanctions as { inEffect: unknown[] }).inEffect.length === 1);
+    await eventuallyOk(() => officer.get('work-lists/discipline-cases?pageSize=200'), mentions);
+    await eventuallyOk(() => officer.get('alerts?pageSize=200'), mentions);
     expect(mentions((await as('province auditor').get(`audit/events?organizationId=${tree.commune.id}&pageSize=200`).expect(200)).body)).toBe(true);
     expect(mentions((await as('province auditor').get(`${record}?asOf=${today}`).expect(200)).body)).toBe(true);
 
@@ -123,7 +114,7 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
 
   it("counts it in statistics and in the member's cadre-planning eligibility, naming no case", async () => {
     const period = `from=${daysAgo(30)}&to=${today}&organizationId=${tree.commune.id}`;
-    const counted = await eventually(() => as('province viewer').get(`reports/discipline-statistics?${period}`), (body) => (body.sanctions as { members: { total: number } }).members.total === 1);
+    const counted = await eventuallyOk(() => as('province viewer').get(`reports/discipline-statistics?${period}`), (body) => (body.sanctions as { members: { total: number } }).members.total === 1);
     expect(JSON.stringify(counted)).not.toContain(confidential.id);
     const record = await as('commune discipline officer').get(`members/${member.id}/record`).expect(200);
     expect(record.body).toMatchObject({ sanctions: { inEffect: [] }, cadrePlanning: { eligible: false, reason: 'planning-bar' } });

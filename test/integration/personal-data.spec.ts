@@ -13,6 +13,7 @@ import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { Clock } from '../../src/shared/clock.js';
 import { ApiClient, foundTree, type Tree, type View } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { eventuallyOk } from '../support/eventually.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const PASSWORD = 'personal-data-test-password';
@@ -24,16 +25,6 @@ const ERASURE = { ground: 'consent-withdrawn', reference: 'Đơn đề nghị x�
 type Member = { fullName: string | null; birthDate: string | null; personalDataErased: boolean };
 const memberOf = (view: View) => view.state['member'] as Member;
 
-/** Read models trail the commands: ask again until the answer holds. */
-async function eventually<T>(read: () => Promise<T>, holds: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    const value = await read();
-    if (holds(value)) return value;
-    if (Date.now() > deadline) throw new Error(`never held: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $name', (target) => {
   let database: IsolatedDatabase;
@@ -97,8 +88,8 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
     for (const role of ['discipline-officer', 'inspector', 'auditor', 'viewer'] as const) clients.set(role, await clientWith(role, [{ role, organizationId: province }]));
     // An officer elsewhere and a viewer here: no grant of an officer's role reaches the member.
     clients.set('officer-elsewhere', await clientWith('officer-elsewhere', [{ role: 'viewer', organizationId: province }, { role: 'discipline-officer', organizationId: elsewhere.commune.id }]));
-    await eventually(() => admin.get(`members/${member.id}/record`), (response) => response.status === 200);
-    await eventually(() => admin.get(`organizations/${tree.commune.id}/history`), (response) => response.status === 200);
+    await eventuallyOk(() => admin.get(`members/${member.id}/record`));
+    await eventuallyOk(() => admin.get(`organizations/${tree.commune.id}/history`));
   }, 120_000);
   afterAll(async () => {
     await pool.end();

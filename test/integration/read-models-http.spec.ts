@@ -4,6 +4,7 @@ import { addDays, defaultRulebook, lapseDate, planningBarUntil } from '../../src
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
+import { eventuallyOk } from '../support/eventually.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -11,16 +12,6 @@ const daysAgo = (days: number) => addDays(today, -days);
 
 type Item = Record<string, unknown>;
 
-/** Read models trail the commands by the projection's lag: ask again until the answer holds. */
-async function eventually(read: () => Promise<{ status: number; body: Item }>, holds: (body: Item) => boolean): Promise<Item> {
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    const { status, body } = await read();
-    if (status === 200 && holds(body)) return body;
-    if (Date.now() > deadline) throw new Error(`never held: ${status} ${JSON.stringify(body)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const items = (body: Item) => body.items as Item[];
 
@@ -78,7 +69,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
   });
 
   it('keeps a member record: a warning in effect with its lapse date and the planning bar of the pinned rule version', async () => {
-    const record = await eventually(() => api.get(`members/${warned.id}/record`), (body) => (body.sanctions as { inEffect: unknown[] }).inEffect.length === 1);
+    const record = await eventuallyOk(() => api.get(`members/${warned.id}/record`), (body) => (body.sanctions as { inEffect: unknown[] }).inEffect.length === 1);
     const sanction = (record.sanctions as { inEffect: Item[] }).inEffect[0]!;
     const version = defaultRulebook().byId(sanction.ruleVersion as string);
     const bar = planningBarUntil(daysAgo(5), 'warning', version);
@@ -95,11 +86,11 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
   }, 60_000);
 
   it('lists open cases with their limitation date, sanctions awaiting announcement, and keeps the eligible eligible', async () => {
-    const open = await eventually(() => api.get(`members/${underCase.id}/record`), (body) => (body.openCases as unknown[]).length === 1);
+    const open = await eventuallyOk(() => api.get(`members/${underCase.id}/record`), (body) => (body.openCases as unknown[]).length === 1);
     expect(open).toMatchObject({ openCases: [{ caseId: cases.open, openedOn: daysAgo(20), limitationLastDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }] });
     expect((open.openCases as Item[])[0]!.limitationLastDate as string > today).toBe(true);
     expect(open).toMatchObject({ cadrePlanning: { eligible: true, barredUntil: null, reason: null } });
-    const pending = await eventually(() => api.get(`members/${awaiting.id}/record`), (body) => (body.sanctions as { awaitingAnnouncement: unknown[] }).awaitingAnnouncement.length === 1);
+    const pending = await eventuallyOk(() => api.get(`members/${awaiting.id}/record`), (body) => (body.sanctions as { awaitingAnnouncement: unknown[] }).awaitingAnnouncement.length === 1);
     expect(pending).toMatchObject({ sanctions: { inEffect: [], awaitingAnnouncement: [{ caseId: cases.awaiting, effectiveOn: null, planningBar: null }] }, cadrePlanning: { eligible: true } });
   }, 60_000);
 
@@ -111,7 +102,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
   });
 
   it('lists open inspections and cases by state, acting body and due date', async () => {
-    const inspections = await eventually(
+    const inspections = await eventuallyOk(
       () => api.get(`work-lists/inspections?organizationId=${tree.commune.id}`),
       (body) => items(body).some((item) => item.id === inspection.id),
     );
@@ -121,7 +112,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
     const byCommission = await api.get(`work-lists/inspections?organizationId=${tree.commune.id}&bodyKind=executive-committee`).expect(200);
     expect(items(byCommission.body)).toEqual([]);
 
-    const all = await eventually(
+    const all = await eventuallyOk(
       () => api.get(`work-lists/discipline-cases?organizationId=${tree.commune.id}`),
       (body) => body.total === 3,
     );
@@ -154,7 +145,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
   });
 
   it('alerts on appeal windows closing, announcements due and overdue inspections within the days asked', async () => {
-    const alerts = await eventually(
+    const alerts = await eventuallyOk(
       () => api.get(`alerts?within=30&organizationId=${tree.commune.id}&pageSize=200`),
       (body) => items(body).some((item) => item.kind === 'inspection-conclusion'),
     );

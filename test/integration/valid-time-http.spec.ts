@@ -4,6 +4,7 @@ import type { DisciplineStatistics } from '../../src/projections/discipline-stat
 import { ApiClient, type View } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
+import { eventuallyOk } from '../support/eventually.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 type Body = Record<string, unknown>;
@@ -108,13 +109,7 @@ describe.each(testDatabases())("an act's valid time is its legal date, over HTTP
 
   it('the live organization history filters its from/to by legal date', async () => {
     // The live history is a projection: until it has caught up, the commune may not be in its tree yet (404).
-    const deadline = Date.now() + 45_000;
-    for (;;) {
-      const live = await api.get(`organizations/${commune.id}/history`);
-      if (live.status === 200 && (live.body as Body).total === 7) break;
-      if (Date.now() > deadline) throw new Error(`the live history did not catch up: ${live.status} ${JSON.stringify(live.body).slice(0, 300)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await eventuallyOk(() => api.get(`organizations/${commune.id}/history`), (body) => body.total === 7);
     const march = await history('from=2023-03-01&to=2023-03-15');
     expect(eventTypes(march)).toEqual(['DisciplineDecisionIssued', 'BallotRecorded', 'DisciplineCaseOpened']);
     expect((march.items as Body[])[0]).toMatchObject({ occurredAt: '2023-03-15T00:00:00.000Z' });

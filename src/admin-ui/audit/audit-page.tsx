@@ -1,10 +1,11 @@
-import { Alert, Button, Code, Group, Loader, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Loader, Pagination, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiProblem, call, send } from '../api/client.js';
-import { createAuditCheckpoint, listAuditEvents, listOrganizations, verifyAuditTrail } from '../api/generated/sdk.gen.js';
+import { createAuditCheckpoint, listAuditEvents, verifyAuditTrail } from '../api/generated/sdk.gen.js';
 import { formatDate, formatDateTime, parseDate, todayIso } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
+import { OrganizationSelect } from '../organizations/organization-select.js';
 
 interface Verification {
   readonly valid: boolean;
@@ -63,7 +64,6 @@ function VerifyPanel() {
 
 function ExportPanel() {
   const { t } = useI18n();
-  const organizations = useQuery({ queryKey: ['organizations'], queryFn: () => call(listOrganizations()) });
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [from, setFrom] = useState(`01/01/${todayIso().slice(0, 4)}`);
   const [to, setTo] = useState(formatDate(todayIso()));
@@ -90,7 +90,7 @@ function ExportPanel() {
         {t('audit.exportHint')}
       </Text>
       <Group align="flex-end" mt="xs">
-        <Select label={t('stats.organization')} searchable w={300} value={organizationId} onChange={setOrganizationId} data={(organizations.data?.items ?? []).map((o) => ({ value: o.organizationId, label: o.name }))} />
+        <OrganizationSelect label={t('stats.organization')} w={300} value={organizationId} onChange={setOrganizationId} />
         <TextInput label={t('stats.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={130} />
         <TextInput label={t('stats.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={130} />
         <Button variant="default" onClick={download}>

@@ -2,18 +2,18 @@ import { Alert, Badge, Button, Group, Loader, Paper, Stack, Title } from '@manti
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { call } from '../api/client.js';
-import { getMember, getMemberRecord } from '../api/generated/sdk.gen.js';
+import { getMemberRecord } from '../api/generated/sdk.gen.js';
 import { useI18n } from '../i18n/i18n.js';
 import { AllowedCommands } from '../workflows/allowed-commands.js';
 import { queryOf } from '../workflows/initial-values.js';
-import type { StreamView } from '../workflows/resources.js';
+import { memberQuery } from '../workflows/member-picker.js';
 import { StateView } from '../workflows/state-view.js';
 
 /** A member: the record of admission and posts, the discipline record read model, and the acts the member's stream accepts. */
 export function MemberPage() {
   const { id } = useParams();
   const { t, value } = useI18n();
-  const view = useQuery({ queryKey: ['member', id], queryFn: async () => (await call(getMember({ path: { id: id! } }))) as StreamView });
+  const view = useQuery(memberQuery(id!));
   const record = useQuery({ queryKey: ['member-record', id], queryFn: () => call(getMemberRecord({ path: { id: id! } })) });
   if (view.isPending) return <Loader aria-label={t('common.loading')} />;
   if (view.isError) return <Alert color="red" role="alert">{view.error.message}</Alert>;

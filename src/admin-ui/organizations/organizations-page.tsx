@@ -2,19 +2,21 @@ import { Alert, Anchor, Button, Grid, Group, List, Loader, Paper, Stack, Text, T
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { call } from '../api/client.js';
-import { getMember, getOrganization, listOrganizationMembers, listOrganizations } from '../api/generated/sdk.gen.js';
+import { getOrganization, listOrganizationMembers } from '../api/generated/sdk.gen.js';
 import { useCommands } from '../api/operations.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useCanAct } from '../session/can-act.js';
 import { AllowedCommands } from '../workflows/allowed-commands.js';
 import { CommandForm } from '../workflows/command-form.js';
+import { memberQuery } from '../workflows/member-picker.js';
 import type { StreamView } from '../workflows/resources.js';
 import { StateView } from '../workflows/state-view.js';
+import { useOrganizations } from './organization-select.js';
 import { OrganizationTree } from './organization-tree.js';
 
 function MemberLink({ memberId }: { memberId: string }) {
   const { value } = useI18n();
-  const member = useQuery({ queryKey: ['member', memberId], queryFn: async () => (await call(getMember({ path: { id: memberId } }))) as StreamView });
+  const member = useQuery(memberQuery(memberId));
   const record = member.data?.state.member as { fullName?: string | null } | undefined;
   return (
     <Anchor component={Link} to={`/members/${memberId}`}>
@@ -78,7 +80,7 @@ export function OrganizationsPage() {
   const { t } = useI18n();
   const commands = useCommands();
   const queryClient = useQueryClient();
-  const organizations = useQuery({ queryKey: ['organizations'], queryFn: () => call(listOrganizations()) });
+  const organizations = useOrganizations();
   const found = useCanAct() ? commands.data?.get('foundOrganization') : undefined;
   return (
     <Grid>

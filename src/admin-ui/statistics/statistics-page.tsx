@@ -1,13 +1,14 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Button, Group, Paper, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { call, send } from '../api/client.js';
-import { disciplineStatistics, listOrganizations } from '../api/generated/sdk.gen.js';
+import { disciplineStatistics } from '../api/generated/sdk.gen.js';
 import type { DisciplineStatisticsDto } from '../api/generated/types.gen.js';
 import { formatDate, parseDate, todayIso } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
+import { OrganizationSelect } from '../organizations/organization-select.js';
 
 const FORMS = ['reprimand', 'warning', 'dismissal', 'expulsion', 'dissolution'];
 
@@ -33,7 +34,6 @@ export function StatisticsPage() {
   const [to, setTo] = useState(formatDate(todayIso()));
   const [request, setRequest] = useState<Request | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
-  const organizations = useQuery({ queryKey: ['organizations'], queryFn: () => call(listOrganizations()) });
   const report = useQuery({
     queryKey: ['statistics', request],
     queryFn: () => call(disciplineStatistics({ query: { ...request!, format: 'json' } })) as Promise<DisciplineStatisticsDto>,
@@ -67,15 +67,7 @@ export function StatisticsPage() {
       <Title order={2}>{t('stats.title')}</Title>
       <Paper withBorder p="md" component="form" onSubmit={submit}>
         <Group align="flex-end">
-          <Select
-            label={t('stats.organization')}
-            searchable
-            clearable
-            w={320}
-            value={organizationId}
-            onChange={setOrganizationId}
-            data={(organizations.data?.items ?? []).map((o) => ({ value: o.organizationId, label: o.name }))}
-          />
+          <OrganizationSelect label={t('stats.organization')} clearable w={320} value={organizationId} onChange={setOrganizationId} />
           <TextInput label={t('stats.from')} placeholder={t('common.datePlaceholder')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={140} error={invalid} />
           <TextInput label={t('stats.to')} placeholder={t('common.datePlaceholder')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={140} />
           <Button type="submit">{t('stats.show')}</Button>

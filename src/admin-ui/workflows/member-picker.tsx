@@ -2,11 +2,13 @@ import { Group, MultiSelect, Select } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../api/client.js';
-import { getMember, listOrganizationMembers, listOrganizations } from '../api/generated/sdk.gen.js';
+import { getMember, listOrganizationMembers } from '../api/generated/sdk.gen.js';
 import { useI18n } from '../i18n/i18n.js';
+import { OrganizationSelect } from '../organizations/organization-select.js';
 import type { StreamView } from './resources.js';
 
-const memberQuery = (memberId: string) => ({
+/** A member's stream view, one cache entry per member for every screen that shows it. */
+export const memberQuery = (memberId: string) => ({
   queryKey: ['member', memberId],
   queryFn: async () => (await call(getMember({ path: { id: memberId } }))) as StreamView,
 });
@@ -30,7 +32,6 @@ export function MemberPicker({ label, required, error, description, multiple, va
   const first = useQuery({ ...memberQuery(chosen[0] ?? ''), enabled: organizationId === null && chosen.length > 0 });
   const placed = (first.data?.state.member as { organizationId?: string } | undefined)?.organizationId ?? null;
   const organization = organizationId ?? placed;
-  const organizations = useQuery({ queryKey: ['organizations'], queryFn: () => call(listOrganizations()) });
   const members = useQuery({
     queryKey: ['organization-members', organization],
     queryFn: () => call(listOrganizationMembers({ path: { id: organization! } })),
@@ -43,15 +44,13 @@ export function MemberPicker({ label, required, error, description, multiple, va
   });
   return (
     <Group align="flex-start" grow>
-      <Select
+      <OrganizationSelect
         label={t('member.pickOrganization', { field: label })}
-        searchable
         value={organization}
         onChange={(next) => {
           setOrganizationId(next);
           onChange(undefined);
         }}
-        data={(organizations.data?.items ?? []).map((o) => ({ value: o.organizationId, label: o.name }))}
       />
       {multiple ? (
         <MultiSelect label={label} description={description} required={required} error={error} searchable value={chosen} onChange={(next) => onChange(next.length ? next : undefined)} data={options} />

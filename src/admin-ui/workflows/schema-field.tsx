@@ -1,9 +1,7 @@
 import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { call } from '../api/client.js';
-import { listOrganizations } from '../api/generated/sdk.gen.js';
 import type { Schema } from '../api/operations.js';
 import { useI18n } from '../i18n/i18n.js';
+import { OrganizationSelect } from '../organizations/organization-select.js';
 import { isDate, type FormValue } from './body-from-form.js';
 import { MemberPicker } from './member-picker.js';
 
@@ -18,23 +16,6 @@ export interface FieldProps {
   readonly value: FormValue;
   readonly errors: Readonly<Record<string, string>>;
   onChange(value: FormValue): void;
-}
-
-function OrganizationSelect({ label, value, error, required, onChange, description }: { label: string; value: string; error?: string; required: boolean; description?: string; onChange(value: string | undefined): void }) {
-  const organizations = useQuery({ queryKey: ['organizations'], queryFn: () => call(listOrganizations()) });
-  return (
-    <Select
-      label={label}
-      description={description}
-      required={required}
-      searchable
-      clearable
-      error={error}
-      value={value || null}
-      onChange={(next) => onChange(next ?? undefined)}
-      data={(organizations.data?.items ?? []).map((organization) => ({ value: organization.organizationId, label: organization.name }))}
-    />
-  );
 }
 
 /** One input for one field of a request body, chosen by its schema; objects and lists nest. */
@@ -147,7 +128,17 @@ export function SchemaField({ name, path, schema, required, value, errors, onCha
     );
   }
   if (ORGANIZATION_FIELDS.has(name)) {
-    return <OrganizationSelect label={label} description={description} required={required} error={error} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
+    return (
+      <OrganizationSelect
+        label={label}
+        description={description}
+        required={required}
+        clearable
+        error={error}
+        value={typeof value === 'string' && value ? value : null}
+        onChange={(next) => onChange(next ?? undefined)}
+      />
+    );
   }
   const text = typeof value === 'string' ? value : '';
   if (isDate(schema)) {
