@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Allow, AUDIT_ROLES, WholeTree } from '../auth/policy.js';
+import { Allow, AUDIT_ROLES, WholeTree } from '../shared/access/policy.js';
 import { Database } from '../database/database.js';
 import { currentReadScope } from '../database/organization-scope.js';
 import type { EventMetadata } from '../event-store/event-store.js';

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, AUDIT_ROLES, WholeTree } from '../auth/policy.js';
+import { Allow, AUDIT_ROLES, WholeTree } from '../shared/access/policy.js';
 import { ALL_ORGANIZATIONS, currentScope } from '../database/organization-scope.js';
 import { AuditService, verdictOnly, type AuditVerdict, type AuditVerification } from './audit.service.js';
 import { AuditSigningKey } from './audit-signing-key.provider.js';

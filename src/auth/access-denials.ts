@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventStore } from '../event-store/event-store.js';
-import { requestContext } from '../platform/request-context.js';
+import { requestContext } from '../shared/request-context.js';
 import { Clock } from '../shared/clock.js';
 
 export interface AccessDenial {

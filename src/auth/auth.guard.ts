@@ -2,11 +2,11 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemError } from '../platform/http/problem.js';
-import { requestContext } from '../platform/request-context.js';
+import { requestContext } from '../shared/request-context.js';
 import { AccessDenials } from './access-denials.js';
-import { ALLOWED_ROLES, PUBLIC_ROUTE, WHOLE_TREE_ROUTE } from './policy.js';
+import { ALLOWED_ROLES, PUBLIC_ROUTE, WHOLE_TREE_ROUTE } from '../shared/access/policy.js';
 import { RequestRateLimit } from './rate-limiter.js';
-import type { Principal, Role } from './principal.js';
+import type { Principal, Role } from '../shared/access/principal.js';
 import { TokenService, unauthenticated } from './token.service.js';
 
 /** Deny by default: a route opens only to a verified token holding one of the roles it allows. */

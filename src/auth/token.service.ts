@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { ProblemError } from '../platform/http/problem.js';
 import type { Clock } from '../shared/clock.js';
-import { isGrant, type Principal } from './principal.js';
+import { isGrant, type Principal } from '../shared/access/principal.js';
 
 const LOCAL_ISSUER = 'disciplina';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import { Clock } from '../shared/clock.js';
 import { hashPassword, verifyPassword } from './password.js';
-import type { Grant, Principal } from './principal.js';
+import type { Grant, Principal } from '../shared/access/principal.js';
 
 /** Local accounts for the embedded default; an organization's identity provider replaces them. */
 @Injectable()

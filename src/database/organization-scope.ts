@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { confidentialCaseReaders } from '../auth/confidentiality.js';
-import type { Grant } from '../auth/principal.js';
-import { requestContext } from '../platform/request-context.js';
+import { confidentialCaseReaders } from '../shared/access/confidentiality.js';
+import type { Grant } from '../shared/access/principal.js';
+import { requestContext } from '../shared/request-context.js';
 
 /**
  * The organizations whose subtrees a transaction may see in the read models under row-level security:

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import { ReleaseMemberHttp } from '../organizations/commands/release-member/release-member.http.js';
 import { RemoveFromRollHttp } from '../organizations/commands/remove-from-roll/remove-from-roll.http.js';
-import { RequestContext, requestContext } from '../platform/request-context.js';
+import { RequestContext, requestContext } from '../shared/request-context.js';
 import { addDays } from '../rulebook/dates.js';
 import type { SanctionForm } from '../shared/domain/vocabulary.js';
 import { DISTRICT, TOPICS } from './binh-xuyen.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ResourceController } from '../platform/http/api-routes.js';
-import type { StreamResource } from '../platform/http/stream-commands.js';
-import type { ScopeAnchor } from '../platform/http/stream-scope.js';
+import type { StreamResource } from '../commands/stream-commands.js';
+import type { ScopeAnchor } from '../commands/stream-scope.js';
 import { Rulebook } from '../rulebook/rulebook.js';
 import type { Decider } from '../shared/domain/decider.js';
 import type { DisciplineCaseCommand } from './domain/discipline-case.commands.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { members } from '../organizations/member.resource.js';
-import { StreamCommands, type CommandData } from '../platform/http/stream-commands.js';
+import { StreamCommands, type CommandData } from '../commands/stream-commands.js';
 import type { IsoDate } from '../shared/domain/vocabulary.js';
 import { Appeals } from './appeal.resource.js';
 import { DisciplineCases } from './discipline-case.resource.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StreamCommands, StreamRoutes } from '../platform/http/stream-commands.js';
+import { StreamCommands, StreamRoutes } from '../commands/stream-commands.js';
 import { Appeals } from './appeal.resource.js';
 import { DisciplineCases } from './discipline-case.resource.js';
 import { DisciplineDirectory } from './discipline-directory.js';

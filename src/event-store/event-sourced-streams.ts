@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { requestContext } from '../platform/request-context.js';
+import { requestContext } from '../shared/request-context.js';
 import { Clock } from '../shared/clock.js';
 import { foldEvents, type Command, type Decider, type Event } from '../shared/domain/decider.js';
 import type { PersonalDataRules } from '../shared/domain/personal-data.js';
 import { validTimeOf, type ActDates } from '../shared/domain/valid-time.js';
-import { StreamNotFoundError } from './errors.js';
+import { StreamNotFoundError } from '../shared/stream-errors.js';
 import { EventStore, type EventMetadata, type ExpectedVersion } from './event-store.js';
 import { PersonalDataCodec } from './personal-data/personal-data-codec.js';
 

@@ -1,6 +1,6 @@
-import { FIELDWORK_ROLES } from '../auth/policy.js';
+import { FIELDWORK_ROLES } from '../shared/access/policy.js';
 import { ResourceController } from '../platform/http/api-routes.js';
-import type { StreamResource } from '../platform/http/stream-commands.js';
+import type { StreamResource } from '../commands/stream-commands.js';
 import type { InspectionCommand } from './domain/inspection.commands.js';
 import { allowedInspectionCommands, inspectionDecider, inspectionMachine, inspectionStreamId, STREAM_TYPE } from './domain/inspection.decider.js';
 import { INSPECTION_ACT_DATES, type InspectionEvent } from './domain/inspection.events.js';

@@ -1,5 +1,5 @@
 import { ResourceController } from '../platform/http/api-routes.js';
-import type { StreamResource } from '../platform/http/stream-commands.js';
+import type { StreamResource } from '../commands/stream-commands.js';
 import type { MemberCommand } from './domain/member.commands.js';
 import { allowedMemberCommands, memberDecider, memberMachine, memberStreamId, STREAM_TYPE } from './domain/member.decider.js';
 import { MEMBER_ACT_DATES, MEMBER_PERSONAL_DATA, type MemberEvent } from './domain/member.events.js';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { StreamNotFoundError } from '../event-store/errors.js';
+import { StreamNotFoundError } from '../shared/stream-errors.js';
 import { EventSourcedStreams } from '../event-store/event-sourced-streams.js';
-import { StreamCommands, StreamRoutes, type StreamResource } from '../platform/http/stream-commands.js';
+import { StreamCommands, StreamRoutes, type StreamResource } from '../commands/stream-commands.js';
 import type { ActingBody } from '../shared/domain/acting-body.js';
 import type { Command, Event } from '../shared/domain/decider.js';
 import { UnknownReferenceError } from '../shared/domain/errors.js';
 import type { SubjectRef } from '../shared/domain/vocabulary.js';
-import { toSubjectRef, type SubjectRequest } from '../shared/http/subject.request.js';
+import { toSubjectRef, type SubjectRequest } from '../platform/http/requests/subject.request.js';
 import { ORGANIZATION_BODY_KINDS } from './domain/organization.events.js';
 import type { OrganizationState } from './domain/organization.state.js';
 import { members } from './member.resource.js';

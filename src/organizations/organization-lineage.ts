@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { StreamNotFoundError } from '../event-store/errors.js';
+import { StreamNotFoundError } from '../shared/stream-errors.js';
 import { EventSourcedStreams } from '../event-store/event-sourced-streams.js';
-import { OrganizationLineage, type ScopeAnchor } from '../platform/http/stream-scope.js';
+import { OrganizationLineage, type ScopeAnchor } from '../commands/stream-scope.js';
 import { members } from './member.resource.js';
 import { organizations } from './organization.resource.js';
 

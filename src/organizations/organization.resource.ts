@@ -1,5 +1,5 @@
 import { ResourceController } from '../platform/http/api-routes.js';
-import type { StreamResource } from '../platform/http/stream-commands.js';
+import type { StreamResource } from '../commands/stream-commands.js';
 import type { OrganizationCommand } from './domain/organization.commands.js';
 import { allowedOrganizationCommands, organizationDecider, organizationMachine, organizationStreamId, STREAM_TYPE } from './domain/organization.decider.js';
 import { ORGANIZATION_ACT_DATES, type OrganizationEvent } from './domain/organization.events.js';

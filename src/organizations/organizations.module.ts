@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { OrganizationLineage } from '../platform/http/stream-scope.js';
+import { OrganizationLineage } from '../commands/stream-scope.js';
 import { AdmitMemberHttp } from './commands/admit-member/admit-member.http.js';
 import { DissolveOrganizationHttp } from './commands/dissolve-organization/dissolve-organization.http.js';
 import { ErasePersonalDataHttp } from './commands/erase-personal-data/erase-personal-data.http.js';

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Allow, AUDIT_ROLES } from '../auth/policy.js';
+import { Allow, AUDIT_ROLES } from '../shared/access/policy.js';
 import { checkpointLag } from './projection-status.js';
 import { ProjectionSupervisor } from './projection-supervisor.js';
 import { ReadModels } from './read-models.js';

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ResourceController } from '../platform/http/api-routes.js';
 import { EnumField, IntField, UuidField } from '../platform/http/request-fields.js';
-import type { StreamResource } from '../platform/http/stream-commands.js';
+import type { StreamResource } from '../commands/stream-commands.js';
 import type { SubjectRef } from '../shared/domain/vocabulary.js';
 import type { QualityClassificationCommand } from './domain/quality-classification.commands.js';
 import {

@@ -1,6 +1,6 @@
 import { ResourceController } from '../platform/http/api-routes.js';
-import type { StreamResource } from '../platform/http/stream-commands.js';
-import { anchorOf } from '../platform/http/stream-scope.js';
+import type { StreamResource } from '../commands/stream-commands.js';
+import { anchorOf } from '../commands/stream-scope.js';
 import type { SelfCriticismReviewCommand } from './domain/self-criticism-review.commands.js';
 import {
   allowedSelfCriticismReviewCommands,

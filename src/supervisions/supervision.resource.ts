@@ -1,6 +1,6 @@
-import { FIELDWORK_ROLES } from '../auth/policy.js';
+import { FIELDWORK_ROLES } from '../shared/access/policy.js';
 import { ResourceController } from '../platform/http/api-routes.js';
-import type { StreamResource } from '../platform/http/stream-commands.js';
+import type { StreamResource } from '../commands/stream-commands.js';
 import type { SupervisionCommand } from './domain/supervision.commands.js';
 import { allowedSupervisionCommands, STREAM_TYPE, supervisionDecider, supervisionMachine, supervisionStreamId } from './domain/supervision.decider.js';
 import { SUPERVISION_ACT_DATES, type SupervisionEvent } from './domain/supervision.events.js';

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import { Users } from '../../src/auth/users.js';
-import type { Grant } from '../../src/auth/principal.js';
+import type { Grant } from '../../src/shared/access/principal.js';
 import { addDays } from '../../src/rulebook/index.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Response } from 'supertest';
 import { Users } from '../../src/auth/users.js';
-import { ROLES, type Role } from '../../src/auth/principal.js';
+import { ROLES, type Role } from '../../src/shared/access/principal.js';
 import { addDays } from '../../src/rulebook/index.js';
 import { ApiClient } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { ExpectedVersionConflictError } from '../../src/event-store/errors.js';
+import { ExpectedVersionConflictError } from '../../src/shared/stream-errors.js';
 import {
   START_OF_ALL,
   type EventStore,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
-import type { Grant } from '../../src/auth/principal.js';
+import type { Grant } from '../../src/shared/access/principal.js';
 import { Users } from '../../src/auth/users.js';
 import { EventStore } from '../../src/event-store/event-store.js';
 import { newDataKey } from '../../src/event-store/personal-data/sealed-value.js';

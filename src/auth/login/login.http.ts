@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Public } from '../policy.js';
+import { Public } from '../../shared/access/policy.js';
 import { ProblemError } from '../../platform/http/problem.js';
 import { TokenService } from '../token.service.js';
 import { LoginRateLimit } from '../rate-limiter.js';

@@ -1,5 +1,5 @@
 import { body, DISTRICT, member } from '../../rulebook/rulebook.fixtures.js';
-import { spec } from '../../../test/support/decider-spec.js';
+import { spec } from '../../shared/domain/decider-spec.js';
 import { InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
 import type { DecidingBody, MemberFacts } from '../../rulebook/index.js';
 import type { AppealCommand, FileAppeal } from './appeal.commands.js';

@@ -1,5 +1,5 @@
 import { body, CELL, DISTRICT, member } from '../../rulebook/rulebook.fixtures.js';
-import { spec } from '../../../test/support/decider-spec.js';
+import { spec } from '../../shared/domain/decider-spec.js';
 import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
 import type { Ballot, DecidingBody } from '../../rulebook/index.js';
 import type { DisciplineCaseCommand } from './discipline-case.commands.js';

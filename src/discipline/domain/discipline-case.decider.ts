@@ -52,7 +52,7 @@ export type CaseFile = Readonly<{
   openedOn: IsoDate;
   inspectionId: string | null;
   subject: SubjectFacts;
-  /** The body considering a confidential case (src/auth/confidentiality.ts); null for an ordinary case. */
+  /** The body considering a confidential case (src/shared/access/confidentiality.ts); null for an ordinary case. */
   confidentialTo: ActingBody | null;
   violations: readonly ViolationRecord[];
   deferrals: readonly RecordedDeferralGround[];

@@ -1,5 +1,5 @@
 import { BooleanField } from '../../platform/http/request-fields.js';
-import { ActingBodyRequest } from '../../shared/http/acting-body.request.js';
+import { ActingBodyRequest } from '../../platform/http/requests/acting-body.request.js';
 
 /** A body that votes or decides; its level is read from the organization's record. */
 export class DecidingBodyRequest extends ActingBodyRequest {

@@ -1,5 +1,5 @@
 import { UuidField } from '../../platform/http/request-fields.js';
-import { SubjectRequest } from '../../shared/http/subject.request.js';
+import { SubjectRequest } from '../../platform/http/requests/subject.request.js';
 
 /** Who is disciplined. Membership, posts, committee seats and the organization chain are read from the records. */
 export class DisciplineSubjectRequest extends SubjectRequest {

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Clock, IdGenerator } from '../../shared/clock.js';
-import { ExpectedVersionConflictError } from '../errors.js';
+import { ExpectedVersionConflictError } from '../../shared/stream-errors.js';
 import {
   EventStore,
   type AppendRequest,

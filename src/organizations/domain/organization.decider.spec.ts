@@ -1,4 +1,4 @@
-import { spec } from '../../../test/support/decider-spec.js';
+import { spec } from '../../shared/domain/decider-spec.js';
 import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
 import type { OrganizationLevel } from '../../shared/domain/vocabulary.js';
 import type { OrganizationCommand } from './organization.commands.js';

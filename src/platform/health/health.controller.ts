@@ -1,6 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../../auth/policy.js';
+import { Public } from '../../shared/access/policy.js';
 import { Database } from '../../database/database.js';
 
 @ApiTags('health')

@@ -1,7 +1,7 @@
 import { applyDecorators, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { Allow, ANY_ROLE, OFFICER_ROLES } from '../../auth/policy.js';
-import type { Role } from '../../auth/principal.js';
+import { Allow, ANY_ROLE, OFFICER_ROLES } from '../../shared/access/policy.js';
+import type { Role } from '../../shared/access/principal.js';
 import { PROBLEM_CONTENT_TYPE, RequestValidationError } from './problem.js';
 
 /** The problem document (RFC 9457) as the OpenAPI document shows it. */

@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config.js';
 import { requestIdOf } from '../logging/logging.module.js';
-import { RequestContext, requestContext } from '../request-context.js';
+import { RequestContext, requestContext } from '../../shared/request-context.js';
 import { serveAdminUi } from './admin-ui.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { StreamETagInterceptor } from './stream-versioning.js';

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ExpectedVersionConflictError, StreamNotFoundError } from '../../event-store/errors.js';
+import { ExpectedVersionConflictError, StreamNotFoundError } from '../../shared/stream-errors.js';
 import { DomainError, InvalidTransitionError } from '../../shared/domain/errors.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, RequestValidationError, problem, type Problem } from './problem.js';
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../../auth/policy.js';
+import { Public } from '../../shared/access/policy.js';
 import { Metrics } from './metrics.js';
 
 @ApiExcludeController()

@@ -2,7 +2,7 @@ import { timeAxesOf } from '../../audit/time-axes.js';
 import { Controller, Get, NotFoundException, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, ANY_ROLE } from '../../auth/policy.js';
+import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
 import { ApiProblemResponses } from '../../platform/http/api-routes.js';
 import { DisciplineStatisticsQuery, OrganizationNotInStatisticsError } from './discipline-statistics.query.js';
 import { toCsv } from './statistics-csv.js';

@@ -1,7 +1,7 @@
 import { Get, NotFoundException, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { AsOfField, KnownAtField, timeAxesOf } from '../../audit/time-axes.js';
-import { Allow, ANY_ROLE } from '../../auth/policy.js';
+import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
 import { ApiProblemResponses, ResourceController, UuidParam } from '../../platform/http/api-routes.js';
 import { MemberNotFoundError, MemberRecordQuery } from './member-record.query.js';
 import type { MemberRecordView } from './member-record.js';

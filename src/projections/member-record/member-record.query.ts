@@ -61,7 +61,7 @@ export class MemberRecordQuery {
     return memberRecordView(record, day, this.rulebook, await this.withheld(record));
   }
 
-  /** The confidential cases of the record that the caller may not read (src/auth/confidentiality.ts). */
+  /** The confidential cases of the record that the caller may not read (src/shared/access/confidentiality.ts). */
   private async withheld(record: MemberRecordState): Promise<(entry: CaseInRecord) => boolean> {
     const confined = [...new Set(Object.values(record.cases).flatMap((entry) => confinedTo(entry) ?? []))];
     if (confined.length === 0) return () => false;

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, ANY_ROLE } from '../../auth/policy.js';
+import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
 import { ApiProblemResponses, UuidParam } from '../../platform/http/api-routes.js';
 import { OrganizationDirectoryDto, OrganizationDirectoryQuery, OrganizationMembersDto } from './organization-directory.query.js';
 import { OrganizationNotInHistoryError } from './organization-history.query.js';

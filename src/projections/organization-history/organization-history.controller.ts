@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, ANY_ROLE } from '../../auth/policy.js';
+import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
 import { ApiProblemResponses } from '../../platform/http/api-routes.js';
 import { HistoryPageDto, HistoryQueryDto } from './history-query.dto.js';
 import { OrganizationHistoryQuery, OrganizationNotInHistoryError } from './organization-history.query.js';

@@ -1,6 +1,6 @@
 import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { Allow, FIELDWORK_ROLES } from '../../auth/policy.js';
+import { Allow, FIELDWORK_ROLES } from '../../shared/access/policy.js';
 import { ApiProblemResponses, ResourceController } from '../../platform/http/api-routes.js';
 import { AlertsDto, AlertsQueryDto, CaseWorkListQueryDto, InspectionWorkListQueryDto, WorkListPageDto } from './work-lists.dto.js';
 import { WorkListsQuery } from './work-lists.query.js';

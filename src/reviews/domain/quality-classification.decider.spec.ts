@@ -1,4 +1,4 @@
-import { spec } from '../../../test/support/decider-spec.js';
+import { spec } from '../../shared/domain/decider-spec.js';
 import { foldEvents } from '../../shared/domain/decider.js';
 import { InvalidInputError, InvalidTransitionError } from '../../shared/domain/errors.js';
 import type { QualityClassificationCommand } from './quality-classification.commands.js';

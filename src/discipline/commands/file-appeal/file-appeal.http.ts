@@ -1,7 +1,7 @@
 import { Body } from '@nestjs/common';
 import { CreationRoute } from '../../../platform/http/api-routes.js';
 import { RuleViolationError } from '../../../shared/domain/errors.js';
-import { toSubjectRef } from '../../../shared/http/subject.request.js';
+import { toSubjectRef } from '../../../platform/http/requests/subject.request.js';
 import { AppealsController } from '../../appeal.resource.js';
 import { DisciplineRoutes } from '../../discipline-routes.js';
 import { appealMachine } from '../../domain/appeal.decider.js';

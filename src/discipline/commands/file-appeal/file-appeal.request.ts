@@ -1,5 +1,5 @@
 import { DateField, NestedField, UuidField } from '../../../platform/http/request-fields.js';
-import { SubjectRequest } from '../../../shared/http/subject.request.js';
+import { SubjectRequest } from '../../../platform/http/requests/subject.request.js';
 import { DecidingBodyRequest } from '../../http/deciding-body.request.js';
 
 export class FileAppealRequest {

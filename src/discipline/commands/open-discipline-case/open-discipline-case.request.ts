@@ -1,5 +1,5 @@
 import { DateField, NestedField, UuidField } from '../../../platform/http/request-fields.js';
-import { ActingBodyRequest } from '../../../shared/http/acting-body.request.js';
+import { ActingBodyRequest } from '../../../platform/http/requests/acting-body.request.js';
 import { DisciplineSubjectRequest } from '../../http/discipline-subject.request.js';
 
 export class OpenDisciplineCaseRequest {

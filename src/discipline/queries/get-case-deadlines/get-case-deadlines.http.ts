@@ -1,6 +1,6 @@
 import { Get } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
-import { Allow, ANY_ROLE } from '../../../auth/policy.js';
+import { Allow, ANY_ROLE } from '../../../shared/access/policy.js';
 import { ApiProblemResponses, UuidParam } from '../../../platform/http/api-routes.js';
 import { DisciplineCasesController } from '../../discipline-case.resource.js';
 import { DisciplineRoutes } from '../../discipline-routes.js';

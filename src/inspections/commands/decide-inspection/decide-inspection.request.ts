@@ -1,5 +1,5 @@
 import { DateField, NestedField, SHORT_TEXT_MAX_LENGTH, TextField, UuidListField } from '../../../platform/http/request-fields.js';
-import { PeriodRequest } from '../../../shared/http/period.request.js';
+import { PeriodRequest } from '../../../platform/http/requests/period.request.js';
 
 export class DecideInspectionRequest {
   @TextField('125-QĐ/UBKT', { maxLength: SHORT_TEXT_MAX_LENGTH })

@@ -1,6 +1,6 @@
 import { DateField, EnumField, NestedField, TextField } from '../../../platform/http/request-fields.js';
-import { ActingBodyRequest } from '../../../shared/http/acting-body.request.js';
-import { SubjectRequest } from '../../../shared/http/subject.request.js';
+import { ActingBodyRequest } from '../../../platform/http/requests/acting-body.request.js';
+import { SubjectRequest } from '../../../platform/http/requests/subject.request.js';
 import { INSPECTION_KINDS, type InspectionKind } from '../../domain/inspection.events.js';
 
 /** An inspection escalated from a supervision is proposed by the supervision's escalate route, which keeps both links. */

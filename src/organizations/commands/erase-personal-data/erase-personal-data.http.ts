@@ -1,7 +1,7 @@
 import { Body } from '@nestjs/common';
-import { ERASURE_ROLES } from '../../../auth/policy.js';
+import { ERASURE_ROLES } from '../../../shared/access/policy.js';
 import { CommandRoute, UuidParam } from '../../../platform/http/api-routes.js';
-import { StreamRoutes } from '../../../platform/http/stream-commands.js';
+import { StreamRoutes } from '../../../commands/stream-commands.js';
 import { IfMatchVersion } from '../../../platform/http/stream-versioning.js';
 import { members, MembersController } from '../../member.resource.js';
 import { ErasePersonalDataRequest } from './erase-personal-data.request.js';

@@ -1,5 +1,5 @@
 import { QueryRoute, UuidParam } from '../../../platform/http/api-routes.js';
-import { StreamRoutes } from '../../../platform/http/stream-commands.js';
+import { StreamRoutes } from '../../../commands/stream-commands.js';
 import { members, MembersController } from '../../member.resource.js';
 
 @MembersController()

@@ -1,6 +1,6 @@
 import { DateField, EnumField, IntField, NestedField } from '../../../platform/http/request-fields.js';
-import { ActingBodyRequest } from '../../../shared/http/acting-body.request.js';
-import { SubjectRequest } from '../../../shared/http/subject.request.js';
+import { ActingBodyRequest } from '../../../platform/http/requests/acting-body.request.js';
+import { SubjectRequest } from '../../../platform/http/requests/subject.request.js';
 import { QUALITY_RATINGS, type QualityRating } from '../../domain/quality-classification.events.js';
 
 export class ClassifyQualityRequest {

@@ -1,6 +1,6 @@
 import { Body, Param } from '@nestjs/common';
 import { CommandRoute } from '../../../platform/http/api-routes.js';
-import { StreamRoutes } from '../../../platform/http/stream-commands.js';
+import { StreamRoutes } from '../../../commands/stream-commands.js';
 import { IfMatchVersion } from '../../../platform/http/stream-versioning.js';
 import {
   CLASSIFICATION_PATH,

@@ -1,6 +1,6 @@
 import { DateField, NestedField } from '../../../platform/http/request-fields.js';
-import { PeriodRequest } from '../../../shared/http/period.request.js';
-import { SubjectRequest } from '../../../shared/http/subject.request.js';
+import { PeriodRequest } from '../../../platform/http/requests/period.request.js';
+import { SubjectRequest } from '../../../platform/http/requests/subject.request.js';
 
 export class ScheduleReviewRequest {
   @NestedField(() => SubjectRequest, { description: 'The organization or member who reviews itself' })

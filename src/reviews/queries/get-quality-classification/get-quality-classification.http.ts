@@ -1,6 +1,6 @@
 import { Param } from '@nestjs/common';
 import { QueryRoute } from '../../../platform/http/api-routes.js';
-import { StreamRoutes } from '../../../platform/http/stream-commands.js';
+import { StreamRoutes } from '../../../commands/stream-commands.js';
 import {
   CLASSIFICATION_PATH,
   ClassificationParams,

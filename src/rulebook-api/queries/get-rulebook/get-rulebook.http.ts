@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, ANY_ROLE } from '../../../auth/policy.js';
+import { Allow, ANY_ROLE } from '../../../shared/access/policy.js';
 import { ApiProblemResponses } from '../../../platform/http/api-routes.js';
 import { Rulebook } from '../../../rulebook/rulebook.js';
 import { InForceQuery } from './in-force.query.js';

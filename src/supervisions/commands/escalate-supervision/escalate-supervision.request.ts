@@ -1,5 +1,5 @@
 import { DateField, NestedField, TextField } from '../../../platform/http/request-fields.js';
-import { ActingBodyRequest } from '../../../shared/http/acting-body.request.js';
+import { ActingBodyRequest } from '../../../platform/http/requests/acting-body.request.js';
 
 export class EscalateSupervisionRequest {
   @DateField('2025-02-25')

@@ -1,6 +1,6 @@
 import { Body } from '@nestjs/common';
 import { CommandRoute, UuidParam } from '../../../platform/http/api-routes.js';
-import { StreamRoutes } from '../../../platform/http/stream-commands.js';
+import { StreamRoutes } from '../../../commands/stream-commands.js';
 import { IfMatchVersion } from '../../../platform/http/stream-versioning.js';
 import { supervisions, SupervisionsController } from '../../supervision.resource.js';
 import { RecordFindingsRequest } from './record-findings.request.js';

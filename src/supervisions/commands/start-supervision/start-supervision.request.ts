@@ -1,6 +1,6 @@
 import { DateField, EnumField, NestedField, SHORT_TEXT_MAX_LENGTH, TextField } from '../../../platform/http/request-fields.js';
-import { ActingBodyRequest } from '../../../shared/http/acting-body.request.js';
-import { SubjectRequest } from '../../../shared/http/subject.request.js';
+import { ActingBodyRequest } from '../../../platform/http/requests/acting-body.request.js';
+import { SubjectRequest } from '../../../platform/http/requests/subject.request.js';
 import { SUPERVISION_KINDS, type SupervisionKind } from '../../domain/supervision.events.js';
 
 export class StartSupervisionRequest {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { PERSONAL_DATA_ROLES } from '../../auth/policy.js';
-import { ALL_ORGANIZATIONS, currentReadScope, currentScope, type OrganizationScope } from '../../database/organization-scope.js';
-import type { SubjectRef } from '../../shared/domain/vocabulary.js';
-import { requestContext } from '../request-context.js';
+import { PERSONAL_DATA_ROLES } from '../shared/access/policy.js';
+import { ALL_ORGANIZATIONS, currentReadScope, currentScope, type OrganizationScope } from '../database/organization-scope.js';
+import type { SubjectRef } from '../shared/domain/vocabulary.js';
+import { requestContext } from '../shared/request-context.js';
 
 /** What a stream concerns, for deciding who may see it: an organization, or a member (through theirs). */
 export type ScopeAnchor = { readonly organizationId: string } | { readonly memberId: string };
@@ -15,7 +15,7 @@ export abstract class OrganizationLineage {
 /**
  * Whether the caller's grants (those of the roles the route allows) reach a stream: a grant over the whole
  * tree, or over an organization on the lineage of one of the stream's anchors. A confidential stream must
- * also be reached by a grant that may read confidential cases (src/auth/confidentiality.ts), over the
+ * also be reached by a grant that may read confidential cases (src/shared/access/confidentiality.ts), over the
  * organization it is confined to or one above it.
  */
 @Injectable()

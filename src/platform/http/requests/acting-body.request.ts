@@ -1,5 +1,5 @@
-import { EnumField, UuidField } from '../../platform/http/request-fields.js';
-import { BODY_KINDS, type BodyKind } from '../domain/vocabulary.js';
+import { EnumField, UuidField } from '../request-fields.js';
+import { BODY_KINDS, type BodyKind } from '../../../shared/domain/vocabulary.js';
 
 /** The body that acts: a committee or inspection commission (cấp ủy, UBKT) of an organization. */
 export class ActingBodyRequest {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Role } from '../auth/principal.js';
+import type { Role } from './access/principal.js';
 
 /** A role and the organization it is granted over; null: the whole tree. */
 export interface OrganizationGrant {

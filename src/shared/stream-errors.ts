@@ -1,4 +1,4 @@
-import type { ExpectedVersion } from './event-store.js';
+import type { ExpectedVersion } from '../event-store/event-store.js';
 
 /** The stream is not at the version the writer expected: someone else wrote first. */
 export class ExpectedVersionConflictError extends Error {

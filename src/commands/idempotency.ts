@@ -3,11 +3,11 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import canonicalize from 'canonicalize';
 import type { Request, Response } from 'express';
 import { catchError, from, map, mergeMap, of, type Observable } from 'rxjs';
-import { Database } from '../../database/database.js';
-import { Clock } from '../../shared/clock.js';
-import { requestContext } from '../request-context.js';
-import { PROBLEM_CONTENT_TYPE, ProblemError, RequestValidationError } from './problem.js';
-import { problemAnswer } from './problem-details.filter.js';
+import { Database } from '../database/database.js';
+import { Clock } from '../shared/clock.js';
+import { requestContext } from '../shared/request-context.js';
+import { PROBLEM_CONTENT_TYPE, ProblemError, RequestValidationError } from '../platform/http/problem.js';
+import { problemAnswer } from '../platform/http/problem-details.filter.js';
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 /** A first request that has not finished by then is taken for dead, and the key may be used again. */

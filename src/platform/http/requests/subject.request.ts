@@ -1,5 +1,5 @@
-import { EnumField, UuidField } from '../../platform/http/request-fields.js';
-import type { SubjectRef } from '../domain/vocabulary.js';
+import { EnumField, UuidField } from '../request-fields.js';
+import type { SubjectRef } from '../../../shared/domain/vocabulary.js';
 
 const SUBJECT_KINDS = ['organization', 'member'] as const;
 type SubjectKind = (typeof SUBJECT_KINDS)[number];

@@ -1,4 +1,4 @@
-import { DateField } from '../../platform/http/request-fields.js';
+import { DateField } from '../request-fields.js';
 
 /** A span of days examined or reviewed, both ends included. */
 export class PeriodRequest {

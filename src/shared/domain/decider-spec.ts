@@ -1,5 +1,5 @@
-import type { Command, Decider, Event } from '../../src/shared/domain/decider.js';
-import { foldEvents } from '../../src/shared/domain/decider.js';
+import type { Command, Decider, Event } from './decider.js';
+import { foldEvents } from './decider.js';
 
 /**
  * Given/when/then specifications for a decider:

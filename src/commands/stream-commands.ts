@@ -1,10 +1,10 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import type { Role } from '../../auth/principal.js';
-import { ExpectedVersionConflictError, StreamNotFoundError } from '../../event-store/errors.js';
-import { EventSourcedStreams, type StreamDefinition, type StreamState } from '../../event-store/event-sourced-streams.js';
-import { Clock, IdGenerator } from '../../shared/clock.js';
-import type { Command, Event } from '../../shared/domain/decider.js';
-import { ProblemError } from './problem.js';
+import type { Role } from '../shared/access/principal.js';
+import { ExpectedVersionConflictError, StreamNotFoundError } from '../shared/stream-errors.js';
+import { EventSourcedStreams, type StreamDefinition, type StreamState } from '../event-store/event-sourced-streams.js';
+import { Clock, IdGenerator } from '../shared/clock.js';
+import type { Command, Event } from '../shared/domain/decider.js';
+import { ProblemError } from '../platform/http/problem.js';
 import { StreamScope, type ScopeAnchor } from './stream-scope.js';
 
 /** A stream as the API exposes it: how its id maps to the stream, and which commands its state accepts. */
@@ -19,7 +19,7 @@ export interface StreamResource<C extends Command, S, E extends Event> extends S
   readonly scopeOf: (state: S) => readonly ScopeAnchor[];
   /** The state without its personal fields, for a view of a stream with personal data (`personalData`). */
   readonly withoutPersonalData?: (state: S) => S;
-  /** For a confidential stream, the organization it is confined to (src/auth/confidentiality.ts); else null. */
+  /** For a confidential stream, the organization it is confined to (src/shared/access/confidentiality.ts); else null. */
   readonly confidentialTo?: (state: S) => string | null;
 }
 
