@@ -22,7 +22,8 @@ import { SupervisionsModule } from './supervisions/supervisions.module.js';
 
 @Module({})
 export class AppModule implements NestModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** The one composition root: the service, and (without projection runners) every command-line process. */
+  static forRoot(config: AppConfig, process: { readonly runsProjections: boolean } = { runsProjections: true }): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -32,7 +33,7 @@ export class AppModule implements NestModule {
         DatabaseModule,
         EventStoreModule,
         AuthModule,
-        ProjectionsModule,
+        ProjectionsModule.forRoot({ enabled: process.runsProjections }),
         AuditModule,
         StreamCommandsModule,
         OrganizationsModule,

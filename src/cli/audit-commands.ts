@@ -1,14 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { exportAudit } from '../audit/audit-export.js';
+import { AuditSigningKey } from '../audit/audit-signing-key.provider.js';
 import { AuditService } from '../audit/audit.service.js';
-import { loadOrCreateSigningKey, type SigningKey } from '../audit/signing-key.js';
-import { DataDirInUseError } from '../database/data-dir-lock.js';
+import { Database } from '../database/database.js';
 import { EVERYTHING } from '../database/organization-scope.js';
-import { ConfigError, loadConfig, type AppConfig } from '../platform/config/app-config.js';
 import { isIsoDate } from '../shared/domain/iso-date.js';
-import { RandomIdGenerator } from '../shared/clock.js';
-import { openCliContext, type CliContext } from './cli-context.js';
+import type { CliContext } from './cli-context.js';
+import { UsageError } from './usage-error.js';
 
 export const AUDIT_USAGE = `  verify-audit       recompute every hash chain and check the latest signed checkpoint; exit 1 when broken
   checkpoint         sign the head of every stream (Ed25519) and keep the checkpoint
@@ -16,16 +15,9 @@ export const AUDIT_USAGE = `  verify-audit       recompute every hash chain and 
                      the organization's events recorded in the period as JSON lines, then the latest checkpoint
                      and the public key; verify offline with: node src/audit/offline/verify-export.mjs file.jsonl`;
 
-export class AuditUsageError extends Error {}
-
 /** The service's own AuditService, so the CLI checks exactly what GET /api/v1/audit/verify checks. */
-async function auditService(context: CliContext, config: AppConfig): Promise<{ audit: AuditService; key: SigningKey }> {
-  const { key } = await loadOrCreateSigningKey(config.auditSigningKeyFile);
-  return { audit: new AuditService(context.deps.store, context.database, { key }, context.deps.clock, new RandomIdGenerator()), key };
-}
-
-async function verifyAudit(context: CliContext, config: AppConfig): Promise<number> {
-  const result = await (await auditService(context, config)).audit.verify();
+export async function verifyAudit(context: CliContext): Promise<number> {
+  const result = await context.get(AuditService).verify();
   const { chains, latestCheckpoint } = result;
   process.stdout.write(`chains: ${chains.streams} streams, ${chains.events} events, ${chains.valid ? 'every link holds' : 'BROKEN'}\n`);
   if (chains.firstBroken) {
@@ -44,14 +36,14 @@ async function verifyAudit(context: CliContext, config: AppConfig): Promise<numb
   return result.valid ? 0 : 1;
 }
 
-async function checkpoint(context: CliContext, config: AppConfig): Promise<number> {
-  const signed = await (await auditService(context, config)).audit.createCheckpoint();
+export async function checkpoint(context: CliContext): Promise<number> {
+  const signed = await context.get(AuditService).createCheckpoint();
   const { checkpointId, createdAt, streams, events, keyId } = signed.statement;
   process.stdout.write(`checkpoint ${checkpointId} of ${createdAt}: ${streams} streams, ${events} events, signed by key ${keyId}\n`);
   return 0;
 }
 
-function exportOptions(args: readonly string[]): { organization: string; from: string; to: string; out: string | undefined } {
+export function exportOptions(args: readonly string[]): { organization: string; from: string; to: string; out: string | undefined } {
   let values: Record<string, string | undefined>;
   try {
     ({ values } = parseArgs({
@@ -61,19 +53,19 @@ function exportOptions(args: readonly string[]): { organization: string; from: s
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new AuditUsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { organization, from, to, out } = values;
-  if (!organization || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organization)) throw new AuditUsageError('--organization must be a UUID');
-  if (!from || !isIsoDate(from) || !to || !isIsoDate(to)) throw new AuditUsageError('--from and --to must be dates as YYYY-MM-DD');
-  if (from > to) throw new AuditUsageError('--from must not be after --to');
+  if (!organization || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organization)) throw new UsageError('--organization must be a UUID');
+  if (!from || !isIsoDate(from) || !to || !isIsoDate(to)) throw new UsageError('--from and --to must be dates as YYYY-MM-DD');
+  if (from > to) throw new UsageError('--from must not be after --to');
   return { organization, from, to, out };
 }
 
-async function exportCommand(context: CliContext, config: AppConfig, args: readonly string[]): Promise<number> {
+export async function exportCommand(context: CliContext, args: readonly string[]): Promise<number> {
   const options = exportOptions(args);
-  const { audit, key } = await auditService(context, config);
-  const exported = await exportAudit(context.database.pool, EVERYTHING, audit, key, { organizationId: options.organization, from: options.from, to: options.to });
+  const { key } = context.get(AuditSigningKey);
+  const exported = await exportAudit(context.get(Database).pool, EVERYTHING, context.get(AuditService), key, { organizationId: options.organization, from: options.from, to: options.to });
   if (options.out) await writeFile(options.out, exported.text);
   else process.stdout.write(exported.text);
   process.stderr.write(`export-audit: ${exported.events} events${options.out ? ` to ${options.out}` : ''}\n`);
@@ -81,32 +73,4 @@ async function exportCommand(context: CliContext, config: AppConfig, args: reado
     process.stderr.write(`export-audit: ${exported.unsigned} of them were recorded after the latest checkpoint; run checkpoint, then export again\n`);
   }
   return 0;
-}
-
-const AUDIT_COMMANDS: Record<string, (context: CliContext, config: AppConfig, args: readonly string[]) => Promise<number>> = {
-  'verify-audit': (context, config) => verifyAudit(context, config),
-  checkpoint: (context, config) => checkpoint(context, config),
-  'export-audit': (context, config, args) => exportCommand(context, config, args),
-};
-
-export function isAuditCommand(command: string | undefined): command is string {
-  return command !== undefined && Object.hasOwn(AUDIT_COMMANDS, command);
-}
-
-/** Runs one audit subcommand with the service's configuration: 0 valid or done, 1 broken or failed, 2 misused. */
-export async function runAuditCommand(command: string, args: readonly string[]): Promise<number> {
-  let context: CliContext | undefined;
-  try {
-    if (command === 'export-audit') exportOptions(args);
-    else if (args.length > 0) throw new AuditUsageError(`${command} takes no arguments`);
-    const config = loadConfig(process.env);
-    context = await openCliContext(config);
-    return await AUDIT_COMMANDS[command]!(context, config, args);
-  } catch (error) {
-    if (!(error instanceof AuditUsageError || error instanceof ConfigError || error instanceof DataDirInUseError)) throw error;
-    process.stderr.write(`${error.message}\n${error instanceof AuditUsageError ? `Usage: npm run cli -- <command>\n${AUDIT_USAGE}\n` : ''}`);
-    return error instanceof AuditUsageError ? 2 : 1;
-  } finally {
-    await context?.close();
-  }
 }

@@ -1,39 +1,35 @@
-import { Database } from '../database/database.js';
-import { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
-import { UpcasterRegistry } from '../event-store/upcasters.js';
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import type { INestApplicationContext, LogLevel, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module.js';
 import type { AppConfig } from '../platform/config/app-config.js';
-import { ReadModels } from '../projections/read-models.js';
-import { RandomIdGenerator, SystemClock } from '../shared/clock.js';
+import { ProjectionDependencies } from '../projections/projection-dependencies.js';
+import { RequestContext, requestContext } from '../shared/request-context.js';
 
-/** What the subcommands need, opened from the service's own configuration. */
+/** A command-line process: the service's own application (one composition root), without projection runners. */
 export interface CliContext {
-  readonly database: Database;
-  readonly readModels: ReadModels;
-  readonly deps: {
-    readonly dataSource: ReadModels['dataSource'];
-    readonly store: PostgresEventStore;
-    readonly clock: SystemClock;
-    readonly url: string;
-    readonly ownerUrl: string;
-  };
+  readonly app: INestApplicationContext;
+  readonly projections: ProjectionDependencies;
+  get<T>(type: { prototype: T }): T;
   close(): Promise<void>;
 }
 
+const LOG_LEVELS: LogLevel[] = process.env.LOG_LEVEL === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error'];
+
 export async function openCliContext(config: AppConfig): Promise<CliContext> {
-  const database = await Database.open(config);
-  const readModels = await ReadModels.open(database.url, 4).catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
-  const clock = new SystemClock();
-  const store = new PostgresEventStore(database.pool, clock, new RandomIdGenerator(), new UpcasterRegistry());
-  return {
-    database,
-    readModels,
-    deps: { dataSource: readModels.dataSource, store, clock, url: database.url, ownerUrl: database.ownerUrl },
-    async close() {
-      await readModels.close();
-      await database.close();
-    },
-  };
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { runsProjections: false }), { logger: LOG_LEVELS });
+  const get = <T>(type: { prototype: T }): T => app.get(type as Type<T>, { strict: false });
+  return { app, projections: get(ProjectionDependencies), get, close: () => app.close() };
+}
+
+/**
+ * The operator at the command line acts over the whole tree, under a name of their own in the events'
+ * metadata and the access records (`cli:<user>`).
+ */
+export function asOperator<T>(work: () => Promise<T>): Promise<T> {
+  const actor = `cli:${userInfo().username}`;
+  const context = new RequestContext(randomUUID(), randomUUID());
+  context.authenticate(actor, [{ role: 'administrator', organizationId: null }]);
+  return requestContext.run(context, work);
 }

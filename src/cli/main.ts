@@ -2,23 +2,17 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataDirInUseError } from '../database/data-dir-lock.js';
 import { DemoAlreadyLoadedError } from '../demo/seed-demo.js';
-import { ConfigError, loadConfig, type AppConfig } from '../platform/config/app-config.js';
-import type { Projection } from '../projections/projection.js';
-import { checkpointLag } from '../projections/projection-status.js';
-import { ProjectionRunner } from '../projections/projection-runner.js';
-import { rebuildProjection } from '../projections/rebuild.js';
-import { PROJECTIONS, findProjection } from '../projections/registry.js';
-import { AUDIT_USAGE, isAuditCommand, runAuditCommand } from './audit-commands.js';
-import { openCliContext, type CliContext } from './cli-context.js';
-import { ProgressBar } from './progress-bar.js';
+import { ConfigError, loadConfig } from '../platform/config/app-config.js';
+import { AUDIT_USAGE, checkpoint, exportCommand, exportOptions, verifyAudit } from './audit-commands.js';
+import { asOperator, openCliContext, type CliContext } from './cli-context.js';
 import { openApiDocumentCommand } from './openapi-document.command.js';
+import { catchUp, listProjections, PROJECTION_USAGE, rebuild, selectProjections } from './projection-commands.js';
 import { seedDemoCommand } from './seed-demo.command.js';
+import { UsageError } from './usage-error.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
-  rebuild [name]     replay all events into fresh tables and swap them in (all projections without a name)
-  catch-up [name]    apply the events committed so far, then exit
-  projections        list projections with their checkpoint and lag
+${PROJECTION_USAGE}
 ${AUDIT_USAGE}
   seed-demo          load the Bình Xuyên demo district and its work (2016-2019) through the service's commands,
                      catch up, print its 2019 statistics; the service must be stopped (embedded database)
@@ -27,71 +21,57 @@ ${AUDIT_USAGE}
 Uses the service's configuration: DATABASE_URL, or the embedded database in DATA_DIR (default ./data),
 which only one process may open at a time.`;
 
-class UsageError extends Error {}
-
-function selected(name: string | undefined): readonly Projection[] {
-  if (name === undefined) return PROJECTIONS;
-  const projection = findProjection(name);
-  if (!projection) throw new UsageError(`Unknown projection "${name}". Known: ${PROJECTIONS.map((p) => p.name).join(', ')}`);
-  return [projection];
+/** A subcommand: checks its arguments before anything opens, then runs on the application; answers the exit code. */
+interface CliCommand {
+  readonly check: (args: readonly string[]) => void;
+  readonly run: (context: CliContext, args: readonly string[]) => Promise<number | void>;
 }
 
-async function rebuild(context: CliContext, name: string | undefined): Promise<void> {
-  for (const projection of selected(name)) {
-    const bar = new ProgressBar(projection.name);
-    const result = await rebuildProjection(projection, context.deps, { onProgress: (progress) => bar.update(progress) });
-    bar.update(result, true);
-    process.stderr.write(`${projection.name}: rebuilt at version ${projection.version} from ${result.replayed} events, swapped in\n`);
-  }
+function noArguments(args: readonly string[]): void {
+  if (args.length > 0) throw new UsageError(`unexpected arguments: ${args.join(' ')}`);
 }
 
-async function catchUp(context: CliContext, name: string | undefined): Promise<void> {
-  for (const projection of selected(name)) {
-    await new ProjectionRunner(projection, context.deps).runUntilCaughtUp();
-    const { lag } = await checkpointLag(context.readModels.dataSource, projection.name);
-    process.stderr.write(`${projection.name}: caught up (lag ${lag})\n`);
-  }
+function projectionName(args: readonly string[]): void {
+  if (args.length > 1) throw new UsageError(`unexpected arguments: ${args.slice(1).join(' ')}`);
+  selectProjections(args[0]);
 }
 
-async function list(context: CliContext): Promise<void> {
-  for (const projection of PROJECTIONS) {
-    const { storedVersion, checkpoint, lag } = await checkpointLag(context.readModels.dataSource, projection.name);
-    const at = checkpoint ? `${checkpoint.transactionId}/${checkpoint.globalPosition}` : 'never run';
-    process.stdout.write(`${projection.name}\tversion ${projection.version} (stored ${storedVersion ?? '-'})\tcheckpoint ${at}\tlag ${lag}\n`);
-  }
-}
+const COMMANDS: Readonly<Record<string, CliCommand>> = {
+  rebuild: { check: projectionName, run: (context, [name]) => rebuild(context, name) },
+  'catch-up': { check: projectionName, run: (context, [name]) => catchUp(context, name) },
+  projections: { check: noArguments, run: (context) => listProjections(context) },
+  'verify-audit': { check: noArguments, run: (context) => verifyAudit(context) },
+  checkpoint: { check: noArguments, run: (context) => checkpoint(context) },
+  'export-audit': { check: (args) => void exportOptions(args), run: (context, args) => exportCommand(context, args) },
+  'seed-demo': { check: noArguments, run: (context) => seedDemoCommand(context) },
+};
+
+const EXPECTED_FAILURES = [ConfigError, DataDirInUseError, DemoAlreadyLoadedError];
 
 async function main(argv: readonly string[]): Promise<number> {
-  const [command, name, ...rest] = argv;
-  if (isAuditCommand(command)) return runAuditCommand(command, argv.slice(1));
-  const commands: Record<string, (context: CliContext) => Promise<void>> = {
-    rebuild: (context) => rebuild(context, name),
-    'catch-up': (context) => catchUp(context, name),
-    projections: (context) => list(context),
-  };
-  // Commands that open the application themselves, before any CLI context.
-  const standalone: Record<string, (config: AppConfig) => Promise<void>> = {
-    'seed-demo': (config) => seedDemoCommand(config, (context) => catchUp(context, undefined)),
-    openapi: (config) => openApiDocumentCommand(config),
-  };
-  const run = command === undefined ? undefined : commands[command];
-  const alone = command === undefined ? undefined : standalone[command];
-  if ((!run && !alone) || rest.length > 0 || ((command === 'projections' || alone) && name !== undefined)) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+  const [name, ...args] = argv;
   Logger.overrideLogger(process.env.LOG_LEVEL === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error']);
   let context: CliContext | undefined;
   try {
-    selected(command === 'projections' || alone ? undefined : name);
-    const config = loadConfig(process.env);
-    if (alone) await alone(config);
-    else if (run) await run((context = await openCliContext(config)));
-    return 0;
+    if (name === 'openapi') {
+      noArguments(args);
+      await openApiDocumentCommand(loadConfig(process.env));
+      return 0;
+    }
+    const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(name === undefined ? 'no command given' : `unknown command "${name}"`);
+    command.check(args);
+    context = await openCliContext(loadConfig(process.env));
+    const opened = context;
+    return (await asOperator(() => command.run(opened, args))) ?? 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DemoAlreadyLoadedError) {
-      process.stderr.write(`${error.message}\n`);
-      return error instanceof UsageError ? 2 : 1;
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (EXPECTED_FAILURES.some((kind) => error instanceof kind)) {
+      process.stderr.write(`${(error as Error).message}\n`);
+      return 1;
     }
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;

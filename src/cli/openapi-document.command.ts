@@ -6,7 +6,7 @@ import { apiDocument, configureApp } from '../platform/http/configure-app.js';
 
 /** Prints the OpenAPI document the service serves, without serving it: the admin UI's API types come from it. */
 export async function openApiDocumentCommand(config: AppConfig): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error'], bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { runsProjections: false }), { logger: ['error'], bodyParser: false });
   try {
     configureApp(app, config);
     process.stdout.write(`${JSON.stringify(apiDocument(app), null, 2)}\n`);

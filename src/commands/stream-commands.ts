@@ -1,54 +1,28 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import type { Role } from '../shared/access/principal.js';
-import { ExpectedVersionConflictError, StreamNotFoundError } from '../shared/stream-errors.js';
-import { EventSourcedStreams, type StreamDefinition, type StreamState } from '../event-store/event-sourced-streams.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { EventSourcedStreams, type StreamState } from '../event-store/event-sourced-streams.js';
 import { Clock, IdGenerator } from '../shared/clock.js';
 import type { Command, Event } from '../shared/domain/decider.js';
-import { ProblemError } from '../platform/http/problem.js';
-import { StreamScope, type ScopeAnchor } from './stream-scope.js';
+import { ExpectedVersionConflictError } from '../shared/stream-errors.js';
+import { StreamCommand, StreamCommandHandler } from './stream-command.js';
+import { toView, type AnyStreamResource, type CommandData, type ScopedStream, type StreamResource, type StreamView } from './stream-resource.js';
+import { StreamScope } from './stream-scope.js';
 
-/** A stream as the API exposes it: how its id maps to the stream, and which commands its state accepts. */
-export interface StreamResource<C extends Command, S, E extends Event> extends StreamDefinition<C, S, E> {
-  readonly streamId: (id: string) => string;
-  readonly allowedCommands: (state: S) => readonly C['type'][];
-  /** The transition table: the states in which each command is accepted (for the documentation). */
-  readonly acceptedIn: Readonly<Record<C['type'], readonly string[]>>;
-  /** Who may send its commands; the officers when unset. */
-  readonly commandRoles?: readonly Role[];
-  /** The organizations or members the stream concerns: a caller sees it only within their grants' subtrees. */
-  readonly scopeOf: (state: S) => readonly ScopeAnchor[];
-  /** The state without its personal fields, for a view of a stream with personal data (`personalData`). */
-  readonly withoutPersonalData?: (state: S) => S;
-  /** For a confidential stream, the organization it is confined to (src/shared/access/confidentiality.ts); else null. */
-  readonly confidentialTo?: (state: S) => string | null;
-}
+export type { CommandData, StreamResource, StreamView } from './stream-resource.js';
 
-type ScopedStream<S> = Pick<StreamResource<Command, S, Event>, 'streamType' | 'streamId' | 'scopeOf' | 'confidentialTo'>;
-
-export type CommandData<C extends Command, T extends C['type']> = Extract<C, { type: T }>['data'];
-
-/** What every route answers: the state, its version (the ETag) and the next commands it accepts. */
-export interface StreamView<S> {
-  readonly id: string;
-  readonly version: number;
-  readonly state: S;
-  readonly allowedCommands: readonly string[];
-  /** The state's personal fields are left out (null) of this answer. */
-  readonly personalDataWithheld?: true;
-}
-
-function command<C extends Command, T extends C['type']>(type: T, data: CommandData<C, T>): (now: Date) => C {
-  return (now) => ({ type, data, metadata: { now } }) as Command as C;
-}
-
-/** What a route does with a command: run it through EventSourcedStreams and answer the view. */
+/**
+ * The typed side of the CommandBus for stream commands: a route, a process step or the demo names the
+ * resource, command type and data (checked against the domain's command union here) and the bus carries
+ * it to StreamCommandHandler, the one place that runs it. Reads and dry runs happen here.
+ */
 @Injectable()
 export class StreamCommands {
   constructor(
+    private readonly bus: CommandBus,
     private readonly streams: EventSourcedStreams,
+    private readonly scope: StreamScope,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    private readonly scope: StreamScope,
   ) {}
 
   newId(): string {
@@ -65,31 +39,23 @@ export class StreamCommands {
     return this.create(resource, id, type, data(id));
   }
 
-  async create<C extends Command, S, E extends Event, T extends C['type']>(
+  create<C extends Command, S, E extends Event, T extends C['type']>(
     resource: StreamResource<C, S, E>,
     id: string,
     type: T,
     data: CommandData<C, T>,
   ): Promise<StreamView<S>> {
-    const handled = await this.streams.handle(resource, resource.streamId(id), command<C, T>(type, data), {
-      creates: true,
-      authorize: (state) => this.requireCreatable(resource, state),
-    });
-    return this.toView(resource, id, handled, false);
+    return this.bus.execute(new StreamCommand<S>(anyResource(resource), id, type, data, { creates: true }));
   }
 
-  async run<C extends Command, S, E extends Event, T extends C['type']>(
+  run<C extends Command, S, E extends Event, T extends C['type']>(
     resource: StreamResource<C, S, E>,
     id: string,
     expectedVersion: number | undefined,
     type: T,
     data: CommandData<C, T>,
   ): Promise<StreamView<S>> {
-    const handled = await this.streams.handle(resource, resource.streamId(id), command<C, T>(type, data), {
-      expectedVersion,
-      authorize: (state) => this.requireVisible(resource, id, state),
-    });
-    return this.toView(resource, id, handled, false);
+    return this.bus.execute(new StreamCommand<S>(anyResource(resource), id, type, data, { creates: false, expectedVersion }));
   }
 
   /**
@@ -98,24 +64,13 @@ export class StreamCommands {
    */
   async view<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, id: string): Promise<StreamView<S>> {
     const stream = await this.streams.load(resource, resource.streamId(id), 'open');
-    await this.requireVisible(resource, id, stream.state);
-    return this.toView(resource, id, stream, await this.scope.permitsPersonalData(resource.scopeOf(stream.state)));
-  }
-
-  /** Outside the caller's scope a stream answers as if it did not exist: its existence is not given away. */
-  private async requireVisible<S>(resource: ScopedStream<S>, id: string, state: S): Promise<void> {
-    if (!(await this.visible(resource, state))) throw new StreamNotFoundError(resource.streamId(id));
-  }
-
-  private async requireCreatable<S>(resource: ScopedStream<S>, state: S): Promise<void> {
-    if (!(await this.visible(resource, state))) {
-      throw new ProblemError(403, 'out-of-scope', `Your grants do not reach the organization this ${resource.streamType} concerns`);
-    }
+    await this.scope.requireVisible(resource, id, stream.state);
+    return toView(resource, id, stream, await this.scope.permitsPersonalData(resource.scopeOf(stream.state)));
   }
 
   /** Whether the caller may see a stream in this state. */
   visible<S>(resource: ScopedStream<S>, state: S): Promise<boolean> {
-    return this.scope.permits(resource.scopeOf(state), { confidentialTo: resource.confidentialTo?.(state) ?? null });
+    return this.scope.visible(resource, state);
   }
 
   /**
@@ -134,31 +89,26 @@ export class StreamCommands {
     if (id !== null && expectedVersion !== undefined && expectedVersion !== current.version) {
       throw new ExpectedVersionConflictError(resource.streamId(id), expectedVersion, current.version);
     }
-    if (id !== null) await this.requireVisible(resource, id, current.state);
-    const events = resource.decider.decide(command<C, T>(type, data)(this.clock.now()), current.state);
-    if (id === null) await this.requireCreatable(resource, events.reduce(resource.decider.evolve, current.state));
+    if (id !== null) await this.scope.requireVisible(resource, id, current.state);
+    const command = { type, data, metadata: { now: this.clock.now() } } as Command as C;
+    const events = resource.decider.decide(command, current.state);
+    if (id === null) await this.scope.requireCreatable(resource, events.reduce(resource.decider.evolve, current.state));
     return { ...current, events };
-  }
-
-  private toView<S>(
-    resource: Pick<StreamResource<Command, S, Event>, 'allowedCommands' | 'withoutPersonalData'>,
-    id: string,
-    stream: StreamState<S>,
-    showPersonalData: boolean,
-  ): StreamView<S> {
-    const view = { id, version: stream.version, state: stream.state, allowedCommands: resource.allowedCommands(stream.state) };
-    if (!resource.withoutPersonalData || showPersonalData) return view;
-    return { ...view, state: resource.withoutPersonalData(stream.state), personalDataWithheld: true };
   }
 }
 
-/** Base of a route class: its methods map the request to a command and run it. */
+/** The bus carries any stream's command; its type and data were checked against the resource's above. */
+function anyResource<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>): AnyStreamResource<S> {
+  return resource as unknown as AnyStreamResource<S>;
+}
+
+/** Base of a route class: its methods map the request to a command and send it. */
 @Injectable()
 export abstract class StreamRoutes {
   constructor(protected readonly commands: StreamCommands) {}
 }
 
-/** Makes StreamCommands injectable in every capability module. */
+/** Stream commands for every capability module, and their one handler on the CommandBus. */
 @Global()
-@Module({ providers: [StreamCommands, StreamScope], exports: [StreamCommands] })
+@Module({ providers: [StreamCommands, StreamScope, StreamCommandHandler], exports: [StreamCommands, StreamScope] })
 export class StreamCommandsModule {}

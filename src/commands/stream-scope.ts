@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { PERSONAL_DATA_ROLES } from '../shared/access/policy.js';
 import { ALL_ORGANIZATIONS, currentReadScope, currentScope, type OrganizationScope } from '../database/organization-scope.js';
 import type { SubjectRef } from '../shared/domain/vocabulary.js';
+import { ProblemError } from '../platform/http/problem.js';
 import { requestContext } from '../shared/request-context.js';
+import { StreamNotFoundError } from '../shared/stream-errors.js';
+import type { ScopedStream } from './stream-resource.js';
 
 /** What a stream concerns, for deciding who may see it: an organization, or a member (through theirs). */
 export type ScopeAnchor = { readonly organizationId: string } | { readonly memberId: string };
@@ -37,6 +40,22 @@ export class StreamScope {
       if (lineage.some((organizationId) => scope.includes(organizationId))) return true;
     }
     return false;
+  }
+
+  /** Whether the caller may see a stream in this state. */
+  visible<S>(resource: ScopedStream<S>, state: S): Promise<boolean> {
+    return this.permits(resource.scopeOf(state), { confidentialTo: resource.confidentialTo?.(state) ?? null });
+  }
+
+  /** Outside the caller's scope a stream answers as if it did not exist: its existence is not given away. */
+  async requireVisible<S>(resource: ScopedStream<S>, id: string, state: S): Promise<void> {
+    if (!(await this.visible(resource, state))) throw new StreamNotFoundError(resource.streamId(id));
+  }
+
+  async requireCreatable<S>(resource: ScopedStream<S>, state: S): Promise<void> {
+    if (!(await this.visible(resource, state))) {
+      throw new ProblemError(403, 'out-of-scope', `Your grants do not reach the organization this ${resource.streamType} concerns`);
+    }
   }
 
   /** The one decision on who reads personal fields: a grant of a role in PERSONAL_DATA_ROLES that reaches the stream. */

@@ -1,13 +1,10 @@
-import { AdmitMemberHttp } from '../organizations/commands/admit-member/admit-member.http.js';
-import { EstablishBodyHttp } from '../organizations/commands/establish-body/establish-body.http.js';
-import { FoundOrganizationHttp } from '../organizations/commands/found-organization/found-organization.http.js';
-import { MakeMemberFullHttp } from '../organizations/commands/make-member-full/make-member-full.http.js';
 import { ORGANIZATION_BODY_KINDS, type OrganizationBodyKind } from '../organizations/domain/organization.events.js';
-import { TakeUpPostHttp } from '../organizations/commands/take-up-post/take-up-post.http.js';
 import type { OrganizationLevel } from '../shared/domain/vocabulary.js';
 import { BODY_SIZES, CELLS, DISTRICT, GRASSROOTS, PROVINCE } from './binh-xuyen.js';
 import { person } from './demo-names.js';
-import type { DemoRoutes } from './demo-routes.js';
+import type { DemoCommands } from './demo-commands.js';
+import { members as memberStreams } from '../organizations/member.resource.js';
+import { organizations } from '../organizations/organization.resource.js';
 
 /** Members of each grassroots organization; the first sits on its inspection commission. */
 export const MEMBERS_PER_GRASSROOTS = 10;
@@ -30,42 +27,44 @@ export interface DemoDistrict {
 
 const BODIES_ESTABLISHED_ON = '2015-09-01';
 
-async function found(routes: DemoRoutes, level: OrganizationLevel, name: string, code: string, foundedOn: string, parentId?: string): Promise<string> {
-  const { id } = await routes.route(FoundOrganizationHttp).found({ level, name, code, foundedOn, ...(parentId ? { parentId } : {}) });
+async function found(demo: DemoCommands, level: OrganizationLevel, name: string, code: string, foundedOn: string, parentId?: string): Promise<string> {
+  const { id } = await demo.commands.createNew(organizations, 'foundOrganization', (organizationId) => ({ organizationId, level, name, code, foundedOn, parentId: parentId ?? null }));
   const sizes: Readonly<Partial<Record<OrganizationBodyKind, number>>> = level === 'province' || level === 'district' || level === 'grassroots' ? BODY_SIZES[level] : {};
   for (const bodyKind of ORGANIZATION_BODY_KINDS) {
     const membersCount = sizes[bodyKind];
-    if (membersCount !== undefined) await routes.route(EstablishBodyHttp).establish(id, undefined, { bodyKind, membersCount, establishedOn: BODIES_ESTABLISHED_ON });
+    if (membersCount !== undefined) await demo.runner(organizations)(id, 'establishBody', { bodyKind, membersCount, establishedOn: BODIES_ESTABLISHED_ON });
   }
   return id;
 }
 
-async function admitFull(routes: DemoRoutes, random: () => number, organizationId: string): Promise<string> {
+async function admitFull(demo: DemoCommands, random: () => number, organizationId: string): Promise<string> {
   const someone = person(random);
   const admittedYear = Math.min(2013, Number(someone.birthDate.slice(0, 4)) + 20 + Math.floor(random() * 15));
-  const { id } = await routes.route(AdmitMemberHttp).admit({ organizationId, ...someone, admittedOn: `${admittedYear}-03-02` });
-  await routes.route(MakeMemberFullHttp).makeFull(id, undefined, { madeFullOn: `${admittedYear + 1}-03-09` });
+  const { id } = await demo.commands.createNew(memberStreams, 'admitMember', (memberId) => ({ memberId, organizationId, ...someone, admittedOn: `${admittedYear}-03-02` }));
+  await demo.runner(memberStreams)(id, 'makeMemberFull', { madeFullOn: `${admittedYear + 1}-03-09` });
   return id;
 }
 
 /** The province, the Bình Xuyên district with its bodies, 13 grassroots organizations with their cells and members. */
-export async function foundDistrict(routes: DemoRoutes, random: () => number): Promise<DemoDistrict> {
-  const provinceId = await found(routes, 'province', PROVINCE.name, PROVINCE.code, PROVINCE.foundedOn);
-  const districtId = await found(routes, 'district', DISTRICT.name, DISTRICT.code, DISTRICT.foundedOn, provinceId);
-  const staffCell = await found(routes, 'cell', 'Chi bộ Cơ quan Ủy ban Kiểm tra Huyện ủy', 'BX-UBKT', '1997-01-01', districtId);
+export async function foundDistrict(demo: DemoCommands, random: () => number): Promise<DemoDistrict> {
+  const provinceId = await found(demo, 'province', PROVINCE.name, PROVINCE.code, PROVINCE.foundedOn);
+  const districtId = await found(demo, 'district', DISTRICT.name, DISTRICT.code, DISTRICT.foundedOn, provinceId);
+  const staffCell = await found(demo, 'cell', 'Chi bộ Cơ quan Ủy ban Kiểm tra Huyện ủy', 'BX-UBKT', '1997-01-01', districtId);
   const commissionStaff: string[] = [];
-  for (let i = 0; i < 3; i++) commissionStaff.push(await admitFull(routes, random, staffCell));
+  for (let i = 0; i < 3; i++) commissionStaff.push(await admitFull(demo, random, staffCell));
   const grassroots: DemoGrassroots[] = [];
   for (const organization of GRASSROOTS) {
-    const id = await found(routes, 'grassroots', organization.name, organization.code, '1997-01-01', districtId);
+    const id = await found(demo, 'grassroots', organization.name, organization.code, '1997-01-01', districtId);
     const cells: string[] = [];
-    for (const [index, cell] of CELLS.entries()) cells.push(await found(routes, 'cell', cell, `${organization.code}-${index + 1}`, '1997-01-01', id));
+    for (const [index, cell] of CELLS.entries()) cells.push(await found(demo, 'cell', cell, `${organization.code}-${index + 1}`, '1997-01-01', id));
     const members: { id: string; cellId: string }[] = [];
     for (let i = 0; i < MEMBERS_PER_GRASSROOTS; i++) {
       const cellId = cells[i % cells.length]!;
-      members.push({ id: await admitFull(routes, random, cellId), cellId });
+      members.push({ id: await admitFull(demo, random, cellId), cellId });
     }
-    await routes.route(TakeUpPostHttp).takeUp(members[0]!.id, undefined, {
+    await demo.runner(memberStreams)(members[0]!.id, 'takeUpPost', {
+      postId: demo.commands.newId(),
+      committeeLevel: null,
       title: 'Ủy viên Ủy ban Kiểm tra Đảng ủy',
       organizationId: id,
       takenUpOn: '2015-07-15',

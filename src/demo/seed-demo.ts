@@ -1,14 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Database } from '../database/database.js';
-import { ReleaseMemberHttp } from '../organizations/commands/release-member/release-member.http.js';
-import { RemoveFromRollHttp } from '../organizations/commands/remove-from-roll/remove-from-roll.http.js';
+import { members } from '../organizations/member.resource.js';
 import { RequestContext, requestContext } from '../shared/request-context.js';
 import { addDays } from '../rulebook/dates.js';
 import type { SanctionForm } from '../shared/domain/vocabulary.js';
 import { DISTRICT, TOPICS } from './binh-xuyen.js';
 import { foundDistrict, type DemoDistrict, type DemoGrassroots } from './demo-district.js';
 import { seededRandom } from './demo-names.js';
-import { DemoRoutes, type Body, type Voters } from './demo-routes.js';
+import { DemoCommands, type Body, type Voters } from './demo-commands.js';
 
 export const DEMO_ACTOR = 'seed-demo';
 const SEED = 20191203;
@@ -53,7 +52,7 @@ class DemoWork {
   readonly districtCommissionBody: Body;
 
   constructor(
-    private readonly routes: DemoRoutes,
+    private readonly demo: DemoCommands,
     private readonly district: DemoDistrict,
   ) {
     const g = district.grassroots;
@@ -78,7 +77,7 @@ class DemoWork {
     const subject = this.member();
     const team = by.organizationId === this.district.districtId ? this.district.commissionStaff.slice(0, 2) : [subject.grassroots.members[0]!.id];
     const violation = VIOLATIONS[form][number % VIOLATIONS[form].length]!;
-    const inspection = await this.routes.inspect({
+    const inspection = await this.demo.inspect({
       body: by,
       subject: { kind: 'member', memberId: subject.id },
       kind: 'suspected-violation',
@@ -88,7 +87,7 @@ class DemoWork {
       grounds: 'Đơn phản ánh của nhân dân về dấu hiệu vi phạm',
       finding: { severity: SEVERITY[form], findings: violation },
     });
-    return this.routes.discipline({
+    return this.demo.discipline({
       memberId: subject.id,
       inspectionId: inspection.id,
       openedOn: addDays(inspection.concludedOn, 3),
@@ -102,24 +101,24 @@ class DemoWork {
   }
 
   async inspectOrganization(by: Body, organizationId: string, proposedOn: string, number: number, grounds: string, team: readonly string[]): Promise<void> {
-    await this.routes.inspect({ body: by, subject: { kind: 'organization', organizationId }, kind: 'regular', proposedOn, decisionNumber: `${number}-QĐ/KT`, teamMemberIds: team, grounds });
+    await this.demo.inspect({ body: by, subject: { kind: 'organization', organizationId }, kind: 'regular', proposedOn, decisionNumber: `${number}-QĐ/KT`, teamMemberIds: team, grounds });
   }
 }
 
 /** Since 2016: 10 expulsions in 2018 (3 more in 2019), 5 removals from the roll and 6 releases. */
-async function before2019(routes: DemoRoutes, work: DemoWork): Promise<void> {
+async function before2019(demo: DemoCommands, work: DemoWork): Promise<void> {
   for (let i = 0; i < 10; i++) {
     await work.inspectAndDiscipline(work.districtCommissionBody, work.districtCommission, 'expulsion', spread(i, 10, '2018-01-15', 270), 200 + i);
   }
   for (let i = 0; i < 5; i++) {
-    await routes.route(RemoveFromRollHttp).remove(work.member().id, undefined, { ground: 'no-activity-or-dues-3-months', removedOn: spread(i, 5, '2016-05-16', 880) });
+    await demo.runner(members)(work.member().id, 'removeFromRoll', { ground: 'no-activity-or-dues-3-months', removedOn: spread(i, 5, '2016-05-16', 880) });
   }
   for (let i = 0; i < 6; i++) {
-    await routes.route(ReleaseMemberHttp).release(work.member().id, undefined, { reason: 'Không còn đủ tiêu chuẩn đảng viên', releasedOn: spread(i, 6, '2016-08-22', 820) });
+    await demo.runner(members)(work.member().id, 'releaseMember', { reason: 'Không còn đủ tiêu chuẩn đảng viên', releasedOn: spread(i, 6, '2016-08-22', 820) });
   }
 }
 
-async function year2019(routes: DemoRoutes, district: DemoDistrict, year: DemoWork): Promise<void> {
+async function year2019(demo: DemoCommands, district: DemoDistrict, year: DemoWork): Promise<void> {
   const g = district.grassroots;
   const staff = district.commissionStaff.slice(0, 2);
   const committeeOf = (grassroots: DemoGrassroots): Body => ({ organizationId: grassroots.id, bodyKind: 'executive-committee' });
@@ -150,7 +149,7 @@ async function year2019(routes: DemoRoutes, district: DemoDistrict, year: DemoWo
   for (let i = 0; i < 25; i++) {
     const subject = year.member();
     const openedOn = spread(i, 25, '2019-01-21', 290);
-    await routes.discipline({
+    await demo.discipline({
       memberId: subject.id,
       inspectionId: null,
       openedOn,
@@ -165,16 +164,16 @@ async function year2019(routes: DemoRoutes, district: DemoDistrict, year: DemoWo
   // Committees supervise 19 organizations; commissions supervise 14 organizations and 48 members on topics (chuyên đề).
   const plan = 'Chương trình kiểm tra, giám sát năm 2019';
   const topic = (i: number) => TOPICS[i % TOPICS.length]!;
-  for (let i = 0; i < 7; i++) await routes.supervise(year.districtStanding, { kind: 'organization', organizationId: g[i]!.id }, 'thematic', spread(i, 7, '2019-03-18', 200), plan, topic(i));
-  for (let i = 0; i < 12; i++) await routes.supervise(committeeOf(g[i]!), { kind: 'organization', organizationId: g[i]!.cells[2]! }, 'regular', spread(i, 12, '2019-02-25', 230), plan, null);
+  for (let i = 0; i < 7; i++) await demo.supervise(year.districtStanding, { kind: 'organization', organizationId: g[i]!.id }, 'thematic', spread(i, 7, '2019-03-18', 200), plan, topic(i));
+  for (let i = 0; i < 12; i++) await demo.supervise(committeeOf(g[i]!), { kind: 'organization', organizationId: g[i]!.cells[2]! }, 'regular', spread(i, 12, '2019-02-25', 230), plan, null);
   for (let i = 0; i < 10; i++) {
-    await routes.supervise(year.districtCommissionBody, { kind: 'organization', organizationId: g[i + 3]!.id }, 'thematic', spread(i, 10, '2019-04-01', 200), plan, topic(i));
+    await demo.supervise(year.districtCommissionBody, { kind: 'organization', organizationId: g[i + 3]!.id }, 'thematic', spread(i, 10, '2019-04-01', 200), plan, topic(i));
   }
-  for (let i = 0; i < 4; i++) await routes.supervise(commissionOf(g[i]!), { kind: 'organization', organizationId: g[i]!.cells[1]! }, 'thematic', spread(i, 4, '2019-05-06', 150), plan, topic(i + 1));
+  for (let i = 0; i < 4; i++) await demo.supervise(commissionOf(g[i]!), { kind: 'organization', organizationId: g[i]!.cells[1]! }, 'thematic', spread(i, 4, '2019-05-06', 150), plan, topic(i + 1));
   for (let i = 0; i < 48; i++) {
     const subject = year.member();
     const by = i < 20 ? year.districtCommissionBody : commissionOf(subject.grassroots);
-    await routes.supervise(by, { kind: 'member', memberId: subject.id }, 'thematic', spread(i, 48, '2019-03-04', 240), plan, 'Việc kê khai tài sản, thu nhập và giữ gìn tư cách đảng viên');
+    await demo.supervise(by, { kind: 'member', memberId: subject.id }, 'thematic', spread(i, 48, '2019-03-04', 240), plan, 'Việc kê khai tài sản, thu nhập và giữ gìn tư cách đảng viên');
   }
 }
 
@@ -186,7 +185,7 @@ export interface DemoSummary {
 }
 
 /**
- * Loads the demo through the service's own route handlers, as the seed actor: the Bình Xuyên district with
+ * Loads the demo through the service's CommandBus, as the seed actor: the Bình Xuyên district with
  * its organizations and members, its work since 2016, and 2019 as the seed article reports it.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<DemoSummary> {
@@ -195,11 +194,11 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSummar
   // The demo acts as an administrator over the whole tree.
   context.authenticate(DEMO_ACTOR, [{ role: 'administrator', organizationId: null }]);
   return requestContext.run(context, async () => {
-    const routes = new DemoRoutes(app);
-    const district = await foundDistrict(routes, seededRandom(SEED));
-    const work = new DemoWork(routes, district);
-    await before2019(routes, work);
-    await year2019(routes, district, work);
+    const demo = new DemoCommands(app);
+    const district = await foundDistrict(demo, seededRandom(SEED));
+    const work = new DemoWork(demo, district);
+    await before2019(demo, work);
+    await year2019(demo, district, work);
     const members = district.commissionStaff.length + district.grassroots.reduce((sum, g) => sum + g.members.length, 0);
     return { provinceId: district.provinceId, districtId: district.districtId, grassrootsIds: district.grassroots.map((g) => g.id), members };
   });

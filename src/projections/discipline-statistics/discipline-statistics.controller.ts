@@ -4,7 +4,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { Response } from 'express';
 import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
 import { ApiProblemResponses } from '../../platform/http/api-routes.js';
-import { DisciplineStatisticsQuery, OrganizationNotInStatisticsError } from './discipline-statistics.query.js';
+import { QueryBus } from '@nestjs/cqrs';
+import { OrganizationNotInStatisticsError } from './discipline-statistics.query.js';
+import { GetStatisticsReport } from './get-statistics-report.query.js';
 import { toCsv } from './statistics-csv.js';
 import { DisciplineStatisticsDto, StatisticsQueryDto } from './statistics-query.dto.js';
 
@@ -29,7 +31,7 @@ const WHAT_IS_COUNTED = [
 @Allow(...ANY_ROLE)
 @Controller('reports')
 export class DisciplineStatisticsController {
-  constructor(private readonly query: DisciplineStatisticsQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('discipline-statistics')
   @ApiOperation({ operationId: 'disciplineStatistics', summary: 'Statutory statistics per organization subtree and period', description: WHAT_IS_COUNTED })
@@ -38,7 +40,7 @@ export class DisciplineStatisticsController {
   @ApiProblemResponses(400, 401, 403, 404)
   async statistics(@Query() query: StatisticsQueryDto, @Res({ passthrough: true }) response: Response): Promise<DisciplineStatisticsDto | string> {
     try {
-      const report = await this.query.report({ from: query.from, to: query.to }, query.organizationId, timeAxesOf(query));
+      const report = await this.queries.execute(new GetStatisticsReport({ from: query.from, to: query.to }, query.organizationId, timeAxesOf(query)));
       if (query.format !== 'csv') return report;
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', `attachment; filename="discipline-statistics-${report.period.from}-${report.period.to}.csv"`);

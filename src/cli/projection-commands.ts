@@ -1,0 +1,45 @@
+import type { Projection } from '../projections/projection.js';
+import { ProjectionRunner } from '../projections/projection-runner.js';
+import { checkpointLag } from '../projections/projection-status.js';
+import { rebuildProjection } from '../projections/rebuild.js';
+import { PROJECTIONS, findProjection } from '../projections/registry.js';
+import type { CliContext } from './cli-context.js';
+import { ProgressBar } from './progress-bar.js';
+import { UsageError } from './usage-error.js';
+
+export const PROJECTION_USAGE = `  rebuild [name]     replay all events into fresh tables and swap them in (all projections without a name)
+  catch-up [name]    apply the events committed so far, then exit
+  projections        list projections with their checkpoint and lag`;
+
+/** The projections a command names: one by name, or all. */
+export function selectProjections(name: string | undefined): readonly Projection[] {
+  if (name === undefined) return PROJECTIONS;
+  const projection = findProjection(name);
+  if (!projection) throw new UsageError(`Unknown projection "${name}". Known: ${PROJECTIONS.map((p) => p.name).join(', ')}`);
+  return [projection];
+}
+
+export async function rebuild(context: CliContext, name: string | undefined): Promise<void> {
+  for (const projection of selectProjections(name)) {
+    const bar = new ProgressBar(projection.name);
+    const result = await rebuildProjection(projection, context.projections, { onProgress: (progress) => bar.update(progress) });
+    bar.update(result, true);
+    process.stderr.write(`${projection.name}: rebuilt at version ${projection.version} from ${result.replayed} events, swapped in\n`);
+  }
+}
+
+export async function catchUp(context: CliContext, name: string | undefined): Promise<void> {
+  for (const projection of selectProjections(name)) {
+    await new ProjectionRunner(projection, context.projections).runUntilCaughtUp();
+    const { lag } = await checkpointLag(context.projections.dataSource, projection.name);
+    process.stderr.write(`${projection.name}: caught up (lag ${lag})\n`);
+  }
+}
+
+export async function listProjections(context: CliContext): Promise<void> {
+  for (const projection of PROJECTIONS) {
+    const { storedVersion, checkpoint, lag } = await checkpointLag(context.projections.dataSource, projection.name);
+    const at = checkpoint ? `${checkpoint.transactionId}/${checkpoint.globalPosition}` : 'never run';
+    process.stdout.write(`${projection.name}\tversion ${projection.version} (stored ${storedVersion ?? '-'})\tcheckpoint ${at}\tlag ${lag}\n`);
+  }
+}

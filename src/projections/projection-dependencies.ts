@@ -1,0 +1,32 @@
+import type { Provider } from '@nestjs/common';
+import { Database } from '../database/database.js';
+import { EventStore } from '../event-store/event-store.js';
+import { Clock } from '../shared/clock.js';
+import type { RunnerDependencies } from './projection-runner.js';
+import { ReadModels } from './read-models.js';
+
+/** What runners and rebuilds work with, from the application's own database, store, clock and read models. */
+export abstract class ProjectionDependencies implements RunnerDependencies {
+  abstract readonly dataSource: RunnerDependencies['dataSource'];
+  abstract readonly store: EventStore;
+  abstract readonly clock: Clock;
+  abstract readonly url: string;
+  abstract readonly ownerUrl: string;
+}
+
+export const projectionDependenciesProvider: Provider = {
+  provide: ProjectionDependencies,
+  inject: [Database, EventStore, Clock, ReadModels],
+  useFactory: (database: Database, store: EventStore, clock: Clock, readModels: ReadModels): ProjectionDependencies => ({
+    dataSource: readModels.dataSource,
+    store,
+    clock,
+    url: database.url,
+    ownerUrl: database.ownerUrl,
+  }),
+};
+
+/** Whether this process keeps the projections up to date (the service) or leaves them to a command (the CLI). */
+export abstract class ProjectionRunnersEnabled {
+  abstract readonly enabled: boolean;
+}
