@@ -5,7 +5,7 @@ import { advanceCheckpoint, CheckpointMovedError, lockCheckpoint, sameCheckpoint
 import type { Projection } from './projection.js';
 
 export async function evolveAll(tx: EntityManager, projection: Projection, events: readonly RecordedEvent[]): Promise<void> {
-  const handled = new Set(projection.handles);
+  const handled = new Set<string>(projection.handles);
   for (const event of events) {
     if (handled.has(event.type)) await projection.evolve(tx, event);
   }

@@ -1,13 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../event-store/event-store.js';
+import type { MemberEvent } from '../organizations/domain/member.events.js';
+import type { OrganizationEvent } from '../organizations/domain/organization.events.js';
 
 /**
  * The organization tree and the members' organizations as a projection keeps them in its own tables
  * (a rebuild sees only its own tables at the point of the replay). A tree table has the columns
  * organization_id, parent_id, path, name, level; `path` is `/root/.../id/`, so a subtree is a path prefix.
  */
-export const TREE_EVENTS = ['OrganizationFounded', 'OrganizationRenamed', 'OrganizationMoved'];
-export const MEMBER_PLACEMENT_EVENTS = ['MemberAdmitted', 'MemberTransferred'];
+export const TREE_EVENTS: readonly OrganizationEvent['type'][] = ['OrganizationFounded', 'OrganizationRenamed', 'OrganizationMoved'];
+export const MEMBER_PLACEMENT_EVENTS: readonly MemberEvent['type'][] = ['MemberAdmitted', 'MemberTransferred'];
 
 export function text(data: Readonly<Record<string, unknown>>, field: string): string {
   const value = data[field];

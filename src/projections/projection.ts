@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../event-store/event-store.js';
+import type { DomainEventType } from './domain-events.js';
 
 /**
  * A read model kept from events. `evolve` runs inside the batch's transaction and must write only with
@@ -10,7 +11,8 @@ export interface Projection {
   readonly name: string;
   /** Raise it when `evolve` changes meaning: the read model is then rebuilt from the first event. */
   readonly version: number;
-  readonly handles: readonly string[];
+  /** The domain event types it applies; a renamed or removed type fails to compile here. */
+  readonly handles: readonly DomainEventType[];
   /** The tables it writes, created by migrations; a rebuild fills copies of them and swaps them in. */
   readonly tables: readonly string[];
   evolve(tx: EntityManager, event: RecordedEvent): Promise<void>;

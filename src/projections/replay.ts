@@ -32,7 +32,7 @@ export async function readReplayed<T>(
       await runner.query(`CREATE TEMPORARY TABLE ${quoted(table)} (LIKE ${live} INCLUDING ALL) ON COMMIT DROP`);
       await runner.query('SELECT disciplina_copy_walls($1::regclass, $2::regclass)', [live, `pg_temp.${quoted(table)}`]);
     }
-    const handled = new Set(projection.handles);
+    const handled = new Set<string>(projection.handles);
     for (const event of events) {
       if (handled.has(event.type)) await projection.evolve(runner.manager, event);
     }

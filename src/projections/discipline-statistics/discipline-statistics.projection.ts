@@ -3,6 +3,7 @@ import type { RecordedEvent } from '../../event-store/event-store.js';
 import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
 import { evolveOrganizationTree, MEMBER_PLACEMENT_EVENTS, memberOrganization, placeMember, text, TREE_EVENTS } from '../organization-tree.js';
+import { isOneOf, typesOf, type DomainEventType } from '../domain-events.js';
 import type { Projection } from '../projection.js';
 import type { StatisticsAct } from './statistics-acts.js';
 
@@ -99,7 +100,7 @@ type Handler = (tx: EntityManager, event: RecordedEvent) => Promise<void>;
  * tra), a supervision when it starts, a sanction when its decision takes effect (with the form and the
  * deciding body as issued), an expulsion, removal from the roll or release on its own date.
  */
-const HANDLERS: Readonly<Record<string, Handler>> = {
+const HANDLERS: Readonly<Partial<Record<DomainEventType, Handler>>> = {
   InspectionProposed: async (tx, event) =>
     remember(tx, event.streamId, await withSubject(tx, event.data, text(event.data, 'kind'), event.data.body as ActingBody)),
   InspectionDecided: async (tx, event) => record(tx, event, 'inspection', text(event.data, 'decidedOn'), await recall(tx, event.streamId)),
@@ -121,11 +122,11 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
 export const disciplineStatisticsProjection: Projection = {
   name: 'discipline-statistics',
   version: 1,
-  handles: [...TREE_EVENTS, ...MEMBER_PLACEMENT_EVENTS, ...Object.keys(HANDLERS)],
+  handles: [...TREE_EVENTS, ...MEMBER_PLACEMENT_EVENTS, ...typesOf(HANDLERS)],
   tables: ['discipline_statistics_facts', 'discipline_statistics_tree', 'discipline_statistics_members', 'discipline_statistics_pending'],
   async evolve(tx, event) {
-    if (TREE_EVENTS.includes(event.type)) return evolveOrganizationTree(tx, TREE, event);
-    if (MEMBER_PLACEMENT_EVENTS.includes(event.type)) return placeMember(tx, MEMBERS, event);
-    await HANDLERS[event.type]?.(tx, event);
+    if (isOneOf(TREE_EVENTS, event.type)) return evolveOrganizationTree(tx, TREE, event);
+    if (isOneOf(MEMBER_PLACEMENT_EVENTS, event.type)) return placeMember(tx, MEMBERS, event);
+    await HANDLERS[event.type as DomainEventType]?.(tx, event);
   },
 };

@@ -48,7 +48,7 @@ export class DisciplineStatisticsQuery {
   async report(period: StatisticsPeriod, organizationId?: string, axes: TimeAxes = {}): Promise<DisciplineStatistics> {
     if (period.from > period.to) throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
     if (!hasAxes(axes)) return this.compute(this.readModels, period, organizationId);
-    const handled = new Set(disciplineStatisticsProjection.handles);
+    const handled = new Set<string>(disciplineStatisticsProjection.handles);
     const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));
     return readReplayed(this.readModels.dataSource, disciplineStatisticsProjection, events, currentReadScope(), (manager) =>
       this.compute(manager, period, organizationId),

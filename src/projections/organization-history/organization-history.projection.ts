@@ -5,31 +5,26 @@ import { MEMBER_PERSONAL_DATA } from '../../organizations/domain/member.events.j
 import { personalFieldNames } from '../../shared/domain/personal-data.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
 import { evolveOrganizationTree, MEMBER_PLACEMENT_EVENTS, memberOrganization, placeMember, text, TREE_EVENTS } from '../organization-tree.js';
+import { isOneOf, typesOf, type DomainEventType } from '../domain-events.js';
 import type { Projection } from '../projection.js';
 import type { HistoryKind } from './history-kinds.js';
 
+/** The history entries' kinds, each with the event types that make them. */
+function kind<T extends DomainEventType>(historyKind: HistoryKind, types: readonly T[]): Record<T, HistoryKind> {
+  return Object.fromEntries(types.map((type) => [type, historyKind])) as Record<T, HistoryKind>;
+}
+
 /** Event types by the kind of history entry they make; the first of each starts a stream and names its subject. */
-const KIND_OF: Readonly<Record<string, HistoryKind>> = {
-  ...Object.fromEntries(
-    ['InspectionProposed', 'InspectionDecided', 'InspectionOutlineSent', 'ExplanationReceived', 'VerificationReported',
-      'InspectionConcluded', 'ConclusionNotified', 'ConclusionFollowedUp', 'InspectionClosed'].map((t) => [t, 'inspection']),
-  ),
-  ...Object.fromEntries(
-    ['SupervisionStarted', 'SupervisionFindingsRecorded', 'SupervisionConcluded', 'SupervisionEscalated', 'SupervisionClosed'].map((t) => [t, 'supervision']),
-  ),
-  ...Object.fromEntries(
-    ['SelfCriticismReviewScheduled', 'SelfCriticismReviewHeld', 'SelfCriticismReviewConcluded', 'QualityClassified', 'QualityClassificationCorrected'].map((t) => [t, 'review']),
-  ),
-  ...Object.fromEntries(
-    ['DisciplineCaseOpened', 'ViolationRecorded', 'DeferralGroundRecorded', 'DeferralGroundLifted', 'BallotRecorded', 'DisciplineDecisionIssued',
-      'NotDisciplinedLimitationExpired', 'DisciplineDecisionAnnounced', 'ReceiptRefusalMinuted', 'DisciplineDecisionLapsed',
-      'StateMatchingActionProposed', 'AppealOutcomeApplied', 'MemberExpelled'].map((t) => [t, 'discipline']),
-  ),
-  ...Object.fromEntries(
-    ['AppealFiled', 'AppealReferredUpward', 'SanctionUpheld', 'SanctionChanged', 'SanctionAnnulled', 'RestorationOrdered'].map((t) => [t, 'appeal']),
-  ),
-  MemberRemovedFromRoll: 'removal',
-  MemberReleased: 'removal',
+const KIND_OF: Readonly<Partial<Record<DomainEventType, HistoryKind>>> = {
+  ...kind('inspection', ['InspectionProposed', 'InspectionDecided', 'InspectionOutlineSent', 'ExplanationReceived', 'VerificationReported',
+    'InspectionConcluded', 'ConclusionNotified', 'ConclusionFollowedUp', 'InspectionClosed']),
+  ...kind('supervision', ['SupervisionStarted', 'SupervisionFindingsRecorded', 'SupervisionConcluded', 'SupervisionEscalated', 'SupervisionClosed']),
+  ...kind('review', ['SelfCriticismReviewScheduled', 'SelfCriticismReviewHeld', 'SelfCriticismReviewConcluded', 'QualityClassified', 'QualityClassificationCorrected']),
+  ...kind('discipline', ['DisciplineCaseOpened', 'ViolationRecorded', 'DeferralGroundRecorded', 'DeferralGroundLifted', 'BallotRecorded', 'DisciplineDecisionIssued',
+    'NotDisciplinedLimitationExpired', 'DisciplineDecisionAnnounced', 'ReceiptRefusalMinuted', 'DisciplineDecisionLapsed',
+    'StateMatchingActionProposed', 'AppealOutcomeApplied', 'MemberExpelled']),
+  ...kind('appeal', ['AppealFiled', 'AppealReferredUpward', 'SanctionUpheld', 'SanctionChanged', 'SanctionAnnulled', 'RestorationOrdered']),
+  ...kind('removal', ['MemberRemovedFromRoll', 'MemberReleased']),
 };
 
 /** Personal data stays in its own stream; the history shows what happened, not who the person is. */
@@ -110,12 +105,12 @@ async function touched(tx: EntityManager, event: RecordedEvent): Promise<Touched
 export const organizationHistoryProjection: Projection = {
   name: 'organization-history',
   version: 2,
-  handles: [...TREE_EVENTS, ...MEMBER_PLACEMENT_EVENTS, ...Object.keys(KIND_OF)],
+  handles: [...TREE_EVENTS, ...MEMBER_PLACEMENT_EVENTS, ...typesOf(KIND_OF)],
   tables: ['organization_history', 'organization_tree', 'organization_history_members', 'organization_history_subjects'],
   async evolve(tx, event) {
-    if (TREE_EVENTS.includes(event.type)) return evolveOrganizationTree(tx, TREE, event);
-    if (MEMBER_PLACEMENT_EVENTS.includes(event.type)) return placeMember(tx, MEMBERS, event);
-    const kind = KIND_OF[event.type];
+    if (isOneOf(TREE_EVENTS, event.type)) return evolveOrganizationTree(tx, TREE, event);
+    if (isOneOf(MEMBER_PLACEMENT_EVENTS, event.type)) return placeMember(tx, MEMBERS, event);
+    const kind = KIND_OF[event.type as DomainEventType];
     if (!kind) return;
     const touches = await touched(tx, event);
     if (!touches) return;

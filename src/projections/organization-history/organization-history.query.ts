@@ -45,7 +45,7 @@ export class OrganizationHistoryQuery {
     }
     const axes = timeAxesOf(query);
     if (!hasAxes(axes)) return this.readModels.read((manager) => this.page(manager, organizationId, query));
-    const handled = new Set(organizationHistoryProjection.handles);
+    const handled = new Set<string>(organizationHistoryProjection.handles);
     const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));
     return readReplayed(this.readModels.dataSource, organizationHistoryProjection, events, currentReadScope(), (manager) => this.page(manager, organizationId, query));
   }

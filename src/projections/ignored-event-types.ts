@@ -1,0 +1,12 @@
+import type { DomainEventType } from './domain-events.js';
+
+/**
+ * Domain event types that no read model applies, each with the reason. A new event type must be handled by a
+ * projection or named here (subscriptions.spec.ts).
+ */
+export const IGNORED_EVENT_TYPES: Readonly<Partial<Record<DomainEventType, string>>> = {
+  BodyEstablished: "an organization's bodies are read from its own stream (organization view, authority checks)",
+  OrganizationMerged: 'mergers are read from the organization streams; no read model follows them into the successor yet',
+  OrganizationAbsorbed: 'mergers are read from the organization streams; no read model follows them into the successor yet',
+  OrganizationDissolved: "an organization's dissolution is read from its own stream; its history keeps the discipline case that decided it",
+};
