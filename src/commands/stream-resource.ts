@@ -1,7 +1,9 @@
 import type { StreamDefinition, StreamState } from '../event-store/event-sourced-streams.js';
 import type { Role } from '../shared/access/principal.js';
 import type { Command, Event } from '../shared/domain/decider.js';
-import type { ScopeAnchor } from './stream-scope.js';
+
+/** What a stream concerns, for deciding who may see it: an organization, or a member (through theirs). */
+export type ScopeAnchor = { readonly organizationId: string } | { readonly memberId: string };
 
 /** A stream as the API exposes it: how its id maps to the stream, and which commands its state accepts. */
 export interface StreamResource<C extends Command, S, E extends Event> extends StreamDefinition<C, S, E> {

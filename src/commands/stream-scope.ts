@@ -5,10 +5,10 @@ import type { SubjectRef } from '../shared/domain/vocabulary.js';
 import { ProblemError } from '../platform/http/problem.js';
 import { requestContext } from '../shared/request-context.js';
 import { StreamNotFoundError } from '../shared/stream-errors.js';
-import type { ScopedStream } from './stream-resource.js';
+import type { ScopeAnchor, ScopedStream } from './stream-resource.js';
 
-/** What a stream concerns, for deciding who may see it: an organization, or a member (through theirs). */
-export type ScopeAnchor = { readonly organizationId: string } | { readonly memberId: string };
+export type { ScopeAnchor } from './stream-resource.js';
+
 
 /** An anchor's organization and all its superiors, nearest first; empty when unknown. */
 export abstract class OrganizationLineage {

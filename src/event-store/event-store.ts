@@ -1,7 +1,8 @@
+import type { ExpectedVersion } from '../shared/stream-errors.js';
+
 /** The port every event store adapter implements, and the records that cross it. */
 
-/** `any`: no check; `no-stream`: the stream must not exist; `exists`: it must; a number: its exact version. */
-export type ExpectedVersion = 'any' | 'no-stream' | 'exists' | number;
+export type { ExpectedVersion } from '../shared/stream-errors.js';
 
 /** Set by the server from the request and the token, never by the client. */
 export interface EventMetadata {

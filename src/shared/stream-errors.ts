@@ -1,4 +1,5 @@
-import type { ExpectedVersion } from '../event-store/event-store.js';
+/** `any`: no check; `no-stream`: the stream must not exist; `exists`: it must; a number: its exact version. */
+export type ExpectedVersion = 'any' | 'no-stream' | 'exists' | number;
 
 /** The stream is not at the version the writer expected: someone else wrote first. */
 export class ExpectedVersionConflictError extends Error {

@@ -1,7 +1,7 @@
-import { DISCIPLINE_CASE_ACT_DATES, type BallotRecorded } from '../../discipline/domain/discipline-case.events.js';
+import { DISCIPLINE_CASE_ACT_DATES, type BallotRecorded } from './discipline-case.events.js';
 import { MEMBER_ACT_DATES } from '../../organizations/domain/member.events.js';
 import { SELF_CRITICISM_REVIEW_ACT_DATES } from '../../reviews/domain/self-criticism-review.events.js';
-import { validTimeOf } from './valid-time.js';
+import { validTimeOf } from '../../shared/domain/valid-time.js';
 
 describe("an act's valid time is its legal date", () => {
   it('is midnight UTC opening the day of the act', () => {
