@@ -2,13 +2,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import request from 'supertest';
 import { MAX_BODY_DEPTH } from '../../src/platform/http/body-depth.js';
+import { MAX_PAGE } from '../../src/platform/http/page-query.dto.js';
 import { testDatabases } from '../support/databases.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
 /** JSON text of arrays nested `depth` levels deep, written out as a client would send it. */
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
-describe.each(testDatabases())('edge inputs: bodies nested too deep on $name', (database) => {
+describe.each(testDatabases())('edge inputs: bodies nested too deep and numbers out of range on $name', (database) => {
   let app: NestExpressApplication;
   let http: HttpAgent;
   let pool: pg.Pool;
@@ -50,5 +51,24 @@ describe.each(testDatabases())('edge inputs: bodies nested too deep on $name', (
     const atLimit = `{"level":"province","name":"Đảng bộ","code":"GH","foundedOn":"2000-01-01","note":${nested(MAX_BODY_DEPTH - 1)}}`;
     const response = await http.post('/api/v1/organizations').set('Content-Type', 'application/json').send(atLimit).expect(400);
     expect(response.body).toMatchObject({ code: 'validation-failed', errors: [expect.objectContaining({ field: 'note', rule: 'whitelistValidation' })] });
+  });
+
+  it.each([
+    ['alerts', 'page', '99999999999999999999', 'max'],
+    ['alerts', 'page', String(MAX_PAGE + 1), 'max'],
+    ['alerts', 'page', '1.5', 'isInt'],
+    ['alerts', 'pageSize', '99999999999999999999', 'max'],
+    ['alerts', 'within', '1e400', 'isInt'],
+    ['work-lists/inspections', 'page', '99999999999999999999', 'max'],
+    ['work-lists/discipline-cases', 'pageSize', '-1', 'min'],
+    ['audit/events', 'page', '99999999999999999999', 'max'],
+  ])('answers GET %s with %s=%s 400, naming the field and the rule (%s)', async (path, field, value, rule) => {
+    const response = await http.get(`/api/v1/${path}?${field}=${value}`).expect(400);
+    expect(response.body).toMatchObject({ code: 'validation-failed', errors: expect.arrayContaining([expect.objectContaining({ field, rule, message: expect.stringContaining(field) })]) });
+  });
+
+  it('still serves the last page allowed, empty past the end', async () => {
+    const response = await http.get(`/api/v1/alerts?page=${MAX_PAGE}&pageSize=200`).expect(200);
+    expect(response.body).toMatchObject({ page: MAX_PAGE, pageSize: 200, items: [] });
   });
 });
