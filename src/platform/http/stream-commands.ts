@@ -2,8 +2,9 @@ import { Global, Injectable, Module } from '@nestjs/common';
 import type { Role } from '../../auth/principal.js';
 import { ExpectedVersionConflictError, StreamNotFoundError } from '../../event-store/errors.js';
 import { EventSourcedStreams, type StreamDefinition, type StreamState } from '../../event-store/event-sourced-streams.js';
-import { Clock, IdGenerator } from '../../shared/clock.js';
-import type { Command, Event } from '../../shared/domain/decider.js';
+import { ServiceCalendar } from '../../shared/calendar.js';
+import { IdGenerator } from '../../shared/clock.js';
+import type { Command, CommandMetadata, Event } from '../../shared/domain/decider.js';
 import { ProblemError } from './problem.js';
 import { StreamScope, type ScopeAnchor } from './stream-scope.js';
 
@@ -37,8 +38,8 @@ export interface StreamView<S> {
   readonly personalDataWithheld?: true;
 }
 
-function command<C extends Command, T extends C['type']>(type: T, data: CommandData<C, T>): (now: Date) => C {
-  return (now) => ({ type, data, metadata: { now } }) as Command as C;
+function command<C extends Command, T extends C['type']>(type: T, data: CommandData<C, T>): (metadata: CommandMetadata) => C {
+  return (metadata) => ({ type, data, metadata }) as Command as C;
 }
 
 /** What a route does with a command: run it through EventSourcedStreams and answer the view. */
@@ -46,7 +47,7 @@ function command<C extends Command, T extends C['type']>(type: T, data: CommandD
 export class StreamCommands {
   constructor(
     private readonly streams: EventSourcedStreams,
-    private readonly clock: Clock,
+    private readonly calendar: ServiceCalendar,
     private readonly ids: IdGenerator,
     private readonly scope: StreamScope,
   ) {}
@@ -135,7 +136,7 @@ export class StreamCommands {
       throw new ExpectedVersionConflictError(resource.streamId(id), expectedVersion, current.version);
     }
     if (id !== null) await this.requireVisible(resource, id, current.state);
-    const events = resource.decider.decide(command<C, T>(type, data)(this.clock.now()), current.state);
+    const events = resource.decider.decide(command<C, T>(type, data)({ today: this.calendar.today() }), current.state);
     if (id === null) await this.requireCreatable(resource, events.reduce(resource.decider.evolve, current.state));
     return { ...current, events };
   }
