@@ -336,7 +336,7 @@ export type AlertDto = {
 
 export type AlertsDto = {
     /**
-     * Today, by the service clock
+     * Today, on the service calendar (in TIME_ZONE)
      */
     today: string;
     /**
@@ -1446,7 +1446,7 @@ export type ListDeadlineAlertsData = {
         page?: number;
         pageSize?: number;
         /**
-         * Days ahead of today (the service clock)
+         * Days ahead of today (on the service calendar, in TIME_ZONE)
          */
         within?: number;
         /**
