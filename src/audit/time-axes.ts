@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { START_OF_ALL, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
+import type { ServiceCalendar } from '../shared/calendar.js';
 import type { IsoDate } from '../shared/domain/vocabulary.js';
 
 /**
@@ -22,9 +23,9 @@ export function withinAxes(event: Pick<RecordedEvent, 'occurredAt' | 'recordedAt
   return axes.knownAt === undefined || event.recordedAt.getTime() <= axes.knownAt.getTime();
 }
 
-/** The day a result is evaluated on: the valid-time day asked for, else the day of the record time, else today. */
-export function evaluationDay(axes: TimeAxes, now: Date): IsoDate {
-  return axes.asOf ?? (axes.knownAt ?? now).toISOString().slice(0, 10);
+/** The day a result is evaluated on: the valid-time day asked for, else the calendar day of the record time, else today. */
+export function evaluationDay(axes: TimeAxes, calendar: ServiceCalendar): IsoDate {
+  return axes.asOf ?? (axes.knownAt ? calendar.dayOf(axes.knownAt) : calendar.today());
 }
 
 export function hasAxes(axes: TimeAxes): boolean {

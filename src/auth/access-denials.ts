@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventStore } from '../event-store/event-store.js';
+import { ServiceCalendar } from '../shared/calendar.js';
 import { requestContext } from '../shared/request-context.js';
-import { Clock } from '../shared/clock.js';
 
 export interface AccessDenial {
   readonly actor: string | null;
@@ -19,15 +19,14 @@ export class AccessDenials {
 
   constructor(
     private readonly store: EventStore,
-    private readonly clock: Clock,
+    private readonly calendar: ServiceCalendar,
   ) {}
 
   async record(denial: AccessDenial): Promise<void> {
-    const now = this.clock.now();
     const context = requestContext.current();
     try {
       await this.store.append({
-        streamId: `access-denials-${now.toISOString().slice(0, 10)}`,
+        streamId: `access-denials-${this.calendar.today()}`,
         streamType: 'access-denials',
         expectedVersion: 'any',
         events: [{ type: 'AccessDenied', data: { ...denial } }],

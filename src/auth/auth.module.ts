@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Global, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { createRemoteJWKSet } from 'jose';
 import { AppConfig } from '../platform/config/app-config.js';
 import { Clock } from '../shared/clock.js';
 import { AccessDenials } from './access-denials.js';
@@ -10,7 +11,7 @@ import { AuthGuard } from './auth.guard.js';
 import { LoginHttp } from './login/login.http.js';
 import { generatePassword } from './password.js';
 import { LoginRateLimit, RequestRateLimit } from './rate-limiter.js';
-import { TokenService } from './token.service.js';
+import { TokenService, type ExternalIssuer } from './token.service.js';
 import { Users } from './users.js';
 
 /** JWT_SECRET when given (every instance must share it); else a secret kept in the data folder. */
@@ -27,6 +28,11 @@ async function tokenSecret(config: AppConfig): Promise<Uint8Array> {
   return secret;
 }
 
+function externalIssuer(config: AppConfig): ExternalIssuer | undefined {
+  const external = config.externalIssuer;
+  return external && { issuer: external.issuer, audience: external.audience, keys: createRemoteJWKSet(new URL(external.jwksUrl)) };
+}
+
 @Global()
 @Module({
   controllers: [LoginHttp],
@@ -37,7 +43,7 @@ async function tokenSecret(config: AppConfig): Promise<Uint8Array> {
       provide: TokenService,
       inject: [AppConfig, Clock],
       useFactory: async (config: AppConfig, clock: Clock) =>
-        new TokenService(await tokenSecret(config), config.tokenTtlSeconds, clock, config.externalIssuer),
+        new TokenService(await tokenSecret(config), config.tokenTtlSeconds, clock, externalIssuer(config)),
     },
     {
       provide: RequestRateLimit,

@@ -1,14 +1,18 @@
-import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { decodeJwt, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ProblemError } from '../platform/http/problem.js';
 import type { Clock } from '../shared/clock.js';
 import { isGrant, type Principal } from '../shared/access/principal.js';
 
 const LOCAL_ISSUER = 'disciplina';
 
+/** How far an issuer's clock and ours may disagree, in seconds. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+
 export interface ExternalIssuer {
-  readonly jwksUrl: string;
   readonly issuer: string;
   readonly audience: string;
+  /** The provider's signing keys, as its JWKS publishes them. */
+  readonly keys: JWTVerifyGetKey;
 }
 
 export function unauthenticated(message: string): ProblemError {
@@ -23,21 +27,32 @@ function principalOf(payload: JWTPayload): Principal {
   return { actor: payload.sub, grants };
 }
 
+/** jose checks `iat` only against a maximum age; a token issued after now is refused here, whoever issued it. */
+function requireIssuedByNow(payload: JWTPayload, now: Date): JWTPayload {
+  if (payload.iat !== undefined && payload.iat > now.getTime() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+    throw unauthenticated(`The bearer token is issued in the future: "iat" is more than ${CLOCK_TOLERANCE_SECONDS} seconds ahead of the service clock`);
+  }
+  return payload;
+}
+
+function refusal(error: unknown): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof errors.JWTExpired) return unauthenticated('The bearer token has expired');
+  if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated(`The bearer token is refused: ${error.message}`);
+  return unauthenticated('The bearer token’s signature does not verify');
+}
+
 /**
  * Bearer tokens: the ones this service issues at login (HS256 with its own secret), and, when configured,
  * an organization's identity provider's (verified against its JWKS). Both carry `sub` and `grants`.
  */
 export class TokenService {
-  private readonly remoteKeys;
-
   constructor(
     private readonly secret: Uint8Array,
     private readonly ttlSeconds: number,
     private readonly clock: Clock,
     private readonly external: ExternalIssuer | undefined,
-  ) {
-    this.remoteKeys = external ? createRemoteJWKSet(new URL(external.jwksUrl)) : undefined;
-  }
+  ) {}
 
   async issue(principal: Principal): Promise<{ accessToken: string; expiresIn: number }> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
@@ -60,18 +75,19 @@ export class TokenService {
       throw unauthenticated('The bearer token is not a JWT');
     }
     const currentDate = this.clock.now();
+    // Every token must expire: one without `exp` would be good for ever.
+    const timely = { currentDate, clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp'] };
     try {
       if (issuer === LOCAL_ISSUER) {
-        const { payload } = await jwtVerify(token, this.secret, { issuer: LOCAL_ISSUER, audience: LOCAL_ISSUER, algorithms: ['HS256'], currentDate });
-        return principalOf(payload);
+        const { payload } = await jwtVerify(token, this.secret, { issuer: LOCAL_ISSUER, audience: LOCAL_ISSUER, algorithms: ['HS256'], ...timely });
+        return principalOf(requireIssuedByNow(payload, currentDate));
       }
-      if (this.external && this.remoteKeys && issuer === this.external.issuer) {
-        const { payload } = await jwtVerify(token, this.remoteKeys, { issuer: this.external.issuer, audience: this.external.audience, currentDate });
-        return principalOf(payload);
+      if (this.external && issuer === this.external.issuer) {
+        const { payload } = await jwtVerify(token, this.external.keys, { issuer: this.external.issuer, audience: this.external.audience, ...timely });
+        return principalOf(requireIssuedByNow(payload, currentDate));
       }
     } catch (error) {
-      if (error instanceof ProblemError) throw error;
-      throw unauthenticated('The bearer token is expired or its signature does not verify');
+      throw refusal(error);
     }
     throw unauthenticated('The bearer token comes from an issuer this service does not trust');
   }

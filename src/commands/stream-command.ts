@@ -1,6 +1,6 @@
 import { Command as BusCommand, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EventSourcedStreams } from '../event-store/event-sourced-streams.js';
-import type { Command } from '../shared/domain/decider.js';
+import type { Command, CommandMetadata } from '../shared/domain/decider.js';
 import { toView, type AnyStreamResource, type StreamView } from './stream-resource.js';
 import { StreamScope } from './stream-scope.js';
 
@@ -26,7 +26,7 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand> {
   ) {}
 
   async execute({ resource, id, type, data, target }: StreamCommand): Promise<StreamView<unknown>> {
-    const command = (now: Date) => ({ type, data, metadata: { now } }) as Command;
+    const command = (metadata: CommandMetadata) => ({ type, data, metadata }) as Command;
     const handled = await this.streams.handle(resource, resource.streamId(id), command, {
       ...target,
       authorize: (state) => (target.creates ? this.scope.requireCreatable(resource, state) : this.scope.requireVisible(resource, id, state)),

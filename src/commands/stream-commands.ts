@@ -1,7 +1,8 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EventSourcedStreams, type StreamState } from '../event-store/event-sourced-streams.js';
-import { Clock, IdGenerator } from '../shared/clock.js';
+import { ServiceCalendar } from '../shared/calendar.js';
+import { IdGenerator } from '../shared/clock.js';
 import type { Command, Event } from '../shared/domain/decider.js';
 import { ExpectedVersionConflictError } from '../shared/stream-errors.js';
 import { StreamCommand, StreamCommandHandler } from './stream-command.js';
@@ -21,7 +22,7 @@ export class StreamCommands {
     private readonly bus: CommandBus,
     private readonly streams: EventSourcedStreams,
     private readonly scope: StreamScope,
-    private readonly clock: Clock,
+    private readonly calendar: ServiceCalendar,
     private readonly ids: IdGenerator,
   ) {}
 
@@ -90,7 +91,7 @@ export class StreamCommands {
       throw new ExpectedVersionConflictError(resource.streamId(id), expectedVersion, current.version);
     }
     if (id !== null) await this.scope.requireVisible(resource, id, current.state);
-    const command = { type, data, metadata: { now: this.clock.now() } } as Command as C;
+    const command = { type, data, metadata: { today: this.calendar.today() } } as Command as C;
     const events = resource.decider.decide(command, current.state);
     if (id === null) await this.scope.requireCreatable(resource, events.reduce(resource.decider.evolve, current.state));
     return { ...current, events };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ServiceCalendar } from '../shared/calendar.js';
+import { foldEvents, type Command, type CommandMetadata, type Decider, type Event } from '../shared/domain/decider.js';
 import { requestContext } from '../shared/request-context.js';
-import { Clock } from '../shared/clock.js';
-import { foldEvents, type Command, type Decider, type Event } from '../shared/domain/decider.js';
 import type { PersonalDataRules } from '../shared/domain/personal-data.js';
 import { validTimeOf, type ActDates } from '../shared/domain/valid-time.js';
 import { StreamNotFoundError } from '../shared/stream-errors.js';
@@ -46,7 +46,7 @@ export interface HandleOptions<S = unknown> {
 export class EventSourcedStreams {
   constructor(
     private readonly store: EventStore,
-    private readonly clock: Clock,
+    private readonly calendar: ServiceCalendar,
     private readonly personalData: PersonalDataCodec,
   ) {}
 
@@ -65,14 +65,14 @@ export class EventSourcedStreams {
   async handle<C extends Command, S, E extends Event>(
     definition: StreamDefinition<C, S, E>,
     streamId: string,
-    command: (now: Date) => C,
+    command: (metadata: CommandMetadata) => C,
     options: HandleOptions<S> = {},
   ): Promise<Handled<S, E>> {
     const current = options.creates
       ? { state: definition.decider.initialState(), version: 0 }
       : await this.load(definition, streamId, 'open');
     if (!options.creates) await options.authorize?.(current.state);
-    const events = definition.decider.decide(command(this.clock.now()), current.state);
+    const events = definition.decider.decide(command({ today: this.calendar.today() }), current.state);
     const expectedVersion: ExpectedVersion = options.creates ? 'no-stream' : (options.expectedVersion ?? current.version);
     const state = events.reduce(definition.decider.evolve, current.state);
     if (options.creates) await options.authorize?.(state);

@@ -1,9 +1,10 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ServiceCalendar } from '../shared/calendar.js';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '../shared/clock.js';
 import { AppConfig } from './config/app-config.js';
 import { Metrics } from './metrics/metrics.js';
 
-/** What every module may inject: configuration, the clock, the id generator, metrics. */
+/** What every module may inject: configuration, the clock and its calendar, the id generator, metrics. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -13,10 +14,11 @@ export class PlatformModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useClass: SystemClock },
+        { provide: ServiceCalendar, inject: [Clock], useFactory: (clock: Clock) => new ServiceCalendar(clock, config.timeZone) },
         { provide: IdGenerator, useClass: RandomIdGenerator },
         Metrics,
       ],
-      exports: [AppConfig, Clock, IdGenerator, Metrics],
+      exports: [AppConfig, Clock, ServiceCalendar, IdGenerator, Metrics],
     };
   }
 }

@@ -23,14 +23,15 @@ async function operations(app: NestExpressApplication): Promise<Operation[]> {
   );
 }
 
-async function forgedToken(secret: string, claims: { sub: string; exp: number }): Promise<string> {
-  return new SignJWT({ grants: [{ role: 'administrator', organizationId: null }] })
+async function forgedToken(secret: string, claims: { sub: string; exp?: number; iat?: number }): Promise<string> {
+  const jwt = new SignJWT({ grants: [{ role: 'administrator', organizationId: null }] })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer('disciplina')
     .setAudience('disciplina')
-    .setSubject(claims.sub)
-    .setExpirationTime(claims.exp)
-    .sign(new TextEncoder().encode(secret));
+    .setSubject(claims.sub);
+  if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
+  if (claims.iat !== undefined) jwt.setIssuedAt(claims.iat);
+  return jwt.sign(new TextEncoder().encode(secret));
 }
 
 describe.each(testDatabases())('authentication and deny-by-default authorization on $name', (database) => {
@@ -84,6 +85,19 @@ describe.each(testDatabases())('authentication and deny-by-default authorization
     for (const authorization of [`Bearer ${expired}`, `Bearer ${otherSecret}`, 'Bearer', 'Basic YWRtaW46YWRtaW4=', 'Bearer not.a.jwt']) {
       const response = await request(app.getHttpServer()).get('/api/v1/projections').set('Authorization', authorization).expect(401);
       expect(response.body.code).toBe('unauthenticated');
+    }
+  });
+
+  it('refuses a token signed with the service secret but without exp (it would never expire) or with iat in the future', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const neverExpiring = await forgedToken(JWT_SECRET, { sub: 'admin', iat: now });
+    const fromTheFuture = await forgedToken(JWT_SECRET, { sub: 'admin', iat: now + 3600, exp: now + 7200 });
+    for (const [token, rule] of [
+      [neverExpiring, 'missing required "exp" claim'],
+      [fromTheFuture, 'issued in the future'],
+    ] as const) {
+      const response = await request(app.getHttpServer()).get('/api/v1/projections').set('Authorization', `Bearer ${token}`).expect(401);
+      expect(response.body).toMatchObject({ code: 'unauthenticated', detail: expect.stringContaining(rule) });
     }
   });
 

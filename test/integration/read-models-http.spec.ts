@@ -1,13 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Users } from '../../src/auth/users.js';
 import { addDays, defaultRulebook, lapseDate, planningBarUntil } from '../../src/rulebook/index.js';
+import { ServiceCalendar } from '../../src/shared/calendar.js';
+import { SystemClock } from '../../src/shared/clock.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { eventuallyOk } from '../support/eventually.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
-const today = new Date().toISOString().slice(0, 10);
+/** The day records and alerts count from: the service calendar's, in its default time zone, not UTC's. */
+const today = new ServiceCalendar(new SystemClock(), 'Asia/Ho_Chi_Minh').today();
 const daysAgo = (days: number) => addDays(today, -days);
 
 type Item = Record<string, unknown>;

@@ -7,7 +7,7 @@ import { allowedAppealCommands, appealDecider, evolveAppeal } from './appeal.dec
 import type { AppealEvent } from './appeal.events.js';
 
 const decider = appealDecider();
-const now = new Date('2026-06-01T03:00:00Z');
+const today = '2026-06-01';
 const subject = member({ holdsPost: true, managedByCommitteeOf: DISTRICT });
 const commission = body(DISTRICT, 'inspection-commission');
 const districtStanding: DecidingBody = { organizationId: 'D', level: 'district', bodyKind: 'standing-committee' };
@@ -15,7 +15,7 @@ const districtStanding: DecidingBody = { organizationId: 'D', level: 'district',
 function fileAppeal(overrides: Partial<FileAppeal['data']> = {}): FileAppeal {
   return {
     type: 'fileAppeal',
-    metadata: { now },
+    metadata: { today },
     data: {
       appealId: 'a-1',
       appellant: { kind: 'member', memberId: 'm-1' },
@@ -30,7 +30,7 @@ function fileAppeal(overrides: Partial<FileAppeal['data']> = {}): FileAppeal {
     },
   };
 }
-const cmd = (type: AppealCommand['type'], data: object) => ({ type, data, metadata: { now } }) as AppealCommand;
+const cmd = (type: AppealCommand['type'], data: object) => ({ type, data, metadata: { today } }) as AppealCommand;
 const [filed] = decider.decide(fileAppeal(), decider.initialState());
 if (!filed) throw new Error('appeal not filed');
 

@@ -55,8 +55,8 @@ function notAdmissible(reason: string, message: string, details: Record<string, 
 function file(command: FileAppeal, rulebook: Rulebook): AppealEvent[] {
   const { appealId, appellant, subject, sanction, receivedOn, filedOn, reviewingBody, previousAppeals, confidentialTo } = command.data;
   requireText('appealId', appealId);
-  requireNotInFuture('receivedOn', receivedOn, command.metadata.now);
-  requireActDate('filedOn', filedOn, receivedOn, command.metadata.now);
+  requireNotInFuture('receivedOn', receivedOn, command.metadata.today);
+  requireActDate('filedOn', filedOn, receivedOn, command.metadata.today);
   const version = rulebook.versionInForce(filedOn);
   const admissibility = { ruleVersion: version.id, citation: version.rules.appeal.admissibility.citation };
   if (JSON.stringify(appellant) !== JSON.stringify(subjectRef(subject))) {
@@ -113,7 +113,7 @@ function decided(appeal: AppealFile, decidedOn: IsoDate, decisionNumber: string,
 function change(command: ChangeSanction, { appeal }: UnderReview, rulebook: Rulebook): AppealEvent[] {
   const { form, decidedOn, decisionNumber } = command.data;
   requireText('decisionNumber', decisionNumber);
-  requireActDate('decidedOn', decidedOn, appeal.lastActOn, command.metadata.now);
+  requireActDate('decidedOn', decidedOn, appeal.lastActOn, command.metadata.today);
   if (form === appeal.sanction.form) throw new InvalidInputError('form', 'differs-from-sanction', `the sanction already is ${form}; uphold it instead`);
   const version = rulebook.versionInForce(decidedOn);
   requireFormAllowed(appeal.subject, form, version);
@@ -138,7 +138,7 @@ function annul(command: AnnulSanction, { appeal }: UnderReview, rulebook: Rulebo
   const { decidedOn, decisionNumber, reason } = command.data;
   requireText('decisionNumber', decisionNumber);
   requireText('reason', reason);
-  requireActDate('decidedOn', decidedOn, appeal.lastActOn, command.metadata.now);
+  requireActDate('decidedOn', decidedOn, appeal.lastActOn, command.metadata.today);
   const restoration = restorationOnAnnulment(appeal.sanction.form, rulebook.versionInForce(decidedOn));
   const subject = subjectRef(appeal.subject);
   return [
@@ -161,7 +161,7 @@ export function decideAppeal(command: AppealCommand, state: AppealState, ruleboo
       const { appeal } = appealMachine.requireState(state, command.type);
       const { decidedOn, decisionNumber } = command.data;
       requireText('decisionNumber', decisionNumber);
-      requireActDate('decidedOn', decidedOn, appeal.lastActOn, command.metadata.now);
+      requireActDate('decidedOn', decidedOn, appeal.lastActOn, command.metadata.today);
       return [{ type: 'SanctionUpheld', data: { ...decided(appeal, decidedOn, decisionNumber, rulebook), form: appeal.sanction.form } }];
     }
     case 'changeSanction':

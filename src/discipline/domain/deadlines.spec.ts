@@ -40,7 +40,7 @@ describe('deadlines derived from events', () => {
     const appeal = appealDecider().decide(
       {
         type: 'fileAppeal',
-        metadata: { now: new Date('2026-01-01T00:00:00Z') },
+        metadata: { today: '2026-01-01' },
         data: {
           appealId: 'a-1',
           appellant: { kind: 'member', memberId: 'm-1' },

@@ -7,9 +7,9 @@ import { allowedDisciplineCaseCommands, disciplineCaseDecider, evolveDisciplineC
 import type { DisciplineCaseEvent } from './discipline-case.events.js';
 
 const decider = disciplineCaseDecider();
-const now = new Date('2026-06-01T03:00:00Z');
+const today = '2026-06-01';
 const cmd = <T extends DisciplineCaseCommand['type']>(type: T, data: Extract<DisciplineCaseCommand, { type: T }>['data']) =>
-  ({ type, data, metadata: { now } }) as Extract<DisciplineCaseCommand, { type: T }>;
+  ({ type, data, metadata: { today } }) as Extract<DisciplineCaseCommand, { type: T }>;
 
 const subject = member({ holdsPost: true });
 const cell = body(CELL, 'cell');
@@ -25,7 +25,7 @@ function ballot(body: DecidingBody, heldOn: string, votes: Ballot['votes'], stag
   return { stage, body, heldOn, fullMembers: counted, excluded: [], present: counted, votes, againstDiscipline: 0, abstentions: 0 };
 }
 function recorded(b: Ballot): DisciplineCaseEvent {
-  const events = decider.decide({ type: 'recordBallot', data: { ballot: b }, metadata: { now } }, [opened].reduce(evolveDisciplineCase, decider.initialState()));
+  const events = decider.decide({ type: 'recordBallot', data: { ballot: b }, metadata: { today } }, [opened].reduce(evolveDisciplineCase, decider.initialState()));
   const [event] = events;
   if (!event) throw new Error('no ballot event');
   return event;

@@ -155,7 +155,7 @@ function requireViolations(file: CaseFile): readonly ViolationRecord[] {
 function impose(command: ImposeSanction, { file }: Open, rulebook: Rulebook): DisciplineCaseEvent[] {
   const { form, decidingBody, decisionNumber, signedOn, especiallySerious } = command.data;
   requireText('decisionNumber', decisionNumber);
-  requireActDate('signedOn', signedOn, file.lastActOn, command.metadata.now);
+  requireActDate('signedOn', signedOn, file.lastActOn, command.metadata.today);
   const version = rulebook.versionInForce(signedOn);
   const violations = requireViolations(file);
   const formRule = requireFormAllowed(file.subject, form, version);
@@ -187,7 +187,7 @@ function impose(command: ImposeSanction, { file }: Open, rulebook: Rulebook): Di
 function noticeLimitationExpired(command: IssueLimitationExpiredNotice, { file }: Open, rulebook: Rulebook): DisciplineCaseEvent[] {
   const { noticeNumber, issuedOn, issuedBy } = command.data;
   requireText('noticeNumber', noticeNumber);
-  requireActDate('issuedOn', issuedOn, file.lastActOn, command.metadata.now);
+  requireActDate('issuedOn', issuedOn, file.lastActOn, command.metadata.today);
   const violations = requireViolations(file);
   const ballot = deciderBallot(file, issuedBy) ?? file.ballots.at(-1);
   if (!ballot?.tally.outcome) {
@@ -226,8 +226,8 @@ function noticeLimitationExpired(command: IssueLimitationExpiredNotice, { file }
 
 function announce(command: AnnounceDecision, state: Decided, rulebook: Rulebook): DisciplineCaseEvent[] {
   const { announcedOn, voteResultAnnouncedOn } = command.data;
-  requireActDate('announcedOn', announcedOn, state.file.lastActOn, command.metadata.now);
-  if (voteResultAnnouncedOn !== null) requireNotInFuture('voteResultAnnouncedOn', voteResultAnnouncedOn, command.metadata.now);
+  requireActDate('announcedOn', announcedOn, state.file.lastActOn, command.metadata.today);
+  if (voteResultAnnouncedOn !== null) requireNotInFuture('voteResultAnnouncedOn', voteResultAnnouncedOn, command.metadata.today);
   const { decision } = state;
   const version = rulebook.byId(decision.ruleVersion);
   const effect = effectiveOn(decision.decidingBody, { announcedOn, voteResultAnnouncedOn }, version);
@@ -248,7 +248,7 @@ function announce(command: AnnounceDecision, state: Decided, rulebook: Rulebook)
 
 function recordLapse(command: RecordLapse, state: InEffect, rulebook: Rulebook): DisciplineCaseEvent[] {
   const { on } = command.data;
-  requireNotInFuture('on', on, command.metadata.now);
+  requireNotInFuture('on', on, command.metadata.today);
   const version = rulebook.byId(state.decision.ruleVersion);
   const lapse = lapseDate(state.announcedOn, state.decision.form, version);
   if (lapse.lapsesOn === null) {
@@ -281,7 +281,7 @@ function recordLapse(command: RecordLapse, state: InEffect, rulebook: Rulebook):
 function recordAppealOutcome(command: RecordAppealOutcome, state: InEffect): DisciplineCaseEvent[] {
   const { appealId, outcome, form, announcedOn } = command.data;
   requireText('appealId', appealId);
-  requireActDate('announcedOn', announcedOn, state.file.lastActOn, command.metadata.now);
+  requireActDate('announcedOn', announcedOn, state.file.lastActOn, command.metadata.today);
   if ((outcome === 'changed') !== (form !== null)) {
     throw new InvalidInputError('form', 'form-only-when-changed', 'a form is given exactly when the outcome is changed');
   }
@@ -290,7 +290,7 @@ function recordAppealOutcome(command: RecordAppealOutcome, state: InEffect): Dis
 
 function recordBallot(command: RecordBallot, { file }: Open, rulebook: Rulebook): DisciplineCaseEvent[] {
   const { ballot } = command.data;
-  requireActDate('ballot.heldOn', ballot.heldOn, file.lastActOn, command.metadata.now);
+  requireActDate('ballot.heldOn', ballot.heldOn, file.lastActOn, command.metadata.today);
   const version = rulebook.versionInForce(ballot.heldOn);
   const tally = tallyBallot(ballot, file.subject, version);
   return [{ type: 'BallotRecorded', data: { ballot, tally, ruleVersion: version.id } }];
@@ -298,13 +298,13 @@ function recordBallot(command: RecordBallot, { file }: Open, rulebook: Rulebook)
 
 export function decideDisciplineCase(command: DisciplineCaseCommand, state: DisciplineCaseState, rulebook: Rulebook = defaultRulebook()): DisciplineCaseEvent[] {
   const m = disciplineCaseMachine;
-  const now = command.metadata.now;
+  const today = command.metadata.today;
   switch (command.type) {
     case 'openDisciplineCase': {
       m.requireState(state, command.type);
       const { caseId, openedOn, inspectionId, subject, confidentialTo } = command.data;
       requireText('caseId', caseId);
-      requireNotInFuture('openedOn', openedOn, now);
+      requireNotInFuture('openedOn', openedOn, today);
       if (inspectionId !== null) requireText('inspectionId', inspectionId);
       if (confidentialTo !== null) requireConsideringBody(subject, confidentialTo);
       return [{ type: 'DisciplineCaseOpened', data: { caseId, openedOn, inspectionId, subject, confidentialTo } }];
@@ -313,12 +313,12 @@ export function decideDisciplineCase(command: DisciplineCaseCommand, state: Disc
       m.requireState(state, command.type);
       requireText('violationId', command.data.violationId);
       requireText('description', command.data.description);
-      requireNotInFuture('committedOn', command.data.committedOn, now);
+      requireNotInFuture('committedOn', command.data.committedOn, today);
       return [{ type: 'ViolationRecorded', data: { ...command.data } }];
     }
     case 'recordDeferralGround': {
       const { file } = m.requireState(state, command.type);
-      requireNotInFuture('since', command.data.since, now);
+      requireNotInFuture('since', command.data.since, today);
       if (file.deferrals.some((d) => d.ground === command.data.ground && d.until === null)) {
         throw new InvalidInputError('ground', 'not-already-active', `${command.data.ground} is already recorded and not lifted`);
       }
@@ -328,7 +328,7 @@ export function decideDisciplineCase(command: DisciplineCaseCommand, state: Disc
       const { file } = m.requireState(state, command.type);
       const active = file.deferrals.find((d) => d.ground === command.data.ground && d.until === null);
       if (!active) throw new InvalidInputError('ground', 'recorded-and-active', `${command.data.ground} is not an active ground on this case`);
-      requireActDate('liftedOn', command.data.liftedOn, active.since, now);
+      requireActDate('liftedOn', command.data.liftedOn, active.since, today);
       return [{ type: 'DeferralGroundLifted', data: { ...command.data } }];
     }
     case 'recordBallot':
@@ -342,7 +342,7 @@ export function decideDisciplineCase(command: DisciplineCaseCommand, state: Disc
     case 'minuteRefusalToReceive': {
       const decided = m.requireState(state, command.type);
       const { minutedOn } = command.data;
-      requireActDate('minutedOn', minutedOn, decided.file.lastActOn, now);
+      requireActDate('minutedOn', minutedOn, decided.file.lastActOn, today);
       const [announced] = announce({ ...command, type: 'announceDecision', data: { announcedOn: minutedOn, voteResultAnnouncedOn: null } }, decided, rulebook);
       if (announced?.type !== 'DisciplineDecisionAnnounced') throw new Error('announce must return DisciplineDecisionAnnounced');
       return [
@@ -356,7 +356,7 @@ export function decideDisciplineCase(command: DisciplineCaseCommand, state: Disc
       const inEffect = m.requireState(state, command.type);
       const { stateBody, proposedOn } = command.data;
       requireText('stateBody', stateBody);
-      requireActDate('proposedOn', proposedOn, inEffect.effectiveOn, now);
+      requireActDate('proposedOn', proposedOn, inEffect.effectiveOn, today);
       const deadline = stateNoticeDeadline(inEffect.effectiveOn, rulebook.byId(inEffect.decision.ruleVersion));
       return [
         {
@@ -369,7 +369,7 @@ export function decideDisciplineCase(command: DisciplineCaseCommand, state: Disc
       const inEffect = m.requireState(state, command.type);
       const { appealId, filedOn } = command.data;
       requireText('appealId', appealId);
-      requireNotInFuture('filedOn', filedOn, now);
+      requireNotInFuture('filedOn', filedOn, today);
       if (inEffect.file.appealIds.includes(appealId)) throw new InvalidInputError('appealId', 'not-already-filed', `appeal ${appealId} is already recorded`);
       return [{ type: 'AppealAgainstDecisionFiled', data: { appealId, filedOn } }];
     }

@@ -5,7 +5,7 @@ import type { AppealEvent } from './appeal.events.js';
 import { disciplineCaseDecider, type CaseFile, type IssuedDecision } from './discipline-case.decider.js';
 import { appealOutcomeFollowUps, effectFollowUps } from './follow-ups.js';
 
-const now = new Date('2026-06-01T03:00:00Z');
+const today = '2026-06-01';
 const chain = [
   { organizationId: 'G', level: 'grassroots' },
   { organizationId: 'P', level: 'province' },
@@ -18,12 +18,12 @@ function underReview(form: 'warning' | 'expulsion'): AppealFile {
   const decider = appealDecider();
   const sanction = { caseId: 'c-1', form, decidingBody: commission, decisionNumber: '05-QĐ/UBKT', signedOn: '2025-09-01', ruleVersion: 'qd69-264-2025+qd296-2025' };
   const data = { appealId: 'a-1', appellant: { kind: 'member', memberId: 'm-1' }, subject, sanction, receivedOn: '2025-09-05', filedOn: '2025-09-20', reviewingBody: standing, previousAppeals: [], confidentialTo: null } as const;
-  const state = decider.decide({ type: 'fileAppeal', data, metadata: { now } }, decider.initialState()).reduce(decider.evolve, decider.initialState());
+  const state = decider.decide({ type: 'fileAppeal', data, metadata: { today } }, decider.initialState()).reduce(decider.evolve, decider.initialState());
   if (state.status !== 'under-review') throw new Error('appeal not under review');
   return state.appeal;
 }
 const decide = (appeal: AppealFile, command: Omit<AppealCommand, 'metadata'>): AppealEvent[] =>
-  appealDecider().decide({ ...command, metadata: { now } } as AppealCommand, { status: 'under-review', appeal });
+  appealDecider().decide({ ...command, metadata: { today } } as AppealCommand, { status: 'under-review', appeal });
 
 describe('what an appeal decision changes on the case and the member', () => {
   it('QĐ 117-QĐ/TW: an annulled expulsion records the outcome on the case and gives membership back', () => {
@@ -58,7 +58,7 @@ describe('what an appeal decision changes on the case and the member', () => {
     const decider = disciplineCaseDecider();
     const file = { caseId: 'c-1', subject } as CaseFile;
     const announced = decider.decide(
-      { type: 'announceDecision', data: { announcedOn: '2025-09-05', voteResultAnnouncedOn: null }, metadata: { now } },
+      { type: 'announceDecision', data: { announcedOn: '2025-09-05', voteResultAnnouncedOn: null }, metadata: { today } },
       { status: 'decided', file: { ...file, lastActOn: '2025-09-01' }, decision: { form: 'expulsion', decidingBody: commission, ruleVersion: 'qd69-264-2025+qd296-2025', announcementDueOn: '2025-09-16' } as IssuedDecision },
     );
     expect(effectFollowUps(file, { form: 'expulsion' } as IssuedDecision, announced)).toEqual([

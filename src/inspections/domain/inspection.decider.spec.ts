@@ -6,7 +6,7 @@ import { allowedInspectionCommands, inspectionDecider, inspectionMachine, inspec
 import type { InspectionEvent } from './inspection.events.js';
 import type { InspectionStatus } from './inspection.state.js';
 
-const metadata = { now: new Date('2025-06-30T03:00:00Z') };
+const metadata = { today: '2025-06-30' };
 const inspectionId = 'insp-1';
 const body = { organizationId: 'org-binh-xuyen', bodyKind: 'inspection-commission' } as const;
 const subject = { kind: 'member', memberId: 'member-7' } as const;

@@ -45,7 +45,7 @@ function propose(command: ProposeInspection): InspectionEvent[] {
     throw new InvalidInputError('kind', 'escalation-is-suspected-violation', 'An inspection escalated from a supervision is on signs of violation');
   }
   requireText('grounds', grounds);
-  requireNotInFuture('proposedOn', proposedOn, command.metadata.now);
+  requireNotInFuture('proposedOn', proposedOn, command.metadata.today);
   return [{ type: 'InspectionProposed', data: { inspectionId, body, subject, kind, escalatedFromSupervisionId, grounds, proposedOn } }];
 }
 
@@ -66,7 +66,7 @@ function decide(command: DecideInspection, state: InStatus<InspectionState, 'pro
     throw new InvalidInputError('teamMemberIds', 'subject-not-on-team', 'The member inspected cannot sit on the inspection team');
   }
   requireNotBefore('decidedOn', decidedOn, state.proposal.proposedOn, 'proposal');
-  requireActDate('decidedOn', decidedOn, state.lastActOn, command.metadata.now);
+  requireActDate('decidedOn', decidedOn, state.lastActOn, command.metadata.today);
   const { inspectionId } = state.proposal;
   return [{ type: 'InspectionDecided', data: { inspectionId, decisionNumber, decidedOn, scope, period, teamMemberIds } }];
 }
@@ -86,13 +86,13 @@ function conclude(command: ConcludeInspection, state: InStatus<InspectionState, 
   requireText('findings', findings);
   recommendations.forEach((recommendation, index) => requireText(`recommendations[${index}]`, recommendation));
   requireNotBefore('concludedOn', concludedOn, state.decision.decidedOn, 'decision');
-  requireActDate('concludedOn', concludedOn, state.lastActOn, command.metadata.now);
+  requireActDate('concludedOn', concludedOn, state.lastActOn, command.metadata.today);
   const { inspectionId } = state.proposal;
   return [{ type: 'InspectionConcluded', data: { inspectionId, concludedOn, violationFound, severity, findings, recommendations, proposeDiscipline } }];
 }
 
 export function decideInspection(command: InspectionCommand, state: InspectionState): InspectionEvent[] {
-  const { now } = command.metadata;
+  const { today } = command.metadata;
   switch (command.type) {
     case 'proposeInspection':
       inspectionMachine.requireState(state, command.type);
@@ -101,28 +101,28 @@ export function decideInspection(command: InspectionCommand, state: InspectionSt
       return decide(command, inspectionMachine.requireState(state, command.type));
     case 'sendOutline': {
       const { proposal, lastActOn } = inspectionMachine.requireState(state, command.type);
-      requireActDate('sentOn', command.data.sentOn, lastActOn, now);
+      requireActDate('sentOn', command.data.sentOn, lastActOn, today);
       return [{ type: 'InspectionOutlineSent', data: { inspectionId: proposal.inspectionId, sentOn: command.data.sentOn } }];
     }
     case 'receiveExplanation': {
       const { proposal, lastActOn } = inspectionMachine.requireState(state, command.type);
       const { receivedOn, summary } = command.data;
       requireText('summary', summary);
-      requireActDate('receivedOn', receivedOn, lastActOn, now);
+      requireActDate('receivedOn', receivedOn, lastActOn, today);
       return [{ type: 'ExplanationReceived', data: { inspectionId: proposal.inspectionId, receivedOn, summary } }];
     }
     case 'reportVerification': {
       const { proposal, lastActOn } = inspectionMachine.requireState(state, command.type);
       const { reportedOn, draftReportSummary } = command.data;
       requireText('draftReportSummary', draftReportSummary);
-      requireActDate('reportedOn', reportedOn, lastActOn, now);
+      requireActDate('reportedOn', reportedOn, lastActOn, today);
       return [{ type: 'VerificationReported', data: { inspectionId: proposal.inspectionId, reportedOn, draftReportSummary } }];
     }
     case 'concludeInspection':
       return conclude(command, inspectionMachine.requireState(state, command.type));
     case 'notifyConclusion': {
       const { proposal, lastActOn } = inspectionMachine.requireState(state, command.type);
-      requireActDate('notifiedOn', command.data.notifiedOn, lastActOn, now);
+      requireActDate('notifiedOn', command.data.notifiedOn, lastActOn, today);
       return [{ type: 'ConclusionNotified', data: { inspectionId: proposal.inspectionId, notifiedOn: command.data.notifiedOn } }];
     }
     case 'recordFollowUp': {
@@ -130,12 +130,12 @@ export function decideInspection(command: InspectionCommand, state: InspectionSt
       const { checkedOn, result, note } = command.data;
       if (!FOLLOW_UP_RESULTS.includes(result)) throw new InvalidInputError('result', 'follow-up-result', `Unknown follow-up result ${result}`);
       requireText('note', note);
-      requireActDate('checkedOn', checkedOn, lastActOn, now);
+      requireActDate('checkedOn', checkedOn, lastActOn, today);
       return [{ type: 'ConclusionFollowedUp', data: { inspectionId: proposal.inspectionId, checkedOn, result, note } }];
     }
     case 'closeInspection': {
       const { proposal, lastActOn } = inspectionMachine.requireState(state, command.type);
-      requireActDate('closedOn', command.data.closedOn, lastActOn, now);
+      requireActDate('closedOn', command.data.closedOn, lastActOn, today);
       return [{ type: 'InspectionClosed', data: { inspectionId: proposal.inspectionId, closedOn: command.data.closedOn } }];
     }
     default:

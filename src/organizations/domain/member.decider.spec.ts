@@ -6,7 +6,7 @@ import { allowedMemberCommands, memberDecider, memberMachine, memberStreamId, ST
 import { ERASURE_GROUNDS, REMOVAL_GROUNDS, type ErasureGround, type MemberEvent, type RemovalGround } from './member.events.js';
 import { memberFacts, type MemberState } from './member.state.js';
 
-const metadata = { now: new Date('2025-06-30T03:00:00Z') };
+const metadata = { today: '2025-06-30' };
 const memberId = 'member-1';
 
 const admission = { memberId, organizationId: 'cell-a', fullName: 'Nguyễn Văn A', birthDate: '1990-05-01', admittedOn: '2023-03-15' };

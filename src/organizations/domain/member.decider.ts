@@ -50,7 +50,7 @@ function admit(command: AdmitMember): MemberEvent[] {
   requireText('organizationId', organizationId);
   requireText('fullName', fullName);
   requireIsoDate('birthDate', birthDate);
-  requireNotInFuture('admittedOn', admittedOn, command.metadata.now);
+  requireNotInFuture('admittedOn', admittedOn, command.metadata.today);
   if (compareIsoDates(birthDate, admittedOn) >= 0) {
     throw new InvalidInputError('birthDate', 'before-admission', `birthDate ${birthDate} must be before admittedOn ${admittedOn}`);
   }
@@ -59,7 +59,7 @@ function admit(command: AdmitMember): MemberEvent[] {
 
 function makeFull(command: MakeMemberFull, member: MemberRecord): MemberEvent[] {
   const { madeFullOn } = command.data;
-  requireActDate('madeFullOn', madeFullOn, member.lastActOn, command.metadata.now);
+  requireActDate('madeFullOn', madeFullOn, member.lastActOn, command.metadata.today);
   const probationEndsOn = addMonths(member.admittedOn, PROBATION_MONTHS);
   if (compareIsoDates(madeFullOn, probationEndsOn) < 0) {
     throw new RuleViolationError('probation-not-completed', `Probation runs ${PROBATION_MONTHS} months, until ${probationEndsOn}`, {
@@ -83,7 +83,7 @@ function takeUpPost(command: TakeUpPost, member: MemberRecord): MemberEvent[] {
   if (member.posts.some((post) => post.postId === postId)) {
     throw new InvalidInputError('postId', 'not-held', `The member already holds post ${postId}`);
   }
-  requireActDate('takenUpOn', takenUpOn, member.lastActOn, command.metadata.now);
+  requireActDate('takenUpOn', takenUpOn, member.lastActOn, command.metadata.today);
   return [{ type: 'PostTakenUp', data: { memberId: member.memberId, postId, title, organizationId, committeeLevel, takenUpOn } }];
 }
 
@@ -96,7 +96,7 @@ function removeFromRoll(command: RemoveFromRoll, state: InStatus<MemberState, 'p
   const { ground, removedOn } = command.data;
   const { member } = state;
   if (!REMOVAL_GROUNDS.includes(ground)) throw new InvalidInputError('ground', 'removal-ground', `Unknown ground ${ground}`);
-  requireActDate('removedOn', removedOn, member.lastActOn, command.metadata.now);
+  requireActDate('removedOn', removedOn, member.lastActOn, command.metadata.today);
   if (ground === 'probation-not-qualified' && state.status !== 'probationary') {
     throw new RuleViolationError('removal-ground-probationary-only', 'Only a probationary member is removed for not qualifying at the end of probation', {
       ground,
@@ -108,7 +108,7 @@ function removeFromRoll(command: RemoveFromRoll, state: InStatus<MemberState, 'p
 }
 
 export function decideMember(command: MemberCommand, state: MemberState): MemberEvent[] {
-  const { now } = command.metadata;
+  const { today } = command.metadata;
   const allowed = allowedMemberCommands(state);
   if (!allowed.includes(command.type)) throw new InvalidTransitionError(command.type, state.status, allowed);
   switch (command.type) {
@@ -124,7 +124,7 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       if (toOrganizationId === member.organizationId) {
         throw new InvalidInputError('toOrganizationId', 'changed', `The member already belongs to ${toOrganizationId}`);
       }
-      requireActDate('transferredOn', transferredOn, member.lastActOn, now);
+      requireActDate('transferredOn', transferredOn, member.lastActOn, today);
       const data = { memberId: member.memberId, fromOrganizationId: member.organizationId, toOrganizationId, transferredOn };
       return [{ type: 'MemberTransferred', data }];
     }
@@ -135,7 +135,7 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       const { postId, leftOn } = command.data;
       const post = member.posts.find((held) => held.postId === postId);
       if (!post) throw new InvalidInputError('postId', 'held', `The member holds no post ${postId}`);
-      requireActDate('leftOn', leftOn, member.lastActOn, now);
+      requireActDate('leftOn', leftOn, member.lastActOn, today);
       requireNotBefore('leftOn', leftOn, post.takenUpOn, 'taken-up-on');
       return [{ type: 'PostLeft', data: { memberId: member.memberId, postId, leftOn } }];
     }
@@ -145,13 +145,13 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       const { member } = memberMachine.requireState(state, command.type);
       const { reason, releasedOn } = command.data;
       requireText('reason', reason);
-      requireActDate('releasedOn', releasedOn, member.lastActOn, now);
+      requireActDate('releasedOn', releasedOn, member.lastActOn, today);
       return [...endPosts(member, releasedOn), { type: 'MemberReleased', data: { memberId: member.memberId, reason, releasedOn } }];
     }
     case 'recordDeath': {
       const { member } = memberMachine.requireState(state, command.type);
       const { diedOn } = command.data;
-      requireActDate('diedOn', diedOn, member.lastActOn, now);
+      requireActDate('diedOn', diedOn, member.lastActOn, today);
       return [...endPosts(member, diedOn), { type: 'MemberDied', data: { memberId: member.memberId, diedOn } }];
     }
     case 'recordExpulsion': {
@@ -165,7 +165,7 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
         });
       }
       requireText('disciplineDecisionId', disciplineDecisionId);
-      requireActDate('expelledOn', expelledOn, member.lastActOn, now);
+      requireActDate('expelledOn', expelledOn, member.lastActOn, today);
       return [...endPosts(member, expelledOn), { type: 'MemberExpelled', data: { memberId: member.memberId, disciplineDecisionId, expelledOn } }];
     }
     case 'restoreMembership': {
@@ -173,7 +173,7 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       const { disciplineDecisionId, appealId, restoredOn } = command.data;
       requireText('disciplineDecisionId', disciplineDecisionId);
       requireText('appealId', appealId);
-      requireActDate('restoredOn', restoredOn, left.member.lastActOn, now);
+      requireActDate('restoredOn', restoredOn, left.member.lastActOn, today);
       return [{ type: 'MembershipRestored', data: { memberId: left.member.memberId, disciplineDecisionId, appealId, restoredOn } }];
     }
     case 'erasePersonalData': {

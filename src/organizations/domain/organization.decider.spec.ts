@@ -7,7 +7,7 @@ import type { OrganizationEvent } from './organization.events.js';
 import type { OrganizationStatus } from './organization.state.js';
 import { foldEvents } from '../../shared/domain/decider.js';
 
-const metadata = { now: new Date('2025-06-30T03:00:00Z') };
+const metadata = { today: '2025-06-30' };
 const id = 'org-binh-xuyen';
 
 const founded = (level: OrganizationLevel = 'district'): OrganizationEvent => ({

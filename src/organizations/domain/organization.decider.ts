@@ -44,7 +44,7 @@ function found(command: FoundOrganization): OrganizationEvent[] {
   if (parentId === organizationId) throw new InvalidInputError('parentId', 'not-self', 'An organization cannot be its own parent');
   requireText('name', name);
   requireText('code', code);
-  requireNotInFuture('foundedOn', foundedOn, command.metadata.now);
+  requireNotInFuture('foundedOn', foundedOn, command.metadata.today);
   return [{ type: 'OrganizationFounded', data: { organizationId, level, parentId, name, code, foundedOn } }];
 }
 
@@ -55,7 +55,7 @@ function establishBody(command: EstablishBody, organization: OrganizationRecord)
   if (membersCount !== null && !(Number.isInteger(membersCount) && membersCount > 0)) {
     throw new InvalidInputError('membersCount', 'positive-integer', 'membersCount must be a positive whole number');
   }
-  requireActDate('establishedOn', establishedOn, organization.lastActOn, command.metadata.now);
+  requireActDate('establishedOn', establishedOn, organization.lastActOn, command.metadata.today);
   if (bodyKind === 'inspection-commission' && !INSPECTION_COMMISSION_LEVELS.includes(organization.level)) {
     throw new RuleViolationError(
       'inspection-commission-level',
@@ -70,7 +70,7 @@ function establishBody(command: EstablishBody, organization: OrganizationRecord)
 }
 
 export function decideOrganization(command: OrganizationCommand, state: OrganizationState): OrganizationEvent[] {
-  const { now } = command.metadata;
+  const { today } = command.metadata;
   switch (command.type) {
     case 'foundOrganization':
       organizationMachine.requireState(state, command.type);
@@ -80,7 +80,7 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       const { name, renamedOn } = command.data;
       requireText('name', name);
       if (name === organization.name) throw new InvalidInputError('name', 'changed', `The organization is already named ${name}`);
-      requireActDate('renamedOn', renamedOn, organization.lastActOn, now);
+      requireActDate('renamedOn', renamedOn, organization.lastActOn, today);
       const { organizationId, name: previousName } = organization;
       return [{ type: 'OrganizationRenamed', data: { organizationId, previousName, name, renamedOn } }];
     }
@@ -90,7 +90,7 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       requireText('parentId', parentId);
       if (parentId === organization.organizationId) throw new InvalidInputError('parentId', 'not-self', 'An organization cannot be its own parent');
       if (parentId === organization.parentId) throw new InvalidInputError('parentId', 'changed', `The organization is already under ${parentId}`);
-      requireActDate('movedOn', movedOn, organization.lastActOn, now);
+      requireActDate('movedOn', movedOn, organization.lastActOn, today);
       const { organizationId, parentId: previousParentId } = organization;
       return [{ type: 'OrganizationMoved', data: { organizationId, previousParentId, parentId, movedOn } }];
     }
@@ -101,7 +101,7 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       const { successorId, mergedOn } = command.data;
       requireText('successorId', successorId);
       if (successorId === organization.organizationId) throw new InvalidInputError('successorId', 'not-self', 'An organization cannot merge into itself');
-      requireActDate('mergedOn', mergedOn, organization.lastActOn, now);
+      requireActDate('mergedOn', mergedOn, organization.lastActOn, today);
       return [{ type: 'OrganizationMerged', data: { organizationId: organization.organizationId, successorId, mergedOn } }];
     }
     case 'absorb': {
@@ -112,14 +112,14 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       if (organization.predecessorIds.includes(predecessorId)) {
         throw new InvalidInputError('predecessorId', 'not-yet-absorbed', `${predecessorId} is already absorbed into this organization`);
       }
-      requireActDate('absorbedOn', absorbedOn, organization.lastActOn, now);
+      requireActDate('absorbedOn', absorbedOn, organization.lastActOn, today);
       return [{ type: 'OrganizationAbsorbed', data: { organizationId: organization.organizationId, predecessorId, absorbedOn } }];
     }
     case 'dissolveOrganization': {
       const { organization } = organizationMachine.requireState(state, command.type);
       const { reason, dissolvedOn } = command.data;
       requireText('reason', reason);
-      requireActDate('dissolvedOn', dissolvedOn, organization.lastActOn, now);
+      requireActDate('dissolvedOn', dissolvedOn, organization.lastActOn, today);
       return [{ type: 'OrganizationDissolved', data: { organizationId: organization.organizationId, reason, dissolvedOn } }];
     }
     default:

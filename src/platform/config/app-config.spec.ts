@@ -18,6 +18,7 @@ describe('configuration', () => {
       rateLimitPerMinute: 600,
       loginAttemptsPerMinute: 10,
       corsOrigins: [],
+      timeZone: 'Asia/Ho_Chi_Minh',
     });
   });
 
@@ -35,6 +36,8 @@ describe('configuration', () => {
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://admin.example.org/path' }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'not an origin' }],
     ['JWT_SECRET', { JWT_SECRET: 'not-32-characters' }],
+    ['TIME_ZONE', { TIME_ZONE: 'Asia/Saigon City' }],
+    ['TIME_ZONE', { TIME_ZONE: 'ICT' }],
     ['PERSONAL_DATA_KEY_FILE', { AUDIT_SIGNING_KEY_FILE: 'keys/one', PERSONAL_DATA_KEY_FILE: 'keys/one' }],
     ['OIDC_ISSUER', { OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_AUDIENCE: 'disciplina' }],
     ['OIDC_JWKS_URL', { OIDC_JWKS_URL: 'not a url', OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'disciplina' }],

@@ -29,6 +29,8 @@ export abstract class AppConfig {
   abstract readonly loginAttemptsPerMinute: number;
   /** Origins allowed to call the API from a browser; none: same origin only. */
   abstract readonly corsOrigins: readonly string[];
+  /** The IANA time zone whose calendar days are the service's: "today" for every rule, alert and work list. */
+  abstract readonly timeZone: string;
   /** An organization's identity provider whose tokens are accepted too. */
   abstract readonly externalIssuer: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | undefined;
 }
@@ -93,6 +95,16 @@ function externalIssuer(env: Env): AppConfig['externalIssuer'] {
   return { jwksUrl: env.OIDC_JWKS_URL!, issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE! };
 }
 
+function timeZone(env: Env): string {
+  const zone = env.TIME_ZONE || 'Asia/Ho_Chi_Minh';
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+  } catch {
+    throw new ConfigError('TIME_ZONE', `must be an IANA time zone such as Asia/Ho_Chi_Minh (got "${zone}")`);
+  }
+  return zone;
+}
+
 function corsOrigins(env: Env): string[] {
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
   for (const origin of origins) {
@@ -135,5 +147,6 @@ export function loadConfig(env: Env): AppConfig {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     loginAttemptsPerMinute: integer(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
     corsOrigins: corsOrigins(env),
+    timeZone: timeZone(env),
   };
 }

@@ -2,6 +2,7 @@ import { applyDecorators, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post 
 import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Allow, ANY_ROLE, OFFICER_ROLES } from '../../shared/access/policy.js';
 import type { Role } from '../../shared/access/principal.js';
+import { MAX_BODY_DEPTH } from './body-depth.js';
 import { PROBLEM_CONTENT_TYPE, RequestValidationError } from './problem.js';
 
 /** The problem document (RFC 9457) as the OpenAPI document shows it. */
@@ -47,7 +48,7 @@ export class StreamViewResponse {
 const PROBLEMS = {
   401: 'unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)',
   403: 'forbidden: the token holds none of the roles this operation allows',
-  400: 'validation-failed: the request is malformed; `errors` lists every field',
+  400: `validation-failed: the request is malformed; \`errors\` lists every field (body-too-deep: the body nests objects and arrays more than ${MAX_BODY_DEPTH} levels deep)`,
   404: 'not-found: no such resource',
   409: 'invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)',
   422: 'refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which',

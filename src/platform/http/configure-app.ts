@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { requestIdOf } from '../logging/logging.module.js';
 import { RequestContext, requestContext } from '../../shared/request-context.js';
 import { serveAdminUi } from './admin-ui.js';
+import { refuseDeepBodies } from './body-depth.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { StreamETagInterceptor } from './stream-versioning.js';
 import { createValidationPipe } from './validation.js';
@@ -38,6 +39,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   );
   app.enableCors({ origin: [...config.corsOrigins], credentials: false, exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After'] });
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
+  app.use(refuseDeepBodies);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -4,7 +4,7 @@ import { currentScope } from '../../database/organization-scope.js';
 import { EventStore, type RecordedEvent } from '../../event-store/event-store.js';
 import { memberStreamId } from '../../organizations/domain/member.decider.js';
 import { Rulebook } from '../../rulebook/index.js';
-import { Clock } from '../../shared/clock.js';
+import { ServiceCalendar } from '../../shared/calendar.js';
 import { ReadModels } from '../read-models.js';
 import {
   caseMemberOf,
@@ -38,7 +38,7 @@ export class MemberRecordQuery {
   constructor(
     private readonly readModels: ReadModels,
     private readonly store: EventStore,
-    private readonly clock: Clock,
+    private readonly calendar: ServiceCalendar,
     private readonly rulebook: Rulebook,
   ) {}
 
@@ -47,7 +47,7 @@ export class MemberRecordQuery {
    * read from the store, evaluated on the day asked (a member unknown then but known now has an empty record).
    */
   async record(memberId: string, axes: TimeAxes): Promise<MemberRecordView> {
-    const day = evaluationDay(axes, this.clock.now());
+    const day = evaluationDay(axes, this.calendar);
     if (hasAxes(axes)) {
       // The events are not walled: a caller granted part of the tree sees only members its read model shows.
       if (currentScope() !== '*' && (await this.stored(memberId)) === undefined) throw new MemberNotFoundError(memberId);

@@ -66,7 +66,7 @@ export class WorkListPageDto {
 }
 
 export class AlertsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: 366, default: 30, description: 'Days ahead of today (the service clock)' })
+  @ApiPropertyOptional({ minimum: 0, maximum: 366, default: 30, description: 'Days ahead of today (on the service calendar, in TIME_ZONE)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -95,7 +95,7 @@ export class AlertDto {
 }
 
 export class AlertsDto {
-  @ApiProperty({ format: 'date', description: 'Today, by the service clock' }) today!: string;
+  @ApiProperty({ format: 'date', description: 'Today, on the service calendar (in TIME_ZONE)' }) today!: string;
   @ApiProperty({ format: 'date', description: 'The last day included' }) until!: string;
   @ApiProperty({ type: [AlertDto] }) items!: AlertDto[];
   @ApiProperty() page!: number;

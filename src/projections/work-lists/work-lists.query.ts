@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '../../rulebook/index.js';
-import { Clock } from '../../shared/clock.js';
+import { ServiceCalendar } from '../../shared/calendar.js';
 import { ReadModels } from '../read-models.js';
 import type { AlertDto, AlertsDto, AlertsQueryDto, CaseWorkListQueryDto, InspectionWorkListQueryDto, WorkItemDto, WorkListPageDto } from './work-lists.dto.js';
 
@@ -53,7 +53,7 @@ class Conditions {
 export class WorkListsQuery {
   constructor(
     private readonly readModels: ReadModels,
-    private readonly clock: Clock,
+    private readonly calendar: ServiceCalendar,
   ) {}
 
   inspections(query: InspectionWorkListQueryDto): Promise<WorkListPageDto> {
@@ -85,7 +85,7 @@ export class WorkListsQuery {
   async alerts(query: AlertsQueryDto): Promise<AlertsDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const today = this.clock.now().toISOString().slice(0, 10);
+    const today = this.calendar.today();
     const until = addDays(today, query.within ?? 30);
     const conditions = new Conditions();
     conditions.add((p) => `due_on <= ${p}::date`, until);

@@ -12,7 +12,7 @@ import {
 } from './quality-classification.decider.js';
 import type { QualityClassificationEvent } from './quality-classification.events.js';
 
-const metadata = { now: new Date('2025-06-30T03:00:00Z') };
+const metadata = { today: '2025-06-30' };
 const subject = { kind: 'member', memberId: 'member-7' } as const;
 const body = { organizationId: 'cell-a', bodyKind: 'cell' } as const;
 

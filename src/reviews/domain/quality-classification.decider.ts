@@ -45,7 +45,7 @@ function classify(command: ClassifyQuality): QualityClassificationEvent[] {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new InvalidInputError('year', 'calendar-year', `Not a calendar year: ${year}`);
   requireActingBody('body', body);
   requireRating(rating);
-  requireNotInFuture('classifiedOn', classifiedOn, command.metadata.now);
+  requireNotInFuture('classifiedOn', classifiedOn, command.metadata.today);
   requireNotBefore('classifiedOn', classifiedOn, `${year}-01-01`, 'year-classified');
   return [{ type: 'QualityClassified', data: { subject, year, body, rating, classifiedOn } }];
 }
@@ -61,7 +61,7 @@ export function decideQualityClassification(command: QualityClassificationComman
       requireRating(rating);
       if (rating === current.rating) throw new InvalidInputError('rating', 'changed', `The rating in force is already ${rating}`);
       requireText('reason', reason);
-      requireActDate('correctedOn', correctedOn, current.lastActOn, command.metadata.now);
+      requireActDate('correctedOn', correctedOn, current.lastActOn, command.metadata.today);
       const { subject, year } = current.classification;
       return [{ type: 'QualityClassificationCorrected', data: { subject, year, previousRating: current.rating, rating, reason, correctedOn } }];
     }

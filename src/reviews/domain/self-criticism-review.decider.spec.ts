@@ -12,7 +12,7 @@ import {
 import type { SelfCriticismReviewEvent } from './self-criticism-review.events.js';
 import type { SelfCriticismReviewStatus } from './self-criticism-review.state.js';
 
-const metadata = { now: new Date('2025-06-30T03:00:00Z') };
+const metadata = { today: '2025-06-30' };
 const reviewId = 'review-2024-cell-a';
 const subject = { kind: 'organization', organizationId: 'cell-a' } as const;
 

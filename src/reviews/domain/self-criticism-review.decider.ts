@@ -48,14 +48,14 @@ export function decideSelfCriticismReview(command: SelfCriticismReviewCommand, s
       const { review } = selfCriticismReviewMachine.requireState(state, command.type);
       const { heldOn, summary } = command.data;
       requireText('summary', summary);
-      requireNotInFuture('heldOn', heldOn, command.metadata.now);
+      requireNotInFuture('heldOn', heldOn, command.metadata.today);
       return [{ type: 'SelfCriticismReviewHeld', data: { reviewId: review.reviewId, heldOn, summary } }];
     }
     case 'concludeReview': {
       const { review, heldOn } = selfCriticismReviewMachine.requireState(state, command.type);
       const { concludedOn, conclusion } = command.data;
       requireText('conclusion', conclusion);
-      requireActDate('concludedOn', concludedOn, heldOn, command.metadata.now);
+      requireActDate('concludedOn', concludedOn, heldOn, command.metadata.today);
       return [{ type: 'SelfCriticismReviewConcluded', data: { reviewId: review.reviewId, concludedOn, conclusion } }];
     }
     default:

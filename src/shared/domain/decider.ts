@@ -1,14 +1,19 @@
+import type { IsoDate } from './vocabulary.js';
+
 /** A fact in the past tense, as the domain states it. Dates inside `data` are ISO 8601 strings. */
 export type Event<Type extends string = string, Data extends object = object> = Readonly<{
   type: Type;
   data: Readonly<Data>;
 }>;
 
-/** An instruction in the imperative; `now` comes from the one clock, never from inside the domain. */
+/** What the domain knows of time: the day a command is decided on, passed in from the service calendar. */
+export type CommandMetadata = Readonly<{ today: IsoDate }>;
+
+/** An instruction in the imperative; its day comes from outside, never from a clock inside the domain. */
 export type Command<Type extends string = string, Data extends object = object> = Readonly<{
   type: Type;
   data: Readonly<Data>;
-  metadata: Readonly<{ now: Date }>;
+  metadata: CommandMetadata;
 }>;
 
 /** Pure domain logic of one stream: what to record for a command, and what the record means. */

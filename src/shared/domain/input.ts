@@ -1,5 +1,5 @@
 import { InvalidInputError } from './errors.js';
-import { compareIsoDates, isIsoDate, legalDateOf } from './iso-date.js';
+import { compareIsoDates, isIsoDate } from './iso-date.js';
 import type { IsoDate, SubjectRef } from './vocabulary.js';
 
 /** Guards for command data that is well-formed JSON but inconsistent; each throws InvalidInputError. */
@@ -13,9 +13,8 @@ export function requireIsoDate(field: string, value: IsoDate): void {
 }
 
 /** A legal act cannot be dated after the day it is recorded. */
-export function requireNotInFuture(field: string, value: IsoDate, now: Date): void {
+export function requireNotInFuture(field: string, value: IsoDate, today: IsoDate): void {
   requireIsoDate(field, value);
-  const today = legalDateOf(now);
   if (compareIsoDates(value, today) > 0) {
     throw new InvalidInputError(field, 'not-in-future', `${field} ${value} is after today ${today}`);
   }
@@ -29,8 +28,8 @@ export function requireNotBefore(field: string, value: IsoDate, earliest: IsoDat
 }
 
 /** The date of a new act on a stream: a real date, not in the future, not before the stream's last act. */
-export function requireActDate(field: string, value: IsoDate, lastActOn: IsoDate, now: Date): void {
-  requireNotInFuture(field, value, now);
+export function requireActDate(field: string, value: IsoDate, lastActOn: IsoDate, today: IsoDate): void {
+  requireNotInFuture(field, value, today);
   requireNotBefore(field, value, lastActOn, 'last-act');
 }
 

@@ -1,4 +1,4 @@
-import { addMonths, compareIsoDates, isIsoDate, legalDateOf } from './iso-date.js';
+import { addMonths, compareIsoDates, isIsoDate } from './iso-date.js';
 
 describe('legal dates', () => {
   it('accepts only real calendar days written YYYY-MM-DD', () => {
@@ -18,10 +18,5 @@ describe('legal dates', () => {
     expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2024-11-30', 3)).toBe('2025-02-28');
-  });
-
-  it('reads "today" on the Vietnamese calendar (UTC+7), not in UTC', () => {
-    expect(legalDateOf(new Date('2025-06-30T16:59:59Z'))).toBe('2025-06-30');
-    expect(legalDateOf(new Date('2025-06-30T17:00:00Z'))).toBe('2025-07-01');
   });
 });

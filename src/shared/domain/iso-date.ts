@@ -41,16 +41,3 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
   return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(targetDay).padStart(2, '0')}`;
 }
-
-const VIETNAM_CALENDAR = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Legal dates are Vietnamese calendar days, so "today" is taken in Vietnam's time zone, not UTC. */
-export function legalDateOf(instant: Date): IsoDate {
-  const byType = Object.fromEntries(VIETNAM_CALENDAR.formatToParts(instant).map((part) => [part.type, part.value]));
-  return `${byType['year'] ?? ''}-${byType['month'] ?? ''}-${byType['day'] ?? ''}`;
-}

@@ -6,7 +6,7 @@ import { allowedSupervisionCommands, STREAM_TYPE, supervisionDecider, supervisio
 import type { SupervisionEvent } from './supervision.events.js';
 import type { SupervisionStatus } from './supervision.state.js';
 
-const metadata = { now: new Date('2025-06-30T03:00:00Z') };
+const metadata = { today: '2025-06-30' };
 const supervisionId = 'sup-3';
 const body = { organizationId: 'org-binh-xuyen', bodyKind: 'inspection-commission' } as const;
 const subject = { kind: 'organization', organizationId: 'grassroots-9' } as const;

@@ -38,12 +38,12 @@ function start(command: StartSupervision): SupervisionEvent[] {
   requireText('plan', plan);
   if (topic !== null) requireText('topic', topic);
   if (kind === 'thematic' && topic === null) throw new InvalidInputError('topic', 'required-for-thematic', 'A thematic supervision has a topic');
-  requireNotInFuture('startedOn', startedOn, command.metadata.now);
+  requireNotInFuture('startedOn', startedOn, command.metadata.today);
   return [{ type: 'SupervisionStarted', data: { supervisionId, body, subject, kind, plan, topic, startedOn } }];
 }
 
 export function decideSupervision(command: SupervisionCommand, state: SupervisionState): SupervisionEvent[] {
-  const { now } = command.metadata;
+  const { today } = command.metadata;
   switch (command.type) {
     case 'startSupervision':
       supervisionMachine.requireState(state, command.type);
@@ -52,26 +52,26 @@ export function decideSupervision(command: SupervisionCommand, state: Supervisio
       const { supervision, lastActOn } = supervisionMachine.requireState(state, command.type);
       const { recordedOn, findings } = command.data;
       requireText('findings', findings);
-      requireActDate('recordedOn', recordedOn, lastActOn, now);
+      requireActDate('recordedOn', recordedOn, lastActOn, today);
       return [{ type: 'SupervisionFindingsRecorded', data: { supervisionId: supervision.supervisionId, recordedOn, findings } }];
     }
     case 'concludeSupervision': {
       const { supervision, lastActOn } = supervisionMachine.requireState(state, command.type);
       const { concludedOn, signsOfViolation, summary } = command.data;
       requireText('summary', summary);
-      requireActDate('concludedOn', concludedOn, lastActOn, now);
+      requireActDate('concludedOn', concludedOn, lastActOn, today);
       return [{ type: 'SupervisionConcluded', data: { supervisionId: supervision.supervisionId, concludedOn, signsOfViolation, summary } }];
     }
     case 'escalateSupervision': {
       const { supervision, lastActOn } = supervisionMachine.requireState(state, command.type);
       const { inspectionId, escalatedOn } = command.data;
       requireText('inspectionId', inspectionId);
-      requireActDate('escalatedOn', escalatedOn, lastActOn, now);
+      requireActDate('escalatedOn', escalatedOn, lastActOn, today);
       return [{ type: 'SupervisionEscalated', data: { supervisionId: supervision.supervisionId, inspectionId, escalatedOn } }];
     }
     case 'closeSupervision': {
       const { supervision, lastActOn } = supervisionMachine.requireState(state, command.type);
-      requireActDate('closedOn', command.data.closedOn, lastActOn, now);
+      requireActDate('closedOn', command.data.closedOn, lastActOn, today);
       return [{ type: 'SupervisionClosed', data: { supervisionId: supervision.supervisionId, closedOn: command.data.closedOn } }];
     }
     default:

@@ -336,7 +336,7 @@ export type AlertDto = {
 
 export type AlertsDto = {
     /**
-     * Today, by the service clock
+     * Today, on the service calendar (in TIME_ZONE)
      */
     today: string;
     /**
@@ -1131,7 +1131,7 @@ export type GetOrganizationHistoryData = {
 
 export type GetOrganizationHistoryErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1183,7 +1183,7 @@ export type FoundOrganizationData = {
 
 export type FoundOrganizationErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1226,7 +1226,7 @@ export type ListOrganizationMembersData = {
 
 export type ListOrganizationMembersErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1281,7 +1281,7 @@ export type DisciplineStatisticsData = {
 
 export type DisciplineStatisticsErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1326,7 +1326,7 @@ export type GetMemberRecordData = {
 
 export type GetMemberRecordErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1372,7 +1372,7 @@ export type ListOpenInspectionsData = {
 
 export type ListOpenInspectionsErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1418,7 +1418,7 @@ export type ListOpenDisciplineCasesData = {
 
 export type ListOpenDisciplineCasesErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1446,7 +1446,7 @@ export type ListDeadlineAlertsData = {
         page?: number;
         pageSize?: number;
         /**
-         * Days ahead of today (the service clock)
+         * Days ahead of today (on the service calendar, in TIME_ZONE)
          */
         within?: number;
         /**
@@ -1459,7 +1459,7 @@ export type ListDeadlineAlertsData = {
 
 export type ListDeadlineAlertsErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1568,7 +1568,7 @@ export type ListAuditEventsData = {
 
 export type ListAuditEventsErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1611,7 +1611,7 @@ export type ExportAuditTrailData = {
 
 export type ExportAuditTrailErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1646,7 +1646,7 @@ export type GetOrganizationData = {
 
 export type GetOrganizationErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1687,7 +1687,7 @@ export type RenameOrganizationData = {
 
 export type RenameOrganizationErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1740,7 +1740,7 @@ export type MoveOrganizationData = {
 
 export type MoveOrganizationErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1793,7 +1793,7 @@ export type EstablishBodyData = {
 
 export type EstablishBodyErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1846,7 +1846,7 @@ export type MergeIntoData = {
 
 export type MergeIntoErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1899,7 +1899,7 @@ export type DissolveOrganizationData = {
 
 export type DissolveOrganizationErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1944,7 +1944,7 @@ export type AdmitMemberData = {
 
 export type AdmitMemberErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -1987,7 +1987,7 @@ export type GetMemberData = {
 
 export type GetMemberErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2028,7 +2028,7 @@ export type MakeMemberFullData = {
 
 export type MakeMemberFullErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2081,7 +2081,7 @@ export type TransferMemberData = {
 
 export type TransferMemberErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2134,7 +2134,7 @@ export type TakeUpPostData = {
 
 export type TakeUpPostErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2188,7 +2188,7 @@ export type LeavePostData = {
 
 export type LeavePostErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2241,7 +2241,7 @@ export type RemoveFromRollData = {
 
 export type RemoveFromRollErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2294,7 +2294,7 @@ export type ReleaseMemberData = {
 
 export type ReleaseMemberErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2347,7 +2347,7 @@ export type RecordDeathData = {
 
 export type RecordDeathErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2400,7 +2400,7 @@ export type ErasePersonalDataData = {
 
 export type ErasePersonalDataErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2445,7 +2445,7 @@ export type ProposeInspectionData = {
 
 export type ProposeInspectionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2488,7 +2488,7 @@ export type GetInspectionData = {
 
 export type GetInspectionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2529,7 +2529,7 @@ export type DecideInspectionData = {
 
 export type DecideInspectionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2582,7 +2582,7 @@ export type SendOutlineData = {
 
 export type SendOutlineErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2635,7 +2635,7 @@ export type ReceiveExplanationData = {
 
 export type ReceiveExplanationErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2688,7 +2688,7 @@ export type ReportVerificationData = {
 
 export type ReportVerificationErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2741,7 +2741,7 @@ export type ConcludeInspectionData = {
 
 export type ConcludeInspectionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2794,7 +2794,7 @@ export type NotifyConclusionData = {
 
 export type NotifyConclusionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2847,7 +2847,7 @@ export type RecordFollowUpData = {
 
 export type RecordFollowUpErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2900,7 +2900,7 @@ export type CloseInspectionData = {
 
 export type CloseInspectionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2945,7 +2945,7 @@ export type StartSupervisionData = {
 
 export type StartSupervisionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -2988,7 +2988,7 @@ export type GetSupervisionData = {
 
 export type GetSupervisionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3029,7 +3029,7 @@ export type RecordFindingsData = {
 
 export type RecordFindingsErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3082,7 +3082,7 @@ export type ConcludeSupervisionData = {
 
 export type ConcludeSupervisionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3135,7 +3135,7 @@ export type EscalateSupervisionData = {
 
 export type EscalateSupervisionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3188,7 +3188,7 @@ export type CloseSupervisionData = {
 
 export type CloseSupervisionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3233,7 +3233,7 @@ export type ScheduleReviewData = {
 
 export type ScheduleReviewErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3276,7 +3276,7 @@ export type GetSelfCriticismReviewData = {
 
 export type GetSelfCriticismReviewErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3317,7 +3317,7 @@ export type HoldReviewData = {
 
 export type HoldReviewErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3370,7 +3370,7 @@ export type ConcludeReviewData = {
 
 export type ConcludeReviewErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3415,7 +3415,7 @@ export type ClassifyQualityData = {
 
 export type ClassifyQualityErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3460,7 +3460,7 @@ export type GetQualityClassificationData = {
 
 export type GetQualityClassificationErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3503,7 +3503,7 @@ export type CorrectClassificationData = {
 
 export type CorrectClassificationErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3548,7 +3548,7 @@ export type OpenDisciplineCaseData = {
 
 export type OpenDisciplineCaseErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3591,7 +3591,7 @@ export type GetDisciplineCaseData = {
 
 export type GetDisciplineCaseErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3626,7 +3626,7 @@ export type GetDisciplineCaseDeadlinesData = {
 
 export type GetDisciplineCaseDeadlinesErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3664,7 +3664,7 @@ export type RecordViolationData = {
 
 export type RecordViolationErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3717,7 +3717,7 @@ export type RecordDeferralGroundData = {
 
 export type RecordDeferralGroundErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3770,7 +3770,7 @@ export type LiftDeferralGroundData = {
 
 export type LiftDeferralGroundErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3823,7 +3823,7 @@ export type RecordBallotData = {
 
 export type RecordBallotErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3876,7 +3876,7 @@ export type ImposeSanctionData = {
 
 export type ImposeSanctionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3929,7 +3929,7 @@ export type IssueLimitationExpiredNoticeData = {
 
 export type IssueLimitationExpiredNoticeErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -3982,7 +3982,7 @@ export type AnnounceDecisionData = {
 
 export type AnnounceDecisionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -4035,7 +4035,7 @@ export type MinuteRefusalToReceiveData = {
 
 export type MinuteRefusalToReceiveErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -4088,7 +4088,7 @@ export type RecordLapseData = {
 
 export type RecordLapseErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -4141,7 +4141,7 @@ export type RecordStateActionProposalData = {
 
 export type RecordStateActionProposalErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -4186,7 +4186,7 @@ export type FileAppealData = {
 
 export type FileAppealErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -4229,7 +4229,7 @@ export type GetAppealData = {
 
 export type GetAppealErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -4270,7 +4270,7 @@ export type UpholdSanctionData = {
 
 export type UpholdSanctionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -4323,7 +4323,7 @@ export type ChangeSanctionData = {
 
 export type ChangeSanctionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -4376,7 +4376,7 @@ export type AnnulSanctionData = {
 
 export type AnnulSanctionErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
@@ -4439,7 +4439,7 @@ export type GetRuleVersionInForceData = {
 
 export type GetRuleVersionInForceErrors = {
     /**
-     * validation-failed: the request is malformed; `errors` lists every field
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
      */
     400: ProblemResponse;
     /**
