@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { INestApplicationContext, LogLevel, Type } from '@nestjs/common';
+import { ConsoleLogger, type INestApplicationContext, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import type { AppConfig } from '../platform/config/app-config.js';
@@ -17,8 +17,19 @@ export interface CliContext {
 
 const LOG_LEVELS: LogLevel[] = process.env.LOG_LEVEL === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error'];
 
+/** The service's log lines go to standard error: standard output is the command's answer (an export, a list). */
+export class CommandLineLogger extends ConsoleLogger {
+  constructor() {
+    super({ logLevels: LOG_LEVELS });
+  }
+
+  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, _stream?: 'stdout' | 'stderr', errorStack?: unknown): void {
+    super.printMessages(messages, context, logLevel, 'stderr', errorStack);
+  }
+}
+
 export async function openCliContext(config: AppConfig): Promise<CliContext> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { runsProjections: false }), { logger: LOG_LEVELS });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { runsProjections: false }), { logger: new CommandLineLogger() });
   const get = <T>(type: { prototype: T }): T => app.get(type as Type<T>, { strict: false });
   return { app, projections: get(ProjectionDependencies), get, close: () => app.close() };
 }

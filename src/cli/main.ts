@@ -4,7 +4,7 @@ import { DataDirInUseError } from '../database/data-dir-lock.js';
 import { DemoAlreadyLoadedError } from '../demo/seed-demo.js';
 import { ConfigError, loadConfig } from '../platform/config/app-config.js';
 import { AUDIT_USAGE, checkpoint, exportCommand, exportOptions, verifyAudit } from './audit-commands.js';
-import { asOperator, openCliContext, type CliContext } from './cli-context.js';
+import { asOperator, CommandLineLogger, openCliContext, type CliContext } from './cli-context.js';
 import { openApiDocumentCommand } from './openapi-document.command.js';
 import { catchUp, listProjections, PROJECTION_USAGE, rebuild, selectProjections } from './projection-commands.js';
 import { seedDemoCommand } from './seed-demo.command.js';
@@ -50,7 +50,7 @@ const EXPECTED_FAILURES = [ConfigError, DataDirInUseError, DemoAlreadyLoadedErro
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...args] = argv;
-  Logger.overrideLogger(process.env.LOG_LEVEL === 'debug' ? ['log', 'warn', 'error', 'debug'] : ['warn', 'error']);
+  Logger.overrideLogger(new CommandLineLogger());
   let context: CliContext | undefined;
   try {
     if (name === 'openapi') {
