@@ -11,6 +11,8 @@ export interface EmbeddedPostgres {
 }
 
 export interface EmbeddedPostgresOptions {
+  /** How long a client may leave a transaction open without a word before it is rolled back and dropped. */
+  readonly idleInTransactionTimeoutMs?: number;
   readonly authenticationTimeoutMs?: number;
 }
 
@@ -28,7 +30,11 @@ export async function startEmbeddedPostgres(dataDir?: string, options: EmbeddedP
   let address: string;
   try {
     db = await PGlite.create(dataDir ? { dataDir } : {});
-    server = new EmbeddedSocketServer(db, { password, authenticationTimeoutMs: options.authenticationTimeoutMs ?? 60_000 });
+    server = new EmbeddedSocketServer(db, {
+      password,
+      idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 60_000,
+      authenticationTimeoutMs: options.authenticationTimeoutMs ?? 60_000,
+    });
     address = await server.listen('127.0.0.1', 0);
   } catch (error) {
     await lock?.release();

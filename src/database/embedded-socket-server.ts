@@ -6,6 +6,8 @@ import { ScramVerifier } from './scram-sha-256.js';
 export interface EmbeddedSocketServerOptions {
   /** The password every client must prove it knows (SCRAM-SHA-256) before it reaches the database. */
   readonly password: string;
+  /** A client that keeps a transaction open this long without a word is rolled back and disconnected. */
+  readonly idleInTransactionTimeoutMs: number;
   /** A client that has not authenticated this long after connecting is disconnected. */
   readonly authenticationTimeoutMs: number;
 }
@@ -13,18 +15,20 @@ export interface EmbeddedSocketServerOptions {
 /**
  * Serves one PGlite over TCP to many `pg` connections. PGlite is a single backend session, so the server
  * runs one connection's unit of messages at a time (Parse/Bind/Execute up to Sync never interleave with
- * another connection's), and an open transaction keeps the session for its connection until it ends.
+ * another connection's), and an open transaction keeps the session for its connection until it ends, or
+ * until that connection idles past the timeout: it would stall every other one.
  */
 export class EmbeddedSocketServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private owner: EmbeddedConnection | undefined;
+  private idleInTransaction: NodeJS.Timeout | undefined;
   private busy = false;
   private readonly waiters: { connection: EmbeddedConnection; resolve: () => void }[] = [];
 
   constructor(
     private readonly db: PGlite,
-    options: EmbeddedSocketServerOptions,
+    private readonly options: EmbeddedSocketServerOptions,
   ) {
     const verifier = new ScramVerifier(options.password);
     this.server = createServer((socket) => new EmbeddedConnection(socket, this, verifier, options.authenticationTimeoutMs).attach());
@@ -70,6 +74,7 @@ export class EmbeddedSocketServer {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.idleInTransaction);
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -81,8 +86,16 @@ export class EmbeddedSocketServer {
     });
   }
 
+  /** Between two turns of a transaction's owner, the clock of its idle time runs. */
   private releaseTurn(): void {
     this.busy = false;
+    const owner = this.owner;
+    if (owner) {
+      this.idleInTransaction = setTimeout(
+        () => owner.terminate('25P03', 'terminating connection due to idle-in-transaction timeout'),
+        this.options.idleInTransactionTimeoutMs,
+      );
+    }
     this.grant();
   }
 
@@ -92,6 +105,7 @@ export class EmbeddedSocketServer {
     const next = this.waiters.findIndex((waiter) => this.owner === undefined || waiter.connection === this.owner);
     if (next === -1) return;
     const [waiter] = this.waiters.splice(next, 1);
+    clearTimeout(this.idleInTransaction);
     this.busy = true;
     waiter!.resolve();
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import pg from 'pg';
@@ -59,7 +60,7 @@ describe('the embedded database port', () => {
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    embedded = await startEmbeddedPostgres(undefined, { authenticationTimeoutMs: 2_000 });
+    embedded = await startEmbeddedPostgres(undefined, { idleInTransactionTimeoutMs: 500, authenticationTimeoutMs: 2_000 });
     pool = new pg.Pool({ connectionString: embedded.url, max: 2 });
     pool.on('error', () => undefined);
   }, 60_000);
@@ -110,5 +111,21 @@ describe('the embedded database port', () => {
 
   it('drops a connection that does not authenticate in time', async () => {
     expect(await rawExchange(embedded.url, Buffer.alloc(0))).toEqual([]);
+  });
+
+  it('rolls back a transaction left idle and drops its client, so that the others proceed', async () => {
+    const table = `idle_${randomUUID().replaceAll('-', '')}`;
+    const idle = new pg.Client({ connectionString: embedded.url });
+    const errors: unknown[] = [];
+    idle.on('error', (error) => errors.push(error));
+    const ended = new Promise((resolve) => idle.once('end', resolve));
+    await idle.connect();
+    await idle.query(`BEGIN; CREATE TABLE ${table} (id int)`);
+
+    const { rows } = await pool.query<{ table: string | null }>('SELECT to_regclass($1)::text AS table', [table]);
+
+    await ended;
+    expect(errors[0]).toMatchObject({ code: '25P03' });
+    expect(rows).toEqual([{ table: null }]);
   });
 });
