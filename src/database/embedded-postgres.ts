@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock.js';
 import { EmbeddedSocketServer } from './embedded-socket-server.js';
+import { OwnerOnlyNodeFS } from './owner-only-node-fs.js';
+import { preparePrivateDir } from './private-dir.js';
 
 export interface EmbeddedPostgres {
   /** A `postgres://` URL that plain `pg` and TypeORM connect to, with the password of this start. */
   readonly url: string;
+  /** How many entries of the data folder were open to group or others, and are no longer. */
+  readonly tightenedEntries: number;
   stop(): Promise<void>;
 }
 
@@ -17,19 +20,20 @@ export interface EmbeddedPostgresOptions {
 }
 
 /**
- * PostgreSQL compiled to WebAssembly, persisted in `dataDir` (in memory without one), served on a
- * loopback TCP port so that the same `pg` code path serves it and a real server. Any local process can
- * reach that port: a password made for each start, known only to this process, keeps them out.
+ * PostgreSQL compiled to WebAssembly, persisted in `dataDir` (in memory without one, private to its owner
+ * with one), served on a loopback TCP port so that the same `pg` code path serves it and a real server.
+ * Any local process can reach that port: a password made for each start, known only to this process,
+ * keeps them out.
  */
 export async function startEmbeddedPostgres(dataDir?: string, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const tightenedEntries = dataDir ? await preparePrivateDir(dataDir) : 0;
   const lock = dataDir ? await lockDataDir(dataDir) : undefined;
   const password = randomBytes(24).toString('base64url');
   let db: PGlite;
   let server: EmbeddedSocketServer;
   let address: string;
   try {
-    db = await PGlite.create(dataDir ? { dataDir } : {});
+    db = await PGlite.create(dataDir ? { fs: new OwnerOnlyNodeFS(dataDir) } : {});
     server = new EmbeddedSocketServer(db, {
       password,
       idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 60_000,
@@ -42,6 +46,7 @@ export async function startEmbeddedPostgres(dataDir?: string, options: EmbeddedP
   }
   return {
     url: `postgres://postgres:${password}@${address}/postgres`,
+    tightenedEntries,
     async stop() {
       await server.close();
       await db.close();
