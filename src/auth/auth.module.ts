@@ -23,7 +23,7 @@ async function tokenSecret(config: AppConfig): Promise<Uint8Array> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const secret = randomBytes(32);
-  await mkdir(dirname(config.jwtSecretFile), { recursive: true });
+  await mkdir(dirname(config.jwtSecretFile), { recursive: true, mode: 0o700 });
   await writeFile(config.jwtSecretFile, secret, { mode: 0o600, flag: 'wx' });
   return secret;
 }

@@ -36,7 +36,7 @@ export async function lockDataDir(dataDir: string): Promise<{ release(): Promise
   const lockFile = join(dataDir, 'disciplina.pid');
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await open(lockFile, 'wx');
+      const handle = await open(lockFile, 'wx', 0o600);
       await handle.writeFile(String(process.pid));
       await handle.close();
       heldHere.add(lockFile);

@@ -3,6 +3,10 @@ import type { AppConfig } from '../platform/config/app-config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { runMigrations } from './migrate.js';
 
+function tightened(entries: number): string {
+  return entries > 0 ? ` (${entries} of its entries were open to group or others: now to their owner only)` : '';
+}
+
 /** The open database: PostgreSQL at DATABASE_URL, or the embedded one. Migrated before it is handed out. */
 export class Database {
   private constructor(
@@ -29,7 +33,7 @@ export class Database {
     const pool = new pg.Pool({ connectionString: url, max: embedded ? 8 : 20 });
     const { host, pathname } = new URL(url);
     return embedded
-      ? new Database('embedded', `embedded PostgreSQL (PGlite), data in ${config.dataDir || "memory only"}, served on ${host}`, url, url, pool, embedded)
+      ? new Database('embedded', `embedded PostgreSQL (PGlite), data in ${config.dataDir || "memory only"}${tightened(embedded.tightenedEntries)}, served on ${host}`, url, url, pool, embedded)
       : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, ownerUrl, pool, undefined);
   }
 

@@ -1,27 +1,37 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
+import { EmbeddedConnection } from './embedded-connection.js';
+import { ScramVerifier } from './scram-sha-256.js';
 
-const SSL_REQUEST = 80877103;
-const CANCEL_REQUEST = 80877102;
-const PROTOCOL_3 = 196608;
-/** Messages that end what a client sends for one statement: Sync (extended protocol), Query (simple). */
-const UNIT_ENDS = new Set(['S'.charCodeAt(0), 'Q'.charCodeAt(0)]);
-const TERMINATE = 'X'.charCodeAt(0);
+export interface EmbeddedSocketServerOptions {
+  /** The password every client must prove it knows (SCRAM-SHA-256) before it reaches the database. */
+  readonly password: string;
+  /** A client that keeps a transaction open this long without a word is rolled back and disconnected. */
+  readonly idleInTransactionTimeoutMs: number;
+  /** A client that has not authenticated this long after connecting is disconnected. */
+  readonly authenticationTimeoutMs: number;
+}
 
 /**
  * Serves one PGlite over TCP to many `pg` connections. PGlite is a single backend session, so the server
  * runs one connection's unit of messages at a time (Parse/Bind/Execute up to Sync never interleave with
- * another connection's), and an open transaction keeps the session for its connection until it ends.
+ * another connection's), and an open transaction keeps the session for its connection until it ends, or
+ * until that connection idles past the timeout: it would stall every other one.
  */
 export class EmbeddedSocketServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
-  private owner: Connection | undefined;
+  private owner: EmbeddedConnection | undefined;
+  private idleInTransaction: NodeJS.Timeout | undefined;
   private busy = false;
-  private readonly waiters: { connection: Connection; resolve: () => void }[] = [];
+  private readonly waiters: { connection: EmbeddedConnection; resolve: () => void }[] = [];
 
-  constructor(private readonly db: PGlite) {
-    this.server = createServer((socket) => new Connection(socket, this).attach());
+  constructor(
+    private readonly db: PGlite,
+    private readonly options: EmbeddedSocketServerOptions,
+  ) {
+    const verifier = new ScramVerifier(options.password);
+    this.server = createServer((socket) => new EmbeddedConnection(socket, this, verifier, options.authenticationTimeoutMs).attach());
   }
 
   listen(host: string, port: number): Promise<string> {
@@ -39,7 +49,7 @@ export class EmbeddedSocketServer {
     socket.once('close', () => this.sockets.delete(socket));
   }
 
-  async run(connection: Connection, messages: readonly Uint8Array[], write: (data: Uint8Array) => void): Promise<void> {
+  async run(connection: EmbeddedConnection, messages: readonly Uint8Array[], write: (data: Uint8Array) => void): Promise<void> {
     await this.acquire(connection);
     try {
       await this.db.runExclusive(async () => {
@@ -52,7 +62,7 @@ export class EmbeddedSocketServer {
   }
 
   /** A client gone in the middle of a transaction must not leave the session inside it. */
-  async closed(connection: Connection): Promise<void> {
+  async closed(connection: EmbeddedConnection): Promise<void> {
     if (this.owner !== connection) return;
     await this.acquire(connection);
     try {
@@ -64,19 +74,28 @@ export class EmbeddedSocketServer {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.idleInTransaction);
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private acquire(connection: Connection): Promise<void> {
+  private acquire(connection: EmbeddedConnection): Promise<void> {
     return new Promise((resolve) => {
       this.waiters.push({ connection, resolve });
       this.grant();
     });
   }
 
+  /** Between two turns of a transaction's owner, the clock of its idle time runs. */
   private releaseTurn(): void {
     this.busy = false;
+    const owner = this.owner;
+    if (owner) {
+      this.idleInTransaction = setTimeout(
+        () => owner.terminate('25P03', 'terminating connection due to idle-in-transaction timeout'),
+        this.options.idleInTransactionTimeoutMs,
+      );
+    }
     this.grant();
   }
 
@@ -86,88 +105,8 @@ export class EmbeddedSocketServer {
     const next = this.waiters.findIndex((waiter) => this.owner === undefined || waiter.connection === this.owner);
     if (next === -1) return;
     const [waiter] = this.waiters.splice(next, 1);
+    clearTimeout(this.idleInTransaction);
     this.busy = true;
     waiter!.resolve();
-  }
-}
-
-class Connection {
-  private buffer = Buffer.alloc(0);
-  private started = false;
-  private pending: Uint8Array[] = [];
-  private work: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly socket: Socket,
-    private readonly server: EmbeddedSocketServer,
-  ) {}
-
-  attach(): void {
-    this.server.track(this.socket);
-    this.socket.setNoDelay(true);
-    this.socket.on('data', (chunk) => this.receive(chunk));
-    this.socket.on('error', () => this.socket.destroy());
-    this.socket.once('close', () => {
-      this.work = this.work.then(() => this.server.closed(this));
-    });
-  }
-
-  private receive(chunk: Buffer): void {
-    this.buffer = Buffer.concat([this.buffer, chunk]);
-    for (;;) {
-      const message = this.nextMessage();
-      if (!message) return;
-      if (message.length === 0) continue;
-      this.pending.push(message);
-      const type = this.started ? message[0]! : -1;
-      this.started = true;
-      if (type === TERMINATE) {
-        this.socket.end();
-        return;
-      }
-      if (type === -1 || UNIT_ENDS.has(type)) this.flush();
-    }
-  }
-
-  /** The next whole message; a zero-length one for requests answered here (SSL, cancel); none if incomplete. */
-  private nextMessage(): Uint8Array | undefined {
-    if (!this.started) {
-      if (this.buffer.length < 8) return undefined;
-      const length = this.buffer.readInt32BE(0);
-      const code = this.buffer.readInt32BE(4);
-      if (this.buffer.length < length) return undefined;
-      const message = this.buffer.subarray(0, length);
-      this.buffer = this.buffer.subarray(length);
-      if (code === SSL_REQUEST) {
-        this.socket.write('N');
-        return new Uint8Array(0);
-      }
-      if (code === CANCEL_REQUEST) return new Uint8Array(0);
-      if (code !== PROTOCOL_3) {
-        this.socket.destroy();
-        return undefined;
-      }
-      return new Uint8Array(message);
-    }
-    if (this.buffer.length < 5) return undefined;
-    const length = 1 + this.buffer.readInt32BE(1);
-    if (this.buffer.length < length) return undefined;
-    const message = this.buffer.subarray(0, length);
-    this.buffer = this.buffer.subarray(length);
-    return new Uint8Array(message);
-  }
-
-  private flush(): void {
-    const unit = this.pending;
-    this.pending = [];
-    this.work = this.work
-      .then(() =>
-        this.server.run(this, unit, (data) => {
-          if (data.length > 0 && this.socket.writable) this.socket.write(data);
-        }),
-      )
-      .catch(() => {
-        this.socket.destroy();
-      });
   }
 }

@@ -29,7 +29,7 @@ export async function loadOrCreateMasterKey(file: string): Promise<{ key: DataKe
     return { key: masterKey(key), created: false };
   }
   const key = randomBytes(KEY_BYTES);
-  await mkdir(dirname(file), { recursive: true });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   await writeFile(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   return { key: masterKey(key), created: true };
 }
