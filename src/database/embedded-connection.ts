@@ -1,5 +1,4 @@
 import type { Socket } from 'node:net';
-import type { EmbeddedSocketServer } from './embedded-socket-server.js';
 import { SCRAM_SHA_256, type ScramExchange, type ScramVerifier } from './scram-sha-256.js';
 
 const SSL_REQUEST = 80877103;
@@ -38,6 +37,13 @@ function fatal(sqlState: string, message: string): Buffer {
   return backendMessage('E', Buffer.from(`SFATAL\0VFATAL\0C${sqlState}\0M${message}\0\0`));
 }
 
+/** What a connection asks of the server that serializes every connection's work on the one PGlite session. */
+export interface ConnectionHost {
+  track(socket: Socket): void;
+  run(connection: EmbeddedConnection, messages: readonly Uint8Array[], write: (data: Uint8Array) => void): Promise<void>;
+  closed(connection: EmbeddedConnection): Promise<void>;
+}
+
 /**
  * One client of the embedded server: it must authenticate with SCRAM-SHA-256 before any of its messages
  * reach the database, and a message that breaks the protocol (a length out of bounds, an unknown request
@@ -54,7 +60,7 @@ export class EmbeddedConnection {
 
   constructor(
     private readonly socket: Socket,
-    private readonly server: EmbeddedSocketServer,
+    private readonly server: ConnectionHost,
     private readonly verifier: ScramVerifier,
     private readonly authenticationTimeoutMs: number,
   ) {}
