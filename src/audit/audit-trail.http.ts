@@ -10,9 +10,8 @@ import { ApiProblemResponses } from '../platform/http/api-routes.js';
 import { PageQueryDto } from '../platform/http/page-query.dto.js';
 import { ProblemError, RequestValidationError } from '../platform/http/problem.js';
 import { auditEventsPage, OutOfScopeError, type AuditEvent } from './audit-events.js';
-import { exportAudit } from './audit-export.js';
-import { AuditService } from './audit.service.js';
-import { AuditSigningKey } from './audit-signing-key.provider.js';
+import { QueryBus } from '@nestjs/cqrs';
+import { ExportAuditTrail } from './audit-operations.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -111,8 +110,7 @@ function entry(event: AuditEvent): AuditTrailEntryDto {
 export class AuditTrailHttp {
   constructor(
     private readonly database: Database,
-    private readonly audit: AuditService,
-    private readonly signingKey: AuditSigningKey,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('events')
@@ -151,7 +149,7 @@ export class AuditTrailHttp {
   async export(@Query() query: AuditExportQueryDto, @Res({ passthrough: true }) response: Response): Promise<string> {
     periodInOrder(query);
     try {
-      const exported = await exportAudit(this.database.pool, currentReadScope(), this.audit, this.signingKey.key, query);
+      const exported = await this.queries.execute(new ExportAuditTrail(query));
       response.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
       response.setHeader('Content-Disposition', `attachment; filename="audit-${query.organizationId}-${query.from}-${query.to}.jsonl"`);
       return exported.text;

@@ -2,8 +2,10 @@ import { Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/comm
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AUDIT_ROLES, WholeTree } from '../shared/access/policy.js';
 import { ALL_ORGANIZATIONS, currentScope } from '../database/organization-scope.js';
-import { AuditService, verdictOnly, type AuditVerdict, type AuditVerification } from './audit.service.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { SignAuditCheckpoint, VerifyAuditTrail } from './audit-operations.js';
 import { AuditSigningKey } from './audit-signing-key.provider.js';
+import { AuditService, verdictOnly, type AuditVerdict, type AuditVerification } from './audit.service.js';
 import type { SignedCheckpoint } from './checkpoint.js';
 
 @ApiTags('audit')
@@ -14,6 +16,8 @@ export class AuditController {
   constructor(
     private readonly audit: AuditService,
     private readonly signingKey: AuditSigningKey,
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
   ) {}
 
   @Get('verify')
@@ -27,7 +31,7 @@ export class AuditController {
   })
   @ApiOkResponse({ description: 'The verification result' })
   async verify(): Promise<AuditVerification | AuditVerdict> {
-    const verification = await this.audit.verify();
+    const verification = await this.queries.execute(new VerifyAuditTrail());
     return currentScope() === ALL_ORGANIZATIONS ? verification : verdictOnly(verification);
   }
 
@@ -41,7 +45,7 @@ export class AuditController {
   })
   @ApiCreatedResponse({ description: 'The signed checkpoint' })
   createCheckpoint(): Promise<SignedCheckpoint> {
-    return this.audit.createCheckpoint();
+    return this.commands.execute(new SignAuditCheckpoint());
   }
 
   @Get('checkpoints/latest')

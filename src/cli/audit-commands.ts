@@ -1,10 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { exportAudit } from '../audit/audit-export.js';
-import { AuditSigningKey } from '../audit/audit-signing-key.provider.js';
-import { AuditService } from '../audit/audit.service.js';
-import { Database } from '../database/database.js';
-import { EVERYTHING } from '../database/organization-scope.js';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ExportAuditTrail, SignAuditCheckpoint, VerifyAuditTrail } from '../audit/audit-operations.js';
 import { isIsoDate } from '../shared/domain/iso-date.js';
 import type { CliContext } from './cli-context.js';
 import { UsageError } from './usage-error.js';
@@ -15,9 +12,9 @@ export const AUDIT_USAGE = `  verify-audit       recompute every hash chain and 
                      the organization's events recorded in the period as JSON lines, then the latest checkpoint
                      and the public key; verify offline with: node src/audit/offline/verify-export.mjs file.jsonl`;
 
-/** The service's own AuditService, so the CLI checks exactly what GET /api/v1/audit/verify checks. */
+/** The query GET /api/v1/audit/verify sends, so the CLI checks exactly what it checks. */
 export async function verifyAudit(context: CliContext): Promise<number> {
-  const result = await context.get(AuditService).verify();
+  const result = await context.get(QueryBus).execute(new VerifyAuditTrail());
   const { chains, latestCheckpoint } = result;
   process.stdout.write(`chains: ${chains.streams} streams, ${chains.events} events, ${chains.valid ? 'every link holds' : 'BROKEN'}\n`);
   if (chains.firstBroken) {
@@ -37,7 +34,7 @@ export async function verifyAudit(context: CliContext): Promise<number> {
 }
 
 export async function checkpoint(context: CliContext): Promise<number> {
-  const signed = await context.get(AuditService).createCheckpoint();
+  const signed = await context.get(CommandBus).execute(new SignAuditCheckpoint());
   const { checkpointId, createdAt, streams, events, keyId } = signed.statement;
   process.stdout.write(`checkpoint ${checkpointId} of ${createdAt}: ${streams} streams, ${events} events, signed by key ${keyId}\n`);
   return 0;
@@ -64,8 +61,7 @@ export function exportOptions(args: readonly string[]): { organization: string; 
 
 export async function exportCommand(context: CliContext, args: readonly string[]): Promise<number> {
   const options = exportOptions(args);
-  const { key } = context.get(AuditSigningKey);
-  const exported = await exportAudit(context.get(Database).pool, EVERYTHING, context.get(AuditService), key, { organizationId: options.organization, from: options.from, to: options.to });
+  const exported = await context.get(QueryBus).execute(new ExportAuditTrail({ organizationId: options.organization, from: options.from, to: options.to }));
   if (options.out) await writeFile(options.out, exported.text);
   else process.stdout.write(exported.text);
   process.stderr.write(`export-audit: ${exported.events} events${options.out ? ` to ${options.out}` : ''}\n`);

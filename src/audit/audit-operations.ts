@@ -1,0 +1,52 @@
+import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Database } from '../database/database.js';
+import { currentReadScope } from '../database/organization-scope.js';
+import { exportAudit, type AuditExport, type AuditExportRequest } from './audit-export.js';
+import { AuditSigningKey } from './audit-signing-key.provider.js';
+import { AuditService, type AuditVerification } from './audit.service.js';
+import type { SignedCheckpoint } from './checkpoint.js';
+
+/** What the audit routes and the command line both do, on the buses: verify, sign a checkpoint, export. */
+export class VerifyAuditTrail extends Query<AuditVerification> {}
+
+export class SignAuditCheckpoint extends Command<SignedCheckpoint> {}
+
+/** An organization's events of a period, in the caller's read scope, with the latest checkpoint. */
+export class ExportAuditTrail extends Query<AuditExport> {
+  constructor(readonly request: AuditExportRequest) {
+    super();
+  }
+}
+
+@QueryHandler(VerifyAuditTrail)
+export class VerifyAuditTrailHandler implements IQueryHandler<VerifyAuditTrail> {
+  constructor(private readonly audit: AuditService) {}
+
+  execute(): Promise<AuditVerification> {
+    return this.audit.verify();
+  }
+}
+
+@CommandHandler(SignAuditCheckpoint)
+export class SignAuditCheckpointHandler implements ICommandHandler<SignAuditCheckpoint> {
+  constructor(private readonly audit: AuditService) {}
+
+  execute(): Promise<SignedCheckpoint> {
+    return this.audit.createCheckpoint();
+  }
+}
+
+@QueryHandler(ExportAuditTrail)
+export class ExportAuditTrailHandler implements IQueryHandler<ExportAuditTrail> {
+  constructor(
+    private readonly database: Database,
+    private readonly audit: AuditService,
+    private readonly signingKey: AuditSigningKey,
+  ) {}
+
+  execute({ request }: ExportAuditTrail): Promise<AuditExport> {
+    return exportAudit(this.database.pool, currentReadScope(), this.audit, this.signingKey.key, request);
+  }
+}
+
+export const AUDIT_OPERATION_HANDLERS = [VerifyAuditTrailHandler, SignAuditCheckpointHandler, ExportAuditTrailHandler];
