@@ -1,4 +1,5 @@
 import { Database } from '../database/database.js';
+import { EVERYTHING } from '../database/organization-scope.js';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store.js';
 import { UpcasterRegistry } from '../event-store/upcasters.js';
 import type { AppConfig } from '../platform/config/app-config.js';
@@ -21,7 +22,7 @@ export interface CliContext {
 
 export async function openCliContext(config: AppConfig): Promise<CliContext> {
   const database = await Database.open(config);
-  const readModels = await ReadModels.open(database.url, 4).catch(async (error: unknown) => {
+  const readModels = await ReadModels.open(database.url, 4, () => EVERYTHING).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });

@@ -17,7 +17,7 @@ export interface ReadScope {
   readonly confidentialCases: OrganizationScope;
 }
 
-/** Projection runners, rebuilds and the service acting on its own behalf. */
+/** Projection runners, rebuilds, the service acting on its own behalf, and the operator at the command line. */
 export const EVERYTHING: ReadScope = { organizations: ALL_ORGANIZATIONS, confidentialCases: ALL_ORGANIZATIONS };
 
 export function scopeOf(grants: readonly Pick<Grant, 'organizationId'>[]): OrganizationScope {

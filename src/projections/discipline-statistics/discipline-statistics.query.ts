@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '../../platform/http/problem.js';
 import { subtreePattern } from '../organization-tree.js';
 import { collect, eventsKnownAt, hasAxes, type TimeAxes } from '../../audit/time-axes.js';
-import { currentReadScope } from '../../database/organization-scope.js';
 import { EventStore } from '../../event-store/event-store.js';
 import { ReadModels } from '../read-models.js';
 import { readReplayed } from '../replay.js';
@@ -50,7 +49,7 @@ export class DisciplineStatisticsQuery {
     if (!hasAxes(axes)) return this.compute(this.readModels, period, organizationId);
     const handled = new Set(disciplineStatisticsProjection.handles);
     const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));
-    return readReplayed(this.readModels.dataSource, disciplineStatisticsProjection, events, currentReadScope(), (manager) =>
+    return readReplayed(this.readModels.dataSource, disciplineStatisticsProjection, events, this.readModels.scope(), (manager) =>
       this.compute(manager, period, organizationId),
     );
   }

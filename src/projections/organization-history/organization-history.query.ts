@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { collect, eventsKnownAt, hasAxes, timeAxesOf } from '../../audit/time-axes.js';
-import { currentReadScope } from '../../database/organization-scope.js';
 import { EventStore } from '../../event-store/event-store.js';
 import { RequestValidationError } from '../../platform/http/problem.js';
 import { ReadModels } from '../read-models.js';
@@ -47,7 +46,7 @@ export class OrganizationHistoryQuery {
     if (!hasAxes(axes)) return this.readModels.read((manager) => this.page(manager, organizationId, query));
     const handled = new Set(organizationHistoryProjection.handles);
     const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));
-    return readReplayed(this.readModels.dataSource, organizationHistoryProjection, events, currentReadScope(), (manager) => this.page(manager, organizationId, query));
+    return readReplayed(this.readModels.dataSource, organizationHistoryProjection, events, this.readModels.scope(), (manager) => this.page(manager, organizationId, query));
   }
 
   private async page(manager: EntityManager, organizationId: string, query: HistoryQueryDto): Promise<HistoryPageDto> {
