@@ -1,10 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import { Users } from '../../src/auth/users.js';
 import type { Grant } from '../../src/auth/principal.js';
 import { addDays } from '../../src/rulebook/index.js';
 import { ApiClient, type View } from '../support/api-client.js';
-import { testDatabases } from '../support/databases.js';
+import { testDatabases, testPool } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { eventuallyOk } from '../support/eventually.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
@@ -34,7 +34,7 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
   beforeAll(async () => {
     app = await createTestApp(database.url);
     admin = new ApiClient(await authorizedAgent(app));
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = testPool(database.url, 2);
     tree = await foundDisciplineTree(admin);
     member = await tree.admitFull('Hoàng Minh Tuấn');
     const commission = tree.body(tree.province, 'inspection-commission');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import request from 'supertest';
 import { Users } from '../../src/auth/users.js';
 import { SystemClock } from '../../src/shared/clock.js';
@@ -8,7 +8,7 @@ import { organizationHistoryProjection } from '../../src/projections/organizatio
 import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { ApiClient, foundTree } from '../support/api-client.js';
-import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, openStore, testClient, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { authorizedAgent, createTestApp, loginAs } from '../support/test-app.js';
 
 const postgres = testDatabases().find((database) => database.concurrentSessions);
@@ -34,8 +34,7 @@ function expected(table: string): string[] {
 async function appLogin(ownerUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const clusterUrl = postgres!.url;
   const role = `disciplina_walls_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const owner = new pg.Client({ connectionString: ownerUrl });
-  await owner.connect();
+  const owner = await testClient(ownerUrl);
   await owner.query(`CREATE ROLE ${role} LOGIN PASSWORD 'walls-test' IN ROLE disciplina_app`);
   await owner.end();
   const url = new URL(ownerUrl);
@@ -44,8 +43,7 @@ async function appLogin(ownerUrl: string): Promise<{ url: string; drop(): Promis
   return {
     url: url.toString(),
     async drop() {
-      const client = new pg.Client({ connectionString: clusterUrl });
-      await client.connect();
+      const client = await testClient(clusterUrl);
       await client.query(`DROP ROLE IF EXISTS ${role}`);
       await client.end();
     },
@@ -100,11 +98,9 @@ describeOnPostgres('database walls on PostgreSQL', () => {
   beforeAll(async () => {
     isolated = await isolatedDatabase(postgres!);
     login = await appLogin(isolated.url);
-    owner = new pg.Client({ connectionString: isolated.url });
-    await owner.connect();
+    owner = await testClient(isolated.url);
     await owner.query(`SELECT set_config('disciplina.scope', '*', false)`);
-    app = new pg.Client({ connectionString: login.url });
-    await app.connect();
+    app = await testClient(login.url);
     const { rows } = await owner.query<{ table: string }>(
       `SELECT DISTINCT polrelid::regclass::text AS table FROM pg_policy WHERE polname = 'organization_scope' ORDER BY 1`,
     );

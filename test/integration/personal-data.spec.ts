@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Grant } from '../../src/auth/principal.js';
 import { Users } from '../../src/auth/users.js';
 import { EventStore } from '../../src/event-store/event-store.js';
@@ -12,7 +12,7 @@ import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { Clock } from '../../src/shared/clock.js';
 import { ApiClient, foundTree, type Tree, type View } from '../support/api-client.js';
-import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, testDatabases, testPool, type IsolatedDatabase } from '../support/databases.js';
 import { eventuallyOk } from '../support/eventually.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
@@ -80,7 +80,7 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
     database = await isolatedDatabase(target);
     app = await createTestApp(database.url);
     admin = new ApiClient(await authorizedAgent(app));
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = testPool(database.url, 2);
     tree = await foundTree(admin);
     const elsewhere = await foundTree(admin);
     member = (await admit(NAME)).body as View;
