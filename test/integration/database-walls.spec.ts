@@ -3,12 +3,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import request from 'supertest';
 import { Users } from '../../src/auth/users.js';
+import { Database } from '../../src/database/database.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { organizationHistoryProjection } from '../../src/projections/organization-history/organization-history.projection.js';
 import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { ApiClient, foundTree } from '../support/api-client.js';
 import { isolatedDatabase, openStore, testClient, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp, loginAs } from '../support/test-app.js';
 
 const postgres = testDatabases().find((database) => database.concurrentSessions);
@@ -348,13 +350,9 @@ describeOnPostgres('the whole service as the application role on PostgreSQL', ()
     const viewer = await loginAs(service, 'walls-viewer', 'walls-viewer-password');
     const asViewer = (path: string) => request(service.getHttpServer()).get(`/api/v1/${path}`).set('Authorization', `Bearer ${viewer}`);
 
-    const deadline = Date.now() + 20_000;
-    let ownHistory = await api.get(`organizations/${tree.province.id}/history?subtree=true`);
-    while (ownHistory.body.total !== 1 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      ownHistory = await api.get(`organizations/${tree.province.id}/history?subtree=true`);
-    }
-    expect(ownHistory.status).toBe(200);
+    const { pool } = service.get(Database);
+    await waitUntilProjected(pool, await committedHead(pool));
+    const ownHistory = await api.get(`organizations/${tree.province.id}/history?subtree=true`).expect(200);
     expect(ownHistory.body.items.map((e: { eventType: string; organizationId: string }) => [e.eventType, e.organizationId])).toEqual([['QualityClassified', tree.commune.id]]);
     const othersForAdmin = await api.get(`organizations/${other.id}/history`).expect(200);
     expect(othersForAdmin.body.total).toBe(1);
