@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import request from 'supertest';
+import type { Clock } from '../../src/shared/clock.js';
 import { testDatabases, testPool } from '../support/databases.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
@@ -10,11 +11,14 @@ describe.each(testDatabases())('abuse limits and security headers on $name', (da
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    app = await createTestApp(database.url, {
-      RATE_LIMIT_PER_MINUTE: '20',
-      LOGIN_ATTEMPTS_PER_MINUTE: '5',
-      CORS_ORIGINS: 'https://admin.example.org',
-    });
+    // The limits count in fixed one-minute windows: time stands still here, so that no window turns mid-test.
+    const startedAt = Date.now();
+    const stopped: Clock = { now: () => new Date(startedAt) };
+    app = await createTestApp(
+      database.url,
+      { RATE_LIMIT_PER_MINUTE: '20', LOGIN_ATTEMPTS_PER_MINUTE: '5', CORS_ORIGINS: 'https://admin.example.org' },
+      stopped,
+    );
     http = await authorizedAgent(app);
     pool = testPool(database.url, 2);
   });

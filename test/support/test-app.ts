@@ -7,12 +7,13 @@ import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { loadConfig } from '../../src/platform/config/app-config.js';
 import { configureApp } from '../../src/platform/http/configure-app.js';
+import { Clock } from '../../src/shared/clock.js';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 export const JWT_SECRET = 'test-jwt-secret-of-at-least-32-characters';
 
-/** The whole service over HTTP, as `npm start` builds it, on the given database. */
-export async function createTestApp(databaseUrl: string, env: Record<string, string> = {}): Promise<NestExpressApplication> {
+/** The whole service over HTTP, as `npm start` builds it, on the given database (and on `clock`'s time when given). */
+export async function createTestApp(databaseUrl: string, env: Record<string, string> = {}, clock?: Clock): Promise<NestExpressApplication> {
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
@@ -21,7 +22,9 @@ export async function createTestApp(databaseUrl: string, env: Record<string, str
     JWT_SECRET,
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  if (clock) builder.overrideProvider(Clock).useValue(clock);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApp(app, config);
   await app.init();
