@@ -7,6 +7,7 @@ import { Users } from '../../src/auth/users.js';
 import { ApiClient, foundTree, type Tree } from '../support/api-client.js';
 import { compiledCli, runNode } from '../support/cli-process.js';
 import { asSuperuser, isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp, JWT_SECRET } from '../support/test-app.js';
 
 const verifier = join(__dirname, '..', '..', 'src', 'audit', 'offline', 'verify-export.mjs');
@@ -48,6 +49,8 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
     await app.get(Users).create('auditor-trail', 'auditor-password-1', [{ role: 'auditor', organizationId: null }]);
     await app.get(Users).create('viewer-trail', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
     await app.get(Users).create('auditor-province', 'auditor-password-1', [{ role: 'auditor', organizationId: tree.province.id }]);
+    // The trail of an organization, and a subtree auditor's reach, are read through the organization history and tree.
+    await waitUntilProjected(pool, await committedHead(pool));
   }, 60_000);
   afterAll(async () => {
     await app?.close();
