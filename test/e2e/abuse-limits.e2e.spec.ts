@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import request from 'supertest';
-import { testDatabases } from '../support/databases.js';
+import type { Clock } from '../../src/shared/clock.js';
+import { testDatabases, testPool } from '../support/databases.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
 describe.each(testDatabases())('abuse limits and security headers on $name', (database) => {
@@ -10,13 +11,16 @@ describe.each(testDatabases())('abuse limits and security headers on $name', (da
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    app = await createTestApp(database.url, {
-      RATE_LIMIT_PER_MINUTE: '20',
-      LOGIN_ATTEMPTS_PER_MINUTE: '5',
-      CORS_ORIGINS: 'https://admin.example.org',
-    });
+    // The limits count in fixed one-minute windows: time stands still here, so that no window turns mid-test.
+    const startedAt = Date.now();
+    const stopped: Clock = { now: () => new Date(startedAt) };
+    app = await createTestApp(
+      database.url,
+      { RATE_LIMIT_PER_MINUTE: '20', LOGIN_ATTEMPTS_PER_MINUTE: '5', CORS_ORIGINS: 'https://admin.example.org' },
+      stopped,
+    );
     http = await authorizedAgent(app);
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = testPool(database.url, 2);
   });
   afterAll(async () => {
     await pool.end();

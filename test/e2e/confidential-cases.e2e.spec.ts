@@ -1,12 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import { Users } from '../../src/auth/users.js';
 import type { Grant } from '../../src/shared/access/principal.js';
 import { addDays } from '../../src/rulebook/index.js';
 import { ApiClient, type View } from '../support/api-client.js';
-import { testDatabases } from '../support/databases.js';
+import { testDatabases, testPool } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
-import { eventuallyOk } from '../support/eventually.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const PASSWORD = 'confidential-test-password';
@@ -34,7 +34,7 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
   beforeAll(async () => {
     app = await createTestApp(database.url);
     admin = new ApiClient(await authorizedAgent(app));
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = testPool(database.url, 2);
     tree = await foundDisciplineTree(admin);
     member = await tree.admitFull('Hoàng Minh Tuấn');
     const commission = tree.body(tree.province, 'inspection-commission');
@@ -68,6 +68,7 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
       await app.get(Users).create(username, PASSWORD, [grant]);
       clients.set(name, new ApiClient(await authorizedAgent(app, username, PASSWORD)));
     }
+    await waitUntilProjected(pool, await committedHead(pool));
   }, 120_000);
   afterAll(async () => {
     await pool.end();
@@ -94,10 +95,10 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
     const history = `organizations/${tree.commune.id}/history?pageSize=200`;
     const record = `members/${member.id}/record`;
     const officer = as('province discipline officer');
-    await eventuallyOk(() => officer.get(history), mentions);
-    await eventuallyOk(() => officer.get(record), (body) => (body.sanctions as { inEffect: unknown[] }).inEffect.length === 1);
-    await eventuallyOk(() => officer.get('work-lists/discipline-cases?pageSize=200'), mentions);
-    await eventuallyOk(() => officer.get('alerts?pageSize=200'), mentions);
+    for (const path of [history, 'work-lists/discipline-cases?pageSize=200', 'alerts?pageSize=200']) {
+      expect([path, mentions((await officer.get(path).expect(200)).body)]).toEqual([path, true]);
+    }
+    expect((await officer.get(record).expect(200)).body.sanctions.inEffect).toHaveLength(1);
     expect(mentions((await as('province auditor').get(`audit/events?organizationId=${tree.commune.id}&pageSize=200`).expect(200)).body)).toBe(true);
     expect(mentions((await as('province auditor').get(`${record}?asOf=${today}`).expect(200)).body)).toBe(true);
 
@@ -114,7 +115,8 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
 
   it("counts it in statistics and in the member's cadre-planning eligibility, naming no case", async () => {
     const period = `from=${daysAgo(30)}&to=${today}&organizationId=${tree.commune.id}`;
-    const counted = await eventuallyOk(() => as('province viewer').get(`reports/discipline-statistics?${period}`), (body) => (body.sanctions as { members: { total: number } }).members.total === 1);
+    const counted = (await as('province viewer').get(`reports/discipline-statistics?${period}`).expect(200)).body;
+    expect(counted.sanctions.members.total).toBe(1);
     expect(JSON.stringify(counted)).not.toContain(confidential.id);
     const record = await as('commune discipline officer').get(`members/${member.id}/record`).expect(200);
     expect(record.body).toMatchObject({ sanctions: { inEffect: [] }, cadrePlanning: { eligible: false, reason: 'planning-bar' } });

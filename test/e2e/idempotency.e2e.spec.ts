@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
-import { testDatabases } from '../support/databases.js';
+import type pg from 'pg';
+import { testDatabases, testPool } from '../support/databases.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
 function organization(name: string) {
@@ -16,7 +16,7 @@ describe.each(testDatabases())('Idempotency-Key on commands on $name', (database
   beforeAll(async () => {
     app = await createTestApp(database.url);
     http = await authorizedAgent(app);
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = testPool(database.url, 2);
   });
   afterAll(async () => {
     await pool.end();

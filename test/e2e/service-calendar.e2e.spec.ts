@@ -2,7 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiClient } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
-import { eventuallyOk } from '../support/eventually.js';
+import { Database } from '../../src/database/database.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 /** 01:30 on 11 March in Vietnam, still 10 March in UTC. */
@@ -24,6 +25,11 @@ describe.each(testDatabases())('one calendar day for commands, alerts and record
     await app.close();
   });
 
+  async function projected(): Promise<void> {
+    const { pool } = app.get(Database);
+    await waitUntilProjected(pool, await committedHead(pool));
+  }
+
   it('at 2026-03-10T18:30Z counts 2026-03-11 both where a command refuses a future date and where an alert falls overdue', async () => {
     const member = await tree.admitFull('Lê Văn Tâm');
     const inspector = await tree.admitFull('Vũ Minh Đức');
@@ -44,10 +50,8 @@ describe.each(testDatabases())('one calendar day for commands, alerts and record
     expect(tomorrow.body).toMatchObject({ code: 'invalid-input', detail: 'openedOn 2026-03-12 is after today 2026-03-11', details: { field: 'openedOn', rule: 'not-in-future' } });
     await api.create('discipline-cases', { openedOn: '2026-03-11', subject });
 
-    const alerts = await eventuallyOk(
-      () => api.get(`alerts?within=0&organizationId=${tree.commune.id}`),
-      (body) => (body.items as Item[]).some((item) => item.streamId === `inspection-${inspection.id}`),
-    );
+    await projected();
+    const alerts = (await api.get(`alerts?within=0&organizationId=${tree.commune.id}`).expect(200)).body as Item;
     expect(alerts).toMatchObject({ today: '2026-03-11', until: '2026-03-11' });
     expect((alerts.items as Item[]).find((item) => item.streamId === `inspection-${inspection.id}`)).toMatchObject({
       kind: 'inspection-conclusion',
@@ -58,7 +62,8 @@ describe.each(testDatabases())('one calendar day for commands, alerts and record
 
   it('evaluates a member record on that same day', async () => {
     const member = await tree.admitFull('Đỗ Thị Hoa');
-    const record = await eventuallyOk(() => api.get(`members/${member.id}/record`));
+    await projected();
+    const record = (await api.get(`members/${member.id}/record`).expect(200)).body as Item;
     expect(record).toMatchObject({ memberId: member.id, on: '2026-03-11' });
   }, 60_000);
 });

@@ -1,4 +1,3 @@
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,31 +5,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import { Users } from '../../src/auth/users.js';
 import { ApiClient, foundTree, type Tree } from '../support/api-client.js';
+import { compiledCli, runNode } from '../support/cli-process.js';
 import { asSuperuser, isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp, JWT_SECRET } from '../support/test-app.js';
 
-const root = join(__dirname, '..', '..');
-const built = join(root, 'dist', 'audit-cli-test');
-const verifier = join(root, 'src', 'audit', 'offline', 'verify-export.mjs');
+const verifier = join(__dirname, '..', '..', 'src', 'audit', 'offline', 'verify-export.mjs');
 const today = new Date().toISOString().slice(0, 10);
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
-/** The CLI as `npm run cli` runs it: compiled by SWC, in a process of its own (its exit code is the contract). */
-beforeAll(() => {
-  execFileSync(join(root, 'node_modules', '.bin', 'swc'), ['src', '-d', built, '--copy-files', '--quiet'], { cwd: root });
-}, 60_000);
-afterAll(() => rmSync(built, { recursive: true, force: true }));
-
-function run(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const built = compiledCli('audit-cli-test');
+beforeAll(() => built.compile(), 60_000);
+afterAll(() => built.remove());
 
 type Entry = Record<string, unknown>;
 
@@ -50,8 +36,8 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
     ADMIN_PASSWORD,
     JWT_SECRET,
   });
-  const cli = (...args: string[]) => run([join(built, 'src', 'cli', 'main.js'), ...args], env());
-  const verify = (...args: string[]) => run([verifier, ...args]);
+  const cli = (...args: string[]) => built.run(args, env());
+  const verify = (...args: string[]) => runNode([verifier, ...args]);
 
   beforeAll(async () => {
     isolated = await isolatedDatabase(database);
@@ -63,6 +49,8 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
     await app.get(Users).create('auditor-trail', 'auditor-password-1', [{ role: 'auditor', organizationId: null }]);
     await app.get(Users).create('viewer-trail', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
     await app.get(Users).create('auditor-province', 'auditor-password-1', [{ role: 'auditor', organizationId: tree.province.id }]);
+    // The trail of an organization, and a subtree auditor's reach, are read through the organization history and tree.
+    await waitUntilProjected(pool, await committedHead(pool));
   }, 60_000);
   afterAll(async () => {
     await app?.close();

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import request from 'supertest';
 import { Users } from '../../src/auth/users.js';
+import { Database } from '../../src/database/database.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { organizationHistoryProjection } from '../../src/projections/organization-history/organization-history.projection.js';
 import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { ApiClient, foundTree } from '../support/api-client.js';
-import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, openStore, testClient, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp, loginAs } from '../support/test-app.js';
 
 const postgres = testDatabases().find((database) => database.concurrentSessions);
@@ -34,8 +36,7 @@ function expected(table: string): string[] {
 async function appLogin(ownerUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const clusterUrl = postgres!.url;
   const role = `disciplina_walls_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const owner = new pg.Client({ connectionString: ownerUrl });
-  await owner.connect();
+  const owner = await testClient(ownerUrl);
   await owner.query(`CREATE ROLE ${role} LOGIN PASSWORD 'walls-test' IN ROLE disciplina_app`);
   await owner.end();
   const url = new URL(ownerUrl);
@@ -44,8 +45,7 @@ async function appLogin(ownerUrl: string): Promise<{ url: string; drop(): Promis
   return {
     url: url.toString(),
     async drop() {
-      const client = new pg.Client({ connectionString: clusterUrl });
-      await client.connect();
+      const client = await testClient(clusterUrl);
       await client.query(`DROP ROLE IF EXISTS ${role}`);
       await client.end();
     },
@@ -100,11 +100,9 @@ describeOnPostgres('database walls on PostgreSQL', () => {
   beforeAll(async () => {
     isolated = await isolatedDatabase(postgres!);
     login = await appLogin(isolated.url);
-    owner = new pg.Client({ connectionString: isolated.url });
-    await owner.connect();
+    owner = await testClient(isolated.url);
     await owner.query(`SELECT set_config('disciplina.scope', '*', false)`);
-    app = new pg.Client({ connectionString: login.url });
-    await app.connect();
+    app = await testClient(login.url);
     const { rows } = await owner.query<{ table: string }>(
       `SELECT DISTINCT polrelid::regclass::text AS table FROM pg_policy WHERE polname = 'organization_scope' ORDER BY 1`,
     );
@@ -352,13 +350,9 @@ describeOnPostgres('the whole service as the application role on PostgreSQL', ()
     const viewer = await loginAs(service, 'walls-viewer', 'walls-viewer-password');
     const asViewer = (path: string) => request(service.getHttpServer()).get(`/api/v1/${path}`).set('Authorization', `Bearer ${viewer}`);
 
-    const deadline = Date.now() + 20_000;
-    let ownHistory = await api.get(`organizations/${tree.province.id}/history?subtree=true`);
-    while (ownHistory.body.total !== 1 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      ownHistory = await api.get(`organizations/${tree.province.id}/history?subtree=true`);
-    }
-    expect(ownHistory.status).toBe(200);
+    const { pool } = service.get(Database);
+    await waitUntilProjected(pool, await committedHead(pool));
+    const ownHistory = await api.get(`organizations/${tree.province.id}/history?subtree=true`).expect(200);
     expect(ownHistory.body.items.map((e: { eventType: string; organizationId: string }) => [e.eventType, e.organizationId])).toEqual([['QualityClassified', tree.commune.id]]);
     const othersForAdmin = await api.get(`organizations/${other.id}/history`).expect(200);
     expect(othersForAdmin.body.total).toBe(1);

@@ -1,7 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Database } from '../../src/database/database.js';
 import { DemoAlreadyLoadedError, seedDemo, type DemoSummary } from '../../src/demo/seed-demo.js';
+import { disciplineStatisticsProjection } from '../../src/projections/discipline-statistics/discipline-statistics.projection.js';
 import type { DisciplineStatistics } from '../../src/projections/discipline-statistics/discipline-statistics.query.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
 const REPORT = '/api/v1/reports/discipline-statistics';
@@ -17,23 +20,13 @@ describe.each(testDatabases())('discipline statistics of the seed demo on $name'
     return (await http.get(`${REPORT}?${query}`).expect(200)).body as DisciplineStatistics;
   }
 
-  async function whenCaughtUp(): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const { body } = await http.get('/api/v1/projections').expect(200);
-      const statistics = (body as { name: string; lag: number; status: string }[]).find((p) => p.name === 'discipline-statistics')!;
-      if (statistics.lag === 0 && statistics.status === 'live') return;
-      if (Date.now() > deadline) throw new Error(`discipline-statistics did not catch up: ${JSON.stringify(statistics)}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
   beforeAll(async () => {
     isolated = await isolatedDatabase(database);
     app = await createTestApp(isolated.url);
     http = await authorizedAgent(app);
     demo = await seedDemo(app);
-    await whenCaughtUp();
+    const { pool } = app.get(Database);
+    await waitUntilProjected(pool, await committedHead(pool), [disciplineStatisticsProjection.name]);
   }, 180_000);
   afterAll(async () => {
     await app?.close();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Grant } from '../../src/shared/access/principal.js';
 import { Users } from '../../src/auth/users.js';
 import { EventStore } from '../../src/event-store/event-store.js';
@@ -12,8 +12,8 @@ import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { Clock } from '../../src/shared/clock.js';
 import { ApiClient, foundTree, type Tree, type View } from '../support/api-client.js';
-import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
-import { eventuallyOk } from '../support/eventually.js';
+import { isolatedDatabase, testDatabases, testPool, type IsolatedDatabase } from '../support/databases.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const PASSWORD = 'personal-data-test-password';
@@ -80,7 +80,7 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
     database = await isolatedDatabase(target);
     app = await createTestApp(database.url);
     admin = new ApiClient(await authorizedAgent(app));
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = testPool(database.url, 2);
     tree = await foundTree(admin);
     const elsewhere = await foundTree(admin);
     member = (await admit(NAME)).body as View;
@@ -88,8 +88,7 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
     for (const role of ['discipline-officer', 'inspector', 'auditor', 'viewer'] as const) clients.set(role, await clientWith(role, [{ role, organizationId: province }]));
     // An officer elsewhere and a viewer here: no grant of an officer's role reaches the member.
     clients.set('officer-elsewhere', await clientWith('officer-elsewhere', [{ role: 'viewer', organizationId: province }, { role: 'discipline-officer', organizationId: elsewhere.commune.id }]));
-    await eventuallyOk(() => admin.get(`members/${member.id}/record`));
-    await eventuallyOk(() => admin.get(`organizations/${tree.commune.id}/history`));
+    await waitUntilProjected(pool, await committedHead(pool));
   }, 120_000);
   afterAll(async () => {
     await pool.end();

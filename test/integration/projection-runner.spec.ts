@@ -10,7 +10,9 @@ import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { countingProjection, createCountingTables, readModelChecksum, type CountingProjection } from '../support/counting-projection.js';
 import { openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { eventually } from '../support/eventually.js';
 import { projectionTestDatabase } from '../support/projection-database.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 
 const metadata: EventMetadata = { actor: 'projection-test', correlationId: 'projection-test' };
 
@@ -98,8 +100,7 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
       const { rows } = await pool.query<{ count: number }>('SELECT count(*)::int AS count FROM events WHERE event_type = $1', [type]);
       const committed = rows[0]!.count;
       expect(committed).toBeGreaterThan(2000);
-      const deadline = Date.now() + 30_000;
-      while ((await applied(projection)).count < committed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitUntilProjected(pool, await committedHead(pool), [projection.name]);
     } finally {
       await runner.stop();
     }
@@ -171,15 +172,13 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
     const second = new ProjectionRunner(projection, deps(), { pollIntervalMs: 20, retryMs: 20 });
     first.start();
     try {
-      const deadline = Date.now() + 10_000;
-      while (first.status !== 'live' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await eventually(async () => first.status, (status) => status === 'live');
       second.start();
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Stopped until its first try for the lock, which it must lose to the first runner.
+      await eventually(async () => second.status, (status) => status !== 'stopped');
       expect([first.status, second.status]).toEqual(['live', 'standby']);
       await first.stop();
-      const handover = Date.now() + 10_000;
-      while (second.status !== 'live' && Date.now() < handover) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(second.status).toBe('live');
+      await eventually(async () => second.status, (status) => status === 'live');
     } finally {
       await first.stop();
       await second.stop();

@@ -1,12 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Users } from '../../src/auth/users.js';
+import { Database } from '../../src/database/database.js';
 import { addDays, defaultRulebook, lapseDate, planningBarUntil } from '../../src/rulebook/index.js';
 import { ServiceCalendar } from '../../src/shared/calendar.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
-import { eventuallyOk } from '../support/eventually.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 /** The day records and alerts count from: the service calendar's, in its default time zone, not UTC's. */
@@ -27,6 +28,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
   let awaiting: View;
   let inspection: View;
   const cases: Record<string, string> = {};
+  const read = async (path: string) => (await api.get(path).expect(200)).body as Item;
 
   const committee = () => tree.body(tree.commune, 'executive-committee');
   const ballot = (form: string) => ({
@@ -66,13 +68,16 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
       decisionNumber: '09-QĐ/UBKT', decidedOn: daysAgo(100), scope: 'Quản lý đất', period: { from: '2024-01-01', to: '2025-12-31' }, teamMemberIds: [warned.id],
     });
     await app.get(Users).create('viewer-read-models', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
+    const { pool } = app.get(Database);
+    await waitUntilProjected(pool, await committedHead(pool));
   }, 120_000);
   afterAll(async () => {
     await app.close();
   });
 
   it('keeps a member record: a warning in effect with its lapse date and the planning bar of the pinned rule version', async () => {
-    const record = await eventuallyOk(() => api.get(`members/${warned.id}/record`), (body) => (body.sanctions as { inEffect: unknown[] }).inEffect.length === 1);
+    const record = await read(`members/${warned.id}/record`);
+    expect((record.sanctions as { inEffect: Item[] }).inEffect).toHaveLength(1);
     const sanction = (record.sanctions as { inEffect: Item[] }).inEffect[0]!;
     const version = defaultRulebook().byId(sanction.ruleVersion as string);
     const bar = planningBarUntil(daysAgo(5), 'warning', version);
@@ -86,16 +91,16 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
       cadrePlanning: { eligible: false, barredUntil: bar.barredUntil, reason: 'planning-bar' },
     });
     expect(JSON.stringify(record)).not.toContain('Nguyễn');
-  }, 60_000);
+  });
 
   it('lists open cases with their limitation date, sanctions awaiting announcement, and keeps the eligible eligible', async () => {
-    const open = await eventuallyOk(() => api.get(`members/${underCase.id}/record`), (body) => (body.openCases as unknown[]).length === 1);
+    const open = await read(`members/${underCase.id}/record`);
     expect(open).toMatchObject({ openCases: [{ caseId: cases.open, openedOn: daysAgo(20), limitationLastDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }] });
     expect((open.openCases as Item[])[0]!.limitationLastDate as string > today).toBe(true);
     expect(open).toMatchObject({ cadrePlanning: { eligible: true, barredUntil: null, reason: null } });
-    const pending = await eventuallyOk(() => api.get(`members/${awaiting.id}/record`), (body) => (body.sanctions as { awaitingAnnouncement: unknown[] }).awaitingAnnouncement.length === 1);
+    const pending = await read(`members/${awaiting.id}/record`);
     expect(pending).toMatchObject({ sanctions: { inEffect: [], awaitingAnnouncement: [{ caseId: cases.awaiting, effectiveOn: null, planningBar: null }] }, cadrePlanning: { eligible: true } });
-  }, 60_000);
+  });
 
   it('answers 404 for an unknown member and 400 for a malformed id or axis', async () => {
     await api.get('members/0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60/record').expect(404);
@@ -105,20 +110,15 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
   });
 
   it('lists open inspections and cases by state, acting body and due date', async () => {
-    const inspections = await eventuallyOk(
-      () => api.get(`work-lists/inspections?organizationId=${tree.commune.id}`),
-      (body) => items(body).some((item) => item.id === inspection.id),
-    );
+    const inspections = await read(`work-lists/inspections?organizationId=${tree.commune.id}`);
     expect(items(inspections).find((item) => item.id === inspection.id)).toMatchObject({
       state: 'decided', organizationId: tree.commune.id, bodyKind: 'inspection-commission', dueKind: 'inspection-conclusion', dueOn: addDays(daysAgo(100), 90),
     });
     const byCommission = await api.get(`work-lists/inspections?organizationId=${tree.commune.id}&bodyKind=executive-committee`).expect(200);
     expect(items(byCommission.body)).toEqual([]);
 
-    const all = await eventuallyOk(
-      () => api.get(`work-lists/discipline-cases?organizationId=${tree.commune.id}`),
-      (body) => body.total === 3,
-    );
+    const all = await read(`work-lists/discipline-cases?organizationId=${tree.commune.id}`);
+    expect(all.total).toBe(3);
     const byId = new Map(items(all).map((item) => [item.id, item]));
     expect(byId.get(cases.awaiting)).toMatchObject({ state: 'decided', bodyKind: 'executive-committee', dueKind: 'announcement' });
     expect(byId.get(cases.open)).toMatchObject({ state: 'open', bodyKind: null, dueKind: 'limitation' });
@@ -133,7 +133,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
     const paged = await api.get(`work-lists/discipline-cases?organizationId=${tree.commune.id}&page=2&pageSize=2`).expect(200);
     expect(paged.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
     expect(items(paged.body)).toHaveLength(1);
-  }, 60_000);
+  });
 
   it.each([
     ['an unknown state', 'discipline-cases?state=closed'],
@@ -148,10 +148,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
   });
 
   it('alerts on appeal windows closing, announcements due and overdue inspections within the days asked', async () => {
-    const alerts = await eventuallyOk(
-      () => api.get(`alerts?within=30&organizationId=${tree.commune.id}&pageSize=200`),
-      (body) => items(body).some((item) => item.kind === 'inspection-conclusion'),
-    );
+    const alerts = await read(`alerts?within=30&organizationId=${tree.commune.id}&pageSize=200`);
     expect(alerts).toMatchObject({ today, until: addDays(today, 30) });
     const byStream = (streamId: string) => items(alerts).filter((item) => item.streamId === streamId);
     expect(byStream(`discipline-case-${cases.warned}`)).toEqual(
@@ -168,7 +165,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
     expect(items(none.body).map((item) => item.kind)).not.toContain('announcement');
     await api.get('alerts?within=400').expect(400);
     await api.get('alerts?within=soon').expect(400);
-  }, 60_000);
+  });
 
   it('lets every role read a member record and only officers and inspectors the work lists', async () => {
     const viewer = new ApiClient(await authorizedAgent(app, 'viewer-read-models', 'viewer-password-1'));

@@ -1,10 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Database } from '../../src/database/database.js';
 import { EventStore } from '../../src/event-store/event-store.js';
 import type { DisciplineStatistics } from '../../src/projections/discipline-statistics/discipline-statistics.query.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
-import { eventuallyOk } from '../support/eventually.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 type Body = Record<string, unknown>;
@@ -64,6 +65,8 @@ describe.each(testDatabases())("an act's valid time is its legal date, over HTTP
     beforeAnnouncementWasRecorded = new Date().toISOString();
     await pause();
     await api.command(`discipline-cases/${caseId}/announce`, { announcedOn: '2023-03-20' });
+    const { pool } = app.get(Database);
+    await waitUntilProjected(pool, await committedHead(pool));
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -108,13 +111,12 @@ describe.each(testDatabases())("an act's valid time is its legal date, over HTTP
   });
 
   it('the live organization history filters its from/to by legal date', async () => {
-    // The live history is a projection: until it has caught up, the commune may not be in its tree yet (404).
-    await eventuallyOk(() => api.get(`organizations/${commune.id}/history`), (body) => body.total === 7);
+    expect((await history('')).total).toBe(7);
     const march = await history('from=2023-03-01&to=2023-03-15');
     expect(eventTypes(march)).toEqual(['DisciplineDecisionIssued', 'BallotRecorded', 'DisciplineCaseOpened']);
     expect((march.items as Body[])[0]).toMatchObject({ occurredAt: '2023-03-15T00:00:00.000Z' });
     expect(eventTypes(await history('to=2022-12-31'))).toEqual(['ViolationRecorded']);
-  }, 60_000);
+  });
 
   it('member record as of a day between signing and announcement shows the warning awaiting announcement, then in effect', async () => {
     expect(await record('asOf=2023-02-15')).toMatchObject({ membership: 'full', openCases: [], sanctions: { inEffect: [], awaitingAnnouncement: [] } });

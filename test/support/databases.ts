@@ -24,8 +24,37 @@ export function testDatabases(): TestDatabase[] {
   return databases;
 }
 
+/**
+ * A test's own pool. A connection the server ends while idle (a database dropped, a server restarting) is
+ * an `error` event, which would crash the run without a listener; the pool drops that connection, and the
+ * next query meets whatever is really wrong.
+ */
+export function testPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** A test's own connection, connected: as `testPool`, an idle one the server ends fails its next query. */
+export async function testClient(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** Runs `work` on a connection of its own, closed whatever happens. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = await testClient(url);
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export function openStore(url: string, upcasters = new UpcasterRegistry()) {
-  const pool = new pg.Pool({ connectionString: url, max: 60 });
+  const pool = testPool(url, 60);
   const store = new PostgresEventStore(pool, new SystemClock(), new RandomIdGenerator(), upcasters);
   return { pool, store };
 }
@@ -48,20 +77,16 @@ export async function isolatedDatabase(target: TestDatabase): Promise<IsolatedDa
     return { url: embedded.url, drop: () => embedded.stop() };
   }
   const name = `disciplina_isolated_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: target.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await withClient(target.url, (admin) => admin.query(`CREATE DATABASE ${name}`));
   const url = new URL(target.url);
   url.pathname = `/${name}`;
   await runMigrations(url.toString());
   return {
     url: url.toString(),
+    // Not forced: PostgreSQL waits a few seconds for the sessions still on it, then refuses, naming how
+    // many; a test that leaves a pool open fails here instead of its pool crashing the run.
     async drop() {
-      const client = new pg.Client({ connectionString: target.url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      await withClient(target.url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name}`));
     },
   };
 }

@@ -1,6 +1,7 @@
-type Body = Record<string, unknown>;
-
-/** Read models trail the commands by the projections' lag: ask again until the answer holds (45 s at most). */
+/**
+ * Asks again until the answer holds (45 s at most), for a state that no event position marks, such as a
+ * projection runner's status. Read models are waited for by position: see `waitUntilProjected`.
+ */
 export async function eventually<T>(read: () => PromiseLike<T>, holds: (value: T) => boolean, show: (value: T) => string = (value) => JSON.stringify(value)): Promise<T> {
   const deadline = Date.now() + 45_000;
   for (;;) {
@@ -9,14 +10,4 @@ export async function eventually<T>(read: () => PromiseLike<T>, holds: (value: T
     if (Date.now() > deadline) throw new Error(`never held: ${show(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** `eventually` for an HTTP read: the body of a 200 that holds. */
-export async function eventuallyOk(read: () => PromiseLike<{ status: number; body: unknown }>, holds: (body: Body) => boolean = () => true): Promise<Body> {
-  const response = await eventually(
-    read,
-    ({ status, body }) => status === 200 && holds(body as Body),
-    ({ status, body }) => `${status} ${JSON.stringify(body)}`,
-  );
-  return response.body as Body;
 }

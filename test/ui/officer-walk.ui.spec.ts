@@ -1,9 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
 import { Users } from '../../src/auth/users.js';
+import { Database } from '../../src/database/database.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
 import { buildAdminUi, choose, chromiumAvailable, labelled, launchChromium, screenshot } from './browser.js';
 
@@ -27,6 +29,12 @@ const CASE_TIMEOUT = 120_000;
   const pageErrors: string[] = [];
   let caseUrl: string;
 
+  /** The pages of read models (tree, members, history, statistics) show what was recorded before them. */
+  async function projected(): Promise<void> {
+    const { pool } = app.get(Database);
+    await waitUntilProjected(pool, await committedHead(pool));
+  }
+
   beforeAll(async () => {
     buildAdminUi();
     database = await isolatedDatabase(target);
@@ -37,6 +45,7 @@ const CASE_TIMEOUT = 120_000;
     tree = await foundDisciplineTree(api);
     member = await tree.admitFull('Nguyễn Văn Hùng', 'Phó Chủ tịch Ủy ban nhân dân xã');
     await tree.admitFull('Lê Thị Hoa');
+    await projected();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
     page.setDefaultTimeout(15_000);
@@ -223,6 +232,7 @@ const CASE_TIMEOUT = 120_000;
       await count.filter({ hasNotText: unfiltered }).waitFor();
     }
     const history = `${origin}/organizations/${tree.commune.id}/history`;
+    await projected();
     await page.goto(history);
     await page.getByText('DisciplineDecisionIssued').first().waitFor();
     await page.getByText('InspectionConcluded').first().waitFor();
@@ -242,6 +252,7 @@ const CASE_TIMEOUT = 120_000;
   }, CASE_TIMEOUT);
 
   it('builds the statistics report with its chart and CSV', async () => {
+    await projected();
     await page.goto(`${origin}/statistics?organizationId=${tree.commune.id}`);
     await page.getByLabel('Từ ngày').fill('01/01/2026');
     await page.getByRole('button', { name: 'Lập báo cáo' }).click();

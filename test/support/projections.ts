@@ -1,0 +1,41 @@
+import { START_OF_ALL, type GlobalCheckpoint } from '../../src/event-store/event-store.js';
+import { PROJECTIONS } from '../../src/projections/registry.js';
+
+interface Queryable {
+  query(sql: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+const SERVICE_PROJECTIONS = PROJECTIONS.map((projection) => projection.name);
+
+/**
+ * The last event committed so far, in the order projections follow (transaction id, then position): the
+ * events a test has just appended, their commands answered, lie at or before it.
+ */
+export async function committedHead(db: Queryable): Promise<GlobalCheckpoint> {
+  const { rows } = await db.query(
+    `SELECT transaction_id::text AS "transactionId", global_position::float8 AS "globalPosition" FROM events
+     ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+  );
+  return (rows[0] as GlobalCheckpoint | undefined) ?? START_OF_ALL;
+}
+
+/**
+ * Waits until each projection of `names` (by default the service's) has passed `position`: its checkpoint
+ * is at or after it, so every event committed up to there is in its read model.
+ */
+export async function waitUntilProjected(db: Queryable, position: GlobalCheckpoint, names: readonly string[] = SERVICE_PROJECTIONS, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT wanted.name, c.transaction_id::text AS "transactionId", c.global_position::float8 AS "globalPosition"
+       FROM unnest($1::text[]) AS wanted(name) LEFT JOIN projection_checkpoints c ON c.name = wanted.name
+       WHERE c.name IS NULL OR (c.transaction_id, c.global_position) < ($2::xid8, $3::bigint)`,
+      [names, position.transactionId, position.globalPosition],
+    );
+    if (rows.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Projections not past ${position.transactionId}/${position.globalPosition} after ${timeoutMs} ms: ${JSON.stringify(rows)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
