@@ -32,7 +32,11 @@ const cleanTree = {
   'src/organizations/organizations.module.ts': "import { Module } from '@nestjs/common';\nimport { found } from './domain/organization.js';\n@Module({})\nexport class OrganizationsModule { f = found; }\n",
 };
 
-describe('module boundaries (npm run lint)', () => {
+// dependency-cruiser runs on Node.js 22 or later; the project asks for 24 (package.json engines).
+const cruiserRuns = Number(process.versions.node.split('.')[0]) >= 22;
+if (!cruiserRuns) console.warn(`Module boundary tests skipped: dependency-cruiser needs Node.js 22 or later, this is ${process.version}`);
+
+(cruiserRuns ? describe : describe.skip)('module boundaries (npm run lint)', () => {
   test('a tree that keeps the rules passes', async () => {
     expect(await cruise(cleanTree)).toMatchObject({ code: 0 });
   });
