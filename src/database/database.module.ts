@@ -1,5 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../platform/config/app-config.js';
+import { Readiness } from '../platform/health/readiness.js';
 import { Database } from './database.js';
 
 @Global()
@@ -18,8 +19,9 @@ import { Database } from './database.js';
         return database;
       },
     },
+    { provide: Readiness, useExisting: Database },
   ],
-  exports: [Database],
+  exports: [Database, Readiness],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(Database) private readonly database: Database) {}

@@ -1,13 +1,13 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../shared/access/policy.js';
-import { Database } from '../../database/database.js';
+import { Readiness } from './readiness.js';
 
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly database: Database) {}
+  constructor(private readonly database: Readiness) {}
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up' })
