@@ -15,13 +15,14 @@ export interface CliContext {
     readonly clock: SystemClock;
     readonly url: string;
     readonly ownerUrl: string;
+    readonly timeouts: Database['timeouts'];
   };
   close(): Promise<void>;
 }
 
 export async function openCliContext(config: AppConfig): Promise<CliContext> {
   const database = await Database.open(config);
-  const readModels = await ReadModels.open(database.url, 4).catch(async (error: unknown) => {
+  const readModels = await ReadModels.open(database.url, 4, database.timeouts).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
@@ -30,7 +31,7 @@ export async function openCliContext(config: AppConfig): Promise<CliContext> {
   return {
     database,
     readModels,
-    deps: { dataSource: readModels.dataSource, store, clock, url: database.url, ownerUrl: database.ownerUrl },
+    deps: { dataSource: readModels.dataSource, store, clock, url: database.url, ownerUrl: database.ownerUrl, timeouts: database.timeouts },
     async close() {
       await readModels.close();
       await database.close();

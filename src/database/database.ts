@@ -1,5 +1,6 @@
-import pg from 'pg';
-import type { AppConfig } from '../platform/config/app-config.js';
+import type pg from 'pg';
+import { DEFAULT_DATABASE_TIMEOUTS, type AppConfig, type DatabaseTimeouts } from '../platform/config/app-config.js';
+import { openPool } from './connections.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { runMigrations } from './migrate.js';
 
@@ -13,10 +14,14 @@ export class Database {
     /** The schema's owner: migrations and rebuilds (which create and swap tables) connect with it. */
     readonly ownerUrl: string,
     readonly pool: pg.Pool,
+    readonly timeouts: DatabaseTimeouts,
     private readonly embedded: EmbeddedPostgres | undefined,
   ) {}
 
-  static async open(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<AppConfig, 'migrationDatabaseUrl'>>): Promise<Database> {
+  static async open(
+    config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<AppConfig, 'migrationDatabaseUrl' | 'databaseTimeouts'>>,
+  ): Promise<Database> {
+    const timeouts = config.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS;
     const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
     const url = config.databaseUrl ?? embedded!.url;
     const ownerUrl = config.migrationDatabaseUrl ?? url;
@@ -26,11 +31,11 @@ export class Database {
       await embedded?.stop();
       throw error;
     }
-    const pool = new pg.Pool({ connectionString: url, max: embedded ? 8 : 20 });
+    const pool = openPool(url, { max: embedded ? 8 : 20, timeouts });
     const { host, pathname } = new URL(url);
     return embedded
-      ? new Database('embedded', `embedded PostgreSQL (PGlite), data in ${config.dataDir || "memory only"}, served on ${host}`, url, url, pool, embedded)
-      : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, ownerUrl, pool, undefined);
+      ? new Database('embedded', `embedded PostgreSQL (PGlite), data in ${config.dataDir || "memory only"}, served on ${host}`, url, url, pool, timeouts, embedded)
+      : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, ownerUrl, pool, timeouts, undefined);
   }
 
   /**

@@ -16,7 +16,7 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
   readonly runners: readonly ProjectionRunner[];
 
   constructor(database: Database, store: EventStore, clock: Clock, private readonly readModels: ReadModels) {
-    const deps = { dataSource: readModels.dataSource, store, clock, url: database.url, ownerUrl: database.ownerUrl };
+    const deps = { dataSource: readModels.dataSource, store, clock, url: database.url, ownerUrl: database.ownerUrl, timeouts: database.timeouts };
     this.runners = PROJECTIONS.map((projection: Projection) => new ProjectionRunner(projection, deps));
   }
 

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import request from 'supertest';
+import { openPool } from '../../src/database/connections.js';
 import { testDatabases } from '../support/databases.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
@@ -16,7 +17,7 @@ describe.each(testDatabases())('abuse limits and security headers on $name', (da
       CORS_ORIGINS: 'https://admin.example.org',
     });
     http = await authorizedAgent(app);
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = openPool(database.url, { max: 2 });
   });
   afterAll(async () => {
     await pool.end();

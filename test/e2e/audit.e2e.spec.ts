@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
+import { openPool } from '../../src/database/connections.js';
 import { EventStore } from '../../src/event-store/event-store.js';
 import { asSuperuser, isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
@@ -18,7 +19,7 @@ describe.each(testDatabases())('audit verification over HTTP on $name', (target)
     app = await createTestApp(database.url);
     http = await authorizedAgent(app);
     store = app.get(EventStore);
-    superuser = new pg.Pool({ connectionString: database.url, max: 2 });
+    superuser = openPool(database.url, { max: 2 });
     for (const streamId of ['inspection-1', 'inspection-2', 'member-1']) {
       await store.append({
         streamId,

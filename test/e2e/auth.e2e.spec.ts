@@ -1,8 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SignJWT } from 'jose';
-import pg from 'pg';
+import type pg from 'pg';
 import request from 'supertest';
 import { Users } from '../../src/auth/users.js';
+import { openPool } from '../../src/database/connections.js';
 import { testDatabases } from '../support/databases.js';
 import { ADMIN_PASSWORD, createTestApp, JWT_SECRET, loginAs } from '../support/test-app.js';
 
@@ -39,7 +40,7 @@ describe.each(testDatabases())('authentication and deny-by-default authorization
 
   beforeAll(async () => {
     app = await createTestApp(database.url);
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = openPool(database.url, { max: 2 });
     await app.get(Users).create('viewer-e2e', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
   });
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import { Users } from '../../src/auth/users.js';
 import type { Grant } from '../../src/auth/principal.js';
+import { openPool } from '../../src/database/connections.js';
 import { addDays } from '../../src/rulebook/index.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
@@ -34,7 +35,7 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
   beforeAll(async () => {
     app = await createTestApp(database.url);
     admin = new ApiClient(await authorizedAgent(app));
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = openPool(database.url, { max: 2 });
     tree = await foundDisciplineTree(admin);
     member = await tree.admitFull('Hoàng Minh Tuấn');
     const commission = tree.body(tree.province, 'inspection-commission');

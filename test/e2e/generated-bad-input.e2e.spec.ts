@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Response } from 'supertest';
 import { Users } from '../../src/auth/users.js';
+import { openPool } from '../../src/database/connections.js';
 import { ApiClient } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
@@ -150,7 +151,7 @@ describe.each(testDatabases())('generated bad input on every command on $name', 
     commands = await validCommands(new ApiClient(await authorizedAgent(app)));
     await app.get(Users).create('fuzzer', FUZZER_PASSWORD, [{ role: 'administrator', organizationId: null }]);
     http = await authorizedAgent(app, 'fuzzer', FUZZER_PASSWORD);
-    pool = new pg.Pool({ connectionString: isolated.url, max: 1 });
+    pool = openPool(isolated.url, { max: 1 });
     const document = (await http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { operationId: string; requestBody?: unknown }>> };
     operations = Object.entries(document.paths).flatMap(([path, methods]) =>
       methods.post?.requestBody && path.startsWith('/api/v1/') && path !== '/api/v1/auth/login' ? [methods.post.operationId] : [],

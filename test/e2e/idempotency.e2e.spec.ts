@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
+import { openPool } from '../../src/database/connections.js';
 import { testDatabases } from '../support/databases.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
@@ -16,7 +17,7 @@ describe.each(testDatabases())('Idempotency-Key on commands on $name', (database
   beforeAll(async () => {
     app = await createTestApp(database.url);
     http = await authorizedAgent(app);
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = openPool(database.url, { max: 2 });
   });
   afterAll(async () => {
     await pool.end();

@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import { Users } from '../../src/auth/users.js';
 import type { Grant } from '../../src/auth/principal.js';
+import { openPool } from '../../src/database/connections.js';
 import { ApiClient, foundTree, type Tree, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
@@ -53,7 +54,7 @@ describe.each(testDatabases())('organization scope of every stream route on $nam
   beforeAll(async () => {
     app = await createTestApp(database.url);
     admin = new ApiClient(await authorizedAgent(app));
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = openPool(database.url, { max: 2 });
     ours = await foundTree(admin);
     theirs = await foundTree(admin);
     own = await recordsOf(admin, ours);

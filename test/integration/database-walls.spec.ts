@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import request from 'supertest';
 import { Users } from '../../src/auth/users.js';
+import { openClient } from '../../src/database/connections.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { organizationHistoryProjection } from '../../src/projections/organization-history/organization-history.projection.js';
 import { ReadModels } from '../../src/projections/read-models.js';
@@ -34,7 +35,7 @@ function expected(table: string): string[] {
 async function appLogin(ownerUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const clusterUrl = postgres!.url;
   const role = `disciplina_walls_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const owner = new pg.Client({ connectionString: ownerUrl });
+  const owner = openClient(ownerUrl);
   await owner.connect();
   await owner.query(`CREATE ROLE ${role} LOGIN PASSWORD 'walls-test' IN ROLE disciplina_app`);
   await owner.end();
@@ -44,7 +45,7 @@ async function appLogin(ownerUrl: string): Promise<{ url: string; drop(): Promis
   return {
     url: url.toString(),
     async drop() {
-      const client = new pg.Client({ connectionString: clusterUrl });
+      const client = openClient(clusterUrl);
       await client.connect();
       await client.query(`DROP ROLE IF EXISTS ${role}`);
       await client.end();
@@ -100,10 +101,10 @@ describeOnPostgres('database walls on PostgreSQL', () => {
   beforeAll(async () => {
     isolated = await isolatedDatabase(postgres!);
     login = await appLogin(isolated.url);
-    owner = new pg.Client({ connectionString: isolated.url });
+    owner = openClient(isolated.url);
     await owner.connect();
     await owner.query(`SELECT set_config('disciplina.scope', '*', false)`);
-    app = new pg.Client({ connectionString: login.url });
+    app = openClient(login.url);
     await app.connect();
     const { rows } = await owner.query<{ table: string }>(
       `SELECT DISTINCT polrelid::regclass::text AS table FROM pg_policy WHERE polname = 'organization_scope' ORDER BY 1`,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Grant } from '../../src/auth/principal.js';
 import { Users } from '../../src/auth/users.js';
+import { openPool } from '../../src/database/connections.js';
 import { EventStore } from '../../src/event-store/event-store.js';
 import { newDataKey } from '../../src/event-store/personal-data/sealed-value.js';
 import { ForeignMasterKeyError, SubjectKeys } from '../../src/event-store/personal-data/subject-keys.js';
@@ -80,7 +81,7 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
     database = await isolatedDatabase(target);
     app = await createTestApp(database.url);
     admin = new ApiClient(await authorizedAgent(app));
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = openPool(database.url, { max: 2 });
     tree = await foundTree(admin);
     const elsewhere = await foundTree(admin);
     member = (await admit(NAME)).body as View;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { openClient, openPool } from '../../src/database/connections.js';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { UpcasterRegistry } from '../../src/event-store/upcasters.js';
 import { RandomIdGenerator, SystemClock } from '../../src/shared/clock.js';
@@ -25,7 +26,7 @@ export function testDatabases(): TestDatabase[] {
 }
 
 export function openStore(url: string, upcasters = new UpcasterRegistry()) {
-  const pool = new pg.Pool({ connectionString: url, max: 60 });
+  const pool = openPool(url, { max: 60 });
   const store = new PostgresEventStore(pool, new SystemClock(), new RandomIdGenerator(), upcasters);
   return { pool, store };
 }
@@ -48,7 +49,7 @@ export async function isolatedDatabase(target: TestDatabase): Promise<IsolatedDa
     return { url: embedded.url, drop: () => embedded.stop() };
   }
   const name = `disciplina_isolated_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: target.url });
+  const admin = openClient(target.url);
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
@@ -58,7 +59,7 @@ export async function isolatedDatabase(target: TestDatabase): Promise<IsolatedDa
   return {
     url: url.toString(),
     async drop() {
-      const client = new pg.Client({ connectionString: target.url });
+      const client = openClient(target.url);
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();

@@ -18,6 +18,7 @@ describe('configuration', () => {
       rateLimitPerMinute: 600,
       loginAttemptsPerMinute: 10,
       corsOrigins: [],
+      databaseTimeouts: { connectMs: 5000, statementMs: 30_000, idleInTransactionMs: 60_000 },
     });
   });
 
@@ -34,6 +35,9 @@ describe('configuration', () => {
     ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '0' }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://admin.example.org/path' }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'not an origin' }],
+    ['DB_CONNECT_TIMEOUT_MS', { DB_CONNECT_TIMEOUT_MS: '0' }],
+    ['DB_STATEMENT_TIMEOUT_MS', { DB_STATEMENT_TIMEOUT_MS: '-1' }],
+    ['DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', { DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1m' }],
     ['JWT_SECRET', { JWT_SECRET: 'not-32-characters' }],
     ['PERSONAL_DATA_KEY_FILE', { AUDIT_SIGNING_KEY_FILE: 'keys/one', PERSONAL_DATA_KEY_FILE: 'keys/one' }],
     ['OIDC_ISSUER', { OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_AUDIENCE: 'disciplina' }],
@@ -41,6 +45,12 @@ describe('configuration', () => {
   ])('refuses a bad %s and names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('reads the database timeouts; 0 turns the statement and idle-in-transaction ones off', () => {
+    expect(
+      loadConfig({ DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '0', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0' }).databaseTimeouts,
+    ).toEqual({ connectMs: 2000, statementMs: 0, idleInTransactionMs: 0 });
   });
 
   it('accepts a PostgreSQL URL', () => {
