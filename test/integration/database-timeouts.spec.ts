@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { openPool } from '../../src/database/connections.js';
 import { Database } from '../../src/database/database.js';
 import { isDatabaseUnavailable } from '../../src/database/database-unavailable.js';
+import { START_OF_ALL, type GlobalCheckpoint } from '../../src/event-store/event-store.js';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../../src/platform/config/app-config.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
@@ -81,14 +82,19 @@ describeOnPostgres('database timeouts on PostgreSQL', () => {
         },
       };
       await createCountingTables(pool, counting);
-      await store.append({ streamId: `slow-${suffix}`, streamType: 'probe', events: [{ type, data: {} }], expectedVersion: 'no-stream', metadata: { actor: 'timeout-test', correlationId: 'timeout-test' } });
+      const append = async (from: GlobalCheckpoint, expectedVersion: 'no-stream' | number) => {
+        await store.append({ streamId: `slow-${suffix}`, streamType: 'probe', events: [{ type, data: {} }], expectedVersion, metadata: { actor: 'timeout-test', correlationId: 'timeout-test' } });
+        // Readers see it once every older transaction of the cluster has ended.
+        await eventually(() => store.readAll(from, 1000), (batch) => batch.events.some((event) => event.type === type));
+      };
+      await append(START_OF_ALL, 'no-stream');
       const deps = { dataSource: readModels.dataSource, store, clock: new SystemClock(), url: isolated.url, timeouts };
 
-      await expect(rebuildProjection(slow, deps)).resolves.toMatchObject({ replayed: expect.any(Number) });
+      const rebuilt = await rebuildProjection(slow, deps);
       const { rows } = await pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${counting.appliedTable}`);
       expect(rows[0]!.count).toBe(1);
 
-      await store.append({ streamId: `slow-${suffix}`, streamType: 'probe', events: [{ type, data: {} }], expectedVersion: 1, metadata: { actor: 'timeout-test', correlationId: 'timeout-test' } });
+      await append(rebuilt.checkpoint, 1);
       const following = await rejection(new ProjectionRunner(slow, deps).runUntilCaughtUp());
       expect(following).toMatchObject({ driverError: { code: '57014' } });
     } finally {
