@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { DEFAULT_DATABASE_TIMEOUTS, type AppConfig, type DatabaseTimeouts } from '../platform/config/app-config.js';
-import { openPool } from './connections.js';
+import { openClient, openPool } from './connections.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { runMigrations } from './migrate.js';
 
@@ -51,12 +51,24 @@ export class Database {
     return row.writable ? `the role ${row.role} may change or empty the events table; connect DATABASE_URL as a member of disciplina_app (see deploy/database-roles.sql)` : undefined;
   }
 
+  /**
+   * Whether the database answers `SELECT 1` within the probe's time, on a connection of its own: a pool
+   * whose connections all wait on a dead network, or whose queue is long, does not hold the answer up.
+   */
   async isReady(): Promise<boolean> {
+    const probe = openClient(this.url, { timeouts: { ...this.timeouts, connectMs: this.timeouts.readyProbeMs } });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.timeouts.readyProbeMs)));
+    const answered = probe.connect().then(() => probe.query('SELECT 1')).then(
+      () => true,
+      () => false,
+    );
     try {
-      await this.pool.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([answered, late]);
+    } finally {
+      clearTimeout(timer);
+      // Not awaited: on a dead network the goodbye is never acknowledged (the connect timeout closes the socket).
+      void probe.end().catch(() => undefined);
     }
   }
 

@@ -18,7 +18,7 @@ describe('configuration', () => {
       rateLimitPerMinute: 600,
       loginAttemptsPerMinute: 10,
       corsOrigins: [],
-      databaseTimeouts: { connectMs: 5000, statementMs: 30_000, idleInTransactionMs: 60_000 },
+      databaseTimeouts: { connectMs: 5000, statementMs: 30_000, idleInTransactionMs: 60_000, readyProbeMs: 1500 },
     });
   });
 
@@ -38,6 +38,7 @@ describe('configuration', () => {
     ['DB_CONNECT_TIMEOUT_MS', { DB_CONNECT_TIMEOUT_MS: '0' }],
     ['DB_STATEMENT_TIMEOUT_MS', { DB_STATEMENT_TIMEOUT_MS: '-1' }],
     ['DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', { DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1m' }],
+    ['DB_READY_TIMEOUT_MS', { DB_READY_TIMEOUT_MS: '120000' }],
     ['JWT_SECRET', { JWT_SECRET: 'not-32-characters' }],
     ['PERSONAL_DATA_KEY_FILE', { AUDIT_SIGNING_KEY_FILE: 'keys/one', PERSONAL_DATA_KEY_FILE: 'keys/one' }],
     ['OIDC_ISSUER', { OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_AUDIENCE: 'disciplina' }],
@@ -49,8 +50,8 @@ describe('configuration', () => {
 
   it('reads the database timeouts; 0 turns the statement and idle-in-transaction ones off', () => {
     expect(
-      loadConfig({ DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '0', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0' }).databaseTimeouts,
-    ).toEqual({ connectMs: 2000, statementMs: 0, idleInTransactionMs: 0 });
+      loadConfig({ DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '0', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0', DB_READY_TIMEOUT_MS: '800' }).databaseTimeouts,
+    ).toEqual({ connectMs: 2000, statementMs: 0, idleInTransactionMs: 0, readyProbeMs: 800 });
   });
 
   it('accepts a PostgreSQL URL', () => {

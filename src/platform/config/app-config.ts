@@ -41,9 +41,11 @@ export interface DatabaseTimeouts {
   readonly statementMs: number;
   /** A session left inside a transaction this long is ended by the server, which releases its locks. */
   readonly idleInTransactionMs: number;
+  /** The readiness probe's whole answer: connection and query. */
+  readonly readyProbeMs: number;
 }
 
-export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, statementMs: 30_000, idleInTransactionMs: 60_000 };
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, statementMs: 30_000, idleInTransactionMs: 60_000, readyProbeMs: 1500 };
 
 export class ConfigError extends Error {
   constructor(
@@ -112,6 +114,7 @@ function databaseTimeouts(env: Env): DatabaseTimeouts {
     connectMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', defaults.connectMs, 100, 600_000),
     statementMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', defaults.statementMs, 0, day),
     idleInTransactionMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', defaults.idleInTransactionMs, 0, day),
+    readyProbeMs: integer(env, 'DB_READY_TIMEOUT_MS', defaults.readyProbeMs, 100, 60_000),
   };
 }
 

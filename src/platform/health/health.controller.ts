@@ -1,7 +1,8 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/policy.js';
 import { Database } from '../../database/database.js';
+import { DatabaseUnavailableError } from '../../database/database-unavailable.js';
 
 @ApiTags('health')
 @Public()
@@ -18,7 +19,7 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'The service can reach its database' })
   async ready(): Promise<{ status: 'ok'; database: string }> {
-    if (!(await this.database.isReady())) throw new ServiceUnavailableException('The database does not answer');
+    if (!(await this.database.isReady())) throw new DatabaseUnavailableError('The database does not answer');
     return { status: 'ok', database: this.database.kind };
   }
 }
