@@ -12,6 +12,20 @@ export default tseslint.config(
     },
   },
   {
+    // A pg pool or client without an 'error' listener ends the process when its connection is lost.
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    ignores: ['src/database/connections.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.object.name='pg'][callee.property.name=/^(Pool|Client)$/]",
+          message: 'Open connections with openPool or openClient (src/database/connections.ts): they listen for lost connections.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/admin-ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

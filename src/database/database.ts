@@ -1,5 +1,6 @@
-import pg from 'pg';
-import type { AppConfig } from '../platform/config/app-config.js';
+import type pg from 'pg';
+import { DEFAULT_DATABASE_TIMEOUTS, type AppConfig, type DatabaseTimeouts } from '../platform/config/app-config.js';
+import { openClient, openPool } from './connections.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { runMigrations } from './migrate.js';
 
@@ -17,10 +18,14 @@ export class Database {
     /** The schema's owner: migrations and rebuilds (which create and swap tables) connect with it. */
     readonly ownerUrl: string,
     readonly pool: pg.Pool,
+    readonly timeouts: DatabaseTimeouts,
     private readonly embedded: EmbeddedPostgres | undefined,
   ) {}
 
-  static async open(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<AppConfig, 'migrationDatabaseUrl'>>): Promise<Database> {
+  static async open(
+    config: Pick<AppConfig, 'databaseUrl' | 'dataDir'> & Partial<Pick<AppConfig, 'migrationDatabaseUrl' | 'databaseTimeouts'>>,
+  ): Promise<Database> {
+    const timeouts = config.databaseTimeouts ?? DEFAULT_DATABASE_TIMEOUTS;
     const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
     const url = config.databaseUrl ?? embedded!.url;
     const ownerUrl = config.migrationDatabaseUrl ?? url;
@@ -30,11 +35,11 @@ export class Database {
       await embedded?.stop();
       throw error;
     }
-    const pool = new pg.Pool({ connectionString: url, max: embedded ? 8 : 20 });
+    const pool = openPool(url, { max: embedded ? 8 : 20, timeouts });
     const { host, pathname } = new URL(url);
     return embedded
-      ? new Database('embedded', `embedded PostgreSQL (PGlite), data in ${config.dataDir || "memory only"}${tightened(embedded.tightenedEntries)}, served on ${host}`, url, url, pool, embedded)
-      : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, ownerUrl, pool, undefined);
+      ? new Database('embedded', `embedded PostgreSQL (PGlite), data in ${config.dataDir || "memory only"}${tightened(embedded.tightenedEntries)}, served on ${host}`, url, url, pool, timeouts, embedded)
+      : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, ownerUrl, pool, timeouts, undefined);
   }
 
   /**
@@ -50,12 +55,24 @@ export class Database {
     return row.writable ? `the role ${row.role} may change or empty the events table; connect DATABASE_URL as a member of disciplina_app (see deploy/database-roles.sql)` : undefined;
   }
 
+  /**
+   * Whether the database answers `SELECT 1` within the probe's time, on a connection of its own: a pool
+   * whose connections all wait on a dead network, or whose queue is long, does not hold the answer up.
+   */
   async isReady(): Promise<boolean> {
+    const probe = openClient(this.url, { timeouts: { ...this.timeouts, connectMs: this.timeouts.readyProbeMs } });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.timeouts.readyProbeMs)));
+    const answered = probe.connect().then(() => probe.query('SELECT 1')).then(
+      () => true,
+      () => false,
+    );
     try {
-      await this.pool.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([answered, late]);
+    } finally {
+      clearTimeout(timer);
+      // Not awaited: on a dead network the goodbye is never acknowledged (the connect timeout closes the socket).
+      void probe.end().catch(() => undefined);
     }
   }
 

@@ -1,8 +1,10 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { LISTEN_FOR_LOSS } from './connections.js';
 import { migrations } from './migrations/index.js';
 
 export function createDataSource(url: string, entities: DataSourceOptions['entities'] = []): DataSource {
-  return new DataSource({ type: 'postgres', url, migrations, entities, migrationsRun: false, logging: false });
+  // No statement timeout: a migration may rewrite or index a large table.
+  return new DataSource({ type: 'postgres', url, migrations, entities, migrationsRun: false, logging: false, extra: LISTEN_FOR_LOSS });
 }
 
 /** Any fixed number: instances starting together take turns at migrating. */

@@ -108,6 +108,7 @@ export interface SubscribeOptions {
   readonly pollIntervalMs?: number;
   /** Called once per batch, in order; the next batch waits until it resolves. */
   readonly onEvents: (events: readonly RecordedEvent[], checkpoint: GlobalCheckpoint) => Promise<void>;
+  /** Called when reading or delivering fails, once per run of failures: it retries with backoff from its checkpoint. */
   readonly onError?: (error: unknown) => void;
 }
 

@@ -1,4 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { openClient } from '../database/connections.js';
+import type { DatabaseTimeouts } from '../platform/config/app-config.js';
 
 /** Key spaces of the two-integer advisory locks (the second integer is a hash of the projection's name). */
 export const LOCK_SPACE = { runner: 7_241_906, rebuild: 7_241_907 } as const;
@@ -21,6 +23,7 @@ export class AdvisoryLock {
     private readonly key: string,
     /** Called when the connection that holds the lock is lost: the holder must stop at once. */
     private readonly onLost: (error: Error) => void = () => undefined,
+    private readonly timeouts?: DatabaseTimeouts,
   ) {}
 
   get isHeld(): boolean {
@@ -56,12 +59,15 @@ export class AdvisoryLock {
   }
 
   private async connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.url });
-    client.on('error', (error) => {
-      const wasHeld = this.held;
-      this.held = false;
-      this.client = undefined;
-      if (wasHeld) this.onLost(error);
+    const client = openClient(this.url, {
+      timeouts: this.timeouts,
+      onError: (error) => {
+        if (this.client !== client) return;
+        const wasHeld = this.held;
+        this.held = false;
+        this.client = undefined;
+        if (wasHeld) this.onLost(error);
+      },
     });
     await client.connect();
     this.client = client;

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import { EventStore } from '../event-store/event-store.js';
+import type { DatabaseTimeouts } from '../platform/config/app-config.js';
 import { Clock } from '../shared/clock.js';
 import type { RunnerDependencies } from './projection-runner.js';
 import { ReadModels } from './read-models.js';
@@ -12,6 +13,7 @@ export abstract class ProjectionDependencies implements RunnerDependencies {
   abstract readonly clock: Clock;
   abstract readonly url: string;
   abstract readonly ownerUrl: string;
+  abstract readonly timeouts: DatabaseTimeouts;
 }
 
 export const projectionDependenciesProvider: Provider = {
@@ -23,6 +25,7 @@ export const projectionDependenciesProvider: Provider = {
     clock,
     url: database.url,
     ownerUrl: database.ownerUrl,
+    timeouts: database.timeouts,
   }),
 };
 

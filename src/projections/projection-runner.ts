@@ -1,8 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { isDatabaseUnavailable } from '../shared/database-unavailable.js';
 import type { EventStore, GlobalCheckpoint } from '../event-store/event-store.js';
 import { APPENDED_CHANNEL } from '../event-store/postgres/postgres-subscription.js';
+import type { DatabaseTimeouts } from '../platform/config/app-config.js';
 import type { Clock } from '../shared/clock.js';
+import { RetryBackoff } from '../shared/retry-backoff.js';
 import { AdvisoryLock, LOCK_SPACE } from './advisory-lock.js';
 import { applyBatch } from './apply-batch.js';
 import { CheckpointMovedError, loadCheckpoint } from './checkpoints.js';
@@ -16,7 +19,7 @@ export interface RunnerOptions {
   readonly batchSize?: number;
   /** The fallback when no wake-up arrives; it also picks up transactions that committed out of order. */
   readonly pollIntervalMs?: number;
-  /** How long to wait before trying again for the lock, or after a failure. */
+  /** How long to wait before trying again for the lock; the longest wait after failures, which back off up to it. */
   readonly retryMs?: number;
 }
 
@@ -28,15 +31,19 @@ export interface RunnerDependencies {
   readonly url: string;
   /** The schema owner's URL, for rebuilds (see RebuildDependencies). */
   readonly ownerUrl?: string;
+  /** For the lock's connection; the defaults when unset. */
+  readonly timeouts?: DatabaseTimeouts;
 }
 
 /**
  * Keeps one projection up to date: takes its advisory lock, rebuilds it when its version changed, then
- * follows all events from its checkpoint in batches (catch-up, then live).
+ * follows all events from its checkpoint in batches (catch-up, then live). When the database goes away it
+ * retries with backoff, logging the outage once, and resumes from the stored checkpoint.
  */
 export class ProjectionRunner {
   private readonly logger: Logger;
   private readonly lock: AdvisoryLock;
+  private readonly retries: RetryBackoff;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -49,10 +56,9 @@ export class ProjectionRunner {
     private readonly options: RunnerOptions = {},
   ) {
     this.logger = new Logger(`Projection ${projection.name}`);
-    this.lock = new AdvisoryLock(deps.url, LOCK_SPACE.runner, projection.name, (error) => {
-      this.logger.warn(`Lost the connection holding the lock: ${error.message}`);
-      this.wake?.();
-    });
+    const retryMs = options.retryMs ?? 5000;
+    this.retries = new RetryBackoff(Math.min(100, retryMs), retryMs);
+    this.lock = new AdvisoryLock(deps.url, LOCK_SPACE.runner, projection.name, (error) => this.lostLock(error), deps.timeouts);
   }
 
   get status(): RunnerStatus {
@@ -106,13 +112,27 @@ export class ProjectionRunner {
       } catch (error) {
         this.currentStatus = 'failing';
         this.lastError = error instanceof Error ? error.message : String(error);
-        this.logger.error(`Failed, retrying: ${this.lastError}`);
+        const failure = this.retries.failed();
+        if (failure.first && isDatabaseUnavailable(error)) this.logger.warn(`The database is unavailable, retrying until it answers: ${this.lastError}`);
+        else if (failure.first) this.logger.error(`Failed, retrying: ${this.lastError}`);
         await this.lock.release();
-        await this.sleep(this.options.retryMs ?? 5000);
+        await this.sleep(failure.waitMs);
       }
     }
     await this.lock.release();
     this.currentStatus = 'stopped';
+  }
+
+  /** The session holding the lock ended (the server ended it, or the network dropped): take the lock again. */
+  private lostLock(error: Error): void {
+    if (this.retries.failed().first) this.logger.warn(`Lost the connection holding the lock, taking it again: ${error.message}`);
+    this.wake?.();
+  }
+
+  /** Ends a run of failures, saying so once. */
+  private recovered(): void {
+    const failures = this.retries.succeeded();
+    if (failures > 0) this.logger.log(`Following events again after ${failures} failed attempt${failures === 1 ? '' : 's'}`);
   }
 
   /** A projection never run here, or whose version changed, is rebuilt before it follows events. */
@@ -132,6 +152,7 @@ export class ProjectionRunner {
     try {
       while (this.running && this.lock.isHeld) {
         const batch = await this.deps.store.readAll(checkpoint, batchSize);
+        this.recovered();
         if (batch.events.length === 0) {
           this.currentStatus = 'live';
           this.lastError = undefined;

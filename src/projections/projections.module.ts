@@ -24,7 +24,7 @@ import { WorkListsQuery } from './work-lists/work-lists.query.js';
     {
       provide: ReadModels,
       inject: [Database],
-      useFactory: (database: Database) => ReadModels.open(database.url, database.kind === 'embedded' ? 4 : 10),
+      useFactory: (database: Database) => ReadModels.open(database.url, database.kind === 'embedded' ? 4 : 10, database.timeouts),
     },
     projectionDependenciesProvider,
     ProjectionSupervisor,

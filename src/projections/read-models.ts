@@ -1,12 +1,14 @@
 import { DataSource, type EntityManager } from 'typeorm';
+import { poolOptions } from '../database/connections.js';
 import { currentReadScope, withScope } from '../database/organization-scope.js';
+import type { DatabaseTimeouts } from '../platform/config/app-config.js';
 import { ORGANIZATION_HISTORY_ENTITIES } from './organization-history/organization-history.entities.js';
 
 /** The TypeORM data source of the read models: projections write through it and queries read from it. */
 export class ReadModels {
   constructor(readonly dataSource: DataSource) {}
 
-  static async open(url: string, poolSize: number): Promise<ReadModels> {
+  static async open(url: string, poolSize: number, timeouts?: DatabaseTimeouts): Promise<ReadModels> {
     const dataSource = new DataSource({
       type: 'postgres',
       url,
@@ -14,7 +16,7 @@ export class ReadModels {
       synchronize: false,
       migrationsRun: false,
       logging: false,
-      extra: { max: poolSize },
+      extra: poolOptions(url, { max: poolSize, timeouts }),
     });
     return new ReadModels(await dataSource.initialize());
   }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVERYTHING, setScope } from '../database/organization-scope.js';
 import { START_OF_ALL, type EventStore, type GlobalCheckpoint } from '../event-store/event-store.js';
+import type { DatabaseTimeouts } from '../platform/config/app-config.js';
 import type { Clock } from '../shared/clock.js';
 import { AdvisoryLock, LOCK_SPACE } from './advisory-lock.js';
 import { evolveAll } from './apply-batch.js';
@@ -33,6 +34,7 @@ export interface RebuildDependencies {
   readonly url: string;
   /** The schema owner's URL when `dataSource` connects as another role: tables are created and swapped as their owner. */
   readonly ownerUrl?: string;
+  readonly timeouts?: DatabaseTimeouts;
 }
 
 export interface RebuildResult extends RebuildProgress {
@@ -57,14 +59,14 @@ function schemasOf(projection: Projection) {
  */
 export async function rebuildProjection(projection: Projection, deps: RebuildDependencies, options: RebuildOptions = {}): Promise<RebuildResult> {
   if (deps.ownerUrl && deps.ownerUrl !== deps.url) {
-    const owner = await ReadModels.open(deps.ownerUrl, 2);
+    const owner = await ReadModels.open(deps.ownerUrl, 2, deps.timeouts);
     try {
       return await rebuildProjection(projection, { ...deps, dataSource: owner.dataSource, ownerUrl: undefined }, options);
     } finally {
       await owner.close();
     }
   }
-  const lock = new AdvisoryLock(deps.url, LOCK_SPACE.rebuild, projection.name);
+  const lock = new AdvisoryLock(deps.url, LOCK_SPACE.rebuild, projection.name, undefined, deps.timeouts);
   if (!(await lock.tryAcquire())) {
     await lock.release();
     throw new RebuildInProgressError(projection.name);
@@ -81,6 +83,7 @@ export async function rebuildProjection(projection: Projection, deps: RebuildDep
       const batch = await deps.store.readAll(checkpoint, batchSize);
       if (batch.events.length > 0) {
         await deps.dataSource.transaction(async (tx) => {
+          await liftStatementTimeout(tx);
           await tx.query(`SELECT set_config('search_path', $1, true)`, [`${quoted(next)}, ${quoted(live)}`]);
           await setScope(tx, EVERYTHING);
           await evolveAll(tx, projection, batch.events);
@@ -98,6 +101,14 @@ export async function rebuildProjection(projection: Projection, deps: RebuildDep
   }
 }
 
+/**
+ * A rebuild's statements may outlast the statement timeout (a count over every event, a swap that waits for
+ * readers of the live tables): an interrupted rebuild starts over from zero, so its transactions lift it.
+ */
+async function liftStatementTimeout(tx: EntityManager): Promise<void> {
+  await tx.query('SET LOCAL statement_timeout = 0');
+}
+
 async function liveSchema(dataSource: DataSource): Promise<string> {
   const [row] = (await dataSource.query('SELECT current_schema() AS schema')) as { schema: string }[];
   return row!.schema;
@@ -105,6 +116,7 @@ async function liveSchema(dataSource: DataSource): Promise<string> {
 
 async function createFreshTables(dataSource: DataSource, projection: Projection, live: string, next: string): Promise<void> {
   await dataSource.transaction(async (tx) => {
+    await liftStatementTimeout(tx);
     await tx.query(`DROP SCHEMA IF EXISTS ${quoted(next)} CASCADE`);
     await tx.query(`CREATE SCHEMA ${quoted(next)}`);
     for (const table of projection.tables) {
@@ -115,15 +127,17 @@ async function createFreshTables(dataSource: DataSource, projection: Projection,
 }
 
 async function countCommittedEvents(dataSource: DataSource): Promise<number> {
-  const [row] = (await dataSource.query(
-    'SELECT count(*)::bigint AS count FROM events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())',
-  )) as { count: string }[];
+  const [row] = await dataSource.transaction(async (tx) => {
+    await liftStatementTimeout(tx);
+    return (await tx.query('SELECT count(*)::bigint AS count FROM events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())')) as { count: string }[];
+  });
   return Number(row?.count ?? 0);
 }
 
 /** Moves the live tables out and the rebuilt ones in (indexes and sequences follow their tables). */
 async function swap(tx: EntityManager, projection: Projection, live: string, checkpoint: GlobalCheckpoint, now: Date): Promise<void> {
   const { next, retired } = schemasOf(projection);
+  await liftStatementTimeout(tx);
   await lockCheckpoint(tx, projection.name);
   await tx.query(`DROP SCHEMA IF EXISTS ${quoted(retired)} CASCADE`);
   await tx.query(`CREATE SCHEMA ${quoted(retired)}`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { openPool } from '../../src/database/connections.js';
 import { Database } from '../../src/database/database.js';
 import type { EventMetadata, EventStore } from '../../src/event-store/event-store.js';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
@@ -85,7 +86,7 @@ async function batchAppends(store: EventStore, pool: pg.Pool): Promise<[number, 
 
 export async function storeBenchmark(): Promise<void> {
   const database = await Database.open({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: '' });
-  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  const pool = openPool(database.url, { max: 10 });
   const store = new PostgresEventStore(pool, new SystemClock(), new RandomIdGenerator());
   try {
     await pool.query('DROP TABLE IF EXISTS bench_raw_events');

@@ -1,9 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
+import type pg from 'pg';
 import request from 'supertest';
 import { MAX_BODY_DEPTH } from '../../src/platform/http/body-depth.js';
 import { MAX_PAGE } from '../../src/platform/http/page-query.dto.js';
-import { testDatabases } from '../support/databases.js';
+import { testDatabases, testPool } from '../support/databases.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
 /** JSON text of arrays nested `depth` levels deep, written out as a client would send it. */
@@ -17,7 +17,7 @@ describe.each(testDatabases())('edge inputs: bodies nested too deep and numbers 
   beforeAll(async () => {
     app = await createTestApp(database.url, { LOGIN_ATTEMPTS_PER_MINUTE: '3' });
     http = await authorizedAgent(app);
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = testPool(database.url, 2);
   });
   afterAll(async () => {
     await pool.end();

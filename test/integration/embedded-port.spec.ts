@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { connect } from 'node:net';
-import pg from 'pg';
+import type pg from 'pg';
+import { openClient } from '../../src/database/connections.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/database/embedded-postgres.js';
+import { testPool } from '../support/databases.js';
 
 interface BackendMessage {
   readonly type: string;
@@ -61,8 +63,7 @@ describe('the embedded database port', () => {
 
   beforeAll(async () => {
     embedded = await startEmbeddedPostgres(undefined, { idleInTransactionTimeoutMs: 500, authenticationTimeoutMs: 2_000 });
-    pool = new pg.Pool({ connectionString: embedded.url, max: 2 });
-    pool.on('error', () => undefined);
+    pool = testPool(embedded.url, 2);
   }, 60_000);
   afterAll(async () => {
     await pool?.end();
@@ -81,8 +82,7 @@ describe('the embedded database port', () => {
   it('refuses a client with a wrong password', async () => {
     const url = new URL(embedded.url);
     url.password = 'not-the-password';
-    const client = new pg.Client({ connectionString: url.toString() });
-    client.on('error', () => undefined);
+    const client = openClient(url.toString());
 
     await expect(client.connect()).rejects.toMatchObject({ code: '28P01' });
   });
@@ -115,7 +115,7 @@ describe('the embedded database port', () => {
 
   it('rolls back a transaction left idle and drops its client, so that the others proceed', async () => {
     const table = `idle_${randomUUID().replaceAll('-', '')}`;
-    const idle = new pg.Client({ connectionString: embedded.url });
+    const idle = openClient(embedded.url);
     const errors: unknown[] = [];
     idle.on('error', (error) => errors.push(error));
     const ended = new Promise((resolve) => idle.once('end', resolve));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import type pg from 'pg';
-import type { EventMetadata } from '../../src/event-store/event-store.js';
+import pg from 'pg';
+import type { EventMetadata, EventStore } from '../../src/event-store/event-store.js';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { loadCheckpoint } from '../../src/projections/checkpoints.js';
 import { ProjectionRunner } from '../../src/projections/projection-runner.js';
@@ -74,6 +74,33 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
 
     await new ProjectionRunner(projection, deps()).runUntilCaughtUp();
     expect(await applied(projection)).toEqual({ count: 5, max: 1 });
+  });
+
+  it('retries through a database outage with backoff, saying so once as it starts and once as it ends, and resumes from its checkpoint', async () => {
+    const { projection, type } = await newProjection();
+    await append(type, 20);
+    const terminated = new pg.DatabaseError('terminating connection due to administrator command', 0, 'error');
+    terminated.code = '57P01';
+    let outageLeft = 6;
+    const flaky: EventStore = Object.assign(Object.create(store) as EventStore, {
+      readAll: (...args: Parameters<EventStore['readAll']>) => (outageLeft-- > 0 ? Promise.reject(terminated) : store.readAll(...args)),
+    });
+    const said = { warn: jest.spyOn(Logger.prototype, 'warn'), error: jest.spyOn(Logger.prototype, 'error'), log: jest.spyOn(Logger.prototype, 'log') };
+    const runner = new ProjectionRunner(projection, { ...deps(), store: flaky }, { pollIntervalMs: 20, retryMs: 200 });
+    runner.start();
+    let calls: Record<keyof typeof said, unknown[][]>;
+    try {
+      await eventually(async () => ({ status: runner.status, applied: await applied(projection) }), ({ status, applied }) => status === 'live' && applied.count === 20);
+    } finally {
+      await runner.stop();
+      calls = { warn: [...said.warn.mock.calls], error: [...said.error.mock.calls], log: [...said.log.mock.calls] };
+      for (const spy of Object.values(said)) spy.mockRestore();
+    }
+    expect(outageLeft).toBeLessThan(0);
+    expect(calls.warn).toEqual([[expect.stringMatching(/^The database is unavailable, retrying until it answers: terminating connection/)]]);
+    expect(calls.error).toEqual([]);
+    expect(calls.log.filter(([message]) => /again/.test(String(message)))).toEqual([['Following events again after 6 failed attempts']]);
+    expect((await applied(projection)).max).toBe(1);
   });
 
   onPostgres('projects every committed event once while 8 writers commit and roll back out of order', async () => {

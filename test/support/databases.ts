@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { openClient, openPool } from '../../src/database/connections.js';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { UpcasterRegistry } from '../../src/event-store/upcasters.js';
 import { RandomIdGenerator, SystemClock } from '../../src/shared/clock.js';
@@ -30,15 +31,12 @@ export function testDatabases(): TestDatabase[] {
  * next query meets whatever is really wrong.
  */
 export function testPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max });
-  pool.on('error', () => undefined);
-  return pool;
+  return openPool(url, { max });
 }
 
 /** A test's own connection, connected: as `testPool`, an idle one the server ends fails its next query. */
 export async function testClient(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => undefined);
+  const client = openClient(url);
   await client.connect();
   return client;
 }

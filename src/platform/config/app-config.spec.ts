@@ -19,6 +19,7 @@ describe('configuration', () => {
       loginAttemptsPerMinute: 10,
       corsOrigins: [],
       timeZone: 'Asia/Ho_Chi_Minh',
+      databaseTimeouts: { connectMs: 5000, statementMs: 30_000, idleInTransactionMs: 60_000, readyProbeMs: 1500 },
     });
   });
 
@@ -35,6 +36,10 @@ describe('configuration', () => {
     ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '0' }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://admin.example.org/path' }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'not an origin' }],
+    ['DB_CONNECT_TIMEOUT_MS', { DB_CONNECT_TIMEOUT_MS: '0' }],
+    ['DB_STATEMENT_TIMEOUT_MS', { DB_STATEMENT_TIMEOUT_MS: '-1' }],
+    ['DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', { DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1m' }],
+    ['DB_READY_TIMEOUT_MS', { DB_READY_TIMEOUT_MS: '120000' }],
     ['JWT_SECRET', { JWT_SECRET: 'not-32-characters' }],
     ['TIME_ZONE', { TIME_ZONE: 'Asia/Saigon City' }],
     ['TIME_ZONE', { TIME_ZONE: 'ICT' }],
@@ -44,6 +49,12 @@ describe('configuration', () => {
   ])('refuses a bad %s and names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('reads the database timeouts; 0 turns the statement and idle-in-transaction ones off', () => {
+    expect(
+      loadConfig({ DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '0', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0', DB_READY_TIMEOUT_MS: '800' }).databaseTimeouts,
+    ).toEqual({ connectMs: 2000, statementMs: 0, idleInTransactionMs: 0, readyProbeMs: 800 });
   });
 
   it('accepts a PostgreSQL URL', () => {

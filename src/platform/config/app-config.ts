@@ -33,7 +33,21 @@ export abstract class AppConfig {
   abstract readonly timeZone: string;
   /** An organization's identity provider whose tokens are accepted too. */
   abstract readonly externalIssuer: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | undefined;
+  abstract readonly databaseTimeouts: DatabaseTimeouts;
 }
+
+/** In milliseconds; a statement or idle-in-transaction timeout of 0 is none. */
+export interface DatabaseTimeouts {
+  /** Opening a connection, or waiting for one from a full pool. */
+  readonly connectMs: number;
+  readonly statementMs: number;
+  /** A session left inside a transaction this long is ended by the server, which releases its locks. */
+  readonly idleInTransactionMs: number;
+  /** The readiness probe's whole answer: connection and query. */
+  readonly readyProbeMs: number;
+}
+
+export const DEFAULT_DATABASE_TIMEOUTS: DatabaseTimeouts = { connectMs: 5000, statementMs: 30_000, idleInTransactionMs: 60_000, readyProbeMs: 1500 };
 
 export class ConfigError extends Error {
   constructor(
@@ -105,6 +119,17 @@ function timeZone(env: Env): string {
   return zone;
 }
 
+function databaseTimeouts(env: Env): DatabaseTimeouts {
+  const defaults = DEFAULT_DATABASE_TIMEOUTS;
+  const day = 86_400_000;
+  return {
+    connectMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', defaults.connectMs, 100, 600_000),
+    statementMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', defaults.statementMs, 0, day),
+    idleInTransactionMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', defaults.idleInTransactionMs, 0, day),
+    readyProbeMs: integer(env, 'DB_READY_TIMEOUT_MS', defaults.readyProbeMs, 100, 60_000),
+  };
+}
+
 function corsOrigins(env: Env): string[] {
   const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
   for (const origin of origins) {
@@ -148,5 +173,6 @@ export function loadConfig(env: Env): AppConfig {
     loginAttemptsPerMinute: integer(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
     corsOrigins: corsOrigins(env),
     timeZone: timeZone(env),
+    databaseTimeouts: databaseTimeouts(env),
   };
 }

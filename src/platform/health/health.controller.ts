@@ -1,6 +1,7 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../shared/access/policy.js';
+import { DatabaseUnavailableError } from '../../shared/database-unavailable.js';
 import { Readiness } from './readiness.js';
 
 @ApiTags('health')
@@ -18,7 +19,7 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'The service can reach its database' })
   async ready(): Promise<{ status: 'ok'; database: string }> {
-    if (!(await this.database.isReady())) throw new ServiceUnavailableException('The database does not answer');
+    if (!(await this.database.isReady())) throw new DatabaseUnavailableError('The database does not answer');
     return { status: 'ok', database: this.database.kind };
   }
 }

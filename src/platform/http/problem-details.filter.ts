@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../../shared/database-unavailable.js';
 import { ExpectedVersionConflictError, StreamNotFoundError } from '../../shared/stream-errors.js';
 import { DomainError, InvalidTransitionError } from '../../shared/domain/errors.js';
 import { PROBLEM_CONTENT_TYPE, ProblemError, RequestValidationError, problem, type Problem } from './problem.js';
@@ -30,6 +31,9 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
   428: 'precondition-required',
   429: 'too-many-requests',
 };
+
+/** What a client is told to wait before trying again while the database is away. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /** Every failure becomes one problem document; this is the only place errors meet HTTP statuses. */
 export function toProblem(error: unknown): Problem {
@@ -70,6 +74,11 @@ export function toProblem(error: unknown): Problem {
     }
     return problem(error.status, HTTP_CODES[error.status] ?? 'client-error', 'The request body was refused', error.type);
   }
+  if (isDatabaseUnavailable(error)) {
+    return problem(503, 'database-unavailable', 'Service unavailable', 'The database cannot be reached at the moment; try again shortly', {
+      details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+    });
+  }
   return problem(500, 'internal-error', 'Internal error', 'An unexpected error occurred; it has been logged');
 }
 
@@ -88,8 +97,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const body = problemAnswer(error, request);
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (body.status === 429 && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-    if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if ((body.status === 429 || body.status === 503) && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    // An outage is logged once by the work that retries through it, not once per request it refuses.
+    if (body.status >= 500 && body.code !== 'database-unavailable') this.logger.error(error instanceof Error ? error.stack : String(error));
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }
