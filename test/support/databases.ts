@@ -59,7 +59,8 @@ export function openStore(url: string, upcasters = new UpcasterRegistry()) {
 
 export interface IsolatedDatabase {
   readonly url: string;
-  drop(): Promise<void>;
+  /** `force` ends the sessions still on it, as a fault test does on purpose. */
+  drop(options?: { readonly force?: boolean }): Promise<void>;
 }
 
 /**
@@ -81,10 +82,11 @@ export async function isolatedDatabase(target: TestDatabase): Promise<IsolatedDa
   await runMigrations(url.toString());
   return {
     url: url.toString(),
-    // Not forced: PostgreSQL waits a few seconds for the sessions still on it, then refuses, naming how
-    // many; a test that leaves a pool open fails here instead of its pool crashing the run.
-    async drop() {
-      await withClient(target.url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name}`));
+    // Not forced unless a fault test asks: PostgreSQL waits a few seconds for the sessions still on it,
+    // then refuses, naming how many; a test that leaves a pool open fails here instead of its pool
+    // crashing the run.
+    async drop(options: { readonly force?: boolean } = {}) {
+      await withClient(target.url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name}${options.force ? ' WITH (FORCE)' : ''}`));
     },
   };
 }
