@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { Users } from '../../src/auth/users.js';
 import { ApiClient, foundTree, type Tree } from '../support/api-client.js';
 import { asSuperuser, isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
-import { ADMIN_PASSWORD, authorizedAgent, createTestApp, JWT_SECRET } from '../support/test-app.js';
+import { ADMIN_PASSWORD, authorizedAgent, createTestApp, sharedKeys } from '../support/test-app.js';
 
 const root = join(__dirname, '..', '..');
 const built = join(root, 'dist', 'audit-cli-test');
@@ -44,11 +44,10 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
   const folder = mkdtempSync(join(tmpdir(), 'disciplina-audit-'));
   const env = () => ({
     DATABASE_URL: isolated.url,
-    AUDIT_SIGNING_KEY_FILE: join(folder, 'signing-key.pem'),
     DATA_DIR: folder,
     LOG_LEVEL: 'silent',
     ADMIN_PASSWORD,
-    JWT_SECRET,
+    ...sharedKeys(),
   });
   const cli = (...args: string[]) => run([join(built, 'src', 'cli', 'main.js'), ...args], env());
   const verify = (...args: string[]) => run([verifier, ...args]);
