@@ -88,6 +88,8 @@ describeWhenPossible('the image', () => {
   let dataDir: string;
   const name = `disciplina_image_${randomUUID().replaceAll('-', '')}`;
   let databaseUrl: string;
+  /** A login in disciplina_app, as compose's and Kubernetes' service runs (roles are cluster-wide: named uniquely). */
+  let appUrl: string;
   let keys: Record<string, string>;
   let service: Started | undefined;
   const env = (more: Record<string, string>) => ({ PATH: process.env.PATH!, ...imageEnvironment(), DATA_DIR: dataDir, ...more });
@@ -124,6 +126,10 @@ describeWhenPossible('the image', () => {
     );
     const migrated = await runAsNobody(['node', 'dist/src/cli/main.js', 'migrate'], env({ DATABASE_URL: databaseUrl }));
     if (migrated.code !== 0) throw new Error(`migrate failed:\n${migrated.output}`);
+    await onServer(`CREATE ROLE ${name} LOGIN PASSWORD '${name}' IN ROLE disciplina_app`);
+    url.username = name;
+    url.password = name;
+    appUrl = url.toString();
   }, 180_000);
 
   afterAll(async () => {
@@ -132,13 +138,14 @@ describeWhenPossible('the image', () => {
       await service.exited;
     }
     await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    rmSync(folder, { recursive: true, force: true });
+    await onServer(`DROP ROLE IF EXISTS ${name}`);
+    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it('starts from its CMD as an unprivileged user on PostgreSQL with the shared key files, answers /health/ready and makes no key of its own', async () => {
+  it('starts from its CMD as an unprivileged user, on PostgreSQL as the application role after migrate, with the shared key files, and makes no key of its own', async () => {
     expect(Object.keys(keys).sort()).toEqual(['AUDIT_SIGNING_KEY_FILE', 'JWT_SECRET_FILE', 'PERSONAL_DATA_KEY_FILE']);
     const port = await freePort();
-    service = startAsNobody(startCommand(), env({ PORT: String(port), DATABASE_URL: databaseUrl, ...keys }));
+    service = startAsNobody(startCommand(), env({ PORT: String(port), DATABASE_URL: appUrl, ...keys }));
 
     expect(await readiness(port, service)).toEqual({ status: 200, body: { status: 'ok', database: 'postgres' } });
     expect(readFileSync(`/proc/${service.child.pid}/status`, 'utf8')).toMatch(new RegExp(`^Uid:\\s+${NOBODY}\\s`, 'm'));
