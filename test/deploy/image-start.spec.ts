@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -63,24 +63,23 @@ async function runAsNobody(command: readonly string[], env: Record<string, strin
   return { code, output: started.output(), stdout: started.stdout() };
 }
 
-/** Asks /health/ready until it answers 200, the service exits, or a minute has passed. */
-async function readiness(port: number, service: Started): Promise<{ status: number; body: unknown }> {
+/** Asks until `attempt` answers, the service exits, or a minute has passed. */
+async function poll<T>(service: Started, what: string, attempt: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + 60_000;
   let last = 'no answer';
   while (Date.now() < deadline) {
     if (service.child.exitCode !== null || service.child.signalCode !== null) {
-      throw new Error(`the service exited (${service.child.exitCode ?? service.child.signalCode}) before it was ready:\n${service.output()}`);
+      throw new Error(`the service exited (${service.child.exitCode ?? service.child.signalCode}) before ${what}:\n${service.output()}`);
     }
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      if (response.status === 200) return { status: 200, body: await response.json() };
-      last = `${response.status}`;
+      const answer = await attempt();
+      if (answer !== undefined) return answer;
     } catch (error) {
       last = (error as Error).message;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`/health/ready did not answer 200 within a minute (last: ${last}):\n${service.output()}`);
+  throw new Error(`not ${what} within a minute (last: ${last}):\n${service.output()}`);
 }
 
 describeWhenPossible('the image', () => {
@@ -91,6 +90,8 @@ describeWhenPossible('the image', () => {
   /** A login in disciplina_app, as compose's and Kubernetes' service runs (roles are cluster-wide: named uniquely). */
   let appUrl: string;
   let keys: Record<string, string>;
+  const adminPassword = 'an-admin-password-for-the-image';
+  let adminPasswordFile: string;
   let service: Started | undefined;
   const env = (more: Record<string, string>) => ({ PATH: process.env.PATH!, ...imageEnvironment(), DATA_DIR: dataDir, ...more });
 
@@ -126,6 +127,15 @@ describeWhenPossible('the image', () => {
     );
     const migrated = await runAsNobody(['node', 'dist/src/cli/main.js', 'migrate'], env({ DATABASE_URL: databaseUrl }));
     if (migrated.code !== 0) throw new Error(`migrate failed:\n${migrated.output}`);
+    adminPasswordFile = join(folder, 'admin-password');
+    writeFileSync(adminPasswordFile, `${adminPassword}\n`, { mode: 0o600 });
+    chownSync(adminPasswordFile, NOBODY, NOBODY);
+    // As the deployments' job does: only the owner may create the read models' tables, so it builds them first.
+    const built = await runAsNobody(
+      ['node', 'dist/src/cli/main.js', 'catch-up'],
+      env({ DATABASE_URL: databaseUrl, ...keys, ADMIN_PASSWORD_FILE: adminPasswordFile }),
+    );
+    if (built.code !== 0) throw new Error(`catch-up failed:\n${built.output}`);
     await onServer(`CREATE ROLE ${name} LOGIN PASSWORD '${name}' IN ROLE disciplina_app`);
     url.username = name;
     url.password = name;
@@ -142,14 +152,34 @@ describeWhenPossible('the image', () => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it('starts from its CMD as an unprivileged user, on PostgreSQL as the application role after migrate, with the shared key files, and makes no key of its own', async () => {
+  it('starts from its CMD as an unprivileged user, on PostgreSQL as the application role after migrate and catch-up, with the shared key files, makes no key of its own and follows every projection', async () => {
     expect(Object.keys(keys).sort()).toEqual(['AUDIT_SIGNING_KEY_FILE', 'JWT_SECRET_FILE', 'PERSONAL_DATA_KEY_FILE']);
     const port = await freePort();
-    service = startAsNobody(startCommand(), env({ PORT: String(port), DATABASE_URL: appUrl, ...keys }));
+    service = startAsNobody(startCommand(), env({ PORT: String(port), DATABASE_URL: appUrl, ...keys, ADMIN_PASSWORD_FILE: adminPasswordFile }));
 
-    expect(await readiness(port, service)).toEqual({ status: 200, body: { status: 'ok', database: 'postgres' } });
+    const base = `http://127.0.0.1:${port}`;
+    const ready = await poll(service, 'ready', async () => {
+      const response = await fetch(`${base}/health/ready`);
+      return response.status === 200 ? await response.json() : undefined;
+    });
+    expect(ready).toEqual({ status: 'ok', database: 'postgres' });
     expect(readFileSync(`/proc/${service.child.pid}/status`, 'utf8')).toMatch(new RegExp(`^Uid:\\s+${NOBODY}\\s`, 'm'));
     expect(readdirSync(dataDir)).toEqual([]);
+
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: adminPassword }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const statuses = await poll(service, 'following every projection', async () => {
+      const response = await fetch(`${base}/api/v1/projections`, { headers: { authorization: `Bearer ${accessToken}` } });
+      const listed = (await response.json()) as { name: string; status: string; error?: string }[];
+      if (!listed.every(({ status }) => status === 'live')) throw new Error(`not all live: ${JSON.stringify(listed)}`);
+      return listed;
+    });
+    expect(statuses.length).toBeGreaterThan(0);
 
     service.child.kill('SIGTERM');
     await service.exited;

@@ -35,7 +35,7 @@ function envOf(container: Manifest): Record<string, Manifest> {
 function expectNonRoot(pod: Manifest): void {
   expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: expect.any(Number) });
   expect(pod.securityContext.runAsUser).not.toBe(0);
-  for (const container of pod.containers as Manifest[]) {
+  for (const container of [...(pod.initContainers ?? []), ...pod.containers] as Manifest[]) {
     expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
   }
 }
@@ -66,46 +66,55 @@ describe('Kubernetes manifests (kustomize)', () => {
     expect(autoscaler.spec.minReplicas).toBe(deployment.spec.replicas);
   });
 
-  testWithKubectl('every replica reads the same three keys and the admin password as files from Secrets, and the database login from a Secret', () => {
-    const pod = one(render('base'), 'Deployment').spec.template.spec;
-    const [container] = pod.containers as Manifest[];
-    const env = envOf(container!);
-    const mount = (container!.volumeMounts as Manifest[]).find((volumeMount) => volumeMount.name === 'secrets')!;
-    const sources = (pod.volumes as Manifest[]).find((volume) => volume.name === 'secrets')!.projected.sources as Manifest[];
-    /** The Secret and key that the file a variable names is projected from. */
-    const secretBehind = (variable: string) => {
-      const path = env[variable]!.value as string;
-      expect(path.startsWith(`${mount.mountPath}/`)).toBe(true);
-      for (const { secret } of sources) {
-        const item = (secret.items as Manifest[]).find((candidate) => `${mount.mountPath}/${candidate.path}` === path);
-        if (item) return { secret: secret.name, key: item.key };
-      }
-      return undefined;
-    };
-
-    expect(mount.readOnly).toBe(true);
-    for (const [variable, fileName] of Object.entries(KEY_FILE_NAMES)) expect(secretBehind(variable)).toEqual({ secret: 'disciplina-keys', key: fileName });
-    expect(secretBehind('ADMIN_PASSWORD_FILE')).toEqual({ secret: 'disciplina-admin', key: 'password' });
-    expect(env.DATABASE_URL!.valueFrom).toEqual({ secretKeyRef: { name: 'disciplina-database', key: 'url' } });
-    expect(Object.keys(env)).not.toContain('MIGRATION_DATABASE_URL');
-    expect(Object.keys(env)).not.toContain('JWT_SECRET');
-  });
-
-  testWithKubectl('the migration Job runs the CLI migrate command of the image as the schema owner, the only object holding the owner’s login', () => {
+  testWithKubectl('every replica and the read models job read the same three keys and the admin password as files from Secrets', () => {
     const manifests = render('base');
-    const job = one(manifests, 'Job');
-    const pod = job.spec.template.spec;
-    const [container] = pod.containers as Manifest[];
-    const [node, ...nodeOptions] = startCommand().slice(0, -1);
+    for (const workload of [one(manifests, 'Deployment'), one(manifests, 'Job')]) {
+      const pod = workload.spec.template.spec;
+      const container = (pod.containers as Manifest[])[0]!;
+      const env = envOf(container);
+      const mount = (container.volumeMounts as Manifest[]).find((volumeMount) => volumeMount.name === 'secrets')!;
+      const sources = (pod.volumes as Manifest[]).find((volume) => volume.name === 'secrets')!.projected.sources as Manifest[];
+      /** The Secret and key that the file a variable names is projected from. */
+      const secretBehind = (variable: string) => {
+        const path = env[variable]!.value as string;
+        for (const { secret } of sources) {
+          const item = (secret.items as Manifest[]).find((candidate) => `${mount.mountPath}/${candidate.path}` === path);
+          if (item) return { secret: secret.name, key: item.key };
+        }
+        return undefined;
+      };
 
-    expect(container!.command).toEqual([node, ...nodeOptions, 'dist/src/cli/main.js', 'migrate']);
-    expect(envOf(container!).MIGRATION_DATABASE_URL!.valueFrom).toEqual({ secretKeyRef: { name: 'disciplina-database-owner', key: 'url' } });
-    expect(pod.restartPolicy).toBe('Never');
-    expectNonRoot(pod);
-    const others = manifests.filter((manifest) => manifest !== job);
-    expect(JSON.stringify(others)).not.toContain('disciplina-database-owner');
-    expect(selects(one(manifests, 'Service').spec.selector, job.spec.template.metadata.labels)).toBe(false);
+      expect(mount.readOnly).toBe(true);
+      for (const [variable, fileName] of Object.entries(KEY_FILE_NAMES)) expect(secretBehind(variable)).toEqual({ secret: 'disciplina-keys', key: fileName });
+      expect(secretBehind('ADMIN_PASSWORD_FILE')).toEqual({ secret: 'disciplina-admin', key: 'password' });
+      expect(Object.keys(env)).not.toContain('JWT_SECRET');
+    }
   });
+
+  testWithKubectl(
+    'the service logs in from a Secret of its own; the Job alone holds the schema owner’s login, to migrate and then build the read models',
+    () => {
+      const manifests = render('base');
+      const service = envOf(one(manifests, 'Deployment').spec.template.spec.containers[0]);
+      const job = one(manifests, 'Job');
+      const pod = job.spec.template.spec;
+      const [migrate] = pod.initContainers as Manifest[];
+      const [readModels] = pod.containers as Manifest[];
+      const [node, ...nodeOptions] = startCommand().slice(0, -1);
+      const owner = { secretKeyRef: { name: 'disciplina-database-owner', key: 'url' } };
+
+      expect(service.DATABASE_URL!.valueFrom).toEqual({ secretKeyRef: { name: 'disciplina-database', key: 'url' } });
+      expect(Object.keys(service)).not.toContain('MIGRATION_DATABASE_URL');
+      expect(migrate!.command).toEqual([node, ...nodeOptions, 'dist/src/cli/main.js', 'migrate']);
+      expect(envOf(migrate!).MIGRATION_DATABASE_URL!.valueFrom).toEqual(owner);
+      expect(readModels!.command).toEqual([node, ...nodeOptions, 'dist/src/cli/main.js', 'catch-up']);
+      expect(envOf(readModels!).DATABASE_URL!.valueFrom).toEqual(owner);
+      expect(pod.restartPolicy).toBe('Never');
+      expectNonRoot(pod);
+      expect(JSON.stringify(manifests.filter((manifest) => manifest !== job))).not.toContain('disciplina-database-owner');
+      expect(selects(one(manifests, 'Service').spec.selector, job.spec.template.metadata.labels)).toBe(false);
+    },
+  );
 
   testWithKubectl(
     'the production overlay puts everything in its namespace, pins the image and runs three replicas, two of them kept through disruptions',
@@ -114,13 +123,16 @@ describe('Kubernetes manifests (kustomize)', () => {
       expect(manifests.map((manifest) => manifest.kind).sort()).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'Job', 'PodDisruptionBudget', 'Service']);
       expect(new Set(manifests.map((manifest) => manifest.metadata.namespace))).toEqual(new Set(['disciplina']));
       const deployment = one(manifests, 'Deployment');
-      const images = [deployment, one(manifests, 'Job')].map((workload) => (workload.spec.template.spec.containers as Manifest[])[0]!.image as string);
+      const images = [deployment, one(manifests, 'Job')].flatMap(({ spec }) =>
+        [...(spec.template.spec.initContainers ?? []), ...spec.template.spec.containers].map((container: Manifest) => container.image as string),
+      );
 
       expect(deployment.spec.replicas).toBe(3);
       expect(one(manifests, 'HorizontalPodAutoscaler').spec.minReplicas).toBe(3);
       expect(one(manifests, 'PodDisruptionBudget').spec.minAvailable).toBe(2);
+      expect(images).toHaveLength(3);
+      expect(new Set(images).size).toBe(1);
       expect(images[0]).toMatch(/^[^:]+\/disciplina:[\w.-]+$/);
-      expect(images[1]).toBe(images[0]);
       expectNonRoot(deployment.spec.template.spec);
     },
   );
