@@ -1,6 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readKeyFile } from '../platform/config/key-file.js';
 
 /** The Ed25519 key that signs audit checkpoints. It lives outside the database, so the database cannot forge it. */
 export interface SigningKey {
@@ -23,15 +22,13 @@ export function signingKeyFrom(privateKey: KeyObject): SigningKey {
   };
 }
 
-/** Reads the PKCS#8 PEM key at `file`, or creates one there (readable by its owner only) on first start. */
-export async function loadOrCreateSigningKey(file: string): Promise<{ key: SigningKey; created: boolean }> {
-  try {
-    return { key: signingKeyFrom(createPrivateKey(await readFile(file, 'utf8'))), created: false };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const { privateKey } = generateKeyPairSync('ed25519');
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  await writeFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-  return { key: signingKeyFrom(privateKey), created: true };
+/** A new key, as PKCS#8 PEM. */
+export function newSigningKeyPem(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+/** Reads the PKCS#8 PEM key at `file`; creates one there first when it is missing and `createWhenMissing` (the embedded default). */
+export async function loadSigningKey(file: string, { createWhenMissing }: { createWhenMissing: boolean }): Promise<{ key: SigningKey; created: boolean }> {
+  const { content, created } = await readKeyFile(file, createWhenMissing ? newSigningKeyPem : undefined);
+  return { key: signingKeyFrom(createPrivateKey(content.toString('utf8'))), created };
 }

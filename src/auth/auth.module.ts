@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Global, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { createRemoteJWKSet } from 'jose';
@@ -11,22 +8,9 @@ import { AuthGuard } from './auth.guard.js';
 import { LoginHttp } from './login/login.http.js';
 import { generatePassword } from './password.js';
 import { LoginRateLimit, RequestRateLimit } from './rate-limiter.js';
+import { tokenSecret } from './token-secret.js';
 import { TokenService, type ExternalIssuer } from './token.service.js';
 import { Users } from './users.js';
-
-/** JWT_SECRET when given (every instance must share it); else a secret kept in the data folder. */
-async function tokenSecret(config: AppConfig): Promise<Uint8Array> {
-  if (config.jwtSecret) return new TextEncoder().encode(config.jwtSecret);
-  try {
-    return await readFile(config.jwtSecretFile);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const secret = randomBytes(32);
-  await mkdir(dirname(config.jwtSecretFile), { recursive: true, mode: 0o700 });
-  await writeFile(config.jwtSecretFile, secret, { mode: 0o600, flag: 'wx' });
-  return secret;
-}
 
 function externalIssuer(config: AppConfig): ExternalIssuer | undefined {
   const external = config.externalIssuer;

@@ -5,6 +5,8 @@ import { DemoAlreadyLoadedError } from '../demo/seed-demo.js';
 import { ConfigError, loadConfig } from '../platform/config/app-config.js';
 import { AUDIT_USAGE, checkpoint, exportCommand, exportOptions, verifyAudit } from './audit-commands.js';
 import { asOperator, CommandLineLogger, openCliContext, type CliContext } from './cli-context.js';
+import { generateKeys, KeyExistsError, keysFolder, KEYS_USAGE } from './keys.command.js';
+import { migrateCommand } from './migrate.command.js';
 import { openApiDocumentCommand } from './openapi-document.command.js';
 import { catchUp, listProjections, PROJECTION_USAGE, rebuild, selectProjections } from './projection-commands.js';
 import { seedDemoCommand } from './seed-demo.command.js';
@@ -17,15 +19,20 @@ ${AUDIT_USAGE}
   seed-demo          load the Bình Xuyên demo district and its work (2016-2019) through the service's commands,
                      catch up, print its 2019 statistics; the service must be stopped (embedded database)
   openapi            print the OpenAPI document the service serves (the admin UI's API types are generated from it)
+  migrate            bring the schema up to date as MIGRATION_DATABASE_URL (else DATABASE_URL), nothing else
+${KEYS_USAGE}
 
 Uses the service's configuration: DATABASE_URL, or the embedded database in DATA_DIR (default ./data),
 which only one process may open at a time.`;
 
-/** A subcommand: checks its arguments before anything opens, then runs on the application; answers the exit code. */
-interface CliCommand {
-  readonly check: (args: readonly string[]) => void;
-  readonly run: (context: CliContext, args: readonly string[]) => Promise<number | void>;
-}
+/**
+ * A subcommand: checks its arguments before anything opens, then runs on the application, or alone when it
+ * needs no application (nor its keys); answers the exit code.
+ */
+type CliCommand = { readonly check: (args: readonly string[]) => void } & (
+  | { readonly run: (context: CliContext, args: readonly string[]) => Promise<number | void> }
+  | { readonly runAlone: (args: readonly string[]) => Promise<number | void> }
+);
 
 function noArguments(args: readonly string[]): void {
   if (args.length > 0) throw new UsageError(`unexpected arguments: ${args.join(' ')}`);
@@ -44,9 +51,11 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   checkpoint: { check: noArguments, run: (context) => checkpoint(context) },
   'export-audit': { check: (args) => void exportOptions(args), run: (context, args) => exportCommand(context, args) },
   'seed-demo': { check: noArguments, run: (context) => seedDemoCommand(context) },
+  migrate: { check: noArguments, runAlone: () => migrateCommand(process.env) },
+  keys: { check: (args) => void keysFolder(args), runAlone: (args) => generateKeys(args) },
 };
 
-const EXPECTED_FAILURES = [ConfigError, DataDirInUseError, DemoAlreadyLoadedError];
+const EXPECTED_FAILURES = [ConfigError, DataDirInUseError, DemoAlreadyLoadedError, KeyExistsError];
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -61,6 +70,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(name === undefined ? 'no command given' : `unknown command "${name}"`);
     command.check(args);
+    if ('runAlone' in command) return (await command.runAlone(args)) ?? 0;
     context = await openCliContext(loadConfig(process.env));
     const opened = context;
     return (await asOperator(() => command.run(opened, args))) ?? 0;

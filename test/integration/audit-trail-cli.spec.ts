@@ -8,7 +8,7 @@ import { ApiClient, foundTree, type Tree } from '../support/api-client.js';
 import { compiledCli, runNode } from '../support/cli-process.js';
 import { asSuperuser, isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
-import { ADMIN_PASSWORD, authorizedAgent, createTestApp, JWT_SECRET } from '../support/test-app.js';
+import { ADMIN_PASSWORD, authorizedAgent, createTestApp, sharedKeys } from '../support/test-app.js';
 
 const verifier = join(__dirname, '..', '..', 'src', 'audit', 'offline', 'verify-export.mjs');
 const today = new Date().toISOString().slice(0, 10);
@@ -30,11 +30,10 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
   const folder = mkdtempSync(join(tmpdir(), 'disciplina-audit-'));
   const env = () => ({
     DATABASE_URL: isolated.url,
-    AUDIT_SIGNING_KEY_FILE: join(folder, 'signing-key.pem'),
     DATA_DIR: folder,
     LOG_LEVEL: 'silent',
     ADMIN_PASSWORD,
-    JWT_SECRET,
+    ...sharedKeys(),
   });
   const cli = (...args: string[]) => built.run(args, env());
   const verify = (...args: string[]) => runNode([verifier, ...args]);

@@ -1,16 +1,37 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
+import { newSigningKeyPem } from '../../src/audit/signing-key.js';
+import { newMasterKeyText } from '../../src/event-store/personal-data/master-key.js';
 import { loadConfig } from '../../src/platform/config/app-config.js';
 import { configureApp } from '../../src/platform/http/configure-app.js';
 import { Clock } from '../../src/shared/clock.js';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 export const JWT_SECRET = 'test-jwt-secret-of-at-least-32-characters';
+
+let keys: Record<string, string> | undefined;
+
+/** The keys that every instance on one DATABASE_URL is given (see `keys generate`): one set per test file. */
+export function sharedKeys(): Record<string, string> {
+  if (!keys) {
+    const folder = mkdtempSync(join(tmpdir(), 'disciplina-keys-'));
+    const file = (name: string, content: string) => {
+      writeFileSync(join(folder, name), content, { mode: 0o600 });
+      return join(folder, name);
+    };
+    keys = {
+      JWT_SECRET,
+      AUDIT_SIGNING_KEY_FILE: file('audit-signing-key.pem', newSigningKeyPem()),
+      PERSONAL_DATA_KEY_FILE: file('personal-data-key', newMasterKeyText()),
+    };
+  }
+  return keys;
+}
 
 /** The whole service over HTTP, as `npm start` builds it, on the given database (and clock, when a test fixes the time). */
 export async function createTestApp(databaseUrl: string, env: Record<string, string> = {}, clock?: Clock): Promise<NestExpressApplication> {
@@ -19,7 +40,7 @@ export async function createTestApp(databaseUrl: string, env: Record<string, str
     LOG_LEVEL: 'silent',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'disciplina-test-')),
     ADMIN_PASSWORD,
-    JWT_SECRET,
+    ...(databaseUrl ? sharedKeys() : { JWT_SECRET }),
     ...env,
   });
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadOrCreateMasterKey } from './master-key.js';
+import { loadMasterKey } from './master-key.js';
 import { isSealed, newDataKey, open, seal, UnreadableSealError, type SealedValue } from './sealed-value.js';
 
 const subject = 'personal-data:7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
@@ -52,17 +52,23 @@ describe('the master key lives in a file outside the database', () => {
 
   it('is created on first start, readable by its owner only, and read back the same', async () => {
     const file = join(folder(), 'keys', 'personal-data-key');
-    const created = await loadOrCreateMasterKey(file);
+    const created = await loadMasterKey(file, { createWhenMissing: true });
     expect(created.created).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')).toHaveLength(32);
-    const again = await loadOrCreateMasterKey(file);
+    const again = await loadMasterKey(file, { createWhenMissing: true });
     expect(again).toEqual({ key: created.key, created: false });
+  });
+
+  it('is not made where the instance must be given it (instances sharing a database)', async () => {
+    const file = join(folder(), 'personal-data-key');
+    await expect(loadMasterKey(file, { createWhenMissing: false })).rejects.toThrow(/ENOENT/);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('refuses a file that does not hold 32 bytes in base64', async () => {
     const file = join(folder(), 'personal-data-key');
     writeFileSync(file, 'c2hvcnQ=\n');
-    await expect(loadOrCreateMasterKey(file)).rejects.toThrow(/must hold 32 bytes in base64/);
+    await expect(loadMasterKey(file, { createWhenMissing: true })).rejects.toThrow(/must hold 32 bytes in base64/);
   });
 });

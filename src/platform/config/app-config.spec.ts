@@ -1,4 +1,21 @@
-import { ConfigError, loadConfig } from './app-config.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, migrationTarget } from './app-config.js';
+
+/** Files holding the keys that instances sharing one database are given. */
+function keyFiles(): Record<string, string> {
+  const folder = mkdtempSync(join(tmpdir(), 'disciplina-config-'));
+  const file = (name: string, content: string) => {
+    writeFileSync(join(folder, name), content);
+    return join(folder, name);
+  };
+  return {
+    JWT_SECRET_FILE: file('jwt-secret', 'a-secret-of-at-least-32-characters-in-a-file\n'),
+    AUDIT_SIGNING_KEY_FILE: file('audit-signing-key.pem', 'PEM'),
+    PERSONAL_DATA_KEY_FILE: file('personal-data-key', 'KEY'),
+  };
+}
 
 describe('configuration', () => {
   it('defaults to the embedded database on port 3000 with data in ./data', () => {
@@ -10,6 +27,7 @@ describe('configuration', () => {
       bodyLimitBytes: 1_048_576,
       auditSigningKeyFile: 'data/audit-signing-key.pem',
       personalDataKeyFile: 'data/personal-data-key',
+      createsMissingKeys: true,
       adminPassword: undefined,
       jwtSecret: undefined,
       jwtSecretFile: 'data/jwt-secret',
@@ -57,9 +75,56 @@ describe('configuration', () => {
     ).toEqual({ connectMs: 2000, statementMs: 0, idleInTransactionMs: 0, readyProbeMs: 800 });
   });
 
-  it('accepts a PostgreSQL URL', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://app@db:5432/disciplina' }).databaseUrl).toBe(
-      'postgres://app@db:5432/disciplina',
+  it('accepts a PostgreSQL URL with the shared keys given as files, and makes no key of its own', () => {
+    const files = keyFiles();
+    const config = loadConfig({ DATABASE_URL: 'postgres://app@db:5432/disciplina', ...files });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://app@db:5432/disciplina',
+      jwtSecret: 'a-secret-of-at-least-32-characters-in-a-file',
+      auditSigningKeyFile: files.AUDIT_SIGNING_KEY_FILE,
+      personalDataKeyFile: files.PERSONAL_DATA_KEY_FILE,
+      createsMissingKeys: false,
+    });
+  });
+
+  it('refuses to start on DATABASE_URL without the shared keys, naming each missing one', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app@db/disciplina' })).toThrow(
+      /^Invalid configuration: JWT_SECRET_FILE \(or JWT_SECRET\), AUDIT_SIGNING_KEY_FILE, PERSONAL_DATA_KEY_FILE must be set with DATABASE_URL: .*keys generate/,
     );
+    const { PERSONAL_DATA_KEY_FILE: _, ...twoOfThree } = keyFiles();
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app@db/disciplina', ...twoOfThree })).toThrow(
+      /^Invalid configuration: PERSONAL_DATA_KEY_FILE must be set/,
+    );
+  });
+
+  it('refuses a key file that does not exist rather than making one', () => {
+    const files = { ...keyFiles(), AUDIT_SIGNING_KEY_FILE: '/nonexistent/audit-signing-key.pem' };
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app@db/disciplina', ...files })).toThrow(
+      'Invalid configuration: AUDIT_SIGNING_KEY_FILE names a file that does not exist (/nonexistent/audit-signing-key.pem)',
+    );
+  });
+
+  it('takes JWT_SECRET from the environment as well, but not together with JWT_SECRET_FILE', () => {
+    const { JWT_SECRET_FILE, ...files } = keyFiles();
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/disciplina', JWT_SECRET: secret, ...files }).jwtSecret).toBe(secret);
+    expect(() => loadConfig({ JWT_SECRET: secret, JWT_SECRET_FILE })).toThrow('Invalid configuration: JWT_SECRET_FILE cannot be set together with JWT_SECRET');
+  });
+
+  it('reads the admin password from ADMIN_PASSWORD_FILE, without its final line break', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'disciplina-config-')), 'admin-password');
+    writeFileSync(file, 'a-long-admin-password\n');
+    expect(loadConfig({ ADMIN_PASSWORD_FILE: file }).adminPassword).toBe('a-long-admin-password');
+    writeFileSync(file, 'short\n');
+    expect(() => loadConfig({ ADMIN_PASSWORD_FILE: file })).toThrow('Invalid configuration: ADMIN_PASSWORD_FILE must be at least 12 characters long');
+    expect(() => loadConfig({ ADMIN_PASSWORD_FILE: `${file}.missing` })).toThrow(
+      /^Invalid configuration: ADMIN_PASSWORD_FILE names a file that cannot be read \(ENOENT/,
+    );
+  });
+
+  it('migrates as the owner when MIGRATION_DATABASE_URL is set, else as DATABASE_URL, and needs one of them', () => {
+    expect(migrationTarget({ DATABASE_URL: 'postgres://app@db/d', MIGRATION_DATABASE_URL: 'postgres://owner@db/d' })).toBe('postgres://owner@db/d');
+    expect(migrationTarget({ DATABASE_URL: 'postgres://app@db/d' })).toBe('postgres://app@db/d');
+    expect(() => migrationTarget({})).toThrow(/^Invalid configuration: MIGRATION_DATABASE_URL or DATABASE_URL must be set/);
   });
 });

@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { KEY_FILE_NAMES } from './key-file.js';
 
 /**
  * The service's configuration, read once from the environment and validated before anything starts.
@@ -14,13 +16,15 @@ export abstract class AppConfig {
   abstract readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest accepted JSON body, in bytes. */
   abstract readonly bodyLimitBytes: number;
-  /** PKCS#8 PEM Ed25519 key that signs audit checkpoints; created on first start when missing. */
+  /** PKCS#8 PEM Ed25519 key that signs audit checkpoints. */
   abstract readonly auditSigningKeyFile: string;
-  /** The master key (32 bytes, base64) that seals every data subject's key; created on first start when missing. */
+  /** The master key (32 bytes, base64) that seals every data subject's key. */
   abstract readonly personalDataKeyFile: string;
+  /** Only the embedded default makes its missing keys (in DATA_DIR); instances sharing DATABASE_URL are given theirs. */
+  abstract readonly createsMissingKeys: boolean;
   /** Password of the first `admin` account; generated and printed once when unset. */
   abstract readonly adminPassword: string | undefined;
-  /** Secret that signs the tokens issued at login; kept in the data folder when unset. */
+  /** Secret that signs the tokens issued at login (JWT_SECRET or JWT_SECRET_FILE); else kept in `jwtSecretFile`. */
   abstract readonly jwtSecretFile: string;
   abstract readonly jwtSecret: string | undefined;
   abstract readonly tokenTtlSeconds: number;
@@ -88,11 +92,57 @@ function databaseUrl(env: Env, name = 'DATABASE_URL'): string | undefined {
   return raw;
 }
 
+/** A secret from `name`, or from the file `name`_FILE names (as container secrets are mounted), without its final line break. */
 function optionalSecret(env: Env, name: string, minLength: number): string | undefined {
-  const value = env[name];
+  const fileName = `${name}_FILE`;
+  const file = env[fileName];
+  if (env[name] && file) throw new ConfigError(fileName, `cannot be set together with ${name}`);
+  let value = env[name];
+  let source = name;
+  if (file) {
+    try {
+      value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (error) {
+      throw new ConfigError(fileName, `names a file that cannot be read (${(error as NodeJS.ErrnoException).code}: ${file})`);
+    }
+    source = fileName;
+  }
   if (value === undefined || value === '') return undefined;
-  if (value.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters long`);
+  if (value.length < minLength) throw new ConfigError(source, `must be at least ${minLength} characters long`);
   return value;
+}
+
+type Keys = Pick<AppConfig, 'auditSigningKeyFile' | 'personalDataKeyFile' | 'createsMissingKeys' | 'jwtSecret' | 'jwtSecretFile'>;
+
+/**
+ * Instances on one DATABASE_URL must hold the same keys, or a token, a checkpoint or a name sealed by one is
+ * refused or unreadable on another. So with DATABASE_URL every key is given; only the embedded database
+ * makes its own, in DATA_DIR, on first start.
+ */
+function keys(env: Env, dataDir: string, shared: boolean): Keys {
+  const jwtSecret = optionalSecret(env, 'JWT_SECRET', 32);
+  const files = [
+    ['AUDIT_SIGNING_KEY_FILE', env.AUDIT_SIGNING_KEY_FILE || join(dataDir, KEY_FILE_NAMES.AUDIT_SIGNING_KEY_FILE)],
+    ['PERSONAL_DATA_KEY_FILE', env.PERSONAL_DATA_KEY_FILE || join(dataDir, KEY_FILE_NAMES.PERSONAL_DATA_KEY_FILE)],
+  ] as const;
+  if (resolve(files[1][1]) === resolve(files[0][1])) throw new ConfigError('PERSONAL_DATA_KEY_FILE', 'must be another file than AUDIT_SIGNING_KEY_FILE');
+  if (shared) {
+    const missing = [...(jwtSecret ? [] : ['JWT_SECRET_FILE (or JWT_SECRET)']), ...files.filter(([name]) => !env[name]).map(([name]) => name)];
+    if (missing.length > 0) {
+      throw new ConfigError(
+        missing.join(', '),
+        `must be set with DATABASE_URL: every instance on one database shares its keys (make them once with "npm run cli -- keys generate --out <folder>")`,
+      );
+    }
+    for (const [name, file] of files) if (!existsSync(file)) throw new ConfigError(name, `names a file that does not exist (${file})`);
+  }
+  return {
+    auditSigningKeyFile: files[0][1],
+    personalDataKeyFile: files[1][1],
+    createsMissingKeys: !shared,
+    jwtSecret,
+    jwtSecretFile: join(dataDir, KEY_FILE_NAMES.JWT_SECRET_FILE),
+  };
 }
 
 function externalIssuer(env: Env): AppConfig['externalIssuer'] {
@@ -152,21 +202,16 @@ export function loadConfig(env: Env): AppConfig {
   const dataDir = env.DATA_DIR || './data';
   const migrationDatabaseUrl = databaseUrl(env, 'MIGRATION_DATABASE_URL');
   if (migrationDatabaseUrl && !env.DATABASE_URL) throw new ConfigError('MIGRATION_DATABASE_URL', 'needs DATABASE_URL (the embedded database has one role)');
-  const auditSigningKeyFile = env.AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem');
-  const personalDataKeyFile = env.PERSONAL_DATA_KEY_FILE || join(dataDir, 'personal-data-key');
-  if (resolve(personalDataKeyFile) === resolve(auditSigningKeyFile)) throw new ConfigError('PERSONAL_DATA_KEY_FILE', 'must be another file than AUDIT_SIGNING_KEY_FILE');
+  const url = databaseUrl(env);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
-    databaseUrl: databaseUrl(env),
+    databaseUrl: url,
     migrationDatabaseUrl,
     dataDir,
     logLevel: logLevel as AppConfig['logLevel'],
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
-    auditSigningKeyFile,
-    personalDataKeyFile,
+    ...keys(env, dataDir, url !== undefined),
     adminPassword: optionalSecret(env, 'ADMIN_PASSWORD', 12),
-    jwtSecret: optionalSecret(env, 'JWT_SECRET', 32),
-    jwtSecretFile: join(dataDir, 'jwt-secret'),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86_400),
     externalIssuer: externalIssuer(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
@@ -175,4 +220,11 @@ export function loadConfig(env: Env): AppConfig {
     timeZone: timeZone(env),
     databaseTimeouts: databaseTimeouts(env),
   };
+}
+
+/** Where `migrate` runs: the owner's MIGRATION_DATABASE_URL, else DATABASE_URL. It needs no key. */
+export function migrationTarget(env: Env): string {
+  const url = databaseUrl(env, 'MIGRATION_DATABASE_URL') ?? databaseUrl(env);
+  if (!url) throw new ConfigError('MIGRATION_DATABASE_URL', 'or DATABASE_URL must be set: the embedded database migrates itself as the service starts');
+  return url;
 }
