@@ -53,6 +53,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   'seed-demo': { check: noArguments, run: (context) => seedDemoCommand(context) },
   migrate: { check: noArguments, runAlone: () => migrateCommand(process.env) },
   keys: { check: (args) => void keysFolder(args), runAlone: (args) => generateKeys(args) },
+  openapi: { check: noArguments, runAlone: () => openApiDocumentCommand(loadConfig(process.env)) },
 };
 
 const EXPECTED_FAILURES = [ConfigError, DataDirInUseError, DemoAlreadyLoadedError, KeyExistsError];
@@ -62,11 +63,6 @@ async function main(argv: readonly string[]): Promise<number> {
   Logger.overrideLogger(new CommandLineLogger());
   let context: CliContext | undefined;
   try {
-    if (name === 'openapi') {
-      noArguments(args);
-      await openApiDocumentCommand(loadConfig(process.env));
-      return 0;
-    }
     const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(name === undefined ? 'no command given' : `unknown command "${name}"`);
     command.check(args);
