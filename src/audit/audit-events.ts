@@ -77,7 +77,10 @@ async function inScope<T>(pool: pg.Pool, scope: ReadScope, filter: AuditEventFil
     await client.query('BEGIN');
     await setScope({ query: async <R>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as R }, scope);
     if (scope.organizations !== ALL_ORGANIZATIONS) {
-      const visible = filter.organizationId === undefined ? [] : (await client.query('SELECT 1 FROM organization_tree WHERE organization_id = $1', [filter.organizationId])).rows;
+      const visible =
+        filter.organizationId === undefined
+          ? []
+          : (await client.query('SELECT 1 FROM organization_tree WHERE organization_id = $1', [filter.organizationId])).rows;
       if (visible.length === 0) throw new OutOfScopeError('The audit trail outside the whole tree needs an organizationId within the caller’s organizations');
     }
     const result = await work(client);
@@ -92,10 +95,19 @@ async function inScope<T>(pool: pg.Pool, scope: ReadScope, filter: AuditEventFil
 }
 
 /** One page of the audit trail, in global order. */
-export function auditEventsPage(pool: pg.Pool, scope: ReadScope, filter: AuditEventFilter, page: number, pageSize: number): Promise<{ events: AuditEvent[]; total: number }> {
+export function auditEventsPage(
+  pool: pg.Pool,
+  scope: ReadScope,
+  filter: AuditEventFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ events: AuditEvent[]; total: number }> {
   const { where, values } = conditions(filter, scope);
   return inScope(pool, scope, filter, async (client) => {
-    const rows = await client.query<EventRow>(`SELECT ${COLUMNS} FROM events ${where} ORDER BY global_position LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, values);
+    const rows = await client.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events ${where} ORDER BY global_position LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      values,
+    );
     const count = await client.query<{ total: string }>(`SELECT count(*) AS total FROM events ${where}`, values);
     return { events: rows.rows.map(toAuditEvent), total: Number(count.rows[0]?.total ?? 0) };
   });

@@ -22,7 +22,10 @@ export class AuditTrailQueryDto extends PageQueryDto {
   @MaxLength(200)
   streamId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The streams that concern the organization: its own, those its history attributes to it or its members, and its members’ own' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The streams that concern the organization: its own, those its history attributes to it or its members, and its members’ own',
+  })
   @IsOptional()
   @IsUUID()
   organizationId?: string;

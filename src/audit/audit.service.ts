@@ -58,10 +58,13 @@ export class AuditService {
       heads,
       this.signingKey.key.privateKey,
     );
-    await this.database.pool.query(
-      'INSERT INTO audit_checkpoints (checkpoint_id, created_at, statement, heads, signature) VALUES ($1, $2, $3, $4, $5)',
-      [checkpoint.statement.checkpointId, checkpoint.statement.createdAt, checkpoint.statement, JSON.stringify(checkpoint.heads), checkpoint.signature],
-    );
+    await this.database.pool.query('INSERT INTO audit_checkpoints (checkpoint_id, created_at, statement, heads, signature) VALUES ($1, $2, $3, $4, $5)', [
+      checkpoint.statement.checkpointId,
+      checkpoint.statement.createdAt,
+      checkpoint.statement,
+      JSON.stringify(checkpoint.heads),
+      checkpoint.signature,
+    ]);
     return checkpoint;
   }
 

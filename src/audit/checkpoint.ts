@@ -25,7 +25,9 @@ function sortedHeads(heads: readonly StreamHead[]): StreamHead[] {
 }
 
 export function headsDigest(heads: readonly StreamHead[]): string {
-  return createHash('sha256').update(canonicalize(sortedHeads(heads)) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonicalize(sortedHeads(heads)) ?? '')
+    .digest('hex');
 }
 
 export function signCheckpoint(
@@ -44,9 +46,7 @@ export function signCheckpoint(
   return { statement, heads: sorted, signature };
 }
 
-export type CheckpointCheck =
-  | { readonly valid: true }
-  | { readonly valid: false; readonly reason: 'bad-signature' | 'unknown-key' | 'heads-digest-mismatch' };
+export type CheckpointCheck = { readonly valid: true } | { readonly valid: false; readonly reason: 'bad-signature' | 'unknown-key' | 'heads-digest-mismatch' };
 
 /** The checkpoint is what the key's holder signed, and its heads are the ones it signed. */
 export function checkCheckpoint(checkpoint: SignedCheckpoint, publicKey: KeyObject, keyId: string): CheckpointCheck {

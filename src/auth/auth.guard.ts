@@ -40,7 +40,10 @@ export class AuthGuard implements CanActivate {
     }
     this.rateLimit.take(principal.actor);
     // Only the grants of the roles this route allows define what the caller may reach here.
-    requestContext.current()?.authenticate(principal.actor, principal.grants.filter((grant) => allowed.includes(grant.role)));
+    requestContext.current()?.authenticate(
+      principal.actor,
+      principal.grants.filter((grant) => allowed.includes(grant.role)),
+    );
     return true;
   }
 }

@@ -26,8 +26,7 @@ function externalIssuer(config: AppConfig): ExternalIssuer | undefined {
     {
       provide: TokenService,
       inject: [AppConfig, Clock],
-      useFactory: async (config: AppConfig, clock: Clock) =>
-        new TokenService(await tokenSecret(config), config.tokenTtlSeconds, clock, externalIssuer(config)),
+      useFactory: async (config: AppConfig, clock: Clock) => new TokenService(await tokenSecret(config), config.tokenTtlSeconds, clock, externalIssuer(config)),
     },
     {
       provide: RequestRateLimit,

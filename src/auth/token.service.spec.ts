@@ -37,7 +37,11 @@ describe('bearer tokens: each must expire and none may be issued after now', () 
     ['from the identity provider', (times) => claims(PROVIDER.issuer, PROVIDER.audience, times).setProtectedHeader({ alg: 'ES256' }).sign(providerKey)],
   ];
 
-  const refusal = (token: string) => tokens.verify(token).then(() => 'accepted', (error: ProblemError) => `${error.status} ${error.code}: ${error.message}`);
+  const refusal = (token: string) =>
+    tokens.verify(token).then(
+      () => 'accepted',
+      (error: ProblemError) => `${error.status} ${error.code}: ${error.message}`,
+    );
 
   describe.each(issuers)('a token %s', (_issuer, sign) => {
     it('is accepted when issued now and expiring later', async () => {
@@ -62,7 +66,9 @@ describe('bearer tokens: each must expire and none may be issued after now', () 
     });
 
     it('is refused once expired', async () => {
-      expect(await refusal(await sign({ iat: nowSeconds - 3600, exp: nowSeconds - CLOCK_TOLERANCE_SECONDS }))).toBe('401 unauthenticated: The bearer token has expired');
+      expect(await refusal(await sign({ iat: nowSeconds - 3600, exp: nowSeconds - CLOCK_TOLERANCE_SECONDS }))).toBe(
+        '401 unauthenticated: The bearer token has expired',
+      );
     });
   });
 });

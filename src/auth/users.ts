@@ -28,10 +28,9 @@ export class Users {
 
   /** The account's principal when the password is right; undefined otherwise, in the same time either way. */
   async authenticate(username: string, password: string): Promise<Principal | undefined> {
-    const { rows } = await this.database.pool.query<{ password_hash: string; grants: Grant[] }>(
-      'SELECT password_hash, grants FROM users WHERE username = $1',
-      [username],
-    );
+    const { rows } = await this.database.pool.query<{ password_hash: string; grants: Grant[] }>('SELECT password_hash, grants FROM users WHERE username = $1', [
+      username,
+    ]);
     const account = rows[0];
     const matches = await verifyPassword(password, account?.password_hash ?? UNKNOWN_USER_HASH);
     return account && matches ? { actor: username, grants: account.grants } : undefined;

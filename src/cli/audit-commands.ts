@@ -26,7 +26,9 @@ export async function verifyAudit(context: CliContext): Promise<number> {
     const { checkpointId, createdAt, signature, missingOrChanged } = latestCheckpoint;
     process.stdout.write(`checkpoint ${checkpointId} of ${createdAt}: signature ${signature.valid ? 'valid' : `INVALID (${signature.reason})`}\n`);
     for (const head of missingOrChanged) {
-      process.stdout.write(`signed head missing or changed: stream ${head.streamId} version ${head.streamVersion} signed ${head.hash}, found ${head.found ?? 'nothing'}\n`);
+      process.stdout.write(
+        `signed head missing or changed: stream ${head.streamId} version ${head.streamVersion} signed ${head.hash}, found ${head.found ?? 'nothing'}\n`,
+      );
     }
   }
   process.stdout.write(result.valid ? 'audit: VALID\n' : 'audit: BROKEN\n');
@@ -53,7 +55,8 @@ export function exportOptions(args: readonly string[]): { organization: string; 
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { organization, from, to, out } = values;
-  if (!organization || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organization)) throw new UsageError('--organization must be a UUID');
+  if (!organization || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organization))
+    throw new UsageError('--organization must be a UUID');
   if (!from || !isIsoDate(from) || !to || !isIsoDate(to)) throw new UsageError('--from and --to must be dates as YYYY-MM-DD');
   if (from > to) throw new UsageError('--from must not be after --to');
   return { organization, from, to, out };

@@ -7,7 +7,10 @@ import { CommandLineLogger } from './cli-context.js';
 
 /** Prints the OpenAPI document the service serves, without serving it: the admin UI's API types come from it. */
 export async function openApiDocumentCommand(config: AppConfig): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { runsProjections: false }), { logger: new CommandLineLogger(), bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { runsProjections: false }), {
+    logger: new CommandLineLogger(),
+    bodyParser: false,
+  });
   try {
     configureApp(app, config);
     process.stdout.write(`${JSON.stringify(apiDocument(app), null, 2)}\n`);

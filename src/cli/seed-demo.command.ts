@@ -22,7 +22,9 @@ async function printReport(context: CliContext, title: string, period: Statistic
 export async function seedDemoCommand(context: CliContext): Promise<void> {
   const started = Date.now();
   const summary = await seedDemo(context.app);
-  process.stderr.write(`seed-demo: ${summary.grassrootsIds.length} grassroots organizations and ${summary.members} members loaded with their work in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  process.stderr.write(
+    `seed-demo: ${summary.grassrootsIds.length} grassroots organizations and ${summary.members} members loaded with their work in ${Math.round((Date.now() - started) / 1000)} s\n`,
+  );
   await catchUp(context, undefined);
   await printReport(context, 'Statutory statistics', ARTICLE_YEAR, summary.districtId);
   await printReport(context, 'Since 2016', SINCE_2016, summary.districtId);

@@ -49,9 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.header('idempotency-key');
     if (key === undefined || request.method !== 'POST') return next.handle();
     if (!KEY_FORMAT.test(key)) {
-      throw new RequestValidationError([
-        { field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters' },
-      ]);
+      throw new RequestValidationError([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters' }]);
     }
     const actor = requestContext.current()?.actor ?? 'anonymous';
     const fingerprint = createHash('sha256')
@@ -107,10 +105,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       REPLAYED_HEADERS.map((name) => [name, response.getHeader(name)]).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
     );
     if ((body as { status?: number } | null)?.status === status && status >= 400) headers['content-type'] = PROBLEM_CONTENT_TYPE;
-    await this.database.pool.query(
-      'UPDATE idempotency_keys SET status = $3, headers = $4, body = $5 WHERE actor = $1 AND idempotency_key = $2',
-      [actor, key, status, headers, JSON.stringify(body ?? null)],
-    );
+    await this.database.pool.query('UPDATE idempotency_keys SET status = $3, headers = $4, body = $5 WHERE actor = $1 AND idempotency_key = $2', [
+      actor,
+      key,
+      status,
+      headers,
+      JSON.stringify(body ?? null),
+    ]);
   }
 
   private async release(actor: string, key: string): Promise<void> {

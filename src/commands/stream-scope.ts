@@ -9,7 +9,6 @@ import type { ScopeAnchor, ScopedStream } from './stream-resource.js';
 
 export type { ScopeAnchor } from './stream-resource.js';
 
-
 /** An anchor's organization and all its superiors, nearest first; empty when unknown. */
 export abstract class OrganizationLineage {
   abstract of(anchor: ScopeAnchor): Promise<readonly string[]>;
@@ -25,7 +24,10 @@ export abstract class OrganizationLineage {
 export class StreamScope {
   constructor(private readonly lineage: OrganizationLineage) {}
 
-  async permits(anchors: readonly ScopeAnchor[], options: { readonly confidentialTo?: string | null; readonly roles?: readonly string[] } = {}): Promise<boolean> {
+  async permits(
+    anchors: readonly ScopeAnchor[],
+    options: { readonly confidentialTo?: string | null; readonly roles?: readonly string[] } = {},
+  ): Promise<boolean> {
     // Outside an HTTP request the service acts on its own behalf (the command line, process steps).
     if (!requestContext.current()) return true;
     if (!(await this.reaches(currentScope(options.roles), anchors))) return false;

@@ -38,7 +38,15 @@ export class Database {
     const pool = openPool(url, { max: embedded ? 8 : 20, timeouts });
     const { host, pathname } = new URL(url);
     return embedded
-      ? new Database('embedded', `embedded PostgreSQL (PGlite), data in ${config.dataDir || "memory only"}${tightened(embedded.tightenedEntries)}, served on ${host}`, url, url, pool, timeouts, embedded)
+      ? new Database(
+          'embedded',
+          `embedded PostgreSQL (PGlite), data in ${config.dataDir || 'memory only'}${tightened(embedded.tightenedEntries)}, served on ${host}`,
+          url,
+          url,
+          pool,
+          timeouts,
+          embedded,
+        )
       : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, ownerUrl, pool, timeouts, undefined);
   }
 
@@ -52,7 +60,9 @@ export class Database {
       `SELECT current_user AS role, has_table_privilege('events', 'UPDATE') OR has_table_privilege('events', 'TRUNCATE') AS writable`,
     );
     const row = rows[0]!;
-    return row.writable ? `the role ${row.role} may change or empty the events table; connect DATABASE_URL as a member of disciplina_app (see deploy/database-roles.sql)` : undefined;
+    return row.writable
+      ? `the role ${row.role} may change or empty the events table; connect DATABASE_URL as a member of disciplina_app (see deploy/database-roles.sql)`
+      : undefined;
   }
 
   /**
@@ -63,10 +73,13 @@ export class Database {
     const probe = openClient(this.url, { timeouts: { ...this.timeouts, connectMs: this.timeouts.readyProbeMs } });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.timeouts.readyProbeMs)));
-    const answered = probe.connect().then(() => probe.query('SELECT 1')).then(
-      () => true,
-      () => false,
-    );
+    const answered = probe
+      .connect()
+      .then(() => probe.query('SELECT 1'))
+      .then(
+        () => true,
+        () => false,
+      );
     try {
       return await Promise.race([answered, late]);
     } finally {

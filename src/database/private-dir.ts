@@ -11,9 +11,12 @@ async function tighten(path: string, root: string): Promise<number> {
     try {
       await chmod(path, stats.mode & 0o700);
     } catch (error) {
-      throw new Error(`${path} is open to group or others and its rights could not be taken back (${(error as NodeJS.ErrnoException).code}): run "chmod -R go-rwx ${root}" as its owner`, {
-        cause: error,
-      });
+      throw new Error(
+        `${path} is open to group or others and its rights could not be taken back (${(error as NodeJS.ErrnoException).code}): run "chmod -R go-rwx ${root}" as its owner`,
+        {
+          cause: error,
+        },
+      );
     }
     tightened++;
   }

@@ -46,7 +46,17 @@ export interface SanctionPlan {
 function ballot<B extends Body>(stage: 'proposal' | 'decision', body: B, heldOn: string, form: SanctionForm, members: number) {
   const forForm = stage === 'proposal' ? Math.ceil((members * 2) / 3) : Math.floor(members / 2) + 1;
   const against = Math.max(0, members - forForm - 1);
-  return { stage, body, heldOn, fullMembers: members, excluded: [], present: forForm + against, votes: { [form]: forForm }, againstDiscipline: against, abstentions: 0 };
+  return {
+    stage,
+    body,
+    heldOn,
+    fullMembers: members,
+    excluded: [],
+    present: forForm + against,
+    votes: { [form]: forForm },
+    againstDiscipline: against,
+    abstentions: 0,
+  };
 }
 
 /**
@@ -107,7 +117,15 @@ export class DemoCommands {
   async supervise(body: Body, subject: Subject, kind: SupervisionKind, startedOn: string, plan: string, topic: string | null): Promise<void> {
     const d = (days: number) => addDays(startedOn, days);
     const run = this.runner(supervisions);
-    const { id } = await this.commands.createNew(supervisions, 'startSupervision', (supervisionId) => ({ supervisionId, body, subject, kind, plan, topic, startedOn }));
+    const { id } = await this.commands.createNew(supervisions, 'startSupervision', (supervisionId) => ({
+      supervisionId,
+      body,
+      subject,
+      kind,
+      plan,
+      topic,
+      startedOn,
+    }));
     await run(id, 'recordFindings', { recordedOn: d(20), findings: 'Cơ bản thực hiện tốt; còn một số hạn chế nhỏ' });
     await run(id, 'concludeSupervision', { concludedOn: d(30), signsOfViolation: false, summary: 'Không có dấu hiệu vi phạm' });
     await run(id, 'closeSupervision', { closedOn: d(35) });

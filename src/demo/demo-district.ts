@@ -28,8 +28,16 @@ export interface DemoDistrict {
 const BODIES_ESTABLISHED_ON = '2015-09-01';
 
 async function found(demo: DemoCommands, level: OrganizationLevel, name: string, code: string, foundedOn: string, parentId?: string): Promise<string> {
-  const { id } = await demo.commands.createNew(organizations, 'foundOrganization', (organizationId) => ({ organizationId, level, name, code, foundedOn, parentId: parentId ?? null }));
-  const sizes: Readonly<Partial<Record<OrganizationBodyKind, number>>> = level === 'province' || level === 'district' || level === 'grassroots' ? BODY_SIZES[level] : {};
+  const { id } = await demo.commands.createNew(organizations, 'foundOrganization', (organizationId) => ({
+    organizationId,
+    level,
+    name,
+    code,
+    foundedOn,
+    parentId: parentId ?? null,
+  }));
+  const sizes: Readonly<Partial<Record<OrganizationBodyKind, number>>> =
+    level === 'province' || level === 'district' || level === 'grassroots' ? BODY_SIZES[level] : {};
   for (const bodyKind of ORGANIZATION_BODY_KINDS) {
     const membersCount = sizes[bodyKind];
     if (membersCount !== undefined) await demo.runner(organizations)(id, 'establishBody', { bodyKind, membersCount, establishedOn: BODIES_ESTABLISHED_ON });
@@ -40,7 +48,12 @@ async function found(demo: DemoCommands, level: OrganizationLevel, name: string,
 async function admitFull(demo: DemoCommands, random: () => number, organizationId: string): Promise<string> {
   const someone = person(random);
   const admittedYear = Math.min(2013, Number(someone.birthDate.slice(0, 4)) + 20 + Math.floor(random() * 15));
-  const { id } = await demo.commands.createNew(memberStreams, 'admitMember', (memberId) => ({ memberId, organizationId, ...someone, admittedOn: `${admittedYear}-03-02` }));
+  const { id } = await demo.commands.createNew(memberStreams, 'admitMember', (memberId) => ({
+    memberId,
+    organizationId,
+    ...someone,
+    admittedOn: `${admittedYear}-03-02`,
+  }));
   await demo.runner(memberStreams)(id, 'makeMemberFull', { madeFullOn: `${admittedYear + 1}-03-09` });
   return id;
 }

@@ -14,17 +14,18 @@ const SEED = 20191203;
 
 export class DemoAlreadyLoadedError extends Error {
   constructor() {
-    super(`The demo district (${DISTRICT.name}, code ${DISTRICT.code}) is already in this database: seed-demo loads it once. Use an empty DATA_DIR or database to load it again.`);
+    super(
+      `The demo district (${DISTRICT.name}, code ${DISTRICT.code}) is already in this database: seed-demo loads it once. Use an empty DATA_DIR or database to load it again.`,
+    );
     this.name = 'DemoAlreadyLoadedError';
   }
 }
 
 /** The demo is in the database when its district was founded there. */
 export async function demoLoaded(app: INestApplicationContext): Promise<boolean> {
-  const { rows } = await app.get(Database, { strict: false }).pool.query(
-    `SELECT 1 FROM events WHERE event_type = 'OrganizationFounded' AND data->>'code' = $1 LIMIT 1`,
-    [DISTRICT.code],
-  );
+  const { rows } = await app
+    .get(Database, { strict: false })
+    .pool.query(`SELECT 1 FROM events WHERE event_type = 'OrganizationFounded' AND data->>'code' = $1 LIMIT 1`, [DISTRICT.code]);
   return rows.length > 0;
 }
 
@@ -34,14 +35,24 @@ function spread(i: number, n: number, from: string, days: number): string {
 }
 
 const VIOLATIONS: Readonly<Record<SanctionForm, readonly string[]>> = {
-  reprimand: ['Không tham gia sinh hoạt chi bộ nhiều kỳ không có lý do', 'Vi phạm quy định về những điều đảng viên không được làm', 'Thiếu trách nhiệm trong quản lý đất đai ở thôn'],
+  reprimand: [
+    'Không tham gia sinh hoạt chi bộ nhiều kỳ không có lý do',
+    'Vi phạm quy định về những điều đảng viên không được làm',
+    'Thiếu trách nhiệm trong quản lý đất đai ở thôn',
+  ],
   warning: ['Vi phạm quy định về quản lý, sử dụng đất đai', 'Vi phạm chính sách dân số và kế hoạch hóa gia đình'],
   dismissal: ['Buông lỏng lãnh đạo để xảy ra sai phạm kéo dài'],
   expulsion: ['Bị xử lý hình sự về tội đánh bạc', 'Bị xử lý hình sự về tội lợi dụng chức vụ, quyền hạn'],
   dissolution: [],
 };
 
-const SEVERITY = { reprimand: 'minor', warning: 'serious', dismissal: 'very-serious', expulsion: 'especially-serious', dissolution: 'especially-serious' } as const;
+const SEVERITY = {
+  reprimand: 'minor',
+  warning: 'serious',
+  dismissal: 'very-serious',
+  expulsion: 'especially-serious',
+  dissolution: 'especially-serious',
+} as const;
 
 /** The work of one year, against the district and its members taken in turn from every grassroots organization. */
 class DemoWork {
@@ -101,7 +112,15 @@ class DemoWork {
   }
 
   async inspectOrganization(by: Body, organizationId: string, proposedOn: string, number: number, grounds: string, team: readonly string[]): Promise<void> {
-    await this.demo.inspect({ body: by, subject: { kind: 'organization', organizationId }, kind: 'regular', proposedOn, decisionNumber: `${number}-QĐ/KT`, teamMemberIds: team, grounds });
+    await this.demo.inspect({
+      body: by,
+      subject: { kind: 'organization', organizationId },
+      kind: 'regular',
+      proposedOn,
+      decisionNumber: `${number}-QĐ/KT`,
+      teamMemberIds: team,
+      grounds,
+    });
   }
 }
 
@@ -126,15 +145,39 @@ async function year2019(demo: DemoCommands, district: DemoDistrict, year: DemoWo
 
   // Committees inspect 34 organizations: the district's standing committee each grassroots organization, grassroots committees 21 cells.
   for (const [i, grassroots] of g.entries()) {
-    await year.inspectOrganization(year.districtStanding, grassroots.id, spread(i, g.length, '2019-02-11', 240), i + 1, 'Việc lãnh đạo thực hiện nghị quyết đại hội đảng bộ', staff);
+    await year.inspectOrganization(
+      year.districtStanding,
+      grassroots.id,
+      spread(i, g.length, '2019-02-11', 240),
+      i + 1,
+      'Việc lãnh đạo thực hiện nghị quyết đại hội đảng bộ',
+      staff,
+    );
   }
-  const cells = [...g.map((grassroots) => ({ grassroots, cellId: grassroots.cells[0]! })), ...g.slice(0, 8).map((grassroots) => ({ grassroots, cellId: grassroots.cells[1]! }))];
+  const cells = [
+    ...g.map((grassroots) => ({ grassroots, cellId: grassroots.cells[0]! })),
+    ...g.slice(0, 8).map((grassroots) => ({ grassroots, cellId: grassroots.cells[1]! })),
+  ];
   for (const [i, { grassroots, cellId }] of cells.entries()) {
-    await year.inspectOrganization(committeeOf(grassroots), cellId, spread(i, cells.length, '2019-03-04', 220), i + 1, 'Việc chấp hành Điều lệ Đảng và sinh hoạt chi bộ', [grassroots.members[0]!.id]);
+    await year.inspectOrganization(
+      committeeOf(grassroots),
+      cellId,
+      spread(i, cells.length, '2019-03-04', 220),
+      i + 1,
+      'Việc chấp hành Điều lệ Đảng và sinh hoạt chi bộ',
+      [grassroots.members[0]!.id],
+    );
   }
   // The district commission inspects 4 grassroots organizations' own inspection and discipline work.
   for (const [i, grassroots] of [g[3]!, g[6]!, g[9]!, g[12]!].entries()) {
-    await year.inspectOrganization(year.districtCommissionBody, grassroots.id, spread(i, 4, '2019-04-08', 150), 40 + i, 'Việc thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật đảng', staff);
+    await year.inspectOrganization(
+      year.districtCommissionBody,
+      grassroots.id,
+      spread(i, 4, '2019-04-08', 150),
+      40 + i,
+      'Việc thực hiện nhiệm vụ kiểm tra, giám sát và thi hành kỷ luật đảng',
+      staff,
+    );
   }
   // Commissions inspect 12 members on signs of violation: the district's 9 end in its own sanctions, the grassroots' 3 in reprimands by their committees.
   const districtForms: SanctionForm[] = ['reprimand', 'reprimand', 'warning', 'warning', 'warning', 'warning', 'expulsion', 'expulsion', 'expulsion'];
@@ -164,16 +207,54 @@ async function year2019(demo: DemoCommands, district: DemoDistrict, year: DemoWo
   // Committees supervise 19 organizations; commissions supervise 14 organizations and 48 members on topics (chuyên đề).
   const plan = 'Chương trình kiểm tra, giám sát năm 2019';
   const topic = (i: number) => TOPICS[i % TOPICS.length]!;
-  for (let i = 0; i < 7; i++) await demo.supervise(year.districtStanding, { kind: 'organization', organizationId: g[i]!.id }, 'thematic', spread(i, 7, '2019-03-18', 200), plan, topic(i));
-  for (let i = 0; i < 12; i++) await demo.supervise(committeeOf(g[i]!), { kind: 'organization', organizationId: g[i]!.cells[2]! }, 'regular', spread(i, 12, '2019-02-25', 230), plan, null);
+  for (let i = 0; i < 7; i++)
+    await demo.supervise(
+      year.districtStanding,
+      { kind: 'organization', organizationId: g[i]!.id },
+      'thematic',
+      spread(i, 7, '2019-03-18', 200),
+      plan,
+      topic(i),
+    );
+  for (let i = 0; i < 12; i++)
+    await demo.supervise(
+      committeeOf(g[i]!),
+      { kind: 'organization', organizationId: g[i]!.cells[2]! },
+      'regular',
+      spread(i, 12, '2019-02-25', 230),
+      plan,
+      null,
+    );
   for (let i = 0; i < 10; i++) {
-    await demo.supervise(year.districtCommissionBody, { kind: 'organization', organizationId: g[i + 3]!.id }, 'thematic', spread(i, 10, '2019-04-01', 200), plan, topic(i));
+    await demo.supervise(
+      year.districtCommissionBody,
+      { kind: 'organization', organizationId: g[i + 3]!.id },
+      'thematic',
+      spread(i, 10, '2019-04-01', 200),
+      plan,
+      topic(i),
+    );
   }
-  for (let i = 0; i < 4; i++) await demo.supervise(commissionOf(g[i]!), { kind: 'organization', organizationId: g[i]!.cells[1]! }, 'thematic', spread(i, 4, '2019-05-06', 150), plan, topic(i + 1));
+  for (let i = 0; i < 4; i++)
+    await demo.supervise(
+      commissionOf(g[i]!),
+      { kind: 'organization', organizationId: g[i]!.cells[1]! },
+      'thematic',
+      spread(i, 4, '2019-05-06', 150),
+      plan,
+      topic(i + 1),
+    );
   for (let i = 0; i < 48; i++) {
     const subject = year.member();
     const by = i < 20 ? year.districtCommissionBody : commissionOf(subject.grassroots);
-    await demo.supervise(by, { kind: 'member', memberId: subject.id }, 'thematic', spread(i, 48, '2019-03-04', 240), plan, 'Việc kê khai tài sản, thu nhập và giữ gìn tư cách đảng viên');
+    await demo.supervise(
+      by,
+      { kind: 'member', memberId: subject.id },
+      'thematic',
+      spread(i, 48, '2019-03-04', 240),
+      plan,
+      'Việc kê khai tài sản, thu nhập và giữ gìn tư cách đảng viên',
+    );
   }
 }
 

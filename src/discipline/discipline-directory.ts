@@ -48,7 +48,7 @@ export class DisciplineDirectory {
   /** The organization and its superiors, itself first, as their records now stand. */
   async chainFrom(field: string, organizationId: string): Promise<OrganizationAt[]> {
     const chain: OrganizationAt[] = [];
-    for (let id: string | null = organizationId; id !== null && chain.length < MAX_LEVELS; ) {
+    for (let id: string | null = organizationId; id !== null && chain.length < MAX_LEVELS;) {
       const organization = await this.organization(field, id);
       chain.push({ organizationId: id, level: organization.level });
       id = organization.parentId;
@@ -73,7 +73,9 @@ export class DisciplineDirectory {
       membership: facts.membership,
       holdsPost: facts.posts.length > 0,
       organizations: await this.chainFrom(`${field}.memberId`, facts.organizationId),
-      committeeSeats: facts.posts.flatMap((post) => (post.committeeLevel === null ? [] : [{ organizationId: post.organizationId, level: post.committeeLevel }])),
+      committeeSeats: facts.posts.flatMap((post) =>
+        post.committeeLevel === null ? [] : [{ organizationId: post.organizationId, level: post.committeeLevel }],
+      ),
       managedByCommitteeOf: managedBy ? await this.organizationAt(`${field}.managedByCommitteeOf`, managedBy) : null,
     };
   }
@@ -128,7 +130,13 @@ export class DisciplineDirectory {
     return found.flatMap((appeal) =>
       appeal === null || appeal.state.status === 'none'
         ? []
-        : [{ appealId: appeal.state.appeal.appealId, reviewingBody: appeal.state.appeal.reviewingBody, status: appeal.state.status === 'under-review' ? 'pending' : 'decided' }],
+        : [
+            {
+              appealId: appeal.state.appeal.appealId,
+              reviewingBody: appeal.state.appeal.reviewingBody,
+              status: appeal.state.status === 'under-review' ? 'pending' : 'decided',
+            },
+          ],
     );
   }
 

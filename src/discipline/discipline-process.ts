@@ -36,7 +36,13 @@ export class DisciplineProcess {
   }
 
   /** An appeal decided: the case records the outcome; an annulled expulsion gives membership back (QĐ 117). */
-  async decideAppeal<T extends AppealDecision>(appealId: string, version: number | undefined, type: T, data: CommandData<AppealCommand, T>, announcedOn: IsoDate) {
+  async decideAppeal<T extends AppealDecision>(
+    appealId: string,
+    version: number | undefined,
+    type: T,
+    data: CommandData<AppealCommand, T>,
+    announcedOn: IsoDate,
+  ) {
     const checked = await this.commands.check(this.appeals, appealId, type, data, version);
     const followUps = checked.state.status === 'under-review' ? appealOutcomeFollowUps(checked.state.appeal, checked.events, announcedOn) : [];
     return this.actThenFollowUps(() => this.commands.run(this.appeals, appealId, version, type, data), followUps);

@@ -58,7 +58,8 @@ export class EventSourcedStreams {
     const recorded = await this.store.readStream(streamId);
     if (recorded.length === 0) throw new StreamNotFoundError(streamId);
     const stored = recorded.map((e) => ({ type: e.type, data: e.data }));
-    const events = personalData === 'open' ? await this.personalData.open(definition.personalData, stored) : this.personalData.withheld(definition.personalData, stored);
+    const events =
+      personalData === 'open' ? await this.personalData.open(definition.personalData, stored) : this.personalData.withheld(definition.personalData, stored);
     return { state: foldEvents(definition.decider, events as unknown as E[]), version: recorded.at(-1)!.streamVersion };
   }
 
@@ -68,9 +69,7 @@ export class EventSourcedStreams {
     command: (metadata: CommandMetadata) => C,
     options: HandleOptions<S> = {},
   ): Promise<Handled<S, E>> {
-    const current = options.creates
-      ? { state: definition.decider.initialState(), version: 0 }
-      : await this.load(definition, streamId, 'open');
+    const current = options.creates ? { state: definition.decider.initialState(), version: 0 } : await this.load(definition, streamId, 'open');
     if (!options.creates) await options.authorize?.(current.state);
     const events = definition.decider.decide(command({ today: this.calendar.today() }), current.state);
     const expectedVersion: ExpectedVersion = options.creates ? 'no-stream' : (options.expectedVersion ?? current.version);

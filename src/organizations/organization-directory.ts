@@ -43,7 +43,11 @@ export class OrganizationDirectory {
     const state = await this.requireOrganization(`${field}.organizationId`, body.organizationId);
     const elected = ORGANIZATION_BODY_KINDS.find((kind) => kind === body.bodyKind);
     if (elected && state.status !== 'not-founded' && !state.organization.bodies.some((established) => established.bodyKind === elected)) {
-      throw new UnknownReferenceError(`${field}.bodyKind`, `${elected} of organization ${body.organizationId}`, `Organization ${body.organizationId} has no ${elected} established`);
+      throw new UnknownReferenceError(
+        `${field}.bodyKind`,
+        `${elected} of organization ${body.organizationId}`,
+        `Organization ${body.organizationId} has no ${elected} established`,
+      );
     }
   }
 

@@ -39,7 +39,14 @@ export async function lockCheckpoint(tx: EntityManager, name: string): Promise<S
 }
 
 /** Compare-and-set: moves the checkpoint only from `previous`; throws when someone else moved it. */
-export async function advanceCheckpoint(tx: EntityManager, name: string, version: number, previous: GlobalCheckpoint, next: GlobalCheckpoint, now: Date): Promise<void> {
+export async function advanceCheckpoint(
+  tx: EntityManager,
+  name: string,
+  version: number,
+  previous: GlobalCheckpoint,
+  next: GlobalCheckpoint,
+  now: Date,
+): Promise<void> {
   const [row] = (await tx.query(
     `WITH moved AS (
        UPDATE projection_checkpoints SET transaction_id = $5::xid8, global_position = $6, updated_at = $7

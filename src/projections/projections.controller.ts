@@ -16,7 +16,7 @@ class ProjectionStatusDto {
   @ApiProperty({ type: Number, nullable: true, description: 'The version the stored read model was built with' }) storedVersion!: number | null;
   @ApiProperty({
     enum: ['stopped', 'standby', 'rebuilding', 'catching-up', 'live', 'failing'],
-    description: 'This instance\'s runner; `standby` while another instance holds the projection\'s lock',
+    description: "This instance's runner; `standby` while another instance holds the projection's lock",
   })
   status!: string;
   @ApiPropertyOptional({ description: 'Why the last attempt failed, while failing' }) error?: string;

@@ -19,7 +19,15 @@ import { WorkListsQuery } from './work-lists/work-lists.query.js';
 
 @Module({
   imports: [RulebookModule],
-  controllers: [ProjectionsController, OrganizationHistoryController, OrganizationDirectoryController, DisciplineStatisticsController, MemberRecordHttp, WorkListsHttp, AlertsHttp],
+  controllers: [
+    ProjectionsController,
+    OrganizationHistoryController,
+    OrganizationDirectoryController,
+    DisciplineStatisticsController,
+    MemberRecordHttp,
+    WorkListsHttp,
+    AlertsHttp,
+  ],
   providers: [
     {
       provide: ReadModels,

@@ -129,7 +129,9 @@ async function createFreshTables(dataSource: DataSource, projection: Projection,
 async function countCommittedEvents(dataSource: DataSource): Promise<number> {
   const [row] = await dataSource.transaction(async (tx) => {
     await liftStatementTimeout(tx);
-    return (await tx.query('SELECT count(*)::bigint AS count FROM events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())')) as { count: string }[];
+    return (await tx.query('SELECT count(*)::bigint AS count FROM events WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())')) as {
+      count: string;
+    }[];
   });
   return Number(row?.count ?? 0);
 }

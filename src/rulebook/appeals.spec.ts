@@ -33,8 +33,11 @@ describe('appeals (Charter art. 39 cl. 7-9; QĐ 22 art. 22)', () => {
     expect(appealHandlingDeadline('2019-07-01', 'district', v2019)).toMatchObject({ period: { amount: 90, unit: 'working-days' }, dueOn: '2019-11-04' });
   });
 
-  it('Charter art. 39 cl. 7: a commission\'s decision is appealed to its own committee; a cell\'s to the grassroots committee', () => {
-    expect(nextReviewLevel(body(DISTRICT, 'inspection-commission'), chain, v2023)).toMatchObject({ organizationId: 'D', bodyKinds: ['standing-committee', 'executive-committee'] });
+  it("Charter art. 39 cl. 7: a commission's decision is appealed to its own committee; a cell's to the grassroots committee", () => {
+    expect(nextReviewLevel(body(DISTRICT, 'inspection-commission'), chain, v2023)).toMatchObject({
+      organizationId: 'D',
+      bodyKinds: ['standing-committee', 'executive-committee'],
+    });
     expect(nextReviewLevel(body(CELL, 'cell'), chain, v2023)).toMatchObject({ organizationId: 'G', level: 'grassroots' });
     expect(nextReviewLevel(body(DISTRICT, 'standing-committee'), chain, v2023)).toMatchObject({ organizationId: 'P' });
   });

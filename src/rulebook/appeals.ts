@@ -54,7 +54,12 @@ export function nextReviewLevel(decidedBy: DecidingBody, chain: readonly Organiz
     return { ...applied(version, rule), organizationId: decidedBy.organizationId, level: 'central', bodyKinds: ['central-committee'] };
   }
   if (decidedBy.bodyKind === 'inspection-commission') {
-    return { ...applied(version, rule), organizationId: decidedBy.organizationId, level: decidedBy.level, bodyKinds: ['standing-committee', 'executive-committee'] };
+    return {
+      ...applied(version, rule),
+      organizationId: decidedBy.organizationId,
+      level: decidedBy.level,
+      bodyKinds: ['standing-committee', 'executive-committee'],
+    };
   }
   const index = chain.findIndex((o) => o.organizationId === decidedBy.organizationId);
   const superior = index >= 0 ? chain[index + 1] : undefined;
@@ -65,10 +70,7 @@ export function nextReviewLevel(decidedBy: DecidingBody, chain: readonly Organiz
 
 /** Whether a decision on appeal by this body is final for the form (Charter art. 39 cl. 9). */
 export function isFinalLevel(body: DecidingBody, form: SanctionForm, version: RuleVersion): boolean {
-  return (
-    body.bodyKind === 'central-committee' ||
-    version.rules.appeal.finalLevel.byForm.some((f) => f.forms.includes(form) && f.bodyKind === body.bodyKind)
-  );
+  return body.bodyKind === 'central-committee' || version.rules.appeal.finalLevel.byForm.some((f) => f.forms.includes(form) && f.bodyKind === body.bodyKind);
 }
 
 export type Restoration = Applied & Readonly<{ form: SanctionForm; items: readonly RestorationItem[] }>;

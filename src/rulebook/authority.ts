@@ -84,7 +84,10 @@ export function authorityFor(
   if (grant) return { ...applied(version, grant), allowed: true, body, form, grant: grant.id, relations };
 
   const chain = chainOf(subject);
-  const start = Math.max(0, chain.findIndex((o) => o.organizationId === body.organizationId));
+  const start = Math.max(
+    0,
+    chain.findIndex((o) => o.organizationId === body.organizationId),
+  );
   for (const organization of chain.slice(start)) {
     for (const bodyKind of version.rules.structure.bodies[organization.level]) {
       const candidate: DecidingBody = { organizationId: organization.organizationId, level: organization.level, bodyKind };

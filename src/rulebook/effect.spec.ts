@@ -18,8 +18,10 @@ describe('effect and announcement (Charter art. 39 cl. 6; QĐ 30/2016)', () => {
     expect(announcementDeadline(body(DISTRICT, 'inspection-commission'), '2023-06-03', v2023).confirmed).toBe(false);
   });
 
-  it('Charter art. 39 cl. 6: a decision takes effect on announcement; a cell\'s when the cell announces the vote result', () => {
-    expect(effectiveOn(body(DISTRICT, 'inspection-commission'), { announcedOn: '2023-06-10', voteResultAnnouncedOn: null }, v2023).effectiveOn).toBe('2023-06-10');
+  it("Charter art. 39 cl. 6: a decision takes effect on announcement; a cell's when the cell announces the vote result", () => {
+    expect(effectiveOn(body(DISTRICT, 'inspection-commission'), { announcedOn: '2023-06-10', voteResultAnnouncedOn: null }, v2023).effectiveOn).toBe(
+      '2023-06-10',
+    );
     expect(effectiveOn(body(CELL, 'cell'), { announcedOn: '2023-06-10', voteResultAnnouncedOn: '2023-06-01' }, v2023)).toMatchObject({
       effectiveOn: '2023-06-01',
       basis: 'cell-vote-result-announcement',

@@ -19,7 +19,10 @@ describe('limitation periods (QĐ 69 art. 4 cl. 2)', () => {
     try {
       requireWithinLimitation(computation, '2023-03-11');
     } catch (error) {
-      expect(error).toMatchObject({ code: 'limitation-expired', details: { lastDate: '2023-03-10', concludedOn: '2023-03-11', citation: { article: 'art. 4 cl. 2' } } });
+      expect(error).toMatchObject({
+        code: 'limitation-expired',
+        details: { lastDate: '2023-03-10', concludedOn: '2023-03-11', citation: { article: 'art. 4 cl. 2' } },
+      });
     }
   });
 
@@ -29,7 +32,10 @@ describe('limitation periods (QĐ 69 art. 4 cl. 2)', () => {
   });
 
   it('QĐ 69 art. 4 cl. 2: an expulsion-level violation has no limitation period', () => {
-    expect(limitationLastDate([plain('1990-01-01')], 'member', 'expulsion', v2023)).toMatchObject({ lastDate: null, noLimitationBecause: { formLevel: 'expulsion' } });
+    expect(limitationLastDate([plain('1990-01-01')], 'member', 'expulsion', v2023)).toMatchObject({
+      lastDate: null,
+      noLimitationBecause: { formLevel: 'expulsion' },
+    });
   });
 
   it('QĐ 69 art. 4 cl. 2: a member using unlawful diplomas has no limitation period, whatever the level', () => {
@@ -38,7 +44,9 @@ describe('limitation periods (QĐ 69 art. 4 cl. 2)', () => {
   });
 
   it('QĐ 69 art. 4 cl. 2: the diplomas exception is for members only; an organization keeps its period', () => {
-    expect(limitationLastDate([{ committedOn: '2015-01-01', graveOffences: ['unlawful-diplomas'] }], 'organization', 'reprimand', v2023).lastDate).toBe('2020-01-01');
+    expect(limitationLastDate([{ committedOn: '2015-01-01', graveOffences: ['unlawful-diplomas'] }], 'organization', 'reprimand', v2023).lastDate).toBe(
+      '2020-01-01',
+    );
   });
 
   it('QĐ 69 art. 4 cl. 2: internal-politics offences of an organization have no limitation period; dissolution-level neither', () => {

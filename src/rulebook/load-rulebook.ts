@@ -167,9 +167,10 @@ export function parseRuleVersion(file: string, json: unknown): RuleVersion {
     rules: {
       structure: {
         ...cited(structure),
-        bodies: Object.fromEntries(
-          ORGANIZATION_LEVELS.map((level) => [level, bodies.field(level).array((b) => b.oneOf(BODY_KINDS))]),
-        ) as Record<(typeof ORGANIZATION_LEVELS)[number], (typeof BODY_KINDS)[number][]>,
+        bodies: Object.fromEntries(ORGANIZATION_LEVELS.map((level) => [level, bodies.field(level).array((b) => b.oneOf(BODY_KINDS))])) as Record<
+          (typeof ORGANIZATION_LEVELS)[number],
+          (typeof BODY_KINDS)[number][]
+        >,
       },
       forms: {
         ...cited(formRules),

@@ -126,7 +126,8 @@ export type RuleVersion = Readonly<{
       finalLevel: Cited & Readonly<{ byForm: readonly Readonly<{ forms: readonly SanctionForm[]; bodyKind: BodyKind }>[] }>;
       admissibility: Cited;
     }>;
-    restoration: Cited & Readonly<{ always: readonly RestorationItem[]; byForm: readonly Readonly<{ form: SanctionForm; items: readonly RestorationItem[] }>[] }>;
+    restoration: Cited &
+      Readonly<{ always: readonly RestorationItem[]; byForm: readonly Readonly<{ form: SanctionForm; items: readonly RestorationItem[] }>[] }>;
     stateCoupling: Cited & Readonly<{ within: Duration }>;
   }>;
 }>;

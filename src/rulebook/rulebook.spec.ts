@@ -55,7 +55,10 @@ describe('loading versions as data', () => {
     const latest = JSON.parse(readFileSync(join(dir, '2025-05-30.qd69-264-qd296.json'), 'utf8')) as { effectiveTo: string | null };
     latest.effectiveTo = '2026-04-10';
     writeFileSync(join(dir, '2025-05-30.qd69-264-qd296.json'), JSON.stringify(latest));
-    writeFileSync(join(dir, '2026-04-11.qd21.json'), JSON.stringify({ ...latest, id: 'qd69-264-2025+qd21-2026', effectiveFrom: '2026-04-11', effectiveTo: null }));
+    writeFileSync(
+      join(dir, '2026-04-11.qd21.json'),
+      JSON.stringify({ ...latest, id: 'qd69-264-2025+qd21-2026', effectiveFrom: '2026-04-11', effectiveTo: null }),
+    );
     const ids = loadRuleVersions(dir).map((v) => v.id);
     expect(ids.at(-1)).toBe('qd69-264-2025+qd21-2026');
   });

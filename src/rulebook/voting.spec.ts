@@ -76,7 +76,14 @@ describe('vote counting (QĐ 22 art. 15; Charter art. 38 cl. 3)', () => {
   });
 
   it('Charter art. 38 cl. 3: the deciding body decides a proposed expulsion by more than half: 5 of 9', () => {
-    const decision = ballot({ stage: 'decision', body: body(DISTRICT, 'inspection-commission'), fullMembers: 9, present: 9, votes: { expulsion: 5 }, againstDiscipline: 4 });
+    const decision = ballot({
+      stage: 'decision',
+      body: body(DISTRICT, 'inspection-commission'),
+      fullMembers: 9,
+      present: 9,
+      votes: { expulsion: 5 },
+      againstDiscipline: 4,
+    });
     expect(tallyBallot(decision, postHolder, v2023)).toMatchObject({ outcome: 'expulsion', steps: [{ required: 5, reached: true }] });
   });
 

@@ -94,7 +94,16 @@ export function tallyBallot(ballot: Ballot, subject: FormSubject, version: RuleV
     const reached = runningTotal >= required;
     steps.push({ form, votes, runningTotal, threshold, required, reached });
     if (reached) {
-      return { ...applied(version, rule), stage: ballot.stage, fullMembers: ballot.fullMembers, excluded, counted, steps, outcome: form, byCumulativeCount: votes < required };
+      return {
+        ...applied(version, rule),
+        stage: ballot.stage,
+        fullMembers: ballot.fullMembers,
+        excluded,
+        counted,
+        steps,
+        outcome: form,
+        byCumulativeCount: votes < required,
+      };
     }
   }
   return { ...applied(version, rule), stage: ballot.stage, fullMembers: ballot.fullMembers, excluded, counted, steps, outcome: null, byCumulativeCount: false };

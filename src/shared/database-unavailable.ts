@@ -16,7 +16,19 @@ const UNAVAILABLE_CLASSES = new Set(['08', '53', '57']);
 const UNAVAILABLE_CODES = new Set(['25P03']);
 
 /** Errors of the network below: refused, reset, unreachable, timed out. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /** What pg says, without a code, when a connection ends under it or cannot be had in time. */
 const PG_CONNECTION_MESSAGES = new Set([
@@ -38,7 +50,13 @@ function isSqlState(code: string): boolean {
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
   if (error instanceof DatabaseUnavailableError) return true;
-  const { code, message, driverError, cause, errors } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  const { code, message, driverError, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string') {
     if (NETWORK_CODES.has(code)) return true;
     if (isSqlState(code) && (UNAVAILABLE_CLASSES.has(code.slice(0, 2)) || UNAVAILABLE_CODES.has(code))) return true;

@@ -17,8 +17,11 @@ async function cruise(files: Readonly<Record<string, string>>): Promise<{ code: 
     }
     const bin = join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruiser.mjs');
     return await new Promise((done) => {
-      execFile(process.execPath, [bin, 'src', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'err'], { cwd: tree }, (error, stdout, stderr) =>
-        done({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
+      execFile(
+        process.execPath,
+        [bin, 'src', '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'err'],
+        { cwd: tree },
+        (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
       );
     });
   } finally {
@@ -29,7 +32,8 @@ async function cruise(files: Readonly<Record<string, string>>): Promise<{ code: 
 const cleanTree = {
   'src/shared/domain/vocabulary.ts': 'export type Id = string;\n',
   'src/organizations/domain/organization.ts': "import type { Id } from '../../shared/domain/vocabulary.js';\nexport const found = (id: Id) => ({ id });\n",
-  'src/organizations/organizations.module.ts': "import { Module } from '@nestjs/common';\nimport { found } from './domain/organization.js';\n@Module({})\nexport class OrganizationsModule { f = found; }\n",
+  'src/organizations/organizations.module.ts':
+    "import { Module } from '@nestjs/common';\nimport { found } from './domain/organization.js';\n@Module({})\nexport class OrganizationsModule { f = found; }\n",
 };
 
 // dependency-cruiser runs on Node.js 22 or later; the project asks for 24 (package.json engines).
@@ -42,7 +46,10 @@ if (!cruiserRuns) console.warn(`Module boundary tests skipped: dependency-cruise
   });
 
   test('a domain file importing @nestjs/common fails: domain-is-pure', async () => {
-    const result = await cruise({ ...cleanTree, 'src/organizations/domain/organization.ts': "import { Injectable } from '@nestjs/common';\nexport const found = Injectable;\n" });
+    const result = await cruise({
+      ...cleanTree,
+      'src/organizations/domain/organization.ts': "import { Injectable } from '@nestjs/common';\nexport const found = Injectable;\n",
+    });
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('domain-is-pure');
   });
@@ -68,7 +75,11 @@ if (!cruiserRuns) console.warn(`Module boundary tests skipped: dependency-cruise
   });
 
   test('src importing from test/ fails: src-does-not-import-tests', async () => {
-    const result = await cruise({ ...cleanTree, 'test/support/helper.ts': 'export const help = 1;\n', 'src/shared/uses-test.ts': "import { help } from '../support/helper.js';\nexport const h = help;\n" });
+    const result = await cruise({
+      ...cleanTree,
+      'test/support/helper.ts': 'export const help = 1;\n',
+      'src/shared/uses-test.ts': "import { help } from '../support/helper.js';\nexport const h = help;\n",
+    });
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('src-does-not-import-tests');
   });

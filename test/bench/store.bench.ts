@@ -15,7 +15,12 @@ const SINGLE_APPENDS = Number(process.env.BENCH_APPENDS ?? 2000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 50);
 const BATCH_SIZE = 100;
 const metadata: EventMetadata = { actor: 'bench', correlationId: randomUUID(), ruleVersion: 'bench' };
-const data = { organizationId: randomUUID(), decisionNumber: '12-QĐ/UBKT', scope: 'Thực hiện quy chế làm việc', period: { from: '2019-01-01', to: '2019-06-30' } };
+const data = {
+  organizationId: randomUUID(),
+  decisionNumber: '12-QĐ/UBKT',
+  scope: 'Thực hiện quy chế làm việc',
+  period: { from: '2019-01-01', to: '2019-06-30' },
+};
 
 interface Row {
   streamId: string;
@@ -58,7 +63,13 @@ async function singleAppends(store: EventStore, pool: pg.Pool, writers: number):
   const perWriter = Math.floor(SINGLE_APPENDS / writers);
   const streams = Array.from({ length: writers }, () => `bench-${randomUUID()}`);
   const storeSeconds = await parallel(writers, perWriter, async (writer, i) => {
-    await store.append({ streamId: streams[writer]!, streamType: 'bench', events: [{ type: 'InspectionDecided', data }], expectedVersion: i === 0 ? 'no-stream' : i, metadata });
+    await store.append({
+      streamId: streams[writer]!,
+      streamType: 'bench',
+      events: [{ type: 'InspectionDecided', data }],
+      expectedVersion: i === 0 ? 'no-stream' : i,
+      metadata,
+    });
   });
   const rawStreams = streams.map(() => `raw-${randomUUID()}`);
   const rawSeconds = await parallel(writers, perWriter, async (writer, i) => {

@@ -46,7 +46,13 @@ describe.each(testDatabases())('abuse limits and security headers on $name', (da
   it('slows password guessing: login attempts per address beyond the limit get 429, even with the right password', async () => {
     const statuses = [];
     for (let i = 0; i < 7; i += 1) {
-      statuses.push((await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'admin', password: `guess-${i}` })).status);
+      statuses.push(
+        (
+          await request(app.getHttpServer())
+            .post('/api/v1/auth/login')
+            .send({ username: 'admin', password: `guess-${i}` })
+        ).status,
+      );
     }
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
     await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(429);
@@ -61,9 +67,15 @@ describe.each(testDatabases())('abuse limits and security headers on $name', (da
   });
 
   it('allows browsers only from the configured origins', async () => {
-    const allowed = await request(app.getHttpServer()).options('/api/v1/rulebook').set('Origin', 'https://admin.example.org').set('Access-Control-Request-Method', 'GET');
+    const allowed = await request(app.getHttpServer())
+      .options('/api/v1/rulebook')
+      .set('Origin', 'https://admin.example.org')
+      .set('Access-Control-Request-Method', 'GET');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://admin.example.org');
-    const other = await request(app.getHttpServer()).options('/api/v1/rulebook').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'GET');
+    const other = await request(app.getHttpServer())
+      .options('/api/v1/rulebook')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

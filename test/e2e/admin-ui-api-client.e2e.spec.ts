@@ -30,11 +30,21 @@ describe('the admin UI’s API client', () => {
     const document = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
     const scratch = mkdtempSync(join(tmpdir(), 'disciplina-api-client-'));
     writeFileSync(join(scratch, 'openapi.json'), JSON.stringify(document.body, null, 2));
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'openapi-ts'), ['-f', 'src/admin-ui/openapi-ts.config.mjs', '-i', join(scratch, 'openapi.json'), '-o', join(scratch, 'generated'), '--silent'], {
-      cwd: ROOT,
-    });
-    const generated = files(join(scratch, 'generated')).map((path) => relative(join(scratch, 'generated'), path)).sort();
-    expect(generated).toEqual(files(COMMITTED).map((path) => relative(COMMITTED, path)).sort());
+    execFileSync(
+      join(ROOT, 'node_modules', '.bin', 'openapi-ts'),
+      ['-f', 'src/admin-ui/openapi-ts.config.mjs', '-i', join(scratch, 'openapi.json'), '-o', join(scratch, 'generated'), '--silent'],
+      {
+        cwd: ROOT,
+      },
+    );
+    const generated = files(join(scratch, 'generated'))
+      .map((path) => relative(join(scratch, 'generated'), path))
+      .sort();
+    expect(generated).toEqual(
+      files(COMMITTED)
+        .map((path) => relative(COMMITTED, path))
+        .sort(),
+    );
     for (const file of generated) {
       expect([file, readFileSync(join(COMMITTED, file), 'utf8')]).toEqual([file, readFileSync(join(scratch, 'generated', file), 'utf8')]);
     }

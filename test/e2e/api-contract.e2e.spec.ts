@@ -25,7 +25,9 @@ function examplesOf(document: OpenApi, schema: Schema, path: string): [string, b
   const ref = schema.$ref ?? schema.allOf?.[0]?.$ref ?? schema.items?.$ref;
   if (ref) return examplesOf(document, document.components.schemas[ref.split('/').pop()!]!, path);
   return Object.entries(schema.properties ?? {}).flatMap(([name, property]) =>
-    property.$ref || property.allOf || property.items?.$ref ? examplesOf(document, property, `${path}.${name}`) : [[`${path}.${name}`, property.example !== undefined]],
+    property.$ref || property.allOf || property.items?.$ref
+      ? examplesOf(document, property, `${path}.${name}`)
+      : [[`${path}.${name}`, property.example !== undefined]],
   );
 }
 
@@ -54,7 +56,10 @@ describe.each(testDatabases())('the API contract on $name', (database) => {
 
   it('documents the problem answers of every command and query', () => {
     const ours = (path: string) => /^\/api\/v1\/(organizations|members|inspections|supervisions|self-criticism-reviews|quality-classifications)/.test(path);
-    const documented = (operation: Operation) => Object.keys(operation.responses).filter((status) => status >= '400').sort();
+    const documented = (operation: Operation) =>
+      Object.keys(operation.responses)
+        .filter((status) => status >= '400')
+        .sort();
     for (const [path, operation] of operations('post').filter(([p]) => ours(p))) {
       const expected = path.includes('{') ? ['400', '401', '403', '404', '409', '422'] : ['400', '401', '403', '409', '422'];
       expect({ path, statuses: documented(operation) }).toEqual({ path, statuses: expected });
@@ -98,9 +103,14 @@ describe.each(testDatabases())('the API contract on $name', (database) => {
         })
         .expect(400);
       expect(response.body.errors).toEqual(
-        expect.arrayContaining([expect.objectContaining({ field: 'body.bodyKind', rule: 'isIn' }), expect.objectContaining({ field: 'subject.memberId', rule: 'isDefined' })]),
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'body.bodyKind', rule: 'isIn' }),
+          expect.objectContaining({ field: 'subject.memberId', rule: 'isDefined' }),
+        ]),
       );
-      const notObject = await service.api.post('inspections', { body: 'UBKT', subject: [], kind: 'regular', grounds: 'x', proposedOn: '2025-08-01' }).expect(400);
+      const notObject = await service.api
+        .post('inspections', { body: 'UBKT', subject: [], kind: 'regular', grounds: 'x', proposedOn: '2025-08-01' })
+        .expect(400);
       expect(notObject.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'body', rule: 'isObject' })]));
     });
 

@@ -79,9 +79,7 @@ describe.each(testDatabases())('audit verification over HTTP on $name', (target)
     const result = await verify();
     expect(result.chains.valid).toBe(true);
     expect(result.valid).toBe(false);
-    expect(result.latestCheckpoint.missingOrChanged).toEqual([
-      { streamId: 'inspection-1', streamVersion: 3, hash: last!.hash, found: null },
-    ]);
+    expect(result.latestCheckpoint.missingOrChanged).toEqual([{ streamId: 'inspection-1', streamVersion: 3, hash: last!.hash, found: null }]);
   });
 
   it('detects a checkpoint edited in the database to match a truncated store', async () => {

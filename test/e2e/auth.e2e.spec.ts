@@ -117,7 +117,7 @@ describe.each(testDatabases())('authentication and deny-by-default authorization
     expect(JSON.stringify(rows[0])).not.toContain(uuid);
   });
 
-  it('writes the token\'s subject as the actor of the events a command records', async () => {
+  it("writes the token's subject as the actor of the events a command records", async () => {
     const token = await loginAs(app, 'admin', ADMIN_PASSWORD);
     const created = await request(app.getHttpServer())
       .post('/api/v1/organizations')

@@ -15,7 +15,6 @@ const daysAgo = (days: number) => addDays(today, -days);
 
 type Item = Record<string, unknown>;
 
-
 describe.each(testDatabases())('confidential discipline cases on $name', (database) => {
   let app: NestExpressApplication;
   let admin: ApiClient;
@@ -29,7 +28,14 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
   const as = (name: string) => clients.get(name)!;
 
   const readers = ['province administrator', 'province discipline officer', 'province auditor'];
-  const others = ['commune administrator', 'commune discipline officer', 'commune auditor', 'province viewer', 'province inspector', 'viewer of the whole tree'];
+  const others = [
+    'commune administrator',
+    'commune discipline officer',
+    'commune auditor',
+    'province viewer',
+    'province inspector',
+    'viewer of the whole tree',
+  ];
 
   beforeAll(async () => {
     app = await createTestApp(database.url);
@@ -38,15 +44,35 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
     tree = await foundDisciplineTree(admin);
     member = await tree.admitFull('Hoàng Minh Tuấn');
     const commission = tree.body(tree.province, 'inspection-commission');
-    confidential = await admin.create('discipline-cases', { openedOn: daysAgo(20), subject: { kind: 'member', memberId: member.id }, confidentialTo: commission });
+    confidential = await admin.create('discipline-cases', {
+      openedOn: daysAgo(20),
+      subject: { kind: 'member', memberId: member.id },
+      confidentialTo: commission,
+    });
     await admin.command(`discipline-cases/${confidential.id}/violations`, { description: 'Tiết lộ tài liệu mật', committedOn: daysAgo(200), level: 'warning' });
     await admin.command(`discipline-cases/${confidential.id}/ballots`, {
-      stage: 'decision', body: commission, heldOn: daysAgo(12), excluded: [], abstentions: 0, votes: { warning: 6 }, fullMembers: 9, present: 9, againstDiscipline: 3,
+      stage: 'decision',
+      body: commission,
+      heldOn: daysAgo(12),
+      excluded: [],
+      abstentions: 0,
+      votes: { warning: 6 },
+      fullMembers: 9,
+      present: 9,
+      againstDiscipline: 3,
     });
-    await admin.command(`discipline-cases/${confidential.id}/sanction`, { form: 'warning', decidingBody: commission, decisionNumber: '15-QĐ/UBKTTU', signedOn: daysAgo(10) });
+    await admin.command(`discipline-cases/${confidential.id}/sanction`, {
+      form: 'warning',
+      decidingBody: commission,
+      decisionNumber: '15-QĐ/UBKTTU',
+      signedOn: daysAgo(10),
+    });
     await admin.command(`discipline-cases/${confidential.id}/announce`, { announcedOn: daysAgo(5) });
     appeal = await admin.create('appeals', {
-      caseId: confidential.id, appellant: { kind: 'member', memberId: member.id }, filedOn: daysAgo(2), reviewingBody: tree.body(tree.province, 'standing-committee'),
+      caseId: confidential.id,
+      appellant: { kind: 'member', memberId: member.id },
+      filedOn: daysAgo(2),
+      reviewingBody: tree.body(tree.province, 'standing-committee'),
     });
     const colleague = await tree.admitFull('Phan Thị Mai');
     ordinary = await admin.create('discipline-cases', { openedOn: daysAgo(20), subject: { kind: 'member', memberId: colleague.id } });
@@ -104,7 +130,15 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
 
     for (const name of others) {
       const client = as(name);
-      for (const path of [history, `${history}&asOf=${today}`, record, `${record}?asOf=${today}`, 'work-lists/discipline-cases?pageSize=200', 'alerts?pageSize=200', `audit/events?organizationId=${tree.commune.id}&pageSize=200`]) {
+      for (const path of [
+        history,
+        `${history}&asOf=${today}`,
+        record,
+        `${record}?asOf=${today}`,
+        'work-lists/discipline-cases?pageSize=200',
+        'alerts?pageSize=200',
+        `audit/events?organizationId=${tree.commune.id}&pageSize=200`,
+      ]) {
         const response = await client.get(path);
         expect([name, path, [200, 403].includes(response.status), mentions(response.body)]).toEqual([name, path, true, false]);
       }
@@ -123,11 +157,19 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
   });
 
   it('answers commands on it as if it did not exist, and refuses its opening to a grant below the considering body', async () => {
-    const written = async () => (await pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [`discipline-case-${confidential.id}`])).rows[0].n as number;
+    const written = async () =>
+      (await pool.query('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [`discipline-case-${confidential.id}`])).rows[0].n as number;
     const before = await written();
     const officer = as('commune discipline officer');
     await officer.post(`discipline-cases/${confidential.id}/state-action-proposals`, { stateBody: 'UBND xã', proposedOn: today }).expect(404);
-    const filed = await officer.post('appeals', { caseId: confidential.id, appellant: { kind: 'member', memberId: member.id }, filedOn: today, reviewingBody: tree.body(tree.province, 'standing-committee') }).expect(422);
+    const filed = await officer
+      .post('appeals', {
+        caseId: confidential.id,
+        appellant: { kind: 'member', memberId: member.id },
+        filedOn: today,
+        reviewingBody: tree.body(tree.province, 'standing-committee'),
+      })
+      .expect(422);
     expect(filed.body).toMatchObject({ code: 'unknown-reference', details: { field: 'caseId' } });
     expect(await written()).toBe(before);
 
@@ -136,7 +178,9 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
     expect(refused.body.code).toBe('out-of-scope');
     const opened = await as('province discipline officer').create('discipline-cases', opening);
     expect(opened.state['file']).toMatchObject({ confidentialTo: tree.body(tree.province, 'inspection-commission') });
-    const stranger = await as('province discipline officer').post('discipline-cases', { ...opening, confidentialTo: { organizationId: '0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60', bodyKind: 'inspection-commission' } }).expect(422);
+    const stranger = await as('province discipline officer')
+      .post('discipline-cases', { ...opening, confidentialTo: { organizationId: '0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60', bodyKind: 'inspection-commission' } })
+      .expect(422);
     expect(stranger.body).toMatchObject({ code: 'unknown-reference', details: { field: 'confidentialTo.organizationId' } });
   });
 });

@@ -18,33 +18,87 @@ type Tree = Awaited<ReturnType<typeof foundDisciplineTree>>;
 type Commune = Awaited<ReturnType<typeof foundCommune>>;
 
 /** A commune's records of every kind a read route shows: a sanction in effect and appealed, an open case, an overdue inspection. */
-async function recordsOf(api: ApiClient, tree: Tree, { commune, admitFull }: Commune, names: readonly [commune: string, sanctioned: string, underCase: string]) {
+async function recordsOf(
+  api: ApiClient,
+  tree: Tree,
+  { commune, admitFull }: Commune,
+  names: readonly [commune: string, sanctioned: string, underCase: string],
+) {
   const [sanctioned, underCase] = [await admitFull(names[1]), await admitFull(names[2])];
   const committee = tree.body(commune, 'executive-committee');
   const sanctionCase = await api.create('discipline-cases', { openedOn: daysAgo(20), subject: { kind: 'member', memberId: sanctioned.id } });
-  await api.command(`discipline-cases/${sanctionCase.id}/violations`, { description: 'Sử dụng xe công vào việc riêng', committedOn: daysAgo(200), level: 'warning' });
-  await api.command(`discipline-cases/${sanctionCase.id}/ballots`, {
-    stage: 'decision', body: committee, heldOn: daysAgo(12), excluded: [], abstentions: 0, votes: { warning: 8 }, fullMembers: 12, present: 12, againstDiscipline: 4,
+  await api.command(`discipline-cases/${sanctionCase.id}/violations`, {
+    description: 'Sử dụng xe công vào việc riêng',
+    committedOn: daysAgo(200),
+    level: 'warning',
   });
-  await api.command(`discipline-cases/${sanctionCase.id}/sanction`, { form: 'warning', decidingBody: committee, decisionNumber: '06-QĐ/ĐU', signedOn: daysAgo(10) });
+  await api.command(`discipline-cases/${sanctionCase.id}/ballots`, {
+    stage: 'decision',
+    body: committee,
+    heldOn: daysAgo(12),
+    excluded: [],
+    abstentions: 0,
+    votes: { warning: 8 },
+    fullMembers: 12,
+    present: 12,
+    againstDiscipline: 4,
+  });
+  await api.command(`discipline-cases/${sanctionCase.id}/sanction`, {
+    form: 'warning',
+    decidingBody: committee,
+    decisionNumber: '06-QĐ/ĐU',
+    signedOn: daysAgo(10),
+  });
   await api.command(`discipline-cases/${sanctionCase.id}/announce`, { announcedOn: daysAgo(5) });
   const appeal = await api.create('appeals', {
-    caseId: sanctionCase.id, appellant: { kind: 'member', memberId: sanctioned.id }, filedOn: daysAgo(2), reviewingBody: tree.body(tree.province, 'standing-committee'),
+    caseId: sanctionCase.id,
+    appellant: { kind: 'member', memberId: sanctioned.id },
+    filedOn: daysAgo(2),
+    reviewingBody: tree.body(tree.province, 'standing-committee'),
   });
   const openCase = await api.create('discipline-cases', { openedOn: daysAgo(20), subject: { kind: 'member', memberId: underCase.id } });
   const subject = { kind: 'member', memberId: underCase.id };
-  const inspection = await api.create('inspections', { body: tree.body(commune, 'inspection-commission'), subject, kind: 'suspected-violation', grounds: 'Đơn phản ánh', proposedOn: daysAgo(110) });
+  const inspection = await api.create('inspections', {
+    body: tree.body(commune, 'inspection-commission'),
+    subject,
+    kind: 'suspected-violation',
+    grounds: 'Đơn phản ánh',
+    proposedOn: daysAgo(110),
+  });
   await api.command(`inspections/${inspection.id}/decide`, {
-    decisionNumber: '09-QĐ/UBKT', decidedOn: daysAgo(100), scope: 'Quản lý đất', period: { from: '2024-01-01', to: '2025-12-31' }, teamMemberIds: [sanctioned.id],
+    decisionNumber: '09-QĐ/UBKT',
+    decidedOn: daysAgo(100),
+    scope: 'Quản lý đất',
+    period: { from: '2024-01-01', to: '2025-12-31' },
+    teamMemberIds: [sanctioned.id],
   });
   const supervision = await api.create('supervisions', {
-    body: tree.body(commune, 'inspection-commission'), subject, kind: 'thematic', plan: 'Kế hoạch 05-KH/UBKT', topic: 'Đất đai', startedOn: daysAgo(30),
+    body: tree.body(commune, 'inspection-commission'),
+    subject,
+    kind: 'thematic',
+    plan: 'Kế hoạch 05-KH/UBKT',
+    topic: 'Đất đai',
+    startedOn: daysAgo(30),
   });
   const review = await api.create('self-criticism-reviews', { subject, period: { from: '2025-01-01', to: '2025-12-31' }, scheduledFor: '2026-01-10' });
   await api.create('quality-classifications', {
-    subject: { kind: 'organization', organizationId: commune.id }, year: 2025, body: tree.body(tree.province, 'standing-committee'), rating: 'good', classifiedOn: '2025-12-20',
+    subject: { kind: 'organization', organizationId: commune.id },
+    year: 2025,
+    body: tree.body(tree.province, 'standing-committee'),
+    rating: 'good',
+    classifiedOn: '2025-12-20',
   });
-  const ids = { commune: commune.id, sanctioned: sanctioned.id, underCase: underCase.id, sanctionCase: sanctionCase.id, openCase: openCase.id, appeal: appeal.id, inspection: inspection.id, supervision: supervision.id, review: review.id };
+  const ids = {
+    commune: commune.id,
+    sanctioned: sanctioned.id,
+    underCase: underCase.id,
+    sanctionCase: sanctionCase.id,
+    openCase: openCase.id,
+    appeal: appeal.id,
+    inspection: inspection.id,
+    supervision: supervision.id,
+    review: review.id,
+  };
   return { ids, names };
 }
 
@@ -92,7 +146,9 @@ const READ_ROUTES: Readonly<Record<string, (records: Records['ids']) => Probe[]>
   '/api/v1/inspections/{id}': (b) => [{ url: `inspections/${b.inspection}`, showsData: true }],
   '/api/v1/supervisions/{id}': (b) => [{ url: `supervisions/${b.supervision}`, showsData: true }],
   '/api/v1/self-criticism-reviews/{id}': (b) => [{ url: `self-criticism-reviews/${b.review}`, showsData: true }],
-  '/api/v1/quality-classifications/{subjectKind}/{subjectId}/{year}': (b) => [{ url: `quality-classifications/organization/${b.commune}/2025`, showsData: true }],
+  '/api/v1/quality-classifications/{subjectKind}/{subjectId}/{year}': (b) => [
+    { url: `quality-classifications/organization/${b.commune}/2025`, showsData: true },
+  ],
   '/api/v1/discipline-cases/{id}': (b) => [{ url: `discipline-cases/${b.sanctionCase}`, showsData: true }],
   '/api/v1/discipline-cases/{id}/deadlines': (b) => [{ url: `discipline-cases/${b.sanctionCase}/deadlines`, showsData: true }],
   '/api/v1/appeals/{id}': (b) => [{ url: `appeals/${b.appeal}`, showsData: true }],
@@ -164,21 +220,25 @@ describe.each(testDatabases())('no cross-organization read, for every role and r
     }
   }, 120_000);
 
-  it.each(ROLES)('shows an %s granted one organization nothing of its sibling: 403, 404, or an answer without its records', async (role) => {
-    const client = clients.get(role)!;
-    const secrets = [...Object.values(theirs.ids), ...theirs.names];
-    for (const [route, probes] of Object.entries(READ_ROUTES)) {
-      for (const { url } of probes(theirs.ids)) {
-        const response = await fetch(client, url);
-        // A refusal may repeat what was asked for; anything else of theirs is a leak.
-        const leaked = secrets.filter((secret) => !url.includes(secret) && answerText(response).includes(secret));
-        expect([role, url, leaked]).toEqual([role, url, []]);
-        // A record of another organization answers as if it did not exist.
-        const expected = route.includes('{') ? [404] : [200, 403, 404];
-        expect([role, url, expected.includes(response.status)]).toEqual([role, url, true]);
+  it.each(ROLES)(
+    'shows an %s granted one organization nothing of its sibling: 403, 404, or an answer without its records',
+    async (role) => {
+      const client = clients.get(role)!;
+      const secrets = [...Object.values(theirs.ids), ...theirs.names];
+      for (const [route, probes] of Object.entries(READ_ROUTES)) {
+        for (const { url } of probes(theirs.ids)) {
+          const response = await fetch(client, url);
+          // A refusal may repeat what was asked for; anything else of theirs is a leak.
+          const leaked = secrets.filter((secret) => !url.includes(secret) && answerText(response).includes(secret));
+          expect([role, url, leaked]).toEqual([role, url, []]);
+          // A record of another organization answers as if it did not exist.
+          const expected = route.includes('{') ? [404] : [200, 403, 404];
+          expect([role, url, expected.includes(response.status)]).toEqual([role, url, true]);
+        }
       }
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it('counts in statistics without an organization only the caller’s own subtree', async () => {
     const viewer = clients.get('viewer')!;

@@ -43,11 +43,30 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     });
     const inspector = await tree.admitFull('Lê Thị Hoa');
     const steps: [string, object][] = [
-      ['decide', { decisionNumber: '03-QĐ/UBKT', decidedOn: '2026-03-05', scope: 'Quản lý đất công ích', period: { from: '2024-01-01', to: '2025-12-31' }, teamMemberIds: [inspector.id] }],
+      [
+        'decide',
+        {
+          decisionNumber: '03-QĐ/UBKT',
+          decidedOn: '2026-03-05',
+          scope: 'Quản lý đất công ích',
+          period: { from: '2024-01-01', to: '2025-12-31' },
+          teamMemberIds: [inspector.id],
+        },
+      ],
       ['send-outline', { sentOn: '2026-03-09' }],
       ['receive-explanation', { receivedOn: '2026-03-20', summary: 'Giải trình việc ký hợp đồng giao khoán' }],
       ['report-verification', { reportedOn: '2026-04-01', draftReportSummary: 'Có vi phạm' }],
-      ['conclude', { concludedOn: '2026-04-10', violationFound: true, severity: 'serious', findings: 'Giao khoán đất trái quy định', recommendations: ['Xem xét kỷ luật'], proposeDiscipline: true }],
+      [
+        'conclude',
+        {
+          concludedOn: '2026-04-10',
+          violationFound: true,
+          severity: 'serious',
+          findings: 'Giao khoán đất trái quy định',
+          recommendations: ['Xem xét kỷ luật'],
+          proposeDiscipline: true,
+        },
+      ],
     ];
     let view = proposed;
     for (const [route, body] of steps) view = await api.command(`inspections/${proposed.id}/${route}`, body, view.version);
@@ -57,9 +76,21 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
   /** A case opened directly, a warning decided by the commune committee and announced on 2026-05-12. */
   async function warningInEffect(memberId: string): Promise<View> {
     const opened = await api.create('discipline-cases', { openedOn: '2026-04-15', subject: { kind: 'member', memberId } });
-    await api.command(`discipline-cases/${opened.id}/violations`, { description: 'Sử dụng xe công vào việc riêng', committedOn: '2025-11-20', level: 'warning' });
-    await api.command(`discipline-cases/${opened.id}/ballots`, ballot(communeCommittee(), { warning: 8 }, { fullMembers: 12, present: 12, againstDiscipline: 4 }));
-    await api.command(`discipline-cases/${opened.id}/sanction`, { form: 'warning', decidingBody: communeCommittee(), decisionNumber: '06-QĐ/ĐU', signedOn: '2026-05-08' });
+    await api.command(`discipline-cases/${opened.id}/violations`, {
+      description: 'Sử dụng xe công vào việc riêng',
+      committedOn: '2025-11-20',
+      level: 'warning',
+    });
+    await api.command(
+      `discipline-cases/${opened.id}/ballots`,
+      ballot(communeCommittee(), { warning: 8 }, { fullMembers: 12, present: 12, againstDiscipline: 4 }),
+    );
+    await api.command(`discipline-cases/${opened.id}/sanction`, {
+      form: 'warning',
+      decidingBody: communeCommittee(),
+      decisionNumber: '06-QĐ/ĐU',
+      signedOn: '2026-05-08',
+    });
     return api.command(`discipline-cases/${opened.id}/announce`, { announcedOn: '2026-05-12' });
   }
 
@@ -71,7 +102,11 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     const member = await tree.admitFull('Nguyễn Văn Hùng', 'Phó Chủ tịch Ủy ban nhân dân xã');
     const inspection = await concludedInspection(member.id);
 
-    const opened = await api.create('discipline-cases', { inspectionId: inspection.id, openedOn: '2026-04-15', subject: { kind: 'member', memberId: member.id } });
+    const opened = await api.create('discipline-cases', {
+      inspectionId: inspection.id,
+      openedOn: '2026-04-15',
+      subject: { kind: 'member', memberId: member.id },
+    });
     expect(opened).toMatchObject({
       version: 1,
       state: {
@@ -136,7 +171,13 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     expect(decided).toMatchObject({
       state: {
         status: 'decided',
-        decision: { form: 'warning', ruleVersion: IN_FORCE, authorityGrant: 'grassroots-committee-reprimand-warning', limitationLastDate: '2035-11-20', announcementDueOn: '2026-05-23' },
+        decision: {
+          form: 'warning',
+          ruleVersion: IN_FORCE,
+          authorityGrant: 'grassroots-committee-reprimand-warning',
+          limitationLastDate: '2035-11-20',
+          announcementDueOn: '2026-05-23',
+        },
       },
       allowedCommands: ['announceDecision', 'minuteRefusalToReceive'],
     });
@@ -150,7 +191,12 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
       version: announced.version,
       deadlines: [
         expect.objectContaining({ kind: 'state-notice', dueOn: '2026-05-17', ruleVersion: IN_FORCE }),
-        expect.objectContaining({ kind: 'appeal-window', dueOn: '2026-06-12', citation: { document: 'Điều lệ Đảng (2011)', article: 'art. 39 cl. 7' }, confirmed: false }),
+        expect.objectContaining({
+          kind: 'appeal-window',
+          dueOn: '2026-06-12',
+          citation: { document: 'Điều lệ Đảng (2011)', article: 'art. 39 cl. 7' },
+          confirmed: false,
+        }),
         expect.objectContaining({ kind: 'lapse', dueOn: '2027-05-12' }),
       ],
     });
@@ -164,7 +210,13 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     expect(appeal).toMatchObject({
       state: {
         status: 'under-review',
-        appeal: { sanction: { caseId: opened.id, form: 'warning', decisionNumber: '05-QĐ/ĐU', ruleVersion: IN_FORCE }, receivedOn: '2026-05-12', windowLastDay: '2026-06-12', handlingDueOn: '2026-09-01', sanctionRemainsInForce: true },
+        appeal: {
+          sanction: { caseId: opened.id, form: 'warning', decisionNumber: '05-QĐ/ĐU', ruleVersion: IN_FORCE },
+          receivedOn: '2026-05-12',
+          windowLastDay: '2026-06-12',
+          handlingDueOn: '2026-09-01',
+          sanctionRemainsInForce: true,
+        },
       },
       allowedCommands: ['upholdSanction', 'changeSanction', 'annulSanction'],
     });
@@ -180,7 +232,13 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     expect(annulled).toMatchObject({ state: { status: 'annulled', decidedOn: '2026-07-10' }, allowedCommands: [] });
     expect(await api.view(`discipline-cases/${opened.id}`)).toMatchObject({ state: { status: 'annulled', annulledOn: '2026-07-10' }, allowedCommands: [] });
     const restorations = (await appealEvents(appeal.id)).filter((event) => event.type === 'RestorationOrdered').map((event) => event.data['item']);
-    expect(restorations).toEqual(['evaluation-and-classification', 'cadre-planning-eligibility', 'appointment-and-nomination', 'salary-increase', 'commendations-and-awards']);
+    expect(restorations).toEqual([
+      'evaluation-and-classification',
+      'cadre-planning-eligibility',
+      'appointment-and-nomination',
+      'salary-increase',
+      'commendations-and-awards',
+    ]);
     expect((await api.get(`discipline-cases/${opened.id}/deadlines`).expect(200)).body.deadlines).toEqual([]);
   });
 
@@ -188,65 +246,150 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     const member = await tree.admitFull('Trần Văn Bình');
     const opened = await api.create('discipline-cases', { openedOn: '2026-04-15', subject: { kind: 'member', memberId: member.id } });
     await api.command(`discipline-cases/${opened.id}/violations`, { description: 'Nhận hối lộ trong giao đất', committedOn: '2025-10-01', level: 'expulsion' });
-    await api.command(`discipline-cases/${opened.id}/ballots`, ballot(communeCommittee(), { expulsion: 11 }, { fullMembers: 15, present: 15, againstDiscipline: 4 }, 'proposal'));
-    await api.command(`discipline-cases/${opened.id}/ballots`, ballot(provinceCommission(), { expulsion: 7 }, { fullMembers: 9, present: 9, againstDiscipline: 2 }));
+    await api.command(
+      `discipline-cases/${opened.id}/ballots`,
+      ballot(communeCommittee(), { expulsion: 11 }, { fullMembers: 15, present: 15, againstDiscipline: 4 }, 'proposal'),
+    );
+    await api.command(
+      `discipline-cases/${opened.id}/ballots`,
+      ballot(provinceCommission(), { expulsion: 7 }, { fullMembers: 9, present: 9, againstDiscipline: 2 }),
+    );
 
-    const beyond = await api.post(`discipline-cases/${opened.id}/sanction`, { form: 'expulsion', decidingBody: communeCommittee(), decisionNumber: '07-QĐ/ĐU', signedOn: '2026-05-20' }).expect(422);
+    const beyond = await api
+      .post(`discipline-cases/${opened.id}/sanction`, {
+        form: 'expulsion',
+        decidingBody: communeCommittee(),
+        decisionNumber: '07-QĐ/ĐU',
+        signedOn: '2026-05-20',
+      })
+      .expect(422);
     expect(beyond.body).toMatchObject({
       code: 'no-authority',
-      details: { form: 'expulsion', referTo: { organizationId: tree.province.id, level: 'province', bodyKind: 'inspection-commission' }, ruleVersion: IN_FORCE },
+      details: {
+        form: 'expulsion',
+        referTo: { organizationId: tree.province.id, level: 'province', bodyKind: 'inspection-commission' },
+        ruleVersion: IN_FORCE,
+      },
     });
 
-    const decided = await api.command(`discipline-cases/${opened.id}/sanction`, { form: 'expulsion', decidingBody: provinceCommission(), decisionNumber: '05-QĐ/UBKT', signedOn: '2026-05-20' });
+    const decided = await api.command(`discipline-cases/${opened.id}/sanction`, {
+      form: 'expulsion',
+      decidingBody: provinceCommission(),
+      decisionNumber: '05-QĐ/UBKT',
+      signedOn: '2026-05-20',
+    });
     expect(decided.state).toMatchObject({ decision: { authorityGrant: 'inspection-commission-all-forms', limitationLastDate: null } });
     await api.command(`discipline-cases/${opened.id}/announce`, { announcedOn: '2026-05-25' }, decided.version);
     expect(await api.view(`members/${member.id}`)).toMatchObject({ state: { status: 'left', leftBy: 'expelled', leftOn: '2026-05-25' } });
 
-    const toCommission = await api.post('appeals', { caseId: opened.id, appellant: { kind: 'member', memberId: member.id }, filedOn: '2026-06-10', reviewingBody: provinceCommission() }).expect(422);
+    const toCommission = await api
+      .post('appeals', { caseId: opened.id, appellant: { kind: 'member', memberId: member.id }, filedOn: '2026-06-10', reviewingBody: provinceCommission() })
+      .expect(422);
     expect(toCommission.body).toMatchObject({
       code: 'appeal-not-admissible',
-      details: { reason: 'not-the-next-higher-level', expected: { organizationId: tree.province.id, bodyKinds: ['standing-committee', 'executive-committee'] } },
+      details: {
+        reason: 'not-the-next-higher-level',
+        expected: { organizationId: tree.province.id, bodyKinds: ['standing-committee', 'executive-committee'] },
+      },
     });
-    const onBehalf = await api.post('appeals', { caseId: opened.id, appellant: { kind: 'member', memberId: tree.commune.id }, filedOn: '2026-06-10', reviewingBody: tree.body(tree.province, 'standing-committee') }).expect(422);
+    const onBehalf = await api
+      .post('appeals', {
+        caseId: opened.id,
+        appellant: { kind: 'member', memberId: tree.commune.id },
+        filedOn: '2026-06-10',
+        reviewingBody: tree.body(tree.province, 'standing-committee'),
+      })
+      .expect(422);
     expect(onBehalf.body).toMatchObject({ code: 'appeal-not-admissible', details: { reason: 'filed-on-behalf-of-another' } });
 
-    const appeal = await api.create('appeals', { caseId: opened.id, appellant: { kind: 'member', memberId: member.id }, filedOn: '2026-06-10', reviewingBody: tree.body(tree.province, 'standing-committee') });
-    await api.command(`appeals/${appeal.id}/annul`, { decidedOn: '2026-08-01', decisionNumber: '31-QĐ/TU', reason: 'Chứng cứ nhận hối lộ không được xác minh' }, appeal.version);
+    const appeal = await api.create('appeals', {
+      caseId: opened.id,
+      appellant: { kind: 'member', memberId: member.id },
+      filedOn: '2026-06-10',
+      reviewingBody: tree.body(tree.province, 'standing-committee'),
+    });
+    await api.command(
+      `appeals/${appeal.id}/annul`,
+      { decidedOn: '2026-08-01', decisionNumber: '31-QĐ/TU', reason: 'Chứng cứ nhận hối lộ không được xác minh' },
+      appeal.version,
+    );
 
     expect(await api.view(`discipline-cases/${opened.id}`)).toMatchObject({ state: { status: 'annulled' } });
     expect(await api.view(`members/${member.id}`)).toMatchObject({ state: { status: 'full', member: { lastActOn: '2026-08-01' } } });
     const restorations = (await appealEvents(appeal.id)).filter((event) => event.type === 'RestorationOrdered');
-    expect(restorations).toContainEqual({ type: 'RestorationOrdered', data: expect.objectContaining({ item: 'party-membership', annulledForm: 'expulsion', citation: expect.objectContaining({ document: 'Quy định 117-QĐ/TW (2023)' }) }) });
+    expect(restorations).toContainEqual({
+      type: 'RestorationOrdered',
+      data: expect.objectContaining({
+        item: 'party-membership',
+        annulledForm: 'expulsion',
+        citation: expect.objectContaining({ document: 'Quy định 117-QĐ/TW (2023)' }),
+      }),
+    });
   });
 
   it('Charter art. 39 cl. 7: refuses an appeal filed after the month, showing the dates, and writes nothing', async () => {
     const member = await tree.admitFull('Phạm Thị Mai');
     const inEffect = await warningInEffect(member.id);
-    const late = await api.post('appeals', { caseId: inEffect.id, appellant: { kind: 'member', memberId: member.id }, filedOn: '2026-07-01', reviewingBody: provinceCommission() }).expect(422);
-    expect(late.body).toMatchObject({ code: 'appeal-late', details: { receivedOn: '2026-05-12', filedOn: '2026-07-01', lastDay: '2026-06-12', ruleVersion: IN_FORCE } });
+    const late = await api
+      .post('appeals', { caseId: inEffect.id, appellant: { kind: 'member', memberId: member.id }, filedOn: '2026-07-01', reviewingBody: provinceCommission() })
+      .expect(422);
+    expect(late.body).toMatchObject({
+      code: 'appeal-late',
+      details: { receivedOn: '2026-05-12', filedOn: '2026-07-01', lastDay: '2026-06-12', ruleVersion: IN_FORCE },
+    });
     expect(await api.view(`discipline-cases/${inEffect.id}`)).toMatchObject({ version: inEffect.version, state: { file: { appealIds: [] } } });
   });
 
   it('Charter art. 36 cl. 5: a changed form is recorded on the case, which stays in effect with the form and the announcement of the decision on appeal', async () => {
     const member = await tree.admitFull('Đỗ Văn Tâm');
     const inEffect = await warningInEffect(member.id);
-    const appeal = await api.create('appeals', { caseId: inEffect.id, appellant: { kind: 'member', memberId: member.id }, filedOn: '2026-05-20', reviewingBody: tree.body(tree.province, 'executive-committee') });
-    const changed = await api.command(`appeals/${appeal.id}/change`, { form: 'reprimand', decidedOn: '2026-06-15', decisionNumber: '40-QĐ/TU', announcedOn: '2026-06-18' }, appeal.version);
+    const appeal = await api.create('appeals', {
+      caseId: inEffect.id,
+      appellant: { kind: 'member', memberId: member.id },
+      filedOn: '2026-05-20',
+      reviewingBody: tree.body(tree.province, 'executive-committee'),
+    });
+    const changed = await api.command(
+      `appeals/${appeal.id}/change`,
+      { form: 'reprimand', decidedOn: '2026-06-15', decisionNumber: '40-QĐ/TU', announcedOn: '2026-06-18' },
+      appeal.version,
+    );
     expect(changed.state.status).toBe('changed');
-    expect(await api.view(`discipline-cases/${inEffect.id}`)).toMatchObject({ state: { status: 'in-effect', decision: { form: 'reprimand' }, announcedOn: '2026-06-18' } });
+    expect(await api.view(`discipline-cases/${inEffect.id}`)).toMatchObject({
+      state: { status: 'in-effect', decision: { form: 'reprimand' }, announcedOn: '2026-06-18' },
+    });
   });
 
   it('QĐ 69 art. 4 cl. 2: refuses a sanction after the limitation period, showing the computed date, then issues the notice of no discipline', async () => {
     const member = await tree.admitFull('Vũ Thị Lan');
     const opened = await api.create('discipline-cases', { openedOn: '2026-04-15', subject: { kind: 'member', memberId: member.id } });
     await api.command(`discipline-cases/${opened.id}/violations`, { description: 'Không nộp đảng phí', committedOn: '2020-01-10', level: 'reprimand' });
-    await api.command(`discipline-cases/${opened.id}/ballots`, ballot(communeCommittee(), { reprimand: 9 }, { fullMembers: 12, present: 12, againstDiscipline: 3 }));
-    const expired = await api.post(`discipline-cases/${opened.id}/sanction`, { form: 'reprimand', decidingBody: communeCommittee(), decisionNumber: '08-QĐ/ĐU', signedOn: '2026-05-08' }).expect(422);
+    await api.command(
+      `discipline-cases/${opened.id}/ballots`,
+      ballot(communeCommittee(), { reprimand: 9 }, { fullMembers: 12, present: 12, againstDiscipline: 3 }),
+    );
+    const expired = await api
+      .post(`discipline-cases/${opened.id}/sanction`, {
+        form: 'reprimand',
+        decidingBody: communeCommittee(),
+        decisionNumber: '08-QĐ/ĐU',
+        signedOn: '2026-05-08',
+      })
+      .expect(422);
     expect(expired.body).toMatchObject({
       code: 'limitation-expired',
-      details: { lastDate: '2025-01-10', concludedOn: '2026-05-06', period: { amount: 5, unit: 'years' }, citation: { document: 'Quy định 69-QĐ/TW (2022)', article: 'art. 4 cl. 2' } },
+      details: {
+        lastDate: '2025-01-10',
+        concludedOn: '2026-05-06',
+        period: { amount: 5, unit: 'years' },
+        citation: { document: 'Quy định 69-QĐ/TW (2022)', article: 'art. 4 cl. 2' },
+      },
     });
-    const noticed = await api.command(`discipline-cases/${opened.id}/limitation-expired-notice`, { noticeNumber: '02-TB/ĐU', issuedOn: '2026-05-10', issuedBy: communeCommittee() });
+    const noticed = await api.command(`discipline-cases/${opened.id}/limitation-expired-notice`, {
+      noticeNumber: '02-TB/ĐU',
+      issuedOn: '2026-05-10',
+      issuedBy: communeCommittee(),
+    });
     expect(noticed).toMatchObject({ state: { status: 'not-disciplined' }, allowedCommands: [] });
   });
 
@@ -254,10 +397,18 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     const member = await tree.admitFull('Hoàng Văn Nam');
     const opened = await api.create('discipline-cases', { openedOn: '2026-04-15', subject: { kind: 'member', memberId: member.id } });
     await api.command(`discipline-cases/${opened.id}/violations`, { description: 'Vi phạm quy định nêu gương', committedOn: '2025-12-01', level: 'warning' });
-    const voted = await api.command(`discipline-cases/${opened.id}/ballots`, ballot(communeCommittee(), { warning: 2, reprimand: 2 }, { fullMembers: 11, present: 11, againstDiscipline: 7 }));
+    const voted = await api.command(
+      `discipline-cases/${opened.id}/ballots`,
+      ballot(communeCommittee(), { warning: 2, reprimand: 2 }, { fullMembers: 11, present: 11, againstDiscipline: 7 }),
+    );
     expect(voted.state['file']).toMatchObject({ ballots: [{ tally: { outcome: null, counted: 11 } }] });
-    const below = await api.post(`discipline-cases/${opened.id}/sanction`, { form: 'warning', decidingBody: communeCommittee(), decisionNumber: '09-QĐ/ĐU', signedOn: '2026-05-08' }).expect(422);
-    expect(below.body).toMatchObject({ code: 'vote-below-threshold', details: { tally: { outcome: null, steps: expect.arrayContaining([expect.objectContaining({ form: 'reprimand', runningTotal: 4, required: 6 })]) } } });
+    const below = await api
+      .post(`discipline-cases/${opened.id}/sanction`, { form: 'warning', decidingBody: communeCommittee(), decisionNumber: '09-QĐ/ĐU', signedOn: '2026-05-08' })
+      .expect(422);
+    expect(below.body).toMatchObject({
+      code: 'vote-below-threshold',
+      details: { tally: { outcome: null, steps: expect.arrayContaining([expect.objectContaining({ form: 'reprimand', runningTotal: 4, required: 6 })]) } },
+    });
   });
 
   it('opens a case from an inspection only once it has concluded proposing discipline', async () => {
@@ -269,7 +420,9 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
       grounds: 'Phản ánh của nhân dân',
       proposedOn: '2026-03-02',
     });
-    const refused = await api.post('discipline-cases', { inspectionId: proposed.id, openedOn: '2026-04-15', subject: { kind: 'member', memberId: member.id } }).expect(422);
+    const refused = await api
+      .post('discipline-cases', { inspectionId: proposed.id, openedOn: '2026-04-15', subject: { kind: 'member', memberId: member.id } })
+      .expect(422);
     expect(refused.body).toMatchObject({ code: 'inspection-not-concluded', details: { inspectionId: proposed.id, status: 'proposed' } });
   });
 
@@ -284,13 +437,24 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
       .expect(400);
     const fields = (malformed.body as { errors: { field: string }[] }).errors.map((error) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['votes.warning', 'votes.reprimand', 'excluded.0.reason']));
-    const unknownCase = await api.post('appeals', { caseId: '3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098', appellant: { kind: 'member', memberId: member.id }, filedOn: '2026-06-01', reviewingBody: provinceCommission() }).expect(422);
+    const unknownCase = await api
+      .post('appeals', {
+        caseId: '3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098',
+        appellant: { kind: 'member', memberId: member.id },
+        filedOn: '2026-06-01',
+        reviewingBody: provinceCommission(),
+      })
+      .expect(422);
     expect(unknownCase.body).toMatchObject({ code: 'unknown-reference', details: { field: 'caseId' } });
   });
 
   it('lists the rule versions with their dates and citations, and answers the version in force on a date', async () => {
     const rulebook = await api.get('rulebook').expect(200);
-    const versions = (rulebook.body as { versions: { id: string; effectiveFrom: string; effectiveTo: string | null; rules: { limitation: { citation: object; confirmed: boolean } } }[] }).versions;
+    const versions = (
+      rulebook.body as {
+        versions: { id: string; effectiveFrom: string; effectiveTo: string | null; rules: { limitation: { citation: object; confirmed: boolean } } }[];
+      }
+    ).versions;
     expect(versions.map((v) => [v.id, v.effectiveFrom, v.effectiveTo])).toEqual([
       ['qd102-2017+qd30-2016', '2017-11-15', '2021-07-27'],
       ['qd102-2017+qd22-2021', '2021-07-28', '2022-07-05'],

@@ -64,7 +64,10 @@ describe.each(testDatabases())('edge inputs: bodies nested too deep and numbers 
     ['audit/events', 'page', '99999999999999999999', 'max'],
   ])('answers GET %s with %s=%s 400, naming the field and the rule (%s)', async (path, field, value, rule) => {
     const response = await http.get(`/api/v1/${path}?${field}=${value}`).expect(400);
-    expect(response.body).toMatchObject({ code: 'validation-failed', errors: expect.arrayContaining([expect.objectContaining({ field, rule, message: expect.stringContaining(field) })]) });
+    expect(response.body).toMatchObject({
+      code: 'validation-failed',
+      errors: expect.arrayContaining([expect.objectContaining({ field, rule, message: expect.stringContaining(field) })]),
+    });
   });
 
   it('still serves the last page allowed, empty past the end', async () => {

@@ -43,12 +43,35 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TERM = /^[a-z]+(-[a-z]+)*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const badDates = fc.constantFrom('2019-02-30', '2019-02-29', '2019-13-01', '2019-00-10', '0000-01-01', '2019-1-1', '01/02/2019', '2019-02-28T25:00:00Z', '+275760-09-13', '');
+const badDates = fc.constantFrom(
+  '2019-02-30',
+  '2019-02-29',
+  '2019-13-01',
+  '2019-00-10',
+  '0000-01-01',
+  '2019-1-1',
+  '01/02/2019',
+  '2019-02-28T25:00:00Z',
+  '+275760-09-13',
+  '',
+);
 /** Real calendar days that no act of these records can bear: far future, far past, before the stream's own acts. */
 const wrongDays = fc.constantFrom('9999-12-31', '2099-01-01', '1899-12-31', '1900-01-01', '1990-01-01', '2024-02-29', '2010-03-01');
 const unicodeEdges = fc.constantFrom(
-  '\ud800 lone surrogate', 'T\u0000nh', '\u202eRTL override', 'zero\u200bwidth', '👨‍👩‍👧 family', 'Nguye\u0302\u0303n (NFD)', '\ufeffBOM', '   ', 'line\u2028separator', 'İı',
-  '<script>alert(1)</script>', "'; DROP TABLE events; --", '${7*7}', '\\u0000',
+  '\ud800 lone surrogate',
+  'T\u0000nh',
+  '\u202eRTL override',
+  'zero\u200bwidth',
+  '👨‍👩‍👧 family',
+  'Nguye\u0302\u0303n (NFD)',
+  '\ufeffBOM',
+  '   ',
+  'line\u2028separator',
+  'İı',
+  '<script>alert(1)</script>',
+  "'; DROP TABLE events; --",
+  '${7*7}',
+  '\\u0000',
 );
 const hugeStrings = fc.constantFrom(201, 4_001, 65_536, 1_100_000).map((length) => 'x'.repeat(length));
 const pollutingKeys = fc.constantFrom('__proto__', 'constructor', 'prototype');
@@ -56,7 +79,14 @@ const unknownKeys = fc.constantFrom('isAdmin', 'organizationId_', 'actor', 'id',
 const outOfRange = fc.constantFrom(-1, 0, 1.5, 2 ** 31, Number.MAX_SAFE_INTEGER + 2, 1e300, -0);
 
 function otherType(value: Json): fc.Arbitrary<Json> {
-  const all: fc.Arbitrary<Json>[] = [fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.constant({ nested: 'object' }), fc.string({ minLength: 1 })];
+  const all: fc.Arbitrary<Json>[] = [
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 2 }),
+    fc.constant({ nested: 'object' }),
+    fc.string({ minLength: 1 }),
+  ];
   const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   const kinds = ['number', 'boolean', 'null', 'array', 'object', 'string'];
   return fc.oneof(...all.filter((_, index) => kinds[index] !== kind));
@@ -73,14 +103,24 @@ function variantOf(body: Json, ids: readonly string[], terms: readonly string[])
   const all = places(body);
   const inner = all.filter((place) => place.length > 0);
   const leaves = (holds: (value: Json) => boolean) => inner.filter((place) => holds(valueAt(body, place)));
-  const objects = all.filter((place) => { const value = valueAt(body, place); return value !== null && typeof value === 'object' && !Array.isArray(value); });
+  const objects = all.filter((place) => {
+    const value = valueAt(body, place);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  });
   const at = (candidates: Place[], replacement: (value: Json) => fc.Arbitrary<Json | undefined>): fc.Arbitrary<Json>[] =>
-    candidates.length === 0 ? [] : [fc.constantFrom(...candidates).chain((place) => replacement(valueAt(body, place)).map((value) => withAt(body, place, value)))];
+    candidates.length === 0
+      ? []
+      : [fc.constantFrom(...candidates).chain((place) => replacement(valueAt(body, place)).map((value) => withAt(body, place, value)))];
   const keyed = (keys: fc.Arbitrary<string>) =>
     fc.tuple(fc.constantFrom(...objects), keys, fc.jsonValue()).map(([place, key, value]) => {
       const target = valueAt(body, place) as Record<string, Json>;
       const extended = { ...target };
-      Object.defineProperty(extended, key, { value: key === '__proto__' ? { isAdmin: true, polluted: true } : value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(extended, key, {
+        value: key === '__proto__' ? { isAdmin: true, polluted: true } : value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       return withAt(body, place, extended);
     });
   const dates = leaves((value) => typeof value === 'string' && DATE.test(value));
@@ -106,9 +146,13 @@ function variantOf(body: Json, ids: readonly string[], terms: readonly string[])
     ...at(flags, (value) => fc.constant(!value)),
     ...at(vocabulary, (value) => fc.constantFrom(...terms.filter((term) => term !== value))),
     ...at(arrays, (value) => fc.constantFrom([], [...(value as Json[]), ...(value as Json[])])),
-    ...at(uuids, (value) => fc.constantFrom('00000000-0000-0000-0000-000000000000', randomUUID(), String(value).toUpperCase(), ...ids.filter((id) => id !== value))),
+    ...at(uuids, (value) =>
+      fc.constantFrom('00000000-0000-0000-0000-000000000000', randomUUID(), String(value).toUpperCase(), ...ids.filter((id) => id !== value)),
+    ),
   ];
-  const notAnObject = fc.oneof(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.integer(), fc.string(), fc.constant(null), fc.boolean()).map((value) => JSON.stringify(value));
+  const notAnObject = fc
+    .oneof(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.integer(), fc.string(), fc.constant(null), fc.boolean())
+    .map((value) => JSON.stringify(value));
   return fc.oneof(
     { arbitrary: fc.oneof(...inShape).map((value) => JSON.stringify(value)), weight: 9 },
     { arbitrary: fc.oneof(...inValue).map((value) => JSON.stringify(value)), weight: 10 },
@@ -119,8 +163,13 @@ function variantOf(body: Json, ids: readonly string[], terms: readonly string[])
 /** What a refusal must say: 400 names every field and rule; a 422 names its code, and the field when input is at fault. */
 function explainsItself(response: Response): boolean {
   if (!/^application\/problem\+json/.test(response.headers['content-type'] ?? '')) return false;
-  const { code, errors, details } = response.body as { code?: string; errors?: { field?: string; rule?: string }[]; details?: { field?: string; rule?: string } };
-  if (response.status === 400) return Array.isArray(errors) && errors.length > 0 && errors.every((error) => typeof error.field === 'string' && typeof error.rule === 'string');
+  const { code, errors, details } = response.body as {
+    code?: string;
+    errors?: { field?: string; rule?: string }[];
+    details?: { field?: string; rule?: string };
+  };
+  if (response.status === 400)
+    return Array.isArray(errors) && errors.length > 0 && errors.every((error) => typeof error.field === 'string' && typeof error.rule === 'string');
   if (response.status === 422) {
     if (code === 'invalid-input') return typeof details?.field === 'string' && typeof details.rule === 'string';
     if (code === 'unknown-reference') return typeof details?.field === 'string';
@@ -151,7 +200,9 @@ describe.each(testDatabases())('generated bad input on every command on $name', 
     await app.get(Users).create('fuzzer', FUZZER_PASSWORD, [{ role: 'administrator', organizationId: null }]);
     http = await authorizedAgent(app, 'fuzzer', FUZZER_PASSWORD);
     pool = testPool(isolated.url, 1);
-    const document = (await http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { operationId: string; requestBody?: unknown }>> };
+    const document = (await http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { operationId: string; requestBody?: unknown }>>;
+    };
     operations = Object.entries(document.paths).flatMap(([path, methods]) =>
       methods.post?.requestBody && path.startsWith('/api/v1/') && path !== '/api/v1/auth/login' ? [methods.post.operationId] : [],
     );
@@ -168,7 +219,10 @@ describe.each(testDatabases())('generated bad input on every command on $name', 
 
   it('answers malformed variants of valid bodies with 4xx explaining the field, never 5xx, and writes nothing when it refuses', async () => {
     const last = async () => Number((await pool.query('SELECT coalesce(max(global_position), 0) AS last FROM events')).rows[0].last);
-    const texts = Object.values(commands).flatMap(({ path, body }) => [...path.split('/'), ...places(body as Json).map((place) => valueAt(body as Json, place))]);
+    const texts = Object.values(commands).flatMap(({ path, body }) => [
+      ...path.split('/'),
+      ...places(body as Json).map((place) => valueAt(body as Json, place)),
+    ]);
     const ids = [...new Set(texts.filter((text): text is string => typeof text === 'string' && UUID.test(text)))];
     const terms = [...new Set(texts.filter((text): text is string => typeof text === 'string' && TERM.test(text)))];
     const answers = new Map<string, number>();

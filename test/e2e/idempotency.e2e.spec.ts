@@ -23,8 +23,7 @@ describe.each(testDatabases())('Idempotency-Key on commands on $name', (database
     await app.close();
   });
 
-  const post = (key: string, body: object) =>
-    http.post('/api/v1/organizations').set('Idempotency-Key', key).send(body);
+  const post = (key: string, body: object) => http.post('/api/v1/organizations').set('Idempotency-Key', key).send(body);
 
   async function foundedNamed(name: string): Promise<number> {
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM events WHERE event_type = 'OrganizationFounded' AND data->>'name' = $1`, [name]);

@@ -19,13 +19,30 @@ describe.each(testDatabases())('inspections over HTTP on $name', (database) => {
     expect(proposed).toMatchObject({ version: 1, state: { status: 'proposed' }, allowedCommands: ['decideInspection'] });
 
     const steps: [string, object, string][] = [
-      ['decide', { decisionNumber: '12-QĐ/UBKT', decidedOn: '2025-09-05', scope: 'Quản lý đất đai', period: { from: '2024-01-01', to: '2025-06-30' }, teamMemberIds: [inspector.id] }, 'decided'],
+      [
+        'decide',
+        {
+          decisionNumber: '12-QĐ/UBKT',
+          decidedOn: '2025-09-05',
+          scope: 'Quản lý đất đai',
+          period: { from: '2024-01-01', to: '2025-06-30' },
+          teamMemberIds: [inspector.id],
+        },
+        'decided',
+      ],
       ['send-outline', { sentOn: '2025-09-08' }, 'outline-sent'],
       ['receive-explanation', { receivedOn: '2025-09-20', summary: 'Giải trình về việc cấp đất' }, 'explanation-received'],
       ['report-verification', { reportedOn: '2025-10-01', draftReportSummary: 'Có vi phạm' }, 'verification-reported'],
       [
         'conclude',
-        { concludedOn: '2025-10-10', violationFound: true, severity: 'serious', findings: 'Cấp đất sai thẩm quyền', recommendations: ['Kiểm điểm'], proposeDiscipline: true },
+        {
+          concludedOn: '2025-10-10',
+          violationFound: true,
+          severity: 'serious',
+          findings: 'Cấp đất sai thẩm quyền',
+          recommendations: ['Kiểm điểm'],
+          proposeDiscipline: true,
+        },
         'concluded',
       ],
       ['notify-conclusion', { notifiedOn: '2025-10-12' }, 'conclusion-notified'],
@@ -61,7 +78,13 @@ describe.each(testDatabases())('inspections over HTTP on $name', (database) => {
     const subject = await service.tree.admit('Đỗ Thị Lan');
     const inspector = await service.tree.admit('Ngô Văn Giang');
     const proposed = await service.api.create('inspections', proposal(subject.id, service.tree.commune.id));
-    const decision = { decisionNumber: '13-QĐ/UBKT', decidedOn: '2025-09-05', scope: 'Tài chính', period: { from: '2024-01-01', to: '2024-12-31' }, teamMemberIds: [inspector.id] };
+    const decision = {
+      decisionNumber: '13-QĐ/UBKT',
+      decidedOn: '2025-09-05',
+      scope: 'Tài chính',
+      period: { from: '2024-01-01', to: '2024-12-31' },
+      teamMemberIds: [inspector.id],
+    };
     const decided = await service.api.command(`inspections/${proposed.id}/decide`, decision, proposed.version);
     const response = await service.api.post(`inspections/${proposed.id}/send-outline`, { sentOn: '2025-09-08' }, proposed.version).expect(409);
     expect(response.body).toMatchObject({ code: 'concurrency-conflict', currentVersion: decided.version });

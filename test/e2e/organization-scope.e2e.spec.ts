@@ -64,11 +64,14 @@ describe.each(testDatabases())('organization scope of every stream route on $nam
     clients.set('viewer', await clientWith(`viewer-${suffix}`, [{ role: 'viewer', organizationId: ours.province.id }]));
     clients.set('auditor', await clientWith(`auditor-${suffix}`, [{ role: 'auditor', organizationId: ours.province.id }]));
     // Officer of the other province, viewer of ours: may read ours, may act on neither here.
-    clients.set('mixed', await clientWith(`mixed-${suffix}`, [
-      { role: 'viewer', organizationId: ours.province.id },
-      { role: 'discipline-officer', organizationId: theirs.commune.id },
-    ]));
-   }, 60_000);
+    clients.set(
+      'mixed',
+      await clientWith(`mixed-${suffix}`, [
+        { role: 'viewer', organizationId: ours.province.id },
+        { role: 'discipline-officer', organizationId: theirs.commune.id },
+      ]),
+    );
+  }, 60_000);
   afterAll(async () => {
     await pool.end();
     await app.close();
@@ -97,16 +100,24 @@ describe.each(testDatabases())('organization scope of every stream route on $nam
     }
   });
 
-  it('refuses commands on another organization\'s records with 404 and writes nothing', async () => {
+  it("refuses commands on another organization's records with 404 and writes nothing", async () => {
     const foreignIds = [theirs.commune.id, foreign.member.id, foreign.inspection.id, foreign.supervision.id, foreign.review.id];
     const written = async () =>
-      (await pool.query(`SELECT count(*)::int AS n FROM events WHERE split_part(stream_id, '-', -5) || '-' || split_part(stream_id, '-', -4) || '-' || split_part(stream_id, '-', -3) || '-' || split_part(stream_id, '-', -2) || '-' || split_part(stream_id, '-', -1) = ANY($1)`, [foreignIds])).rows[0].n as number;
+      (
+        await pool.query(
+          `SELECT count(*)::int AS n FROM events WHERE split_part(stream_id, '-', -5) || '-' || split_part(stream_id, '-', -4) || '-' || split_part(stream_id, '-', -3) || '-' || split_part(stream_id, '-', -2) || '-' || split_part(stream_id, '-', -1) = ANY($1)`,
+          [foreignIds],
+        )
+      ).rows[0].n as number;
     const before = await written();
     const officer = clients.get('officer')!;
     const attempts: [string, object][] = [
       [`organizations/${theirs.commune.id}/rename`, { name: 'Tên mới', renamedOn: '2026-01-01' }],
       [`members/${foreign.member.id}/death`, { diedOn: '2026-01-01' }],
-      [`inspections/${foreign.inspection.id}/decide`, { decisionNumber: '1-QĐ', decidedOn: '2025-09-05', scope: 'x', period: { from: '2025-01-01', to: '2025-06-30' }, teamMemberIds: [own.member.id] }],
+      [
+        `inspections/${foreign.inspection.id}/decide`,
+        { decisionNumber: '1-QĐ', decidedOn: '2025-09-05', scope: 'x', period: { from: '2025-01-01', to: '2025-06-30' }, teamMemberIds: [own.member.id] },
+      ],
       [`supervisions/${foreign.supervision.id}/findings`, { recordedOn: '2025-08-10', findings: 'x' }],
       [`self-criticism-reviews/${foreign.review.id}/hold`, { heldOn: '2026-01-10', summary: 'x' }],
     ];
@@ -127,7 +138,13 @@ describe.each(testDatabases())('organization scope of every stream route on $nam
       const response = await officer.post(path, body);
       expect([path, response.status, response.body.code]).toEqual([path, 403, 'out-of-scope']);
     }
-    const created: View = await officer.create('organizations', { level: 'cell', parentId: ours.commune.id, name: 'Chi bộ 2', code: 'CB2', foundedOn: '2026-01-01' });
+    const created: View = await officer.create('organizations', {
+      level: 'cell',
+      parentId: ours.commune.id,
+      name: 'Chi bộ 2',
+      code: 'CB2',
+      foundedOn: '2026-01-01',
+    });
     expect(created.state.status).toBe('active');
   });
 

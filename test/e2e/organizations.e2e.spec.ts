@@ -8,10 +8,20 @@ describe.each(testDatabases())('organizations and members over HTTP on $name', (
     const { province, commune } = await foundTree(service.api);
     expect(commune.state).toMatchObject({
       status: 'active',
-      organization: { level: 'grassroots', parentId: province.id, bodies: [{ bodyKind: 'executive-committee' }, { bodyKind: 'inspection-commission', membersCount: 5 }] },
+      organization: {
+        level: 'grassroots',
+        parentId: province.id,
+        bodies: [{ bodyKind: 'executive-committee' }, { bodyKind: 'inspection-commission', membersCount: 5 }],
+      },
     });
     expect(commune.allowedCommands).toEqual(['renameOrganization', 'moveOrganization', 'establishBody', 'mergeInto', 'dissolveOrganization']);
-    const cell = await service.api.create('organizations', { level: 'cell', parentId: commune.id, name: 'Chi bộ thôn Đông', code: 'BX-D', foundedOn: '2025-07-02' });
+    const cell = await service.api.create('organizations', {
+      level: 'cell',
+      parentId: commune.id,
+      name: 'Chi bộ thôn Đông',
+      code: 'BX-D',
+      foundedOn: '2025-07-02',
+    });
     const refused = await service.api.post(`organizations/${cell.id}/bodies`, { bodyKind: 'inspection-commission', establishedOn: '2025-07-03' }).expect(422);
     expect(refused.body).toMatchObject({ code: 'inspection-commission-level', details: { level: 'cell', reference: 'Charter art. 30' } });
   });
@@ -19,8 +29,18 @@ describe.each(testDatabases())('organizations and members over HTTP on $name', (
   it('renames and moves an organization, then merges it: the predecessor closes, the successor keeps the lineage', async () => {
     const { province } = await foundTree(service.api);
     const other = await service.api.create('organizations', { level: 'province', name: 'Đảng bộ tỉnh Phú Thọ', code: 'PT', foundedOn: '1997-01-01' });
-    const district = await service.api.create('organizations', { level: 'district', parentId: province.id, name: 'Đảng bộ huyện Tam Dương', code: 'TD', foundedOn: '2000-01-01' });
-    const renamed = await service.api.command(`organizations/${district.id}/rename`, { name: 'Đảng bộ huyện Tam Dương mới', renamedOn: '2024-01-01' }, district.version);
+    const district = await service.api.create('organizations', {
+      level: 'district',
+      parentId: province.id,
+      name: 'Đảng bộ huyện Tam Dương',
+      code: 'TD',
+      foundedOn: '2000-01-01',
+    });
+    const renamed = await service.api.command(
+      `organizations/${district.id}/rename`,
+      { name: 'Đảng bộ huyện Tam Dương mới', renamedOn: '2024-01-01' },
+      district.version,
+    );
     const moved = await service.api.command(`organizations/${district.id}/move`, { parentId: other.id, movedOn: '2024-02-01' }, renamed.version);
     expect(moved.state).toMatchObject({ organization: { name: 'Đảng bộ huyện Tam Dương mới', parentId: other.id } });
 
@@ -36,13 +56,21 @@ describe.each(testDatabases())('organizations and members over HTTP on $name', (
     const response = await service.api.post(`organizations/${first.id}/merge`, { successorId: second.id, mergedOn: '2025-07-01' }).expect(409);
     expect(response.body).toMatchObject({ code: 'invalid-transition', details: { command: 'absorb', currentState: 'dissolved' } });
     expect((await service.api.view(`organizations/${first.id}`)).state.status).toBe('active');
-    const unknown = await service.api.post(`organizations/${first.id}/merge`, { successorId: '3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098', mergedOn: '2025-07-01' }).expect(422);
+    const unknown = await service.api
+      .post(`organizations/${first.id}/merge`, { successorId: '3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098', mergedOn: '2025-07-01' })
+      .expect(422);
     expect(unknown.body).toMatchObject({ code: 'unknown-reference', details: { field: 'successorId' } });
   });
 
   it('walks a member from admission through probation, a post and a transfer to removal from the roll', async () => {
     const { commune, province, admit } = await foundTree(service.api);
-    const other = await service.api.create('organizations', { level: 'grassroots', parentId: province.id, name: 'Đảng bộ xã Hương Canh', code: 'HC', foundedOn: '2025-07-01' });
+    const other = await service.api.create('organizations', {
+      level: 'grassroots',
+      parentId: province.id,
+      name: 'Đảng bộ xã Hương Canh',
+      code: 'HC',
+      foundedOn: '2025-07-01',
+    });
     const admitted = await admit('Nguyễn Văn An');
     expect(admitted).toMatchObject({ version: 1, state: { status: 'probationary', member: { organizationId: commune.id } } });
 
@@ -51,15 +79,30 @@ describe.each(testDatabases())('organizations and members over HTTP on $name', (
     const full = await service.api.command(`members/${admitted.id}/make-full`, { madeFullOn: '2026-07-15' }, admitted.version);
     expect(full.state.status).toBe('full');
 
-    const posted = await service.api.command(`members/${admitted.id}/posts`, { title: 'Bí thư chi bộ', organizationId: commune.id, committeeLevel: 'grassroots', takenUpOn: '2026-08-01' }, full.version);
+    const posted = await service.api.command(
+      `members/${admitted.id}/posts`,
+      { title: 'Bí thư chi bộ', organizationId: commune.id, committeeLevel: 'grassroots', takenUpOn: '2026-08-01' },
+      full.version,
+    );
     const member = posted.state['member'] as { posts: { postId: string; title: string }[] };
     expect(member.posts).toEqual([expect.objectContaining({ title: 'Bí thư chi bộ', committeeLevel: 'grassroots' })]);
     const postId = member.posts[0]!.postId;
 
-    const transferred = await service.api.command(`members/${admitted.id}/transfer`, { toOrganizationId: other.id, transferredOn: '2026-09-01' }, posted.version);
+    const transferred = await service.api.command(
+      `members/${admitted.id}/transfer`,
+      { toOrganizationId: other.id, transferredOn: '2026-09-01' },
+      posted.version,
+    );
     const left = await service.api.command(`members/${admitted.id}/posts/${postId}/leave`, { leftOn: '2026-09-01' }, transferred.version);
-    const removed = await service.api.command(`members/${admitted.id}/remove-from-roll`, { ground: 'no-activity-or-dues-3-months', removedOn: '2026-11-01' }, left.version);
-    expect(removed).toMatchObject({ state: { status: 'left', leftBy: 'removed-from-roll', member: { organizationId: other.id, posts: [] } }, allowedCommands: ['erasePersonalData'] });
+    const removed = await service.api.command(
+      `members/${admitted.id}/remove-from-roll`,
+      { ground: 'no-activity-or-dues-3-months', removedOn: '2026-11-01' },
+      left.version,
+    );
+    expect(removed).toMatchObject({
+      state: { status: 'left', leftBy: 'removed-from-roll', member: { organizationId: other.id, posts: [] } },
+      allowedCommands: ['erasePersonalData'],
+    });
   });
 
   it('releases a member and records a death', async () => {

@@ -57,7 +57,7 @@ describe.each(testDatabases())('platform endpoints on $name', (database) => {
     expect(response.body).toMatchObject({ status: 400 });
   });
 
-  it('keeps a caller\'s safe request id and echoes it', async () => {
+  it("keeps a caller's safe request id and echoes it", async () => {
     const response = await request(app.getHttpServer()).get('/api/v1/no-such-thing').set('X-Request-Id', 'trace-123');
     expect(response.headers['x-request-id']).toBe('trace-123');
     expect(response.body.requestId).toBe('trace-123');

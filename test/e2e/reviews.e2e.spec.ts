@@ -13,7 +13,11 @@ describe.each(testDatabases())('reviews and quality classifications over HTTP on
     });
     expect(scheduled).toMatchObject({ state: { status: 'scheduled' }, allowedCommands: ['holdReview'] });
     const held = await service.api.command(`self-criticism-reviews/${scheduled.id}/hold`, { heldOn: '2026-01-10', summary: 'Chi bộ góp ý' }, scheduled.version);
-    const concluded = await service.api.command(`self-criticism-reviews/${scheduled.id}/conclude`, { concludedOn: '2026-01-12', conclusion: 'Hoàn thành nhiệm vụ' }, held.version);
+    const concluded = await service.api.command(
+      `self-criticism-reviews/${scheduled.id}/conclude`,
+      { concludedOn: '2026-01-12', conclusion: 'Hoàn thành nhiệm vụ' },
+      held.version,
+    );
     expect(concluded).toMatchObject({ state: { status: 'concluded', conclusion: 'Hoàn thành nhiệm vụ' }, allowedCommands: [] });
   });
 
@@ -27,12 +31,20 @@ describe.each(testDatabases())('reviews and quality classifications over HTTP on
       classifiedOn: '2025-12-20',
     };
     const classified = await service.api.create('quality-classifications', classification);
-    expect(classified).toMatchObject({ id: `organization-${service.tree.commune.id}-2025`, state: { status: 'classified', rating: 'good' }, allowedCommands: ['correctClassification'] });
+    expect(classified).toMatchObject({
+      id: `organization-${service.tree.commune.id}-2025`,
+      state: { status: 'classified', rating: 'good' },
+      allowedCommands: ['correctClassification'],
+    });
 
     const again = await service.api.post('quality-classifications', classification).expect(409);
     expect(again.body).toMatchObject({ code: 'concurrency-conflict', currentVersion: 1 });
 
-    const corrected = await service.api.command(`${path}/corrections`, { rating: 'completed', reason: 'Phát hiện vi phạm sau khi xếp loại', correctedOn: '2026-03-01' }, classified.version);
+    const corrected = await service.api.command(
+      `${path}/corrections`,
+      { rating: 'completed', reason: 'Phát hiện vi phạm sau khi xếp loại', correctedOn: '2026-03-01' },
+      classified.version,
+    );
     expect(corrected.state).toMatchObject({ rating: 'completed', corrections: [{ previousRating: 'good', rating: 'completed' }] });
     expect(await service.api.view(path)).toEqual(corrected);
   });

@@ -42,12 +42,20 @@ describe.each(testDatabases())('one calendar day for commands, alerts and record
     });
     // The service's target: concluded within 90 days of the decision, so by 2026-03-10.
     const inspection = await api.command(`inspections/${proposed.id}/decide`, {
-      decisionNumber: '03-QĐ/UBKT', decidedOn: '2025-12-10', scope: 'Quản lý đất', period: { from: '2024-01-01', to: '2025-12-31' }, teamMemberIds: [inspector.id],
+      decisionNumber: '03-QĐ/UBKT',
+      decidedOn: '2025-12-10',
+      scope: 'Quản lý đất',
+      period: { from: '2024-01-01', to: '2025-12-31' },
+      teamMemberIds: [inspector.id],
     });
 
     const subject = { kind: 'member', memberId: member.id };
     const tomorrow = await api.post('discipline-cases', { openedOn: '2026-03-12', subject }).expect(422);
-    expect(tomorrow.body).toMatchObject({ code: 'invalid-input', detail: 'openedOn 2026-03-12 is after today 2026-03-11', details: { field: 'openedOn', rule: 'not-in-future' } });
+    expect(tomorrow.body).toMatchObject({
+      code: 'invalid-input',
+      detail: 'openedOn 2026-03-12 is after today 2026-03-11',
+      details: { field: 'openedOn', rule: 'not-in-future' },
+    });
     await api.create('discipline-cases', { openedOn: '2026-03-11', subject });
 
     await projected();

@@ -17,11 +17,23 @@ describe.each(testDatabases())('supervisions over HTTP on $name', (database) => 
     const subject = await service.tree.admit('Bùi Văn Khoa');
     const started = await service.api.create('supervisions', start(subject.id));
     expect(started).toMatchObject({ state: { status: 'under-way' }, allowedCommands: ['recordFindings', 'concludeSupervision'] });
-    const found = await service.api.command(`supervisions/${started.id}/findings`, { recordedOn: '2025-08-10', findings: 'Chưa công khai kết quả' }, started.version);
-    const concluded = await service.api.command(`supervisions/${started.id}/conclude`, { concludedOn: '2025-08-20', signsOfViolation: true, summary: 'Có dấu hiệu vi phạm' }, found.version);
+    const found = await service.api.command(
+      `supervisions/${started.id}/findings`,
+      { recordedOn: '2025-08-10', findings: 'Chưa công khai kết quả' },
+      started.version,
+    );
+    const concluded = await service.api.command(
+      `supervisions/${started.id}/conclude`,
+      { concludedOn: '2025-08-20', signsOfViolation: true, summary: 'Có dấu hiệu vi phạm' },
+      found.version,
+    );
     expect(concluded).toMatchObject({ state: { status: 'signs-of-violation' }, allowedCommands: ['escalateSupervision', 'closeSupervision'] });
 
-    const escalated = await service.api.command(`supervisions/${started.id}/escalate`, { escalatedOn: '2025-08-25', grounds: 'Dấu hiệu vi phạm trong cấp đất' }, concluded.version);
+    const escalated = await service.api.command(
+      `supervisions/${started.id}/escalate`,
+      { escalatedOn: '2025-08-25', grounds: 'Dấu hiệu vi phạm trong cấp đất' },
+      concluded.version,
+    );
     const inspectionId = escalated.state['inspectionId'] as string;
     expect(escalated.state.status).toBe('escalated');
     const inspection = await service.api.view(`inspections/${inspectionId}`);
@@ -46,7 +58,11 @@ describe.each(testDatabases())('supervisions over HTTP on $name', (database) => 
   it('escalates only on signs of violation, and writes no inspection when refused', async () => {
     const subject = await service.tree.admit('Đặng Thị Mai');
     const started = await service.api.create('supervisions', start(subject.id));
-    await service.api.command(`supervisions/${started.id}/conclude`, { concludedOn: '2025-08-20', signsOfViolation: false, summary: 'Không có dấu hiệu vi phạm' });
+    await service.api.command(`supervisions/${started.id}/conclude`, {
+      concludedOn: '2025-08-20',
+      signsOfViolation: false,
+      summary: 'Không có dấu hiệu vi phạm',
+    });
     const response = await service.api.post(`supervisions/${started.id}/escalate`, { escalatedOn: '2025-08-25', grounds: 'Thử chuyển kiểm tra' }).expect(409);
     expect(response.body).toMatchObject({ code: 'invalid-transition', details: { currentState: 'concluded', allowedCommands: ['closeSupervision'] } });
     expect((await service.api.view(`supervisions/${started.id}`)).state.status).toBe('concluded');
@@ -55,8 +71,14 @@ describe.each(testDatabases())('supervisions over HTTP on $name', (database) => 
   it('refuses a stale If-Match on escalation before writing either stream', async () => {
     const subject = await service.tree.admit('Mai Văn Nam');
     const started = await service.api.create('supervisions', start(subject.id));
-    const concluded = await service.api.command(`supervisions/${started.id}/conclude`, { concludedOn: '2025-08-20', signsOfViolation: true, summary: 'Có dấu hiệu' });
-    const response = await service.api.post(`supervisions/${started.id}/escalate`, { escalatedOn: '2025-08-25', grounds: 'Dấu hiệu vi phạm' }, started.version).expect(409);
+    const concluded = await service.api.command(`supervisions/${started.id}/conclude`, {
+      concludedOn: '2025-08-20',
+      signsOfViolation: true,
+      summary: 'Có dấu hiệu',
+    });
+    const response = await service.api
+      .post(`supervisions/${started.id}/escalate`, { escalatedOn: '2025-08-25', grounds: 'Dấu hiệu vi phạm' }, started.version)
+      .expect(409);
     expect(response.body).toMatchObject({ code: 'concurrency-conflict', currentVersion: concluded.version });
   });
 

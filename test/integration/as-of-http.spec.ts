@@ -50,21 +50,66 @@ describe.each(testDatabases())('as-of queries (valid time and record time) on $n
       on('2016-03-01', { memberId, madeFullOn: '2016-03-01' }, 'MemberMadeFull'),
     ]);
     const body = { organizationId, level: 'grassroots', bodyKind: 'executive-committee' };
-    const subject = { kind: 'member', memberId, membership: 'full', holdsPost: false, organizations: [{ organizationId, level: 'grassroots' }], committeeSeats: [], managedByCommitteeOf: null };
+    const subject = {
+      kind: 'member',
+      memberId,
+      membership: 'full',
+      holdsPost: false,
+      organizations: [{ organizationId, level: 'grassroots' }],
+      committeeSeats: [],
+      managedByCommitteeOf: null,
+    };
     await append(`discipline-case-${caseId}`, 'discipline-case', [
       on('2019-04-01', { caseId, openedOn: '2019-04-01', inspectionId: null, subject }, 'DisciplineCaseOpened'),
-      on('2019-04-02', { violationId: randomUUID(), description: 'Vi phạm', committedOn: '2019-03-15', level: 'warning', graveOffences: [], concernsTaskAssignedByHigherLevel: false }, 'ViolationRecorded'),
-      on('2019-05-10', {
-        form: 'warning', decidingBody: body, decisionNumber: '01-QĐ/ĐU', signedOn: '2019-05-10', ruleVersion: RULES_2019, authorityGrant: 'grassroots-committee-reprimand-warning',
-        limitationLastDate: '2024-03-15', announcementDueOn: '2019-05-25', citations: [],
-      }, 'DisciplineDecisionIssued'),
-      on('2019-05-20', { announcedOn: '2019-05-20', effectiveOn: '2019-05-20', basis: 'announcement', announcementDueOn: '2019-05-25', announcedLate: false, ruleVersion: RULES_2019 }, 'DisciplineDecisionAnnounced'),
+      on(
+        '2019-04-02',
+        {
+          violationId: randomUUID(),
+          description: 'Vi phạm',
+          committedOn: '2019-03-15',
+          level: 'warning',
+          graveOffences: [],
+          concernsTaskAssignedByHigherLevel: false,
+        },
+        'ViolationRecorded',
+      ),
+      on(
+        '2019-05-10',
+        {
+          form: 'warning',
+          decidingBody: body,
+          decisionNumber: '01-QĐ/ĐU',
+          signedOn: '2019-05-10',
+          ruleVersion: RULES_2019,
+          authorityGrant: 'grassroots-committee-reprimand-warning',
+          limitationLastDate: '2024-03-15',
+          announcementDueOn: '2019-05-25',
+          citations: [],
+        },
+        'DisciplineDecisionIssued',
+      ),
+      on(
+        '2019-05-20',
+        {
+          announcedOn: '2019-05-20',
+          effectiveOn: '2019-05-20',
+          basis: 'announcement',
+          announcementDueOn: '2019-05-25',
+          announcedLate: false,
+          ruleVersion: RULES_2019,
+        },
+        'DisciplineDecisionAnnounced',
+      ),
     ]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     beforeLapseWasRecorded = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await append(`discipline-case-${caseId}`, 'discipline-case', [
-      on('2020-05-20', { lapsedOn: '2020-05-20', recordedOn: '2020-05-21', ruleVersion: RULES_2019, citation: { document: 'QĐ 102', article: 'art. 2' } }, 'DisciplineDecisionLapsed'),
+      on(
+        '2020-05-20',
+        { lapsedOn: '2020-05-20', recordedOn: '2020-05-21', ruleVersion: RULES_2019, citation: { document: 'QĐ 102', article: 'art. 2' } },
+        'DisciplineDecisionLapsed',
+      ),
     ]);
     app = await createTestApp(isolated.url);
     api = new ApiClient(await authorizedAgent(app));
@@ -79,7 +124,10 @@ describe.each(testDatabases())('as-of queries (valid time and record time) on $n
   const record = async (query: string) => (await api.get(`members/${memberId}/record?${query}`).expect(200)).body as Body;
 
   it('answers what was true on a day (valid time) from events recorded later', async () => {
-    expect(await record('asOf=2019-04-15')).toMatchObject({ on: '2019-04-15', openCases: [{ caseId, limitationLastDate: expect.any(String), ruleVersion: RULES_2019 }] });
+    expect(await record('asOf=2019-04-15')).toMatchObject({
+      on: '2019-04-15',
+      openCases: [{ caseId, limitationLastDate: expect.any(String), ruleVersion: RULES_2019 }],
+    });
     expect(sanctions(await record('asOf=2019-05-15'))).toMatchObject({ inEffect: [], awaitingAnnouncement: [{ caseId, form: 'warning' }] });
     const inEffect = await record('asOf=2019-06-01');
     expect(sanctions(inEffect)).toMatchObject({ inEffect: [{ caseId, effectiveOn: '2019-05-20', ruleVersion: RULES_2019 }], lapsed: [] });

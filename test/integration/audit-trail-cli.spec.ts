@@ -65,10 +65,18 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
     expect(new Set(items.map((e) => e.streamId))).toEqual(new Set([`organization-${tree.commune.id}`, `member-${memberId}`]));
     const own = items.filter((e) => e.streamId === `organization-${tree.commune.id}`);
     expect(own.map((e) => e.streamVersion)).toEqual([1, 2, 3]);
-    expect(own[0]).toMatchObject({ type: 'OrganizationFounded', actor: 'admin', previousHash: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/), reason: null, ruleVersion: null });
+    expect(own[0]).toMatchObject({
+      type: 'OrganizationFounded',
+      actor: 'admin',
+      previousHash: null,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      reason: null,
+      ruleVersion: null,
+    });
     expect(own[1]!.previousHash).toBe(own[0]!.hash);
     expect(own[2]!.previousHash).toBe(own[1]!.hash);
-    for (const event of items) expect(event).toEqual(expect.objectContaining({ occurredAt: expect.any(String), recordedAt: expect.any(String), schemaVersion: 1 }));
+    for (const event of items)
+      expect(event).toEqual(expect.objectContaining({ occurredAt: expect.any(String), recordedAt: expect.any(String), schemaVersion: 1 }));
   });
 
   it('filters by stream and record-time days, and pages', async () => {
@@ -114,7 +122,10 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
     const { body: key } = await api.get('audit/public-key').expect(200);
     const pinned = join(folder, 'public-key.pem');
     writeFileSync(pinned, key.publicKeyPem as string);
-    expect(await verify(file, '--public-key', pinned)).toMatchObject({ code: 0, stdout: expect.stringContaining('OK: 4 events (4 in the period) in 2 streams') });
+    expect(await verify(file, '--public-key', pinned)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('OK: 4 events (4 in the period) in 2 streams'),
+    });
 
     const variant = (name: string, content: string[]) => {
       const path = join(folder, name);
@@ -126,9 +137,19 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
     expect(flipped[founded]).not.toBe(lines[founded]);
     expect(await variant('flipped.jsonl', flipped)).toMatchObject({ code: 1, stdout: expect.stringContaining('the hash does not recompute') });
     const middle = records.findIndex((r) => r.streamId === `organization-${tree.commune.id}` && r.streamVersion === 2);
-    expect(await variant('gap.jsonl', lines.filter((_, index) => index !== middle))).toMatchObject({ code: 1, stdout: expect.stringContaining('missing') });
+    expect(
+      await variant(
+        'gap.jsonl',
+        lines.filter((_, index) => index !== middle),
+      ),
+    ).toMatchObject({ code: 1, stdout: expect.stringContaining('missing') });
     const tail = records.findIndex((r) => r.streamId === `organization-${tree.commune.id}` && r.streamVersion === 3);
-    expect(await variant('tail.jsonl', lines.filter((_, index) => index !== tail))).toMatchObject({ code: 1, stdout: expect.stringContaining('events removed') });
+    expect(
+      await variant(
+        'tail.jsonl',
+        lines.filter((_, index) => index !== tail),
+      ),
+    ).toMatchObject({ code: 1, stdout: expect.stringContaining('events removed') });
     expect(await variant('truncated.jsonl', lines.slice(0, -1))).toMatchObject({ code: 1 });
     const otherKey = join(folder, 'other.pem');
     writeFileSync(otherKey, (await import('node:crypto')).generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString());
@@ -136,11 +157,17 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
   }, 90_000);
 
   it('refuses a malformed export command (exit 2)', async () => {
-    expect(await cli('export-audit', '--organization', 'commune', '--from', today, '--to', today)).toMatchObject({ code: 2, stderr: expect.stringContaining('--organization') });
+    expect(await cli('export-audit', '--organization', 'commune', '--from', today, '--to', today)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--organization'),
+    });
   }, 30_000);
 
   it('exits 1 and names the first broken link when a superuser rewrote an event', async () => {
-    await asSuperuser(pool, `UPDATE events SET data = jsonb_set(data, '{name}', '"Đảng bộ khác"') WHERE stream_id = 'organization-${tree.commune.id}' AND stream_version = 2`);
+    await asSuperuser(
+      pool,
+      `UPDATE events SET data = jsonb_set(data, '{name}', '"Đảng bộ khác"') WHERE stream_id = 'organization-${tree.commune.id}' AND stream_version = 2`,
+    );
     const broken = await cli('verify-audit');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(`first broken link: stream organization-${tree.commune.id} version 2`);

@@ -38,13 +38,20 @@ class Ledger {
       ids.push(id);
       return id;
     }
-    this.refusals.push({ status: response.status, type: response.type, code: (response.body as { code?: unknown }).code, retryAfter: response.headers['retry-after'] });
+    this.refusals.push({
+      status: response.status,
+      type: response.type,
+      code: (response.body as { code?: unknown }).code,
+      retryAfter: response.headers['retry-after'],
+    });
     return undefined;
   }
 
   /** Refusals other than the one a database outage may give. */
   unexpected() {
-    return this.refusals.filter((refusal) => !(refusal.status === 503 && refusal.type === PROBLEM && refusal.code === 'database-unavailable' && refusal.retryAfter));
+    return this.refusals.filter(
+      (refusal) => !(refusal.status === 503 && refusal.type === PROBLEM && refusal.code === 'database-unavailable' && refusal.retryAfter),
+    );
   }
 }
 
@@ -95,7 +102,13 @@ async function projectionsCaughtUp(pool: pg.Pool): Promise<void> {
   const head = Number(rows[0]!.head);
   const names = PROJECTIONS.map((projection) => projection.name);
   await eventually(
-    async () => (await pool.query<{ name: string; position: string }>('SELECT name, global_position AS position FROM projection_checkpoints WHERE name = ANY($1::text[])', [names])).rows,
+    async () =>
+      (
+        await pool.query<{ name: string; position: string }>(
+          'SELECT name, global_position AS position FROM projection_checkpoints WHERE name = ANY($1::text[])',
+          [names],
+        )
+      ).rows,
     (checkpoints) => names.every((name) => Number(checkpoints.find((checkpoint) => checkpoint.name === name)?.position ?? -1) >= head),
     (checkpoints) => `head ${head}, checkpoints ${JSON.stringify(checkpoints)}`,
   );
@@ -168,13 +181,23 @@ describeOnPostgres('the service while PostgreSQL ends its connections', () => {
     let stopped = false;
     const lanes = provinces.map((province) => commandsUntil(() => stopped, service.http, province!, ledger));
 
-    await eventually(async () => ledger.acknowledged, (acknowledged) => acknowledged >= LANES * 4);
+    await eventually(
+      async () => ledger.acknowledged,
+      (acknowledged) => acknowledged >= LANES * 4,
+    );
     const ended = await terminateBackends(databaseName(isolated), STORM_MS);
     const stormOver = Date.now();
     const acknowledgedInStorm = ledger.acknowledged;
-    await eventually(service.ready, (response) => response.status === 200, (response) => `${response.status}`);
+    await eventually(
+      service.ready,
+      (response) => response.status === 200,
+      (response) => `${response.status}`,
+    );
     const readyAfterMs = Date.now() - stormOver;
-    await eventually(async () => ledger.acknowledged, (acknowledged) => acknowledged >= acknowledgedInStorm + LANES * 2);
+    await eventually(
+      async () => ledger.acknowledged,
+      (acknowledged) => acknowledged >= acknowledgedInStorm + LANES * 2,
+    );
     stopped = true;
     await Promise.all(lanes);
 
@@ -218,17 +241,35 @@ describeOnPostgres('the service while PostgreSQL ends its connections', () => {
       // A fresh pool each time: the point is the subscriber's recovery, not the writer's.
       const writer = openStore(own.url);
       writers.push(writer.pool);
-      await writer.store.append({ streamId, streamType: 'probe', events: [{ type: 'Probed', data: {} }], expectedVersion: version === 1 ? 'no-stream' : version - 1, metadata: { actor: 'faults-test', correlationId: 'faults-test' } });
+      await writer.store.append({
+        streamId,
+        streamType: 'probe',
+        events: [{ type: 'Probed', data: {} }],
+        expectedVersion: version === 1 ? 'no-stream' : version - 1,
+        metadata: { actor: 'faults-test', correlationId: 'faults-test' },
+      });
     };
     try {
-      await eventually(() => listening(new Date(0)), (count) => count === 1);
+      await eventually(
+        () => listening(new Date(0)),
+        (count) => count === 1,
+      );
       await append(1);
-      await eventually(async () => [...seen], (versions) => versions.join() === '1');
+      await eventually(
+        async () => [...seen],
+        (versions) => versions.join() === '1',
+      );
       const before = (await admin.query<{ now: Date }>('SELECT now()')).rows[0]!.now;
       expect(await terminateBackends(databaseName(own), 0)).toBeGreaterThan(0);
-      await eventually(() => listening(before), (count) => count === 1);
+      await eventually(
+        () => listening(before),
+        (count) => count === 1,
+      );
       await append(2);
-      await eventually(async () => [...seen], (versions) => versions.join() === '1,2');
+      await eventually(
+        async () => [...seen],
+        (versions) => versions.join() === '1,2',
+      );
       expect(reported.length).toBeLessThanOrEqual(1);
       expect(reported.every(isDatabaseUnavailable)).toBe(true);
     } finally {
@@ -297,7 +338,11 @@ describe.each(testDatabases())('the service behind a network that goes silent on
 
     proxy.resumeForwarding();
     const resumed = Date.now();
-    await eventually(service.ready, (response) => response.status === 200, (response) => `${response.status}`);
+    await eventually(
+      service.ready,
+      (response) => response.status === 200,
+      (response) => `${response.status}`,
+    );
     expect(Date.now() - resumed).toBeLessThan(5000);
     await sentWhileSilent;
     expect(ledger.unexpected()).toEqual([]);

@@ -56,7 +56,9 @@ describeOnPostgres('database timeouts on PostgreSQL', () => {
       for (const setting of ['statement_timeout', 'idle_in_transaction_session_timeout']) {
         const { rows } = await app.get(Database).pool.query<{ value: string }>(show, [setting]);
         const [row] = (await app.get(ReadModels).dataSource.query(show, [setting])) as { value: string }[];
-        expect({ store: rows[0]!.value, readModels: row!.value }).toEqual(setting === 'statement_timeout' ? { store: '4s', readModels: '4s' } : { store: '7s', readModels: '7s' });
+        expect({ store: rows[0]!.value, readModels: row!.value }).toEqual(
+          setting === 'statement_timeout' ? { store: '4s', readModels: '4s' } : { store: '7s', readModels: '7s' },
+        );
       }
     } finally {
       await app?.close();
@@ -83,9 +85,18 @@ describeOnPostgres('database timeouts on PostgreSQL', () => {
       };
       await createCountingTables(pool, counting);
       const append = async (from: GlobalCheckpoint, expectedVersion: 'no-stream' | number) => {
-        await store.append({ streamId: `slow-${suffix}`, streamType: 'probe', events: [{ type, data: {} }], expectedVersion, metadata: { actor: 'timeout-test', correlationId: 'timeout-test' } });
+        await store.append({
+          streamId: `slow-${suffix}`,
+          streamType: 'probe',
+          events: [{ type, data: {} }],
+          expectedVersion,
+          metadata: { actor: 'timeout-test', correlationId: 'timeout-test' },
+        });
         // Readers see it once every older transaction of the cluster has ended.
-        await eventually(() => store.readAll(from, 1000), (batch) => batch.events.some((event) => event.type === type));
+        await eventually(
+          () => store.readAll(from, 1000),
+          (batch) => batch.events.some((event) => event.type === type),
+        );
       };
       await append(START_OF_ALL, 'no-stream');
       const deps = { dataSource: readModels.dataSource, store, clock: new SystemClock(), url: isolated.url, timeouts };

@@ -117,10 +117,7 @@ describeOnPostgres('database walls on PostgreSQL', () => {
       for (const organizationId of [a, a1, b]) {
         const row = rowFor(columns.rows, organizationId, paths[organizationId]!, ++n);
         const names = Object.keys(row);
-        await owner.query(
-          `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`,
-          Object.values(row),
-        );
+        await owner.query(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
       }
     }
   }, 60_000);
@@ -177,7 +174,15 @@ describeOnPostgres('database walls on PostgreSQL', () => {
   });
 
   it('gives the application role exactly its privileges on every table, and walls every table with an organization', async () => {
-    const tables = await owner.query<{ table: string; privileges: string[]; organization: boolean; confidential: boolean; rls: boolean; forced: boolean; policies: number }>(
+    const tables = await owner.query<{
+      table: string;
+      privileges: string[];
+      organization: boolean;
+      confidential: boolean;
+      rls: boolean;
+      forced: boolean;
+      policies: number;
+    }>(
       `SELECT c.relname AS table,
          array(SELECT p FROM unnest($1::text[]) p WHERE has_table_privilege('disciplina_app', c.oid, p)) AS privileges,
          EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped) AS organization,
@@ -192,7 +197,9 @@ describeOnPostgres('database walls on PostgreSQL', () => {
       expect([row.table, row.privileges]).toEqual([row.table, expected(row.table)]);
       if (row.organization) expect([row.table, row.rls, row.forced, row.policies]).toEqual([row.table, true, true, row.confidential ? 2 : 1]);
     }
-    expect(walled).toEqual(expect.arrayContaining(['organization_history', 'organization_tree', 'organization_history_members', 'organization_history_subjects']));
+    expect(walled).toEqual(
+      expect.arrayContaining(['organization_history', 'organization_tree', 'organization_history_members', 'organization_history_subjects']),
+    );
   });
 
   it('grants a table the owner creates later, by default privileges', async () => {
@@ -253,7 +260,9 @@ describeOnPostgres('database walls on PostgreSQL', () => {
   });
 
   it('shows a row about a confidential case only where the confidential scope reaches the organization it is confined to', async () => {
-    const { rows } = await owner.query<{ table: string }>(`SELECT DISTINCT polrelid::regclass::text AS table FROM pg_policy WHERE polname = 'confidential_cases'`);
+    const { rows } = await owner.query<{ table: string }>(
+      `SELECT DISTINCT polrelid::regclass::text AS table FROM pg_policy WHERE polname = 'confidential_cases'`,
+    );
     const tables = rows.map((row) => row.table);
     expect(tables.sort()).toEqual(['deadline_alerts', 'organization_history', 'organization_history_subjects', 'work_list_discipline_cases']);
     const seen = async (table: string, confidentialScope: string | undefined) => {
@@ -261,7 +270,10 @@ describeOnPostgres('database walls on PostgreSQL', () => {
       try {
         await app.query(`SELECT set_config('disciplina.scope', $1, true)`, [a]);
         if (confidentialScope !== undefined) await app.query(`SELECT set_config('disciplina.confidential_scope', $1, true)`, [confidentialScope]);
-        const found = await app.query<{ organization_id: string }>(`SELECT DISTINCT organization_id FROM ${table} WHERE organization_id = ANY ($1) ORDER BY 1`, [[a, a1, b]]);
+        const found = await app.query<{ organization_id: string }>(
+          `SELECT DISTINCT organization_id FROM ${table} WHERE organization_id = ANY ($1) ORDER BY 1`,
+          [[a, a1, b]],
+        );
         return found.rows.map((row) => row.organization_id);
       } finally {
         await app.query('ROLLBACK');
@@ -307,7 +319,12 @@ describeOnPostgres('database walls on PostgreSQL', () => {
     expect(rows).toHaveLength(organizationHistoryProjection.tables.length);
     const confidential = ['organization_history', 'organization_history_subjects'];
     for (const row of rows) {
-      expect(row).toEqual({ table: row.table, forced: true, policies: confidential.includes(row.table) ? 2 : 1, privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] });
+      expect(row).toEqual({
+        table: row.table,
+        forced: true,
+        policies: confidential.includes(row.table) ? 2 : 1,
+        privileges: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+      });
     }
     expect(await organizationsSeen('organization_tree', undefined)).toEqual([]);
   });
@@ -353,7 +370,9 @@ describeOnPostgres('the whole service as the application role on PostgreSQL', ()
     const { pool } = service.get(Database);
     await waitUntilProjected(pool, await committedHead(pool));
     const ownHistory = await api.get(`organizations/${tree.province.id}/history?subtree=true`).expect(200);
-    expect(ownHistory.body.items.map((e: { eventType: string; organizationId: string }) => [e.eventType, e.organizationId])).toEqual([['QualityClassified', tree.commune.id]]);
+    expect(ownHistory.body.items.map((e: { eventType: string; organizationId: string }) => [e.eventType, e.organizationId])).toEqual([
+      ['QualityClassified', tree.commune.id],
+    ]);
     const othersForAdmin = await api.get(`organizations/${other.id}/history`).expect(200);
     expect(othersForAdmin.body.total).toBe(1);
 

@@ -112,7 +112,9 @@ describe.each(testDatabases())('discipline statistics of the seed demo on $name'
     expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     const lines = response.text.trimEnd().split('\r\n');
     expect(lines[0]).toBe('figure,breakdown,value,label_vi');
-    expect(lines).toContain('sanctions,members.byDecidingBody.grassroots-committee.reprimand,28,Thi hành kỷ luật — đảng viên — theo cơ quan quyết định — cấp ủy cơ sở — khiển trách');
+    expect(lines).toContain(
+      'sanctions,members.byDecidingBody.grassroots-committee.reprimand,28,Thi hành kỷ luật — đảng viên — theo cơ quan quyết định — cấp ủy cơ sở — khiển trách',
+    );
     expect(lines).toContain('inspections,byCommittees.organizations.total,34,Kiểm tra — cấp ủy — tổ chức đảng — tổng số');
     expect(lines.slice(1).every((line) => /^[a-z]+,[A-Za-z.-]+,\d+,/.test(line))).toBe(true);
   });

@@ -32,7 +32,9 @@ describe('the embedded data folder', () => {
 
     const found = await modes(dataDir);
 
-    expect([...found.keys()]).toEqual(expect.arrayContaining(['.', 'PG_VERSION', 'base', 'disciplina.pid', 'audit-signing-key.pem', 'personal-data-key', 'jwt-secret']));
+    expect([...found.keys()]).toEqual(
+      expect.arrayContaining(['.', 'PG_VERSION', 'base', 'disciplina.pid', 'audit-signing-key.pem', 'personal-data-key', 'jwt-secret']),
+    );
     const open = [...found].filter(([, mode]) => mode & 0o077).map(([name, mode]) => `${name} ${mode.toString(8)}`);
     expect(open).toEqual([]);
   }, 120_000);

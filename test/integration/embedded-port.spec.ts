@@ -24,7 +24,7 @@ async function rawExchange(url: string, bytes: Buffer): Promise<BackendMessage[]
   await closed;
   const all = Buffer.concat(received);
   const messages: BackendMessage[] = [];
-  for (let at = 0; at < all.length; ) {
+  for (let at = 0; at < all.length;) {
     const length = all.readInt32BE(at + 1);
     messages.push({ type: String.fromCharCode(all[at]!), body: all.subarray(at + 5, at + 1 + length) });
     at += 1 + length;

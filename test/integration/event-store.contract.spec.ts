@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { ExpectedVersionConflictError } from '../../src/shared/stream-errors.js';
-import {
-  START_OF_ALL,
-  type EventStore,
-  type EventMetadata,
-  type GlobalCheckpoint,
-  type RecordedEvent,
-} from '../../src/event-store/event-store.js';
+import { START_OF_ALL, type EventStore, type EventMetadata, type GlobalCheckpoint, type RecordedEvent } from '../../src/event-store/event-store.js';
 import { UpcasterRegistry } from '../../src/event-store/upcasters.js';
 import { asSuperuser, openStore, testDatabases } from '../support/databases.js';
 
@@ -36,7 +30,12 @@ async function readAllFrom(store: EventStore, from: GlobalCheckpoint): Promise<{
  * Reads on from `from` until `seen` holds for the events read: a reader stays below the oldest transaction
  * still open anywhere on the server, which another session may hold for a while after ours commits.
  */
-async function readUntil(store: EventStore, from: GlobalCheckpoint, seen: (events: readonly RecordedEvent[]) => boolean, timeoutMs = 30_000): Promise<RecordedEvent[]> {
+async function readUntil(
+  store: EventStore,
+  from: GlobalCheckpoint,
+  seen: (events: readonly RecordedEvent[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<RecordedEvent[]> {
   const deadline = Date.now() + timeoutMs;
   const events: RecordedEvent[] = [];
   let checkpoint = from;
@@ -67,7 +66,11 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
       const result = await store.append({ streamId, streamType: 'contract', events: [event(1), event(2), event(3)], expectedVersion: 'no-stream', metadata });
       expect(result.nextExpectedVersion).toBe(3);
       const events = await store.readStream(streamId);
-      expect(events.map((e) => [e.streamVersion, e.data])).toEqual([[1, { n: 1 }], [2, { n: 2 }], [3, { n: 3 }]]);
+      expect(events.map((e) => [e.streamVersion, e.data])).toEqual([
+        [1, { n: 1 }],
+        [2, { n: 2 }],
+        [3, { n: 3 }],
+      ]);
       expect(new Set(events.map((e) => e.recordedAt.toISOString())).size).toBe(1);
       expect(events[0]?.metadata).toEqual(metadata);
     });
@@ -136,7 +139,10 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
       const after = await readAllFrom(store, before.checkpoint);
       const mine = after.events.filter((e) => streams.includes(e.streamId));
       expect(mine.map((e) => [e.streamId, e.streamVersion])).toEqual([
-        [streams[0], 1], [streams[0], 2], [streams[1], 1], [streams[1], 2],
+        [streams[0], 1],
+        [streams[0], 2],
+        [streams[1], 1],
+        [streams[1], 2],
       ]);
       const again = await readAllFrom(store, after.checkpoint);
       expect(again.events.filter((e) => streams.includes(e.streamId))).toEqual([]);
@@ -199,11 +205,23 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
   describe('upcasting', () => {
     it('reads an old event shape in the current shape; the stored row keeps its version', async () => {
       const streamId = newStream();
-      await store.append({ streamId, streamType: 'contract', events: [{ type: 'MemberNamed', data: { name: 'Nguyễn Văn A' } }], expectedVersion: 'no-stream', metadata });
+      await store.append({
+        streamId,
+        streamType: 'contract',
+        events: [{ type: 'MemberNamed', data: { name: 'Nguyễn Văn A' } }],
+        expectedVersion: 'no-stream',
+        metadata,
+      });
       const upcasters = new UpcasterRegistry().register('MemberNamed', 1, (data) => ({ fullName: data.name, nameOrder: 'family-first' }));
       const upcasting = openStore(database.url, upcasters);
       try {
-        await upcasting.store.append({ streamId, streamType: 'contract', events: [{ type: 'MemberNamed', data: { fullName: 'Trần Thị B', nameOrder: 'family-first' } }], expectedVersion: 1, metadata });
+        await upcasting.store.append({
+          streamId,
+          streamType: 'contract',
+          events: [{ type: 'MemberNamed', data: { fullName: 'Trần Thị B', nameOrder: 'family-first' } }],
+          expectedVersion: 1,
+          metadata,
+        });
         const events = await upcasting.store.readStream(streamId);
         expect(events.map((e) => [e.schemaVersion, e.data])).toEqual([
           [2, { fullName: 'Nguyễn Văn A', nameOrder: 'family-first' }],
@@ -260,34 +278,50 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
   });
 
   describe('concurrency', () => {
-    onPostgres('50 concurrent appends with the same expected version, 20 rounds: exactly one wins each round', async () => {
-      const streamId = newStream();
-      for (let round = 0; round < 20; round += 1) {
-        const outcomes = await Promise.allSettled(
-          Array.from({ length: 50 }, (_, writer) =>
-            store.append({ streamId, streamType: 'contract', events: [event(round * 100 + writer)], expectedVersion: round === 0 ? 'no-stream' : round, metadata }),
-          ),
+    onPostgres(
+      '50 concurrent appends with the same expected version, 20 rounds: exactly one wins each round',
+      async () => {
+        const streamId = newStream();
+        for (let round = 0; round < 20; round += 1) {
+          const outcomes = await Promise.allSettled(
+            Array.from({ length: 50 }, (_, writer) =>
+              store.append({
+                streamId,
+                streamType: 'contract',
+                events: [event(round * 100 + writer)],
+                expectedVersion: round === 0 ? 'no-stream' : round,
+                metadata,
+              }),
+            ),
+          );
+          expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+          const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+          expect(losers).toHaveLength(49);
+          for (const loser of losers) expect(loser.reason).toBeInstanceOf(ExpectedVersionConflictError);
+        }
+        const events = await store.readStream(streamId);
+        expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, length: 20 });
+      },
+      60_000,
+    );
+
+    onPostgres(
+      'concurrent appends with expected version "any" all land, contiguous and chained',
+      async () => {
+        const streamId = newStream();
+        await Promise.all(
+          Array.from({ length: 30 }, (_, n) => store.append({ streamId, streamType: 'contract', events: [event(n)], expectedVersion: 'any', metadata })),
         );
-        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-        const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
-        expect(losers).toHaveLength(49);
-        for (const loser of losers) expect(loser.reason).toBeInstanceOf(ExpectedVersionConflictError);
-      }
-      const events = await store.readStream(streamId);
-      expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-      expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, length: 20 });
-    }, 60_000);
+        const events = await store.readStream(streamId);
+        expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+        expect(new Set(events.map((e) => e.data.n)).size).toBe(30);
+        expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, length: 30 });
+      },
+      30_000,
+    );
 
-    onPostgres('concurrent appends with expected version "any" all land, contiguous and chained', async () => {
-      const streamId = newStream();
-      await Promise.all(Array.from({ length: 30 }, (_, n) => store.append({ streamId, streamType: 'contract', events: [event(n)], expectedVersion: 'any', metadata })));
-      const events = await store.readStream(streamId);
-      expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-      expect(new Set(events.map((e) => e.data.n)).size).toBe(30);
-      expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, length: 30 });
-    }, 30_000);
-
-    onPostgres('a reader does not pass an open transaction\'s event, and takes it once it commits', async () => {
+    onPostgres("a reader does not pass an open transaction's event, and takes it once it commits", async () => {
       const { checkpoint } = await readAllFrom(store, START_OF_ALL);
       const slow = newStream();
       const fast = newStream();

@@ -25,7 +25,6 @@ const ERASURE = { ground: 'consent-withdrawn', reference: 'Đơn đề nghị x�
 type Member = { fullName: string | null; birthDate: string | null; personalDataErased: boolean };
 const memberOf = (view: View) => view.state['member'] as Member;
 
-
 describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $name', (target) => {
   let database: IsolatedDatabase;
   let app: NestExpressApplication;
@@ -41,7 +40,11 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
     (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE stream_id = $1', [`member-${memberId}`])).rows[0]!.n;
   const hasKey = async (memberId: string) => (await pool.query('SELECT 1 FROM personal_data_keys WHERE subject_id = $1', [memberId])).rowCount === 1;
   const storedAdmission = async (memberId: string) =>
-    (await pool.query<{ data: Record<string, unknown> }>(`SELECT data FROM events WHERE stream_id = $1 AND event_type = 'MemberAdmitted'`, [`member-${memberId}`])).rows[0]!.data;
+    (
+      await pool.query<{ data: Record<string, unknown> }>(`SELECT data FROM events WHERE stream_id = $1 AND event_type = 'MemberAdmitted'`, [
+        `member-${memberId}`,
+      ])
+    ).rows[0]!.data;
   /** Every table of the schema whose rows, as text, contain `text`. */
   async function tablesHolding(text: string): Promise<string[]> {
     const { rows } = await pool.query<{ table: string }>(`SELECT tablename AS table FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`);
@@ -85,9 +88,16 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
     const elsewhere = await foundTree(admin);
     member = (await admit(NAME)).body as View;
     const province = tree.province.id;
-    for (const role of ['discipline-officer', 'inspector', 'auditor', 'viewer'] as const) clients.set(role, await clientWith(role, [{ role, organizationId: province }]));
+    for (const role of ['discipline-officer', 'inspector', 'auditor', 'viewer'] as const)
+      clients.set(role, await clientWith(role, [{ role, organizationId: province }]));
     // An officer elsewhere and a viewer here: no grant of an officer's role reaches the member.
-    clients.set('officer-elsewhere', await clientWith('officer-elsewhere', [{ role: 'viewer', organizationId: province }, { role: 'discipline-officer', organizationId: elsewhere.commune.id }]));
+    clients.set(
+      'officer-elsewhere',
+      await clientWith('officer-elsewhere', [
+        { role: 'viewer', organizationId: province },
+        { role: 'discipline-officer', organizationId: elsewhere.commune.id },
+      ]),
+    );
     await waitUntilProjected(pool, await committedHead(pool));
   }, 120_000);
   afterAll(async () => {
@@ -120,7 +130,10 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
 
   it.each(['viewer', 'inspector', 'auditor', 'officer-elsewhere'])('withholds name and birth date from the %s (data minimisation, art. 3)', async (who) => {
     const view = await clients.get(who)!.view(`members/${member.id}`);
-    expect(view).toMatchObject({ personalDataWithheld: true, state: { status: 'probationary', member: { memberId: member.id, fullName: null, birthDate: null } } });
+    expect(view).toMatchObject({
+      personalDataWithheld: true,
+      state: { status: 'probationary', member: { memberId: member.id, fullName: null, birthDate: null } },
+    });
     expect(JSON.stringify(view)).not.toContain(NAME);
   });
 
@@ -144,7 +157,8 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
     const before = await eventCount(member.id);
     const response = await admin.post(`members/${id === 'own' ? member.id : id}/personal-data/erasure`, body).expect(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (field) expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule: expect.any(String), message: expect.any(String) })]));
+    if (field)
+      expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule: expect.any(String), message: expect.any(String) })]));
     expect(await eventCount(member.id)).toBe(before);
     expect(await hasKey(member.id)).toBe(true);
   });
@@ -170,7 +184,12 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
       expect(erased.allowedCommands).not.toContain('erasePersonalData');
       expect(await hasKey(member.id)).toBe(false);
       const trail = (await admin.get(`audit/events?streamId=member-${member.id}`).expect(200)).body as { items: Record<string, unknown>[] };
-      expect(trail.items.at(-1)).toMatchObject({ type: 'PersonalDataErased', actor: 'admin', recordedAt: expect.any(String), data: { memberId: member.id, ...ERASURE } });
+      expect(trail.items.at(-1)).toMatchObject({
+        type: 'PersonalDataErased',
+        actor: 'admin',
+        recordedAt: expect.any(String),
+        data: { memberId: member.id, ...ERASURE },
+      });
     });
 
     it('leaves the stored event untouched: the same ciphertext, now unreadable', async () => {
@@ -218,7 +237,12 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
       streamType: 'member',
       expectedVersion: 'no-stream',
       metadata: { actor: 'before-sealing', correlationId: 'before-sealing' },
-      events: [{ type: 'MemberAdmitted', data: { memberId, organizationId: tree.commune.id, fullName: 'Đỗ Văn Cũ', birthDate: '1960-01-01', admittedOn: '2000-01-01' } }],
+      events: [
+        {
+          type: 'MemberAdmitted',
+          data: { memberId, organizationId: tree.commune.id, fullName: 'Đỗ Văn Cũ', birthDate: '1960-01-01', admittedOn: '2000-01-01' },
+        },
+      ],
     });
     expect(memberOf(await admin.view(`members/${memberId}`))).toMatchObject({ fullName: 'Đỗ Văn Cũ', birthDate: '1960-01-01' });
     await admin.command(`members/${memberId}/personal-data/erasure`, ERASURE);

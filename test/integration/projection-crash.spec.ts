@@ -52,7 +52,13 @@ describe.each(testDatabases())('projection crash safety on $name', (database) =>
     await new ProjectionRunner(projection, deps).runUntilCaughtUp();
     for (let s = 0; s < 10; s++) {
       const events = Array.from({ length: 100 }, (_, n) => ({ type, data: { n } }));
-      await store.append({ streamId: `crash-${suffix}-${s}`, streamType: 'probe', events, expectedVersion: 'no-stream', metadata: { actor: 'test', correlationId: suffix } });
+      await store.append({
+        streamId: `crash-${suffix}-${s}`,
+        streamType: 'probe',
+        events,
+        expectedVersion: 'no-stream',
+        metadata: { actor: 'test', correlationId: suffix },
+      });
     }
     const positions: number[] = [];
     let kills = 0;
@@ -62,7 +68,8 @@ describe.each(testDatabases())('projection crash safety on $name', (database) =>
       const exit = exited(runner);
       let done = false;
       void exit.then(() => (done = true));
-      while (!done && (await loadCheckpoint(readModels.dataSource.manager, projection.name))!.globalPosition === before) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (!done && (await loadCheckpoint(readModels.dataSource.manager, projection.name))!.globalPosition === before)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       if (done) break;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
       runner.kill('SIGKILL');
@@ -91,7 +98,13 @@ describe.each(testDatabases())('projection crash safety on $name', (database) =>
     const deps = { dataSource: readModels.dataSource, store, clock: new SystemClock(), url: isolated.url };
     for (let s = 0; s < 10; s++) {
       const events = Array.from({ length: 100 }, (_, n) => ({ type, data: { n } }));
-      await store.append({ streamId: `rebuild-${suffix}-${s}`, streamType: 'probe', events, expectedVersion: 'no-stream', metadata: { actor: 'test', correlationId: suffix } });
+      await store.append({
+        streamId: `rebuild-${suffix}-${s}`,
+        streamType: 'probe',
+        events,
+        expectedVersion: 'no-stream',
+        metadata: { actor: 'test', correlationId: suffix },
+      });
     }
     await new ProjectionRunner(projection, deps).runUntilCaughtUp();
     const served = await readModelChecksum(pool, projection);

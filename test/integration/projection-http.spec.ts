@@ -48,22 +48,97 @@ describe.each(testDatabases())('projections over HTTP on $name', (database) => {
     ]);
     const body = { organizationId: district, bodyKind: 'inspection-commission' };
     await append(id('inspection'), 'inspection', [
-      { type: 'InspectionProposed', data: { inspectionId: 'i1', body, subject: { kind: 'member', memberId: member }, kind: 'suspected-violation', escalatedFromSupervisionId: null, grounds: 'signs', proposedOn: '2019-03-01' }, occurredAt: at('2019-03-01') },
-      { type: 'InspectionConcluded', data: { inspectionId: 'i1', concludedOn: '2019-04-10', violationFound: true, severity: 'minor', findings: 'f', recommendations: [], proposeDiscipline: true }, occurredAt: at('2019-04-10') },
+      {
+        type: 'InspectionProposed',
+        data: {
+          inspectionId: 'i1',
+          body,
+          subject: { kind: 'member', memberId: member },
+          kind: 'suspected-violation',
+          escalatedFromSupervisionId: null,
+          grounds: 'signs',
+          proposedOn: '2019-03-01',
+        },
+        occurredAt: at('2019-03-01'),
+      },
+      {
+        type: 'InspectionConcluded',
+        data: {
+          inspectionId: 'i1',
+          concludedOn: '2019-04-10',
+          violationFound: true,
+          severity: 'minor',
+          findings: 'f',
+          recommendations: [],
+          proposeDiscipline: true,
+        },
+        occurredAt: at('2019-04-10'),
+      },
     ]);
     await append(id('supervision'), 'supervision', [
-      { type: 'SupervisionStarted', data: { supervisionId: 's1', body, subject: { kind: 'organization', organizationId: commune }, kind: 'thematic', plan: 'p', topic: 't', startedOn: '2019-02-01' }, occurredAt: at('2019-02-01') },
+      {
+        type: 'SupervisionStarted',
+        data: {
+          supervisionId: 's1',
+          body,
+          subject: { kind: 'organization', organizationId: commune },
+          kind: 'thematic',
+          plan: 'p',
+          topic: 't',
+          startedOn: '2019-02-01',
+        },
+        occurredAt: at('2019-02-01'),
+      },
     ]);
     await append(id('supervision'), 'supervision', [
-      { type: 'SupervisionStarted', data: { supervisionId: 's2', body, subject: { kind: 'organization', organizationId: otherDistrict }, kind: 'regular', plan: 'p', topic: null, startedOn: '2019-02-02' }, occurredAt: at('2019-02-02') },
+      {
+        type: 'SupervisionStarted',
+        data: {
+          supervisionId: 's2',
+          body,
+          subject: { kind: 'organization', organizationId: otherDistrict },
+          kind: 'regular',
+          plan: 'p',
+          topic: null,
+          startedOn: '2019-02-02',
+        },
+        occurredAt: at('2019-02-02'),
+      },
     ]);
     await append(id('quality'), 'quality-classification', [
-      { type: 'QualityClassified', data: { subject: { kind: 'organization', organizationId: district }, year: 2018, body, rating: 'good', classifiedOn: '2019-01-15' }, occurredAt: at('2019-01-15') },
+      {
+        type: 'QualityClassified',
+        data: { subject: { kind: 'organization', organizationId: district }, year: 2018, body, rating: 'good', classifiedOn: '2019-01-15' },
+        occurredAt: at('2019-01-15'),
+      },
     ]);
     await append(id('case'), 'discipline-case', [
-      { type: 'DisciplineCaseOpened', data: { caseId: 'c1', openedOn: '2019-05-01', inspectionId: 'i1', subject: { kind: 'member', memberId: member, membership: 'full', holdsPost: false, organizations: [{ organizationId: cell, level: 'cell' }], committeeSeats: [], managedByCommitteeOf: null } }, occurredAt: at('2019-05-01') },
+      {
+        type: 'DisciplineCaseOpened',
+        data: {
+          caseId: 'c1',
+          openedOn: '2019-05-01',
+          inspectionId: 'i1',
+          subject: {
+            kind: 'member',
+            memberId: member,
+            membership: 'full',
+            holdsPost: false,
+            organizations: [{ organizationId: cell, level: 'cell' }],
+            committeeSeats: [],
+            managedByCommitteeOf: null,
+          },
+        },
+        occurredAt: at('2019-05-01'),
+      },
     ]);
-    await append(member, 'member', [{ type: 'MemberRemovedFromRoll', data: { memberId: member, ground: 'no-activity-or-dues-3-months', removedOn: '2020-06-01' }, occurredAt: at('2020-06-01') }]);
+    await append(member, 'member', [
+      {
+        type: 'MemberRemovedFromRoll',
+        data: { memberId: member, ground: 'no-activity-or-dues-3-months', removedOn: '2020-06-01' },
+        occurredAt: at('2020-06-01'),
+      },
+    ]);
     app = await createTestApp(isolated.url);
     http = await authorizedAgent(app);
     await waitUntilProjected(pool, await committedHead(pool), [organizationHistoryProjection.name]);
@@ -90,7 +165,10 @@ describe.each(testDatabases())('projections over HTTP on $name', (database) => {
   it('answers the history of an organization, of its members, and of its subtree', async () => {
     const own = await http.get(`/api/v1/organizations/${cell}/history`).expect(200);
     expect(own.body.items.map((e: { eventType: string }) => e.eventType)).toEqual([
-      'MemberRemovedFromRoll', 'DisciplineCaseOpened', 'InspectionConcluded', 'InspectionProposed',
+      'MemberRemovedFromRoll',
+      'DisciplineCaseOpened',
+      'InspectionConcluded',
+      'InspectionProposed',
     ]);
     expect(own.body.items[0]).toMatchObject({ organizationId: cell, memberId: member, kind: 'removal', occurredAt: '2020-06-01T09:00:00.000Z' });
     expect(JSON.stringify(own.body)).not.toContain('Nguyễn');

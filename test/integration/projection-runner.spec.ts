@@ -56,11 +56,13 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
   }
 
   async function applied(projection: CountingProjection): Promise<{ count: number; max: number }> {
-    const { rows } = await pool.query<{ count: number; max: number | null }>(`SELECT count(*)::int AS count, max(applied) AS max FROM ${projection.appliedTable}`);
+    const { rows } = await pool.query<{ count: number; max: number | null }>(
+      `SELECT count(*)::int AS count, max(applied) AS max FROM ${projection.appliedTable}`,
+    );
     return { count: rows[0]!.count, max: rows[0]!.max ?? 0 };
   }
 
-  it('commits a batch\'s writes and its checkpoint together: a failing evolve leaves neither moved', async () => {
+  it("commits a batch's writes and its checkpoint together: a failing evolve leaves neither moved", async () => {
     const { projection, type } = await newProjection();
     await new ProjectionRunner(projection, deps()).runUntilCaughtUp();
     const before = await loadCheckpoint(readModels.dataSource.manager, projection.name);
@@ -90,7 +92,10 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
     runner.start();
     let calls: Record<keyof typeof said, unknown[][]>;
     try {
-      await eventually(async () => ({ status: runner.status, applied: await applied(projection) }), ({ status, applied }) => status === 'live' && applied.count === 20);
+      await eventually(
+        async () => ({ status: runner.status, applied: await applied(projection) }),
+        ({ status, applied }) => status === 'live' && applied.count === 20,
+      );
     } finally {
       await runner.stop();
       calls = { warn: [...said.warn.mock.calls], error: [...said.error.mock.calls], log: [...said.log.mock.calls] };
@@ -103,43 +108,47 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
     expect((await applied(projection)).max).toBe(1);
   });
 
-  onPostgres('projects every committed event once while 8 writers commit and roll back out of order', async () => {
-    const { projection, type } = await newProjection();
-    const runner = new ProjectionRunner(projection, deps(), { batchSize: 200, pollIntervalMs: 20, retryMs: 50 });
-    runner.start();
-    const insert = `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at, previous_hash, hash)
+  onPostgres(
+    'projects every committed event once while 8 writers commit and roll back out of order',
+    async () => {
+      const { projection, type } = await newProjection();
+      const runner = new ProjectionRunner(projection, deps(), { batchSize: 200, pollIntervalMs: 20, retryMs: 50 });
+      runner.start();
+      const insert = `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, data, metadata, occurred_at, recorded_at, previous_hash, hash)
       VALUES ($1, 'probe', $2, $3, $4, 1, '{}', '{}', now(), now(), NULL, 'test')`;
-    const writer = async (w: number) => {
-      const client = await pool.connect();
-      try {
-        for (let t = 0; t < 40; t++) {
-          await client.query('BEGIN');
-          for (let i = 0; i < 10; i++) await client.query(insert, [`writer-${w}-${t}-${randomUUID()}`, 1, randomUUID(), type]);
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 15));
-          await client.query(Math.random() < 0.2 ? 'ROLLBACK' : 'COMMIT');
+      const writer = async (w: number) => {
+        const client = await pool.connect();
+        try {
+          for (let t = 0; t < 40; t++) {
+            await client.query('BEGIN');
+            for (let i = 0; i < 10; i++) await client.query(insert, [`writer-${w}-${t}-${randomUUID()}`, 1, randomUUID(), type]);
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * 15));
+            await client.query(Math.random() < 0.2 ? 'ROLLBACK' : 'COMMIT');
+          }
+        } finally {
+          client.release();
         }
+      };
+      try {
+        await Promise.all(Array.from({ length: 8 }, (_, w) => writer(w)));
+        const { rows } = await pool.query<{ count: number }>('SELECT count(*)::int AS count FROM events WHERE event_type = $1', [type]);
+        const committed = rows[0]!.count;
+        expect(committed).toBeGreaterThan(2000);
+        await waitUntilProjected(pool, await committedHead(pool), [projection.name]);
       } finally {
-        client.release();
+        await runner.stop();
       }
-    };
-    try {
-      await Promise.all(Array.from({ length: 8 }, (_, w) => writer(w)));
-      const { rows } = await pool.query<{ count: number }>('SELECT count(*)::int AS count FROM events WHERE event_type = $1', [type]);
-      const committed = rows[0]!.count;
-      expect(committed).toBeGreaterThan(2000);
-      await waitUntilProjected(pool, await committedHead(pool), [projection.name]);
-    } finally {
-      await runner.stop();
-    }
-    const missing = await pool.query(
-      `SELECT e.event_id FROM events e LEFT JOIN ${projection.appliedTable} a USING (event_id) WHERE e.event_type = $1 AND a.event_id IS NULL`,
-      [type],
-    );
-    const strangers = await pool.query(`SELECT a.event_id FROM ${projection.appliedTable} a LEFT JOIN events e USING (event_id) WHERE e.event_id IS NULL`);
-    expect(missing.rows).toEqual([]);
-    expect(strangers.rows).toEqual([]);
-    expect((await applied(projection)).max).toBe(1);
-  }, 60_000);
+      const missing = await pool.query(
+        `SELECT e.event_id FROM events e LEFT JOIN ${projection.appliedTable} a USING (event_id) WHERE e.event_type = $1 AND a.event_id IS NULL`,
+        [type],
+      );
+      const strangers = await pool.query(`SELECT a.event_id FROM ${projection.appliedTable} a LEFT JOIN events e USING (event_id) WHERE e.event_id IS NULL`);
+      expect(missing.rows).toEqual([]);
+      expect(strangers.rows).toEqual([]);
+      expect((await applied(projection)).max).toBe(1);
+    },
+    60_000,
+  );
 
   it('rebuilds to identical checksums, from any state of the live tables', async () => {
     const { projection, type } = await newProjection();
@@ -199,13 +208,22 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
     const second = new ProjectionRunner(projection, deps(), { pollIntervalMs: 20, retryMs: 20 });
     first.start();
     try {
-      await eventually(async () => first.status, (status) => status === 'live');
+      await eventually(
+        async () => first.status,
+        (status) => status === 'live',
+      );
       second.start();
       // Stopped until its first try for the lock, which it must lose to the first runner.
-      await eventually(async () => second.status, (status) => status !== 'stopped');
+      await eventually(
+        async () => second.status,
+        (status) => status !== 'stopped',
+      );
       expect([first.status, second.status]).toEqual(['live', 'standby']);
       await first.stop();
-      await eventually(async () => second.status, (status) => status === 'live');
+      await eventually(
+        async () => second.status,
+        (status) => status === 'live',
+      );
     } finally {
       await first.stop();
       await second.stop();

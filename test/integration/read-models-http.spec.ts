@@ -16,7 +16,6 @@ const daysAgo = (days: number) => addDays(today, -days);
 
 type Item = Record<string, unknown>;
 
-
 const items = (body: Item) => body.items as Item[];
 
 describe.each(testDatabases())('member record, work lists and alerts over HTTP on $name', (database) => {
@@ -32,13 +31,24 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
 
   const committee = () => tree.body(tree.commune, 'executive-committee');
   const ballot = (form: string) => ({
-    stage: 'decision', body: committee(), heldOn: daysAgo(12), excluded: [], abstentions: 0,
-    votes: { [form]: 8 }, fullMembers: 12, present: 12, againstDiscipline: 4,
+    stage: 'decision',
+    body: committee(),
+    heldOn: daysAgo(12),
+    excluded: [],
+    abstentions: 0,
+    votes: { [form]: 8 },
+    fullMembers: 12,
+    present: 12,
+    againstDiscipline: 4,
   });
 
   async function decided(memberId: string, signedOn: string): Promise<string> {
     const opened = await api.create('discipline-cases', { openedOn: daysAgo(20), subject: { kind: 'member', memberId } });
-    await api.command(`discipline-cases/${opened.id}/violations`, { description: 'Sử dụng xe công vào việc riêng', committedOn: daysAgo(200), level: 'warning' });
+    await api.command(`discipline-cases/${opened.id}/violations`, {
+      description: 'Sử dụng xe công vào việc riêng',
+      committedOn: daysAgo(200),
+      level: 'warning',
+    });
     await api.command(`discipline-cases/${opened.id}/ballots`, ballot('warning'));
     await api.command(`discipline-cases/${opened.id}/sanction`, { form: 'warning', decidingBody: committee(), decisionNumber: '06-QĐ/ĐU', signedOn });
     return opened.id;
@@ -65,7 +75,11 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
       proposedOn: daysAgo(110),
     });
     inspection = await api.command(`inspections/${proposed.id}/decide`, {
-      decisionNumber: '09-QĐ/UBKT', decidedOn: daysAgo(100), scope: 'Quản lý đất', period: { from: '2024-01-01', to: '2025-12-31' }, teamMemberIds: [warned.id],
+      decisionNumber: '09-QĐ/UBKT',
+      decidedOn: daysAgo(100),
+      scope: 'Quản lý đất',
+      period: { from: '2024-01-01', to: '2025-12-31' },
+      teamMemberIds: [warned.id],
     });
     await app.get(Users).create('viewer-read-models', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
     const { pool } = app.get(Database);
@@ -82,12 +96,19 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
     const version = defaultRulebook().byId(sanction.ruleVersion as string);
     const bar = planningBarUntil(daysAgo(5), 'warning', version);
     expect(sanction).toMatchObject({
-      caseId: cases.warned, status: 'in-effect', form: 'warning', announcedOn: daysAgo(5), effectiveOn: daysAgo(5),
+      caseId: cases.warned,
+      status: 'in-effect',
+      form: 'warning',
+      announcedOn: daysAgo(5),
+      effectiveOn: daysAgo(5),
       lapsesOn: lapseDate(daysAgo(5), 'warning', version).lapsesOn,
       planningBar: { barredUntil: bar.barredUntil, ruleVersion: version.id },
     });
     expect(record).toMatchObject({
-      memberId: warned.id, organizationId: tree.commune.id, membership: 'full', on: today,
+      memberId: warned.id,
+      organizationId: tree.commune.id,
+      membership: 'full',
+      on: today,
       cadrePlanning: { eligible: false, barredUntil: bar.barredUntil, reason: 'planning-bar' },
     });
     expect(JSON.stringify(record)).not.toContain('Nguyễn');
@@ -95,11 +116,16 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
 
   it('lists open cases with their limitation date, sanctions awaiting announcement, and keeps the eligible eligible', async () => {
     const open = await read(`members/${underCase.id}/record`);
-    expect(open).toMatchObject({ openCases: [{ caseId: cases.open, openedOn: daysAgo(20), limitationLastDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }] });
-    expect((open.openCases as Item[])[0]!.limitationLastDate as string > today).toBe(true);
+    expect(open).toMatchObject({
+      openCases: [{ caseId: cases.open, openedOn: daysAgo(20), limitationLastDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }],
+    });
+    expect(((open.openCases as Item[])[0]!.limitationLastDate as string) > today).toBe(true);
     expect(open).toMatchObject({ cadrePlanning: { eligible: true, barredUntil: null, reason: null } });
     const pending = await read(`members/${awaiting.id}/record`);
-    expect(pending).toMatchObject({ sanctions: { inEffect: [], awaitingAnnouncement: [{ caseId: cases.awaiting, effectiveOn: null, planningBar: null }] }, cadrePlanning: { eligible: true } });
+    expect(pending).toMatchObject({
+      sanctions: { inEffect: [], awaitingAnnouncement: [{ caseId: cases.awaiting, effectiveOn: null, planningBar: null }] },
+      cadrePlanning: { eligible: true },
+    });
   });
 
   it('answers 404 for an unknown member and 400 for a malformed id or axis', async () => {
@@ -112,7 +138,11 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
   it('lists open inspections and cases by state, acting body and due date', async () => {
     const inspections = await read(`work-lists/inspections?organizationId=${tree.commune.id}`);
     expect(items(inspections).find((item) => item.id === inspection.id)).toMatchObject({
-      state: 'decided', organizationId: tree.commune.id, bodyKind: 'inspection-commission', dueKind: 'inspection-conclusion', dueOn: addDays(daysAgo(100), 90),
+      state: 'decided',
+      organizationId: tree.commune.id,
+      bodyKind: 'inspection-commission',
+      dueKind: 'inspection-conclusion',
+      dueOn: addDays(daysAgo(100), 90),
     });
     const byCommission = await api.get(`work-lists/inspections?organizationId=${tree.commune.id}&bodyKind=executive-committee`).expect(200);
     expect(items(byCommission.body)).toEqual([]);
@@ -152,14 +182,16 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
     expect(alerts).toMatchObject({ today, until: addDays(today, 30) });
     const byStream = (streamId: string) => items(alerts).filter((item) => item.streamId === streamId);
     expect(byStream(`discipline-case-${cases.warned}`)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: 'appeal-window', overdue: false, streamType: 'discipline-case', ruleVersion: expect.any(String) })]),
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'appeal-window', overdue: false, streamType: 'discipline-case', ruleVersion: expect.any(String) }),
+      ]),
     );
     expect(byStream(`discipline-case-${cases.awaiting}`)).toEqual([expect.objectContaining({ kind: 'announcement', overdue: false })]);
     expect(byStream(`inspection-${inspection.id}`)).toEqual([
       expect.objectContaining({ kind: 'inspection-conclusion', dueOn: addDays(daysAgo(100), 90), overdue: true, ruleVersion: null, confirmed: false }),
     ]);
     expect(byStream(`discipline-case-${cases.open}`)).toEqual([]);
-    for (const item of items(alerts)) expect(item.dueOn as string <= addDays(today, 30)).toBe(true);
+    for (const item of items(alerts)) expect((item.dueOn as string) <= addDays(today, 30)).toBe(true);
 
     const none = await api.get(`alerts?within=0&organizationId=${tree.commune.id}`).expect(200);
     expect(items(none.body).map((item) => item.kind)).not.toContain('announcement');

@@ -50,7 +50,10 @@ describe.each(testDatabases())('npm run cli -- seed-demo, on a fresh data folder
   });
 
   it('loads the district, then prints its 2019 report and its report since 2016, and exits 0', () => {
-    expect({ code: exit.code, stderr: exit.stderr }).toEqual({ code: 0, stderr: expect.stringContaining('13 grassroots organizations and 133 members loaded') });
+    expect({ code: exit.code, stderr: exit.stderr }).toEqual({
+      code: 0,
+      stderr: expect.stringContaining('13 grassroots organizations and 133 members loaded'),
+    });
     expect(reports.map((report) => report.heading)).toEqual([
       ['Statutory statistics', 'Đảng bộ huyện Bình Xuyên', '2019-01-01', '2019-12-03'],
       ['Since 2016', 'Đảng bộ huyện Bình Xuyên', '2016-01-01', '2019-12-03'],

@@ -51,14 +51,30 @@ describe.each(testDatabases())("an act's valid time is its legal date, over HTTP
       proposedOn: '2023-02-01',
     });
     await api.command(`inspections/${inspection.id}/decide`, {
-      decisionNumber: '03-QĐ/UBKT', decidedOn: '2023-02-06', scope: 'Quản lý đất công ích', period: { from: '2022-01-01', to: '2022-12-31' }, teamMemberIds: [inspector.id],
+      decisionNumber: '03-QĐ/UBKT',
+      decidedOn: '2023-02-06',
+      scope: 'Quản lý đất công ích',
+      period: { from: '2022-01-01', to: '2022-12-31' },
+      teamMemberIds: [inspector.id],
     });
 
     const committee = tree.body(commune, 'executive-committee');
     caseId = (await api.create('discipline-cases', { openedOn: '2023-03-01', subject: { kind: 'member', memberId: member.id } })).id;
-    await api.command(`discipline-cases/${caseId}/violations`, { description: 'Giao khoán đất công ích trái quy định', committedOn: '2022-11-20', level: 'warning' });
+    await api.command(`discipline-cases/${caseId}/violations`, {
+      description: 'Giao khoán đất công ích trái quy định',
+      committedOn: '2022-11-20',
+      level: 'warning',
+    });
     await api.command(`discipline-cases/${caseId}/ballots`, {
-      stage: 'decision', body: committee, heldOn: '2023-03-10', excluded: [], abstentions: 0, votes: { warning: 8 }, fullMembers: 12, present: 12, againstDiscipline: 4,
+      stage: 'decision',
+      body: committee,
+      heldOn: '2023-03-10',
+      excluded: [],
+      abstentions: 0,
+      votes: { warning: 8 },
+      fullMembers: 12,
+      present: 12,
+      againstDiscipline: 4,
     });
     await api.command(`discipline-cases/${caseId}/sanction`, { form: 'warning', decidingBody: committee, decisionNumber: '05-QĐ/ĐU', signedOn: '2023-03-15' });
     await pause();
@@ -76,7 +92,8 @@ describe.each(testDatabases())("an act's valid time is its legal date, over HTTP
   const history = async (query: string) => (await api.get(`organizations/${commune.id}/history?${query}`).expect(200)).body as Body;
   const record = async (query: string) => (await api.get(`members/${member.id}/record?${query}`).expect(200)).body as Body;
   const statistics = async (query: string) =>
-    (await api.get(`reports/discipline-statistics?from=2023-01-01&to=2023-12-31&organizationId=${commune.id}&${query}`).expect(200)).body as DisciplineStatistics;
+    (await api.get(`reports/discipline-statistics?from=2023-01-01&to=2023-12-31&organizationId=${commune.id}&${query}`).expect(200))
+      .body as DisciplineStatistics;
 
   it('stores each act with occurred-at at midnight UTC of its legal date, and recorded-at at the time of recording', async () => {
     const stored = await app.get(EventStore).readStream(`discipline-case-${caseId}`);
@@ -94,7 +111,12 @@ describe.each(testDatabases())("an act's valid time is its legal date, over HTTP
 
   it('organization history as of a day between two acts includes the earlier act and not the later one, ordered by legal date', async () => {
     expect(eventTypes(await history('asOf=2023-03-17'))).toEqual([
-      'DisciplineDecisionIssued', 'BallotRecorded', 'DisciplineCaseOpened', 'InspectionDecided', 'InspectionProposed', 'ViolationRecorded',
+      'DisciplineDecisionIssued',
+      'BallotRecorded',
+      'DisciplineCaseOpened',
+      'InspectionDecided',
+      'InspectionProposed',
+      'ViolationRecorded',
     ]);
     expect(eventTypes(await history('asOf=2023-03-20'))[0]).toBe('DisciplineDecisionAnnounced');
     // The violation of 2022 is in no case file yet: the replay reaches it through the case, opened in March.

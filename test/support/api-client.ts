@@ -67,9 +67,12 @@ export async function foundTree(api: ApiClient) {
     foundedOn: '2025-07-01',
   });
   await api.command(`organizations/${commune.id}/bodies`, { bodyKind: 'executive-committee', membersCount: 15, establishedOn: '2025-07-01' });
-  const withCommission = await api.command(`organizations/${commune.id}/bodies`, { bodyKind: 'inspection-commission', membersCount: 5, establishedOn: '2025-07-01' });
-  const admit = (fullName: string) =>
-    api.create('members', { organizationId: commune.id, fullName, birthDate: '1985-04-02', admittedOn: '2025-07-15' });
+  const withCommission = await api.command(`organizations/${commune.id}/bodies`, {
+    bodyKind: 'inspection-commission',
+    membersCount: 5,
+    establishedOn: '2025-07-01',
+  });
+  const admit = (fullName: string) => api.create('members', { organizationId: commune.id, fullName, birthDate: '1985-04-02', admittedOn: '2025-07-15' });
   return { province, commune: withCommission, admit };
 }
 

@@ -56,8 +56,7 @@ export async function createCountingTables(db: Queryable, projection: CountingPr
 /** A digest of a table's whole content, independent of physical order. */
 export async function tableChecksum(db: Queryable, table: string): Promise<string> {
   const rows = (await db.query(`SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS sum, count(*)::int AS n FROM ${table} t`)) as
-    | { sum: string; n: number }[]
-    | { rows: { sum: string; n: number }[] };
+    { sum: string; n: number }[] | { rows: { sum: string; n: number }[] };
   const row = Array.isArray(rows) ? rows[0] : rows.rows[0];
   return `${row!.n}:${row!.sum}`;
 }

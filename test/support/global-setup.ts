@@ -19,7 +19,6 @@ loader._resolveFilename = function (request, ...rest) {
   return resolve.call(this, request, ...rest);
 };
 
-
 /** One embedded database per test run (it takes seconds to start); PostgreSQL too when configured. */
 export default async function globalSetup(): Promise<void> {
   const { startEmbeddedPostgres } = await import('../../src/database/embedded-postgres.js');

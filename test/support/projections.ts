@@ -23,7 +23,12 @@ export async function committedHead(db: Queryable): Promise<GlobalCheckpoint> {
  * Waits until each projection of `names` (by default the service's) has passed `position`: its checkpoint
  * is at or after it, so every event committed up to there is in its read model.
  */
-export async function waitUntilProjected(db: Queryable, position: GlobalCheckpoint, names: readonly string[] = SERVICE_PROJECTIONS, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilProjected(
+  db: Queryable,
+  position: GlobalCheckpoint,
+  names: readonly string[] = SERVICE_PROJECTIONS,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await db.query(

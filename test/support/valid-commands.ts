@@ -31,31 +31,82 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
   const inspected = await member('Lê Văn Thành');
   const team = await member('Đinh Thị Hà');
   const inspectionSteps: Steps = [
-    ['decide', { decisionNumber: '125-QĐ/UBKT', decidedOn: '2025-03-10', scope: 'Quản lý đất đai', period: { from: '2024-01-01', to: '2024-12-31' }, teamMemberIds: [team.id] }],
+    [
+      'decide',
+      {
+        decisionNumber: '125-QĐ/UBKT',
+        decidedOn: '2025-03-10',
+        scope: 'Quản lý đất đai',
+        period: { from: '2024-01-01', to: '2024-12-31' },
+        teamMemberIds: [team.id],
+      },
+    ],
     ['send-outline', { sentOn: '2025-03-15' }],
     ['receive-explanation', { receivedOn: '2025-04-01', summary: 'Giải trình việc cấp đất' }],
     ['report-verification', { reportedOn: '2025-04-20', draftReportSummary: 'Có vi phạm' }],
-    ['conclude', { concludedOn: '2025-05-05', violationFound: true, severity: 'serious', findings: 'Vi phạm quản lý đất đai', recommendations: ['Xem xét kỷ luật'], proposeDiscipline: true }],
+    [
+      'conclude',
+      {
+        concludedOn: '2025-05-05',
+        violationFound: true,
+        severity: 'serious',
+        findings: 'Vi phạm quản lý đất đai',
+        recommendations: ['Xem xét kỷ luật'],
+        proposeDiscipline: true,
+      },
+    ],
     ['notify-conclusion', { notifiedOn: '2025-05-10' }],
   ];
   const inspectionAfter = async (steps: number) => {
-    const proposed = await api.create('inspections', { body: commission, subject: subjectOf(inspected), kind: 'suspected-violation', grounds: 'Đơn tố cáo', proposedOn: '2025-03-01' });
+    const proposed = await api.create('inspections', {
+      body: commission,
+      subject: subjectOf(inspected),
+      kind: 'suspected-violation',
+      grounds: 'Đơn tố cáo',
+      proposedOn: '2025-03-01',
+    });
     return advanced(proposed, 'inspections', inspectionSteps.slice(0, steps));
   };
 
   const supervisionAfter = async (steps: Steps) => {
-    const started = await api.create('supervisions', { body: commission, subject: subjectOf(inspected), kind: 'thematic', plan: 'Kế hoạch 05-KH/UBKT', topic: 'Đất đai', startedOn: '2025-01-15' });
+    const started = await api.create('supervisions', {
+      body: commission,
+      subject: subjectOf(inspected),
+      kind: 'thematic',
+      plan: 'Kế hoạch 05-KH/UBKT',
+      topic: 'Đất đai',
+      startedOn: '2025-01-15',
+    });
     return advanced(started, 'supervisions', steps);
   };
   const withSigns: Steps = [['conclude', { concludedOn: '2025-02-20', signsOfViolation: true, summary: 'Có dấu hiệu vi phạm' }]];
 
-  const ballot = { stage: 'decision', body: committee, heldOn: '2026-05-06', fullMembers: 12, excluded: [], present: 12, votes: { warning: 8 }, againstDiscipline: 4, abstentions: 0 };
-  const violation = { description: 'Sử dụng xe công vào việc riêng', committedOn: '2025-11-20', level: 'warning', graveOffences: [], concernsTaskAssignedByHigherLevel: false };
+  const ballot = {
+    stage: 'decision',
+    body: committee,
+    heldOn: '2026-05-06',
+    fullMembers: 12,
+    excluded: [],
+    present: 12,
+    votes: { warning: 8 },
+    againstDiscipline: 4,
+    abstentions: 0,
+  };
+  const violation = {
+    description: 'Sử dụng xe công vào việc riêng',
+    committedOn: '2025-11-20',
+    level: 'warning',
+    graveOffences: [],
+    concernsTaskAssignedByHigherLevel: false,
+  };
   const caseAfter = async (steps: Steps, subject?: View) => {
     const opened = await api.create('discipline-cases', { openedOn: '2026-04-15', subject: subjectOf(subject ?? (await member('Vũ Đức Long'))) });
     return advanced(opened, 'discipline-cases', [['violations', violation], ...steps]);
   };
-  const decided: Steps = [['ballots', ballot], ['sanction', { form: 'warning', decidingBody: committee, decisionNumber: '05-QĐ/ĐU', signedOn: '2026-05-08', especiallySerious: false }]];
+  const decided: Steps = [
+    ['ballots', ballot],
+    ['sanction', { form: 'warning', decidingBody: committee, decisionNumber: '05-QĐ/ĐU', signedOn: '2026-05-08', especiallySerious: false }],
+  ];
   const inEffect: Steps = [...decided, ['announce', { announcedOn: '2026-05-12', voteResultAnnouncedOn: null }]];
   const appeal = async (appellant: View) => ({
     caseId: await caseAfter(inEffect, appellant),
@@ -65,15 +116,28 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
   });
   const appealed = async () => (await api.create('appeals', await appeal(await member('Vũ Văn Hải')))).id;
 
-  const withPost = await api.command(`members/${(await member('Bùi Văn Nam')).id}/posts`, { title: 'Bí thư chi bộ', organizationId: commune.id, committeeLevel: 'grassroots', takenUpOn: '2024-04-01' });
+  const withPost = await api.command(`members/${(await member('Bùi Văn Nam')).id}/posts`, {
+    title: 'Bí thư chi bộ',
+    organizationId: commune.id,
+    committeeLevel: 'grassroots',
+    takenUpOn: '2024-04-01',
+  });
   const postId = (withPost.state['member'] as { posts: { postId: string }[] }).posts[0]!.postId;
   const probationary = await api.create('members', { organizationId: commune.id, fullName: 'Tạ Thị Thu', birthDate: '1995-01-01', admittedOn: '2024-03-15' });
   const classified = await member('Ngô Thị Yến');
   await api.create('quality-classifications', { subject: subjectOf(classified), year: 2024, body: committee, rating: 'good', classifiedOn: '2025-01-15' });
-  const grassroots = await api.create('organizations', { level: 'grassroots', parentId: tree.province.id, name: 'Đảng bộ xã Tam Hợp', code: 'TH', foundedOn: '2015-01-01' });
+  const grassroots = await api.create('organizations', {
+    level: 'grassroots',
+    parentId: tree.province.id,
+    name: 'Đảng bộ xã Tam Hợp',
+    code: 'TH',
+    foundedOn: '2015-01-01',
+  });
   const successor = await cell('SUCCESSOR');
   const concluded = await inspectionAfter(5);
-  const review = (await api.create('self-criticism-reviews', { subject: subjectOf(inspected), period: { from: '2024-01-01', to: '2024-12-31' }, scheduledFor: '2025-01-20' })).id;
+  const review = (
+    await api.create('self-criticism-reviews', { subject: subjectOf(inspected), period: { from: '2024-01-01', to: '2024-12-31' }, scheduledFor: '2025-01-20' })
+  ).id;
   const held = await advanced(
     await api.create('self-criticism-reviews', { subject: subjectOf(inspected), period: { from: '2023-01-01', to: '2023-12-31' }, scheduledFor: '2025-01-20' }),
     'self-criticism-reviews',
@@ -87,49 +151,106 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
     moveOrganization: { path: `organizations/${(await cell('MOVE')).id}/move`, body: { parentId: other.commune.id, movedOn: '2025-07-01' } },
     establishBody: { path: `organizations/${grassroots.id}/bodies`, body: { bodyKind: 'inspection-commission', membersCount: 5, establishedOn: '2021-01-01' } },
     mergeInto: { path: `organizations/${(await cell('MERGE')).id}/merge`, body: { successorId: successor.id, mergedOn: '2025-07-01' } },
-    dissolveOrganization: { path: `organizations/${(await cell('DISSOLVE')).id}/dissolve`, body: { reason: 'Sắp xếp tổ chức bộ máy', dissolvedOn: '2025-07-01' } },
+    dissolveOrganization: {
+      path: `organizations/${(await cell('DISSOLVE')).id}/dissolve`,
+      body: { reason: 'Sắp xếp tổ chức bộ máy', dissolvedOn: '2025-07-01' },
+    },
     admitMember: { path: 'members', body: { organizationId: commune.id, fullName: 'Nguyễn Văn An', birthDate: '1990-05-12', admittedOn: '2023-03-15' } },
     makeMemberFull: { path: `members/${probationary.id}/make-full`, body: { madeFullOn: '2025-03-15' } },
     transferMember: { path: `members/${(await member('Hà Văn Tâm')).id}/transfer`, body: { toOrganizationId: other.commune.id, transferredOn: '2025-06-01' } },
-    takeUpPost: { path: `members/${(await member('Lý Thị Hằng')).id}/posts`, body: { title: 'Phó Bí thư', organizationId: commune.id, committeeLevel: 'grassroots', takenUpOn: '2024-04-01' } },
+    takeUpPost: {
+      path: `members/${(await member('Lý Thị Hằng')).id}/posts`,
+      body: { title: 'Phó Bí thư', organizationId: commune.id, committeeLevel: 'grassroots', takenUpOn: '2024-04-01' },
+    },
     leavePost: { path: `members/${withPost.id}/posts/${postId}/leave`, body: { leftOn: '2025-01-10' } },
-    removeFromRoll: { path: `members/${(await member('Mai Văn Sáu')).id}/remove-from-roll`, body: { ground: 'no-activity-or-dues-3-months', removedOn: '2025-03-01' } },
-    releaseMember: { path: `members/${(await member('Đào Thị Xuân')).id}/release`, body: { reason: 'Xin ra khỏi Đảng vì lý do sức khỏe', releasedOn: '2025-03-01' } },
+    removeFromRoll: {
+      path: `members/${(await member('Mai Văn Sáu')).id}/remove-from-roll`,
+      body: { ground: 'no-activity-or-dues-3-months', removedOn: '2025-03-01' },
+    },
+    releaseMember: {
+      path: `members/${(await member('Đào Thị Xuân')).id}/release`,
+      body: { reason: 'Xin ra khỏi Đảng vì lý do sức khỏe', releasedOn: '2025-03-01' },
+    },
     recordDeath: { path: `members/${(await member('Trịnh Văn Bảy')).id}/death`, body: { diedOn: '2025-03-01' } },
-    erasePersonalData: { path: `members/${(await member('Lò Văn Páo')).id}/personal-data/erasure`, body: { ground: 'consent-withdrawn', reference: 'Đơn đề nghị ngày 02/06/2026' } },
-    proposeInspection: { path: 'inspections', body: { body: commission, subject: subjectOf(inspected), kind: 'suspected-violation', grounds: 'Đơn tố cáo', proposedOn: '2025-03-01' } },
+    erasePersonalData: {
+      path: `members/${(await member('Lò Văn Páo')).id}/personal-data/erasure`,
+      body: { ground: 'consent-withdrawn', reference: 'Đơn đề nghị ngày 02/06/2026' },
+    },
+    proposeInspection: {
+      path: 'inspections',
+      body: { body: commission, subject: subjectOf(inspected), kind: 'suspected-violation', grounds: 'Đơn tố cáo', proposedOn: '2025-03-01' },
+    },
     decideInspection: { path: `inspections/${await inspectionAfter(0)}/decide`, body: inspectionSteps[0]![1] as Record<string, unknown> },
     sendOutline: { path: `inspections/${await inspectionAfter(1)}/send-outline`, body: { sentOn: '2025-03-15' } },
-    receiveExplanation: { path: `inspections/${await inspectionAfter(2)}/receive-explanation`, body: { receivedOn: '2025-04-01', summary: 'Giải trình việc cấp đất' } },
-    reportVerification: { path: `inspections/${await inspectionAfter(3)}/report-verification`, body: { reportedOn: '2025-04-20', draftReportSummary: 'Có vi phạm' } },
+    receiveExplanation: {
+      path: `inspections/${await inspectionAfter(2)}/receive-explanation`,
+      body: { receivedOn: '2025-04-01', summary: 'Giải trình việc cấp đất' },
+    },
+    reportVerification: {
+      path: `inspections/${await inspectionAfter(3)}/report-verification`,
+      body: { reportedOn: '2025-04-20', draftReportSummary: 'Có vi phạm' },
+    },
     concludeInspection: { path: `inspections/${await inspectionAfter(4)}/conclude`, body: inspectionSteps[4]![1] as Record<string, unknown> },
     notifyConclusion: { path: `inspections/${concluded}/notify-conclusion`, body: { notifiedOn: '2025-05-10' } },
-    recordFollowUp: { path: `inspections/${await inspectionAfter(6)}/follow-ups`, body: { checkedOn: '2025-08-01', result: 'partly-carried-out', note: 'Chưa khắc phục xong' } },
+    recordFollowUp: {
+      path: `inspections/${await inspectionAfter(6)}/follow-ups`,
+      body: { checkedOn: '2025-08-01', result: 'partly-carried-out', note: 'Chưa khắc phục xong' },
+    },
     closeInspection: { path: `inspections/${await inspectionAfter(6)}/close`, body: { closedOn: '2025-09-01' } },
-    startSupervision: { path: 'supervisions', body: { body: commission, subject: subjectOf(inspected), kind: 'thematic', plan: 'Kế hoạch 06-KH/UBKT', topic: 'Đất đai', startedOn: '2025-01-15' } },
+    startSupervision: {
+      path: 'supervisions',
+      body: { body: commission, subject: subjectOf(inspected), kind: 'thematic', plan: 'Kế hoạch 06-KH/UBKT', topic: 'Đất đai', startedOn: '2025-01-15' },
+    },
     recordFindings: { path: `supervisions/${await supervisionAfter([])}/findings`, body: { recordedOn: '2025-02-10', findings: 'Chưa công khai kết quả' } },
-    concludeSupervision: { path: `supervisions/${await supervisionAfter([])}/conclude`, body: { concludedOn: '2025-02-20', signsOfViolation: true, summary: 'Có dấu hiệu vi phạm' } },
-    escalateSupervision: { path: `supervisions/${await supervisionAfter(withSigns)}/escalate`, body: { escalatedOn: '2025-02-25', grounds: 'Dấu hiệu vi phạm trong cấp đất', body: commission } },
+    concludeSupervision: {
+      path: `supervisions/${await supervisionAfter([])}/conclude`,
+      body: { concludedOn: '2025-02-20', signsOfViolation: true, summary: 'Có dấu hiệu vi phạm' },
+    },
+    escalateSupervision: {
+      path: `supervisions/${await supervisionAfter(withSigns)}/escalate`,
+      body: { escalatedOn: '2025-02-25', grounds: 'Dấu hiệu vi phạm trong cấp đất', body: commission },
+    },
     closeSupervision: { path: `supervisions/${await supervisionAfter(withSigns)}/close`, body: { closedOn: '2025-03-05' } },
-    scheduleReview: { path: 'self-criticism-reviews', body: { subject: subjectOf(team), period: { from: '2024-01-01', to: '2024-12-31' }, scheduledFor: '2025-01-20' } },
+    scheduleReview: {
+      path: 'self-criticism-reviews',
+      body: { subject: subjectOf(team), period: { from: '2024-01-01', to: '2024-12-31' }, scheduledFor: '2025-01-20' },
+    },
     holdReview: { path: `self-criticism-reviews/${review}/hold`, body: { heldOn: '2025-01-20', summary: 'Chi bộ góp ý' } },
     concludeReview: { path: `self-criticism-reviews/${held}/conclude`, body: { concludedOn: '2025-01-25', conclusion: 'Hoàn thành nhiệm vụ' } },
-    classifyQuality: { path: 'quality-classifications', body: { subject: subjectOf(team), year: 2024, body: committee, rating: 'good', classifiedOn: '2025-01-15' } },
-    correctClassification: { path: `quality-classifications/member/${classified.id}/2024/corrections`, body: { rating: 'completed', reason: 'Phát hiện vi phạm', correctedOn: '2025-04-01' } },
-    openDisciplineCase: { path: 'discipline-cases', body: { inspectionId: concluded, openedOn: '2026-04-15', subject: subjectOf(inspected), confidentialTo: body(tree.province, 'inspection-commission') } },
+    classifyQuality: {
+      path: 'quality-classifications',
+      body: { subject: subjectOf(team), year: 2024, body: committee, rating: 'good', classifiedOn: '2025-01-15' },
+    },
+    correctClassification: {
+      path: `quality-classifications/member/${classified.id}/2024/corrections`,
+      body: { rating: 'completed', reason: 'Phát hiện vi phạm', correctedOn: '2025-04-01' },
+    },
+    openDisciplineCase: {
+      path: 'discipline-cases',
+      body: { inspectionId: concluded, openedOn: '2026-04-15', subject: subjectOf(inspected), confidentialTo: body(tree.province, 'inspection-commission') },
+    },
     recordViolation: { path: `discipline-cases/${await caseAfter([])}/violations`, body: violation },
-    recordDeferralGround: { path: `discipline-cases/${await caseAfter([])}/deferral-grounds`, body: { ground: 'serious-illness-in-hospital', since: '2026-04-20' } },
+    recordDeferralGround: {
+      path: `discipline-cases/${await caseAfter([])}/deferral-grounds`,
+      body: { ground: 'serious-illness-in-hospital', since: '2026-04-20' },
+    },
     liftDeferralGround: {
       path: `discipline-cases/${await caseAfter([['deferral-grounds', { ground: 'serious-illness-in-hospital', since: '2026-04-20' }]])}/deferral-grounds/lift`,
       body: { ground: 'serious-illness-in-hospital', liftedOn: '2026-05-02' },
     },
     recordBallot: { path: `discipline-cases/${await caseAfter([])}/ballots`, body: ballot },
     imposeSanction: { path: `discipline-cases/${await caseAfter([['ballots', ballot]])}/sanction`, body: decided[1]![1] as Record<string, unknown> },
-    issueLimitationExpiredNotice: { path: `discipline-cases/${await caseAfter([['ballots', ballot]])}/limitation-expired-notice`, body: { noticeNumber: '02-TB/ĐU', issuedOn: '2026-05-10', issuedBy: committee } },
+    issueLimitationExpiredNotice: {
+      path: `discipline-cases/${await caseAfter([['ballots', ballot]])}/limitation-expired-notice`,
+      body: { noticeNumber: '02-TB/ĐU', issuedOn: '2026-05-10', issuedBy: committee },
+    },
     announceDecision: { path: `discipline-cases/${await caseAfter(decided)}/announce`, body: { announcedOn: '2026-05-12', voteResultAnnouncedOn: null } },
     minuteRefusalToReceive: { path: `discipline-cases/${await caseAfter(decided)}/refusal-to-receive`, body: { minutedOn: '2026-05-12' } },
     recordLapse: { path: `discipline-cases/${await caseAfter(inEffect)}/lapse`, body: { on: '2026-11-20' } },
-    recordStateActionProposal: { path: `discipline-cases/${await caseAfter(inEffect)}/state-action-proposals`, body: { stateBody: 'Ủy ban nhân dân xã', proposedOn: '2026-05-15' } },
+    recordStateActionProposal: {
+      path: `discipline-cases/${await caseAfter(inEffect)}/state-action-proposals`,
+      body: { stateBody: 'Ủy ban nhân dân xã', proposedOn: '2026-05-15' },
+    },
     fileAppeal: { path: 'appeals', body: await appeal(await member('Kiều Văn Lực')) },
     upholdSanction: { path: `appeals/${await appealed()}/uphold`, body: appealDecision },
     changeSanction: { path: `appeals/${await appealed()}/change`, body: { ...appealDecision, form: 'reprimand' } },

@@ -9,7 +9,12 @@ import { OrganizationSelect } from '../organizations/organization-select.js';
 
 interface Verification {
   readonly valid: boolean;
-  readonly chains: { readonly streams: number; readonly events: number; readonly valid: boolean; readonly firstBroken?: { streamId: string; brokenAt: { streamVersion: number }; reason: string } | null };
+  readonly chains: {
+    readonly streams: number;
+    readonly events: number;
+    readonly valid: boolean;
+    readonly firstBroken?: { streamId: string; brokenAt: { streamVersion: number }; reason: string } | null;
+  };
   readonly latestCheckpoint: { readonly checkpointId: string; readonly signature: { readonly valid: boolean } } | null;
 }
 
@@ -38,19 +43,35 @@ function VerifyPanel() {
         <Button loading={busy} onClick={() => run(async () => setResult((await call(verifyAuditTrail())) as unknown as Verification))}>
           {t('audit.verify')}
         </Button>
-        <Button variant="default" loading={busy} onClick={() => run(async () => { await call(createAuditCheckpoint()); setMessage(t('audit.checkpointMade')); })}>
+        <Button
+          variant="default"
+          loading={busy}
+          onClick={() =>
+            run(async () => {
+              await call(createAuditCheckpoint());
+              setMessage(t('audit.checkpointMade'));
+            })
+          }
+        >
           {t('audit.checkpoint')}
         </Button>
       </Group>
       {message && <Text mt="sm">{message}</Text>}
       {result && (
-        <Alert mt="sm" color={result.valid ? 'green' : 'red'} role="status" title={result.valid ? t('audit.valid') : t('audit.broken')} data-testid="audit-verification">
+        <Alert
+          mt="sm"
+          color={result.valid ? 'green' : 'red'}
+          role="status"
+          title={result.valid ? t('audit.valid') : t('audit.broken')}
+          data-testid="audit-verification"
+        >
           <Text size="sm">
             {result.chains.streams} {t('audit.streams')}, {result.chains.events} {t('audit.events')}
           </Text>
           {result.chains.firstBroken && (
             <Text size="sm">
-              {t('audit.firstBroken')}: {result.chains.firstBroken.streamId} v{result.chains.firstBroken.brokenAt.streamVersion} — {result.chains.firstBroken.reason}
+              {t('audit.firstBroken')}: {result.chains.firstBroken.streamId} v{result.chains.firstBroken.brokenAt.streamVersion} —{' '}
+              {result.chains.firstBroken.reason}
             </Text>
           )}
           <Text size="sm">
@@ -97,7 +118,11 @@ function ExportPanel() {
           {t('audit.export')}
         </Button>
       </Group>
-      {error && <Text c="red" role="alert">{error}</Text>}
+      {error && (
+        <Text c="red" role="alert">
+          {error}
+        </Text>
+      )}
     </Paper>
   );
 }
@@ -114,7 +139,11 @@ export function AuditPage() {
       <ExportPanel />
       <Title order={3}>{t('audit.trail')}</Title>
       {events.isPending && <Loader aria-label={t('common.loading')} />}
-      {events.isError && <Alert color="red" role="alert">{events.error.message}</Alert>}
+      {events.isError && (
+        <Alert color="red" role="alert">
+          {events.error.message}
+        </Alert>
+      )}
       {events.data && (
         <>
           <Table striped fz="xs" aria-label={t('audit.trail')}>

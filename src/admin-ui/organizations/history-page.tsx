@@ -51,16 +51,40 @@ export function HistoryPage() {
       </Anchor>
       <Paper withBorder p="md" component="form" onSubmit={apply}>
         <Group align="flex-end">
-          <MultiSelect label={t('history.kinds')} data={KINDS.map((kind) => ({ value: kind, label: value(kind) }))} value={kinds} onChange={setKinds} w={300} clearable />
-          <TextInput label={t('history.from')} placeholder={t('common.datePlaceholder')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={130} />
+          <MultiSelect
+            label={t('history.kinds')}
+            data={KINDS.map((kind) => ({ value: kind, label: value(kind) }))}
+            value={kinds}
+            onChange={setKinds}
+            w={300}
+            clearable
+          />
+          <TextInput
+            label={t('history.from')}
+            placeholder={t('common.datePlaceholder')}
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            w={130}
+          />
           <TextInput label={t('history.to')} placeholder={t('common.datePlaceholder')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={130} />
-          <TextInput label={t('history.asOf')} placeholder={t('common.datePlaceholder')} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} w={130} error={invalid} />
+          <TextInput
+            label={t('history.asOf')}
+            placeholder={t('common.datePlaceholder')}
+            value={asOf}
+            onChange={(e) => setAsOf(e.currentTarget.value)}
+            w={130}
+            error={invalid}
+          />
           <Checkbox label={t('history.subtree')} checked={subtree} onChange={(e) => setSubtree(e.currentTarget.checked)} mb={6} />
           <Button type="submit">{t('history.apply')}</Button>
         </Group>
       </Paper>
       {history.isPending && <Loader aria-label={t('common.loading')} />}
-      {history.isError && <Alert color="red" role="alert">{history.error.message}</Alert>}
+      {history.isError && (
+        <Alert color="red" role="alert">
+          {history.error.message}
+        </Alert>
+      )}
       {history.data?.items.length === 0 && <Text>{t('history.empty')}</Text>}
       {history.data && history.data.items.length > 0 && (
         <Timeline bulletSize={14} lineWidth={2} aria-label={t('history.title')}>
@@ -78,7 +102,10 @@ export function HistoryPage() {
               <Text size="sm">
                 {Object.entries(entry.summary)
                   .filter(([name]) => !name.endsWith('Id'))
-                  .map(([name, summary]) => `${field(name)}: ${summary === null ? '—' : typeof summary === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(summary) ? formatDate(summary) : value(String(summary))}`)
+                  .map(
+                    ([name, summary]) =>
+                      `${field(name)}: ${summary === null ? '—' : typeof summary === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(summary) ? formatDate(summary) : value(String(summary))}`,
+                  )
                   .join(' · ')}
               </Text>
               <Text size="xs" c="dimmed">

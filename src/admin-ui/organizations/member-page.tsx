@@ -16,7 +16,12 @@ export function MemberPage() {
   const view = useQuery(memberQuery(id!));
   const record = useQuery({ queryKey: ['member-record', id], queryFn: () => call(getMemberRecord({ path: { id: id! } })) });
   if (view.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (view.isError) return <Alert color="red" role="alert">{view.error.message}</Alert>;
+  if (view.isError)
+    return (
+      <Alert color="red" role="alert">
+        {view.error.message}
+      </Alert>
+    );
   const member = (view.data.state.member ?? {}) as Record<string, unknown>;
   return (
     <Stack>

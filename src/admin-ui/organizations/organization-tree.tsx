@@ -3,7 +3,15 @@ import { Link } from 'react-router';
 import type { DirectoryOrganizationDto } from '../api/generated/types.gen.js';
 import { useI18n } from '../i18n/i18n.js';
 
-function Branch({ node, byParent, selected }: { node: DirectoryOrganizationDto; byParent: ReadonlyMap<string | null, DirectoryOrganizationDto[]>; selected: string | undefined }) {
+function Branch({
+  node,
+  byParent,
+  selected,
+}: {
+  node: DirectoryOrganizationDto;
+  byParent: ReadonlyMap<string | null, DirectoryOrganizationDto[]>;
+  selected: string | undefined;
+}) {
   const { value } = useI18n();
   const children = byParent.get(node.organizationId) ?? [];
   return (

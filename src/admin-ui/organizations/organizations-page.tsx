@@ -30,10 +30,21 @@ function OrganizationDetail({ organizationId }: { organizationId: string }) {
   const queryClient = useQueryClient();
   const commands = useCommands();
   const canAct = useCanAct();
-  const view = useQuery({ queryKey: ['organization', organizationId], queryFn: async () => (await call(getOrganization({ path: { id: organizationId } }))) as StreamView });
-  const members = useQuery({ queryKey: ['organization-members', organizationId], queryFn: () => call(listOrganizationMembers({ path: { id: organizationId } })) });
+  const view = useQuery({
+    queryKey: ['organization', organizationId],
+    queryFn: async () => (await call(getOrganization({ path: { id: organizationId } }))) as StreamView,
+  });
+  const members = useQuery({
+    queryKey: ['organization-members', organizationId],
+    queryFn: () => call(listOrganizationMembers({ path: { id: organizationId } })),
+  });
   if (view.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (view.isError) return <Alert color="red" role="alert">{view.error.message}</Alert>;
+  if (view.isError)
+    return (
+      <Alert color="red" role="alert">
+        {view.error.message}
+      </Alert>
+    );
   const organization = (view.data.state.organization ?? {}) as Record<string, unknown>;
   const found = commands.data?.get('foundOrganization');
   const admit = commands.data?.get('admitMember');
@@ -67,7 +78,9 @@ function OrganizationDetail({ organizationId }: { organizationId: string }) {
       {view.data.state.status === 'active' && canAct && (
         <>
           {admit && <CommandForm key={`admit-${organizationId}`} command={admit} title={t('org.admit')} initial={{ organizationId }} onDone={changed} />}
-          {found && <CommandForm key={`found-${organizationId}`} command={found} title={t('org.found')} initial={{ parentId: organizationId }} onDone={changed} />}
+          {found && (
+            <CommandForm key={`found-${organizationId}`} command={found} title={t('org.found')} initial={{ parentId: organizationId }} onDone={changed} />
+          )}
         </>
       )}
     </Stack>

@@ -33,7 +33,13 @@ export function LoginPage() {
           <Title order={2}>{t('appName')}</Title>
           <div>{t('tagline')}</div>
           <TextInput label={t('login.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} required autoComplete="username" />
-          <PasswordInput label={t('login.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoComplete="current-password" />
+          <PasswordInput
+            label={t('login.password')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            required
+            autoComplete="current-password"
+          />
           {failed && (
             <Alert color="red" role="alert">
               {failed}

@@ -60,7 +60,11 @@ export function StatisticsPage() {
 
   const data = report.data;
   const chart = data
-    ? FORMS.map((form) => ({ form: value(form), [field('members')]: data.sanctions.members.byForm[form] ?? 0, [field('organizations')]: data.sanctions.organizations.byForm[form] ?? 0 }))
+    ? FORMS.map((form) => ({
+        form: value(form),
+        [field('members')]: data.sanctions.members.byForm[form] ?? 0,
+        [field('organizations')]: data.sanctions.organizations.byForm[form] ?? 0,
+      }))
     : [];
   return (
     <Stack>
@@ -68,7 +72,14 @@ export function StatisticsPage() {
       <Paper withBorder p="md" component="form" onSubmit={submit}>
         <Group align="flex-end">
           <OrganizationSelect label={t('stats.organization')} clearable w={320} value={organizationId} onChange={setOrganizationId} />
-          <TextInput label={t('stats.from')} placeholder={t('common.datePlaceholder')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={140} error={invalid} />
+          <TextInput
+            label={t('stats.from')}
+            placeholder={t('common.datePlaceholder')}
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            w={140}
+            error={invalid}
+          />
           <TextInput label={t('stats.to')} placeholder={t('common.datePlaceholder')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={140} />
           <Button type="submit">{t('stats.show')}</Button>
           <Button variant="default" onClick={downloadCsv} disabled={!data}>
@@ -76,12 +87,25 @@ export function StatisticsPage() {
           </Button>
         </Group>
       </Paper>
-      {report.isError && <Alert color="red" role="alert">{report.error.message}</Alert>}
+      {report.isError && (
+        <Alert color="red" role="alert">
+          {report.error.message}
+        </Alert>
+      )}
       {data && (
         <>
           <Paper withBorder p="md">
             <Title order={4}>{t('stats.chart')}</Title>
-            <BarChart h={260} data={chart} dataKey="form" series={[{ name: field('members'), color: 'red.6' }, { name: field('organizations'), color: 'blue.6' }]} withLegend />
+            <BarChart
+              h={260}
+              data={chart}
+              dataKey="form"
+              series={[
+                { name: field('members'), color: 'red.6' },
+                { name: field('organizations'), color: 'blue.6' },
+              ]}
+              withLegend
+            />
           </Paper>
           <Table striped fz="sm" aria-label={t('stats.title')}>
             <Table.Thead>

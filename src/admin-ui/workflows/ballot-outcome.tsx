@@ -42,7 +42,14 @@ export function BallotOutcome({ recorded }: { recorded: RecordedBallot }) {
         <List size="sm">
           {tally.steps.map((step) => (
             <List.Item key={step.form}>
-              {t('ballot.step', { form: value(step.form), votes: step.votes, total: step.runningTotal, required: step.required, threshold: share(step.threshold), counted: tally.counted })}{' '}
+              {t('ballot.step', {
+                form: value(step.form),
+                votes: step.votes,
+                total: step.runningTotal,
+                required: step.required,
+                threshold: share(step.threshold),
+                counted: tally.counted,
+              })}{' '}
               <Badge color={step.reached ? 'green' : 'gray'} variant="light">
                 {step.reached ? t('ballot.reached') : t('ballot.notReached')}
               </Badge>

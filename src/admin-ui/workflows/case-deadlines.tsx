@@ -24,7 +24,11 @@ export function CaseDeadlines({ caseId, version }: { caseId: string; version: nu
               <Table.Td>{formatDate(deadline.dueOn)}</Table.Td>
               <Table.Td>
                 {String(deadline.citation.document ?? '')} {String(deadline.citation.article ?? '')}
-                {!deadline.confirmed && <Badge ml="xs" color="yellow" variant="light">?</Badge>}
+                {!deadline.confirmed && (
+                  <Badge ml="xs" color="yellow" variant="light">
+                    ?
+                  </Badge>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -59,7 +59,11 @@ export function CommandForm({ command, pathParameters = {}, expectedVersion, ini
     <Paper withBorder p="md" component="form" onSubmit={submit} aria-label={heading ?? label}>
       <Stack gap="sm">
         {heading && <Title order={4}>{heading}</Title>}
-        {title && title !== label && <Text size="sm" c="dimmed">{label}</Text>}
+        {title && title !== label && (
+          <Text size="sm" c="dimmed">
+            {label}
+          </Text>
+        )}
         {Object.entries(command.schema.properties ?? {}).map(([name, property]) => (
           <SchemaField
             key={name}

@@ -53,9 +53,27 @@ export function MemberPicker({ label, required, error, description, multiple, va
         }}
       />
       {multiple ? (
-        <MultiSelect label={label} description={description} required={required} error={error} searchable value={chosen} onChange={(next) => onChange(next.length ? next : undefined)} data={options} />
+        <MultiSelect
+          label={label}
+          description={description}
+          required={required}
+          error={error}
+          searchable
+          value={chosen}
+          onChange={(next) => onChange(next.length ? next : undefined)}
+          data={options}
+        />
       ) : (
-        <Select label={label} description={description} required={required} error={error} searchable value={chosen[0] ?? null} onChange={(next) => onChange(next ?? undefined)} data={options} />
+        <Select
+          label={label}
+          description={description}
+          required={required}
+          error={error}
+          searchable
+          value={chosen[0] ?? null}
+          onChange={(next) => onChange(next ?? undefined)}
+          data={options}
+        />
       )}
     </Group>
   );

@@ -29,7 +29,11 @@ export function SchemaField({ name, path, schema, required, value, errors, onCha
     const current = (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {}) as Record<string, FormValue>;
     return (
       <Fieldset legend={label} aria-label={label}>
-        {error && <div role="alert" style={{ color: 'var(--mantine-color-red-7)' }}>{error}</div>}
+        {error && (
+          <div role="alert" style={{ color: 'var(--mantine-color-red-7)' }}>
+            {error}
+          </div>
+        )}
         <Stack gap="xs">
           {Object.entries(schema.properties ?? {}).map(([child, property]) => (
             <SchemaField
@@ -52,12 +56,29 @@ export function SchemaField({ name, path, schema, required, value, errors, onCha
     const rows = Array.isArray(value) ? value : [];
     return (
       <Fieldset legend={label} aria-label={label}>
-        {error && <div role="alert" style={{ color: 'var(--mantine-color-red-7)' }}>{error}</div>}
+        {error && (
+          <div role="alert" style={{ color: 'var(--mantine-color-red-7)' }}>
+            {error}
+          </div>
+        )}
         <Stack gap="xs">
           {rows.map((row, index) => (
             <Group key={index} align="flex-end" wrap="nowrap">
-              <SchemaField name={`${name}`} path={`${path}.${index}`} schema={schema.items!} required value={row} errors={errors} onChange={(next) => onChange(rows.map((r, i) => (i === index ? next : r)))} />
-              <ActionIcon variant="subtle" color="red" aria-label={`${t('common.remove')} ${index + 1}`} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+              <SchemaField
+                name={`${name}`}
+                path={`${path}.${index}`}
+                schema={schema.items!}
+                required
+                value={row}
+                errors={errors}
+                onChange={(next) => onChange(rows.map((r, i) => (i === index ? next : r)))}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={`${t('common.remove')} ${index + 1}`}
+                onClick={() => onChange(rows.filter((_, i) => i !== index))}
+              >
                 ×
               </ActionIcon>
             </Group>
@@ -142,8 +163,28 @@ export function SchemaField({ name, path, schema, required, value, errors, onCha
   }
   const text = typeof value === 'string' ? value : '';
   if (isDate(schema)) {
-    return <TextInput label={label} description={description} required={required} error={error} placeholder={t('common.datePlaceholder')} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
+    return (
+      <TextInput
+        label={label}
+        description={description}
+        required={required}
+        error={error}
+        placeholder={t('common.datePlaceholder')}
+        value={text}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+    );
   }
   const Input = (schema.maxLength ?? 0) > 200 ? Textarea : TextInput;
-  return <Input label={label} description={description} required={required} error={error} maxLength={schema.maxLength} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
+  return (
+    <Input
+      label={label}
+      description={description}
+      required={required}
+      error={error}
+      maxLength={schema.maxLength}
+      value={text}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
+  );
 }

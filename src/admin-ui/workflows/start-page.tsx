@@ -26,7 +26,14 @@ export function StartPage() {
     <Stack>
       <Title order={2}>{t(known.title)}</Title>
       {(workflow === 'inspections' || workflow === 'discipline-cases') && <WorkList list={workflow} />}
-      <Group align="flex-end" component="form" onSubmit={(event) => { event.preventDefault(); if (id.trim()) navigate(`/${workflow}/${id.trim()}`); }}>
+      <Group
+        align="flex-end"
+        component="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (id.trim()) navigate(`/${workflow}/${id.trim()}`);
+        }}
+      >
         <TextInput label={t('open.byId')} value={id} onChange={(e) => setId(e.currentTarget.value)} w={380} />
         <Button type="submit" variant="default">
           {t('common.open')}

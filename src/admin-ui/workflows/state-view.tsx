@@ -4,7 +4,12 @@ import { formatDate } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const REFERENCES: Record<string, string> = { memberId: '/members/', organizationId: '/organizations/', caseId: '/discipline-cases/', inspectionId: '/inspections/' };
+const REFERENCES: Record<string, string> = {
+  memberId: '/members/',
+  organizationId: '/organizations/',
+  caseId: '/discipline-cases/',
+  inspectionId: '/inspections/',
+};
 
 function Value({ name, value }: { name: string; value: unknown }) {
   const { value: label } = useI18n();
@@ -13,7 +18,12 @@ function Value({ name, value }: { name: string; value: unknown }) {
   if (typeof value === 'string') {
     if (DAY.test(value)) return <>{formatDate(value)}</>;
     const base = REFERENCES[name];
-    if (base) return <Anchor component={Link} to={`${base}${value}`}>{value}</Anchor>;
+    if (base)
+      return (
+        <Anchor component={Link} to={`${base}${value}`}>
+          {value}
+        </Anchor>
+      );
     return <>{label(value)}</>;
   }
   if (Array.isArray(value)) {

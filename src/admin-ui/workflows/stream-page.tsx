@@ -12,7 +12,10 @@ import { StateView } from './state-view.js';
 
 interface CaseState {
   readonly status: string;
-  readonly file?: { readonly subject: { readonly kind: string; readonly memberId?: string; readonly organizationId?: string }; readonly ballots: readonly RecordedBallot[] };
+  readonly file?: {
+    readonly subject: { readonly kind: string; readonly memberId?: string; readonly organizationId?: string };
+    readonly ballots: readonly RecordedBallot[];
+  };
 }
 
 /** The appeal form's values for a decision in effect: the case and its subject as the appellant. */
@@ -48,7 +51,12 @@ export function StreamPage() {
   });
   if (!known) return <Alert color="red">{workflow}</Alert>;
   if (view.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (view.isError) return <Alert color="red" role="alert">{view.error.message}</Alert>;
+  if (view.isError)
+    return (
+      <Alert color="red" role="alert">
+        {view.error.message}
+      </Alert>
+    );
 
   const current = view.data;
   const status = String(current.state.status ?? '');
@@ -60,13 +68,18 @@ export function StreamPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>
-          {t(known.title)} <Badge size="lg" variant="light" data-testid="stream-status">{value(status)}</Badge>
+          {t(known.title)}{' '}
+          <Badge size="lg" variant="light" data-testid="stream-status">
+            {value(status)}
+          </Badge>
         </Title>
         <Text size="sm" c="dimmed" data-testid="stream-version">
           {t('common.version')} {current.version} · {current.id}
         </Text>
       </Group>
-      {caseState?.file?.ballots.map((recorded, index) => <BallotOutcome key={index} recorded={recorded} />)}
+      {caseState?.file?.ballots.map((recorded, index) => (
+        <BallotOutcome key={index} recorded={recorded} />
+      ))}
       {workflow === 'discipline-cases' && <CaseDeadlines caseId={current.id} version={current.version} />}
       {appeal && (
         <Button component={Link} to={`/appeals/new?${queryOf(appeal)}`} variant="light" w="fit-content">

@@ -15,7 +15,9 @@ function canonicalize(value) {
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) return `[${value.map(canonicalize).join(',')}]`;
-  const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
+  const keys = Object.keys(value)
+    .filter((key) => value[key] !== undefined)
+    .sort();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalize(value[key])}`).join(',')}}`;
 }
 
@@ -45,7 +47,9 @@ function main(argv) {
     return 2;
   }
   const problems = [];
-  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   let records;
   try {
     records = lines.map((line) => JSON.parse(line));
@@ -82,14 +86,16 @@ function main(argv) {
       const at = `${streamId} v${event.streamVersion}`;
       if (chainHash(event) !== event.hash) problems.push(`${at}: the hash does not recompute (the event was changed)`);
       const before = chain[index - 1];
-      if (before && event.streamVersion !== before.streamVersion + 1) problems.push(`${at}: versions ${before.streamVersion + 1}..${event.streamVersion - 1} are missing`);
+      if (before && event.streamVersion !== before.streamVersion + 1)
+        problems.push(`${at}: versions ${before.streamVersion + 1}..${event.streamVersion - 1} are missing`);
       else if (before && event.previousHash !== before.hash) problems.push(`${at}: the previous hash does not link to v${before.streamVersion}`);
       else if (!before && event.streamVersion === 1 && event.previousHash !== null) problems.push(`${at}: the first event links to a previous hash`);
     });
     const head = heads.get(streamId);
     const last = chain.at(-1);
     if (!head) problems.push(`${streamId}: the checkpoint signs no head of this stream`);
-    else if (last.streamVersion < head.streamVersion) problems.push(`${streamId}: ends at v${last.streamVersion}, the signed head is v${head.streamVersion} (events removed)`);
+    else if (last.streamVersion < head.streamVersion)
+      problems.push(`${streamId}: ends at v${last.streamVersion}, the signed head is v${head.streamVersion} (events removed)`);
     else {
       const signed = chain.find((event) => event.streamVersion === head.streamVersion);
       if (!signed || signed.hash !== head.hash) problems.push(`${streamId}: v${head.streamVersion} is not the signed head`);

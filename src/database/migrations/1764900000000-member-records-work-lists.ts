@@ -44,7 +44,14 @@ export class MemberRecordsWorkLists1764900000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['deadline_alerts', 'work_list_discipline_cases', 'work_list_inspections', 'work_list_states', 'member_record_cases', 'member_records']) {
+    for (const table of [
+      'deadline_alerts',
+      'work_list_discipline_cases',
+      'work_list_inspections',
+      'work_list_states',
+      'member_record_cases',
+      'member_records',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

@@ -124,7 +124,13 @@ export class DatabaseWalls1765000000000 implements MigrationInterface {
           EXECUTE format('ALTER TABLE %s DISABLE ROW LEVEL SECURITY', t.polrelid::regclass);
         END LOOP;
       END $$`);
-    for (const fn of ['disciplina_copy_walls(regclass, regclass)', 'disciplina_wall(regclass)', 'disciplina_scope_organizations()', 'disciplina_path_in_scope(text)', 'disciplina_scope()']) {
+    for (const fn of [
+      'disciplina_copy_walls(regclass, regclass)',
+      'disciplina_wall(regclass)',
+      'disciplina_scope_organizations()',
+      'disciplina_path_in_scope(text)',
+      'disciplina_scope()',
+    ]) {
       await db.query(`DROP FUNCTION ${fn}`);
     }
     await db.query(`ALTER DEFAULT PRIVILEGES REVOKE ALL ON SEQUENCES FROM disciplina_app`);

@@ -11,4 +11,16 @@ import { PersonalDataKeys1765200000000 } from './1765200000000-personal-data-key
 import { ConfidentialCases1765300000000 } from './1765300000000-confidential-cases.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
-export const migrations = [EventStore1764300000000, Projections1764400000000, AuditCheckpoints1764500000000, IdempotencyKeys1764600000000, Users1764700000000, DisciplineStatistics1764800000000, MemberRecordsWorkLists1764900000000, DatabaseWalls1765000000000, MemberRecordWalls1765100000000, PersonalDataKeys1765200000000, ConfidentialCases1765300000000];
+export const migrations = [
+  EventStore1764300000000,
+  Projections1764400000000,
+  AuditCheckpoints1764500000000,
+  IdempotencyKeys1764600000000,
+  Users1764700000000,
+  DisciplineStatistics1764800000000,
+  MemberRecordsWorkLists1764900000000,
+  DatabaseWalls1765000000000,
+  MemberRecordWalls1765100000000,
+  PersonalDataKeys1765200000000,
+  ConfidentialCases1765300000000,
+];

@@ -3,7 +3,14 @@ import type { Command } from '../../shared/domain/decider.js';
 import type { IsoDate, SanctionForm, SubjectRef } from '../../shared/domain/vocabulary.js';
 import type { DecidingBody, SubjectFacts } from '../../rulebook/index.js';
 
-export type AppealedSanction = Readonly<{ caseId: string; form: SanctionForm; decidingBody: DecidingBody; decisionNumber: string; signedOn: IsoDate; ruleVersion: string }>;
+export type AppealedSanction = Readonly<{
+  caseId: string;
+  form: SanctionForm;
+  decidingBody: DecidingBody;
+  decisionNumber: string;
+  signedOn: IsoDate;
+  ruleVersion: string;
+}>;
 
 export type FileAppeal = Command<
   'fileAppeal',

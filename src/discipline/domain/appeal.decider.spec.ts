@@ -20,7 +20,14 @@ function fileAppeal(overrides: Partial<FileAppeal['data']> = {}): FileAppeal {
       appealId: 'a-1',
       appellant: { kind: 'member', memberId: 'm-1' },
       subject,
-      sanction: { caseId: 'c-1', form: 'warning', decidingBody: commission, decisionNumber: '12-QĐ/UBKT', signedOn: '2023-06-01', ruleVersion: 'qd69-2022+qd22-2021' },
+      sanction: {
+        caseId: 'c-1',
+        form: 'warning',
+        decidingBody: commission,
+        decisionNumber: '12-QĐ/UBKT',
+        signedOn: '2023-06-01',
+        ruleVersion: 'qd69-2022+qd22-2021',
+      },
       receivedOn: '2023-06-10',
       filedOn: '2023-07-10',
       reviewingBody: districtStanding,
@@ -35,7 +42,7 @@ const [filed] = decider.decide(fileAppeal(), decider.initialState());
 if (!filed) throw new Error('appeal not filed');
 
 describe('appeal', () => {
-  it('Charter art. 39 cl. 7: an appeal filed on the last day of the month goes to the commission\'s own committee, the sanction staying in force', () => {
+  it("Charter art. 39 cl. 7: an appeal filed on the last day of the month goes to the commission's own committee, the sanction staying in force", () => {
     expect(filed).toMatchObject({
       type: 'AppealFiled',
       data: { windowLastDay: '2023-07-10', handlingDueOn: '2023-10-10', sanctionRemainsInForce: true, ruleVersion: 'qd69-2022+qd22-2021' },
@@ -46,7 +53,10 @@ describe('appeal', () => {
     spec(decider)
       .given([])
       .when(fileAppeal({ filedOn: '2023-07-11' }))
-      .thenThrows(RuleViolationError, { code: 'appeal-late', details: expect.objectContaining({ receivedOn: '2023-06-10', lastDay: '2023-07-10', filedOn: '2023-07-11' }) as never });
+      .thenThrows(RuleViolationError, {
+        code: 'appeal-late',
+        details: expect.objectContaining({ receivedOn: '2023-06-10', lastDay: '2023-07-10', filedOn: '2023-07-11' }) as never,
+      });
   });
 
   it('QĐ 22 art. 22: an appeal filed on behalf of someone else is not admissible', () => {
@@ -82,18 +92,39 @@ describe('appeal', () => {
     spec(decider)
       .given([filed])
       .when(cmd('upholdSanction', { decidedOn: '2023-09-01', decisionNumber: '40-QĐ/HU' }))
-      .then([{ type: 'SanctionUpheld', data: { decidedBy: districtStanding, decidedOn: '2023-09-01', decisionNumber: '40-QĐ/HU', afterHandlingDeadline: false, ruleVersion: 'qd69-2022+qd22-2021', form: 'warning' } }]);
+      .then([
+        {
+          type: 'SanctionUpheld',
+          data: {
+            decidedBy: districtStanding,
+            decidedOn: '2023-09-01',
+            decisionNumber: '40-QĐ/HU',
+            afterHandlingDeadline: false,
+            ruleVersion: 'qd69-2022+qd22-2021',
+            form: 'warning',
+          },
+        },
+      ]);
   });
 
   it('Charter art. 36 cl. 5: the reviewing committee may change the form within its authority', () => {
     spec(decider)
       .given([filed])
       .when(cmd('changeSanction', { form: 'reprimand', decidedOn: '2023-09-01', decisionNumber: '41-QĐ/HU' }))
-      .then([{ type: 'SanctionChanged', data: expect.objectContaining({ fromForm: 'warning', toForm: 'reprimand', authorityGrant: 'upper-committee-reprimand-warning' }) as never }]);
+      .then([
+        {
+          type: 'SanctionChanged',
+          data: expect.objectContaining({ fromForm: 'warning', toForm: 'reprimand', authorityGrant: 'upper-committee-reprimand-warning' }) as never,
+        },
+      ]);
   });
 
-  it('QĐ 22 art. 11: a change to a form beyond the reviewer\'s authority is referred upward', () => {
-    const sameLevelCommitteeMember: MemberFacts = { ...subject, committeeSeats: [{ organizationId: 'D', level: 'district' }], managedByCommitteeOf: { organizationId: 'P', level: 'province' } };
+  it("QĐ 22 art. 11: a change to a form beyond the reviewer's authority is referred upward", () => {
+    const sameLevelCommitteeMember: MemberFacts = {
+      ...subject,
+      committeeSeats: [{ organizationId: 'D', level: 'district' }],
+      managedByCommitteeOf: { organizationId: 'P', level: 'province' },
+    };
     const [filedForMember] = decider.decide(fileAppeal({ subject: sameLevelCommitteeMember }), decider.initialState());
     if (!filedForMember) throw new Error('appeal not filed');
     spec(decider)
@@ -102,7 +133,12 @@ describe('appeal', () => {
       .then([
         {
           type: 'AppealReferredUpward',
-          data: expect.objectContaining({ from: districtStanding, to: { organizationId: 'P', level: 'province', bodyKind: 'standing-committee' }, proposedForm: 'dismissal', handlingDueOn: '2023-12-01' }) as never,
+          data: expect.objectContaining({
+            from: districtStanding,
+            to: { organizationId: 'P', level: 'province', bodyKind: 'standing-committee' },
+            proposedForm: 'dismissal',
+            handlingDueOn: '2023-12-01',
+          }) as never,
         },
       ]);
   });
@@ -110,7 +146,10 @@ describe('appeal', () => {
   it('QĐ 117-QĐ/TW: annulling a dismissal orders the post or an equivalent and cadre-planning eligibility restored', () => {
     const [filedDismissal] = decider.decide(fileAppeal({ sanction: { ...fileAppeal().data.sanction, form: 'dismissal' } }), decider.initialState());
     if (!filedDismissal) throw new Error('appeal not filed');
-    const events = decider.decide(cmd('annulSanction', { decidedOn: '2024-01-20', decisionNumber: '43', reason: 'violation not proven' }), [filedDismissal].reduce(evolveAppeal, decider.initialState()));
+    const events = decider.decide(
+      cmd('annulSanction', { decidedOn: '2024-01-20', decisionNumber: '43', reason: 'violation not proven' }),
+      [filedDismissal].reduce(evolveAppeal, decider.initialState()),
+    );
     expect(events[0]).toMatchObject({ type: 'SanctionAnnulled', data: { form: 'dismissal', afterHandlingDeadline: true } });
     const items = events.filter((e): e is Extract<AppealEvent, { type: 'RestorationOrdered' }> => e.type === 'RestorationOrdered').map((e) => e.data.item);
     expect(items).toEqual(expect.arrayContaining(['post-or-equivalent', 'cadre-planning-eligibility']));
@@ -118,8 +157,14 @@ describe('appeal', () => {
   });
 
   it('refuses a second decision on a decided appeal', () => {
-    const upheld: AppealEvent = { type: 'SanctionUpheld', data: { decidedBy: districtStanding, decidedOn: '2023-09-01', decisionNumber: '40', afterHandlingDeadline: false, ruleVersion: 'x', form: 'warning' } };
-    spec(decider).given([filed, upheld]).when(cmd('annulSanction', { decidedOn: '2023-09-02', decisionNumber: '44', reason: 'r' })).thenThrows(InvalidTransitionError);
+    const upheld: AppealEvent = {
+      type: 'SanctionUpheld',
+      data: { decidedBy: districtStanding, decidedOn: '2023-09-01', decisionNumber: '40', afterHandlingDeadline: false, ruleVersion: 'x', form: 'warning' },
+    };
+    spec(decider)
+      .given([filed, upheld])
+      .when(cmd('annulSanction', { decidedOn: '2023-09-02', decisionNumber: '44', reason: 'r' }))
+      .thenThrows(InvalidTransitionError);
     expect(allowedAppealCommands([filed, upheld].reduce(evolveAppeal, decider.initialState()))).toEqual([]);
   });
 });

@@ -60,7 +60,11 @@ function file(command: FileAppeal, rulebook: Rulebook): AppealEvent[] {
   const version = rulebook.versionInForce(filedOn);
   const admissibility = { ruleVersion: version.id, citation: version.rules.appeal.admissibility.citation };
   if (JSON.stringify(appellant) !== JSON.stringify(subjectRef(subject))) {
-    notAdmissible('filed-on-behalf-of-another', 'Only the disciplined member or organization may appeal', { appellant, subject: subjectRef(subject), ...admissibility });
+    notAdmissible('filed-on-behalf-of-another', 'Only the disciplined member or organization may appeal', {
+      appellant,
+      subject: subjectRef(subject),
+      ...admissibility,
+    });
   }
   const pending = previousAppeals.find((p) => p.status === 'pending');
   if (pending) notAdmissible('being-handled-higher-up', `Appeal ${pending.appealId} is already being handled`, { pending, ...admissibility });
@@ -119,17 +123,35 @@ function change(command: ChangeSanction, { appeal }: UnderReview, rulebook: Rule
   requireFormAllowed(appeal.subject, form, version);
   const authority = authorityFor(appeal.reviewingBody, appeal.subject, form, version);
   if (authority.allowed) {
-    return [{ type: 'SanctionChanged', data: { ...decided(appeal, decidedOn, decisionNumber, rulebook), fromForm: appeal.sanction.form, toForm: form, authorityGrant: authority.grant } }];
+    return [
+      {
+        type: 'SanctionChanged',
+        data: { ...decided(appeal, decidedOn, decisionNumber, rulebook), fromForm: appeal.sanction.form, toForm: form, authorityGrant: authority.grant },
+      },
+    ];
   }
   if (!authority.referTo) {
-    throw new RuleViolationError('no-authority', `No body may impose ${form} on this subject`, { form, relations: authority.relations, ruleVersion: version.id, citation: authority.citation });
+    throw new RuleViolationError('no-authority', `No body may impose ${form} on this subject`, {
+      form,
+      relations: authority.relations,
+      ruleVersion: version.id,
+      citation: authority.citation,
+    });
   }
   const { grant: _grant, ...to } = authority.referTo;
   const handling = appealHandlingDeadline(decidedOn, to.level, version);
   return [
     {
       type: 'AppealReferredUpward',
-      data: { from: appeal.reviewingBody, to, proposedForm: form, referredOn: decidedOn, handlingDueOn: handling.dueOn, ruleVersion: version.id, citation: authority.citation },
+      data: {
+        from: appeal.reviewingBody,
+        to,
+        proposedForm: form,
+        referredOn: decidedOn,
+        handlingDueOn: handling.dueOn,
+        ruleVersion: version.id,
+        citation: authority.citation,
+      },
     },
   ];
 }
@@ -143,12 +165,18 @@ function annul(command: AnnulSanction, { appeal }: UnderReview, rulebook: Rulebo
   const subject = subjectRef(appeal.subject);
   return [
     { type: 'SanctionAnnulled', data: { ...decided(appeal, decidedOn, decisionNumber, rulebook), form: appeal.sanction.form, reason } },
-    ...restoration.items.map(
-      (item): AppealEvent => ({
-        type: 'RestorationOrdered',
-        data: { appealId: appeal.appealId, subject, item, annulledForm: appeal.sanction.form, orderedOn: decidedOn, ruleVersion: restoration.ruleVersion, citation: restoration.citation },
-      }),
-    ),
+    ...restoration.items.map((item): AppealEvent => ({
+      type: 'RestorationOrdered',
+      data: {
+        appealId: appeal.appealId,
+        subject,
+        item,
+        annulledForm: appeal.sanction.form,
+        orderedOn: decidedOn,
+        ruleVersion: restoration.ruleVersion,
+        citation: restoration.citation,
+      },
+    })),
   ];
 }
 
@@ -185,11 +213,17 @@ export function evolveAppeal(state: AppealState, event: AppealEvent): AppealStat
       return { status: 'under-review', appeal: { ...touched(state.appeal, event.data.referredOn), reviewingBody, handlingDueOn: event.data.handlingDueOn } };
     }
     case 'SanctionUpheld':
-      return state.status === 'under-review' ? { status: 'upheld', appeal: touched(state.appeal, event.data.decidedOn), decidedOn: event.data.decidedOn } : state;
+      return state.status === 'under-review'
+        ? { status: 'upheld', appeal: touched(state.appeal, event.data.decidedOn), decidedOn: event.data.decidedOn }
+        : state;
     case 'SanctionChanged':
-      return state.status === 'under-review' ? { status: 'changed', appeal: touched(state.appeal, event.data.decidedOn), decidedOn: event.data.decidedOn } : state;
+      return state.status === 'under-review'
+        ? { status: 'changed', appeal: touched(state.appeal, event.data.decidedOn), decidedOn: event.data.decidedOn }
+        : state;
     case 'SanctionAnnulled':
-      return state.status === 'under-review' ? { status: 'annulled', appeal: touched(state.appeal, event.data.decidedOn), decidedOn: event.data.decidedOn } : state;
+      return state.status === 'under-review'
+        ? { status: 'annulled', appeal: touched(state.appeal, event.data.decidedOn), decidedOn: event.data.decidedOn }
+        : state;
     case 'RestorationOrdered':
       return state;
     default:

@@ -12,20 +12,41 @@ const violation: DisciplineCaseEvent = {
 };
 const issued: DisciplineCaseEvent = {
   type: 'DisciplineDecisionIssued',
-  data: { form: 'warning', decidingBody: commission, decisionNumber: '12', signedOn: '2023-06-01', ruleVersion: 'qd69-2022+qd22-2021', authorityGrant: 'g', limitationLastDate: null, announcementDueOn: '2023-06-16', citations: [] },
+  data: {
+    form: 'warning',
+    decidingBody: commission,
+    decisionNumber: '12',
+    signedOn: '2023-06-01',
+    ruleVersion: 'qd69-2022+qd22-2021',
+    authorityGrant: 'g',
+    limitationLastDate: null,
+    announcementDueOn: '2023-06-16',
+    citations: [],
+  },
 };
 const announced: DisciplineCaseEvent = {
   type: 'DisciplineDecisionAnnounced',
-  data: { announcedOn: '2023-06-10', effectiveOn: '2023-06-10', basis: 'announcement', announcementDueOn: '2023-06-16', announcedLate: false, ruleVersion: 'qd69-2022+qd22-2021' },
+  data: {
+    announcedOn: '2023-06-10',
+    effectiveOn: '2023-06-10',
+    basis: 'announcement',
+    announcementDueOn: '2023-06-16',
+    announcedLate: false,
+    ruleVersion: 'qd69-2022+qd22-2021',
+  },
 };
 
 describe('deadlines derived from events', () => {
   it('QĐ 69 art. 4 cl. 2: while the case is open, the limitation date of its harshest violation', () => {
-    expect(disciplineDeadlines([opened, violation])).toEqual([expect.objectContaining({ kind: 'limitation', dueOn: '2024-05-02', ruleVersion: 'qd69-2022+qd22-2021' })]);
+    expect(disciplineDeadlines([opened, violation])).toEqual([
+      expect.objectContaining({ kind: 'limitation', dueOn: '2024-05-02', ruleVersion: 'qd69-2022+qd22-2021' }),
+    ]);
   });
 
   it('QĐ 30/2016 figure: once signed, the 15-day announcement deadline (flagged unconfirmed under QĐ 22)', () => {
-    expect(disciplineDeadlines([opened, violation, issued])).toEqual([expect.objectContaining({ kind: 'announcement', dueOn: '2023-06-16', confirmed: false })]);
+    expect(disciplineDeadlines([opened, violation, issued])).toEqual([
+      expect.objectContaining({ kind: 'announcement', dueOn: '2023-06-16', confirmed: false }),
+    ]);
   });
 
   it('Charter art. 39; QĐ 69 art. 2 cl. 5; QĐ 296 art. 8: in effect, the appeal window, the state notice and the lapse date', () => {
@@ -36,7 +57,7 @@ describe('deadlines derived from events', () => {
     ]);
   });
 
-  it('QĐ 22 art. 22: a pending appeal adds its handling deadline, and the sanction\'s deadlines stay (no suspension)', () => {
+  it("QĐ 22 art. 22: a pending appeal adds its handling deadline, and the sanction's deadlines stay (no suspension)", () => {
     const appeal = appealDecider().decide(
       {
         type: 'fileAppeal',
@@ -45,7 +66,14 @@ describe('deadlines derived from events', () => {
           appealId: 'a-1',
           appellant: { kind: 'member', memberId: 'm-1' },
           subject,
-          sanction: { caseId: 'c-1', form: 'warning', decidingBody: commission, decisionNumber: '12', signedOn: '2023-06-01', ruleVersion: 'qd69-2022+qd22-2021' },
+          sanction: {
+            caseId: 'c-1',
+            form: 'warning',
+            decidingBody: commission,
+            decisionNumber: '12',
+            signedOn: '2023-06-01',
+            ruleVersion: 'qd69-2022+qd22-2021',
+          },
           receivedOn: '2023-06-10',
           filedOn: '2023-06-20',
           reviewingBody: { organizationId: 'D', level: 'district', bodyKind: 'standing-committee' },

@@ -34,10 +34,7 @@ export type ImposeSanction = Command<
   { form: SanctionForm; decidingBody: DecidingBody; decisionNumber: string; signedOn: IsoDate; especiallySerious: boolean }
 >;
 /** Thông báo không kỷ luật do hết thời hiệu (HD 08-HD/TW). */
-export type IssueLimitationExpiredNotice = Command<
-  'issueLimitationExpiredNotice',
-  { noticeNumber: string; issuedOn: IsoDate; issuedBy: DecidingBody }
->;
+export type IssueLimitationExpiredNotice = Command<'issueLimitationExpiredNotice', { noticeNumber: string; issuedOn: IsoDate; issuedBy: DecidingBody }>;
 export type AnnounceDecision = Command<'announceDecision', { announcedOn: IsoDate; voteResultAnnouncedOn: IsoDate | null }>;
 export type MinuteRefusalToReceive = Command<'minuteRefusalToReceive', { minutedOn: IsoDate }>;
 export type RecordLapse = Command<'recordLapse', { on: IsoDate }>;

@@ -18,14 +18,24 @@ const commission = body(DISTRICT, 'inspection-commission');
 const opened: DisciplineCaseEvent = { type: 'DisciplineCaseOpened', data: { caseId: 'c-1', openedOn: '2023-03-01', inspectionId: 'i-1', subject } };
 const violation = (committedOn: string, level: 'reprimand' | 'warning' | 'dismissal' | 'expulsion' = 'warning'): DisciplineCaseEvent => ({
   type: 'ViolationRecorded',
-  data: { violationId: `v-${committedOn}`, description: 'misuse of public funds', committedOn, level, graveOffences: [], concernsTaskAssignedByHigherLevel: false },
+  data: {
+    violationId: `v-${committedOn}`,
+    description: 'misuse of public funds',
+    committedOn,
+    level,
+    graveOffences: [],
+    concernsTaskAssignedByHigherLevel: false,
+  },
 });
 
 function ballot(body: DecidingBody, heldOn: string, votes: Ballot['votes'], stage: Ballot['stage'] = 'proposal', counted = 11): Ballot {
   return { stage, body, heldOn, fullMembers: counted, excluded: [], present: counted, votes, againstDiscipline: 0, abstentions: 0 };
 }
 function recorded(b: Ballot): DisciplineCaseEvent {
-  const events = decider.decide({ type: 'recordBallot', data: { ballot: b }, metadata: { today } }, [opened].reduce(evolveDisciplineCase, decider.initialState()));
+  const events = decider.decide(
+    { type: 'recordBallot', data: { ballot: b }, metadata: { today } },
+    [opened].reduce(evolveDisciplineCase, decider.initialState()),
+  );
   const [event] = events;
   if (!event) throw new Error('no ballot event');
   return event;
@@ -62,7 +72,10 @@ describe('discipline case', () => {
     spec(decider)
       .given([opened, violation('2020-01-15'), b])
       .when(impose('dismissal', cell))
-      .thenThrows(RuleViolationError, { code: 'no-authority', details: expect.objectContaining({ referTo: expect.objectContaining({ organizationId: 'D' }) }) as never });
+      .thenThrows(RuleViolationError, {
+        code: 'no-authority',
+        details: expect.objectContaining({ referTo: expect.objectContaining({ organizationId: 'D' }) }) as never,
+      });
   });
 
   it('QĐ 22 art. 15: the form must be the one the ballot decided', () => {
@@ -84,19 +97,29 @@ describe('discipline case', () => {
     const decision = recorded(ballot(commission, '2023-04-20', { expulsion: 5 }, 'decision', 9));
     const weakProposal = recorded(ballot(cell, '2023-04-10', { expulsion: 7, reprimand: 5 }, 'proposal', 12));
     const proposal = recorded(ballot(cell, '2023-04-10', { expulsion: 8, reprimand: 4 }, 'proposal', 12));
-    spec(decider).given([opened, violation('2022-01-15', 'expulsion'), weakProposal, decision]).when(impose('expulsion', commission, '2023-04-21')).thenThrows(RuleViolationError, {
-      code: 'vote-below-threshold',
-    });
-    expect(decider.decide(impose('expulsion', commission, '2023-04-21'), [opened, violation('2022-01-15', 'expulsion'), proposal, decision].reduce(evolveDisciplineCase, decider.initialState()))).toMatchObject([
+    spec(decider)
+      .given([opened, violation('2022-01-15', 'expulsion'), weakProposal, decision])
+      .when(impose('expulsion', commission, '2023-04-21'))
+      .thenThrows(RuleViolationError, {
+        code: 'vote-below-threshold',
+      });
+    expect(
+      decider.decide(
+        impose('expulsion', commission, '2023-04-21'),
+        [opened, violation('2022-01-15', 'expulsion'), proposal, decision].reduce(evolveDisciplineCase, decider.initialState()),
+      ),
+    ).toMatchObject([
       { type: 'DisciplineDecisionIssued', data: { form: 'expulsion', authorityGrant: 'inspection-commission-all-forms', limitationLastDate: null } },
     ]);
   });
 
   it('QĐ 69 art. 4 cl. 2: a warning-level violation concluded on the 10th anniversary may still be disciplined', () => {
     const b = recorded(ballot(cell, '2023-04-10', { warning: 6 }));
-    expect(decider.decide(impose('warning', cell), [opened, violation('2013-04-10'), b].reduce(evolveDisciplineCase, decider.initialState()))[0]).toMatchObject({
-      data: { limitationLastDate: '2023-04-10' },
-    });
+    expect(decider.decide(impose('warning', cell), [opened, violation('2013-04-10'), b].reduce(evolveDisciplineCase, decider.initialState()))[0]).toMatchObject(
+      {
+        data: { limitationLastDate: '2023-04-10' },
+      },
+    );
   });
 
   it('QĐ 69 art. 4 cl. 2: concluded the day after the 10th anniversary, the warning is refused as limitation-expired', () => {
@@ -104,7 +127,10 @@ describe('discipline case', () => {
     spec(decider)
       .given([opened, violation('2013-04-09'), b])
       .when(impose('warning', cell))
-      .thenThrows(RuleViolationError, { code: 'limitation-expired', details: expect.objectContaining({ lastDate: '2023-04-09', concludedOn: '2023-04-10' }) as never });
+      .thenThrows(RuleViolationError, {
+        code: 'limitation-expired',
+        details: expect.objectContaining({ lastDate: '2023-04-09', concludedOn: '2023-04-10' }) as never,
+      });
   });
 
   it('HD 08-HD/TW: when the limitation period has expired the case ends with a notice of the form that would apply', () => {
@@ -136,20 +162,30 @@ describe('discipline case', () => {
 
   it('QĐ 69 art. 7: a member without a post cannot be dismissed', () => {
     const noPost: DisciplineCaseEvent = { type: 'DisciplineCaseOpened', data: { ...opened.data, subject: { ...subject, holdsPost: false } } as never };
-    spec(decider).given([noPost, violation('2020-01-15')]).when(impose('dismissal', commission)).thenThrows(RuleViolationError, { code: 'form-not-allowed' });
+    spec(decider)
+      .given([noPost, violation('2020-01-15')])
+      .when(impose('dismissal', commission))
+      .thenThrows(RuleViolationError, { code: 'form-not-allowed' });
   });
 
   const issued = decider.decide(impose('warning', cell), [opened, violation('2020-01-15'), cellWarning].reduce(evolveDisciplineCase, decider.initialState()));
   const decided = [opened, violation('2020-01-15'), cellWarning, ...issued];
 
-  it('Charter art. 39 cl. 6: a cell\'s decision takes effect when the cell announces the vote result', () => {
+  it("Charter art. 39 cl. 6: a cell's decision takes effect when the cell announces the vote result", () => {
     spec(decider)
       .given(decided)
       .when(cmd('announceDecision', { announcedOn: '2023-04-25', voteResultAnnouncedOn: '2023-04-10' }))
       .then([
         {
           type: 'DisciplineDecisionAnnounced',
-          data: { announcedOn: '2023-04-25', effectiveOn: '2023-04-10', basis: 'cell-vote-result-announcement', announcementDueOn: '2023-04-22', announcedLate: true, ruleVersion: 'qd69-2022+qd22-2021' },
+          data: {
+            announcedOn: '2023-04-25',
+            effectiveOn: '2023-04-10',
+            basis: 'cell-vote-result-announcement',
+            announcementDueOn: '2023-04-22',
+            announcedLate: true,
+            ruleVersion: 'qd69-2022+qd22-2021',
+          },
         },
       ]);
   });
@@ -162,7 +198,14 @@ describe('discipline case', () => {
 
   const announced: DisciplineCaseEvent = {
     type: 'DisciplineDecisionAnnounced',
-    data: { announcedOn: '2023-04-20', effectiveOn: '2023-04-20', basis: 'announcement', announcementDueOn: '2023-04-22', announcedLate: false, ruleVersion: 'qd69-2022+qd22-2021' },
+    data: {
+      announcedOn: '2023-04-20',
+      effectiveOn: '2023-04-20',
+      basis: 'announcement',
+      announcementDueOn: '2023-04-22',
+      announcedLate: false,
+      ruleVersion: 'qd69-2022+qd22-2021',
+    },
   };
 
   it('QĐ 69 art. 2 cl. 5: a lapse recorded before 12 months is refused with the lapse date', () => {
@@ -176,7 +219,17 @@ describe('discipline case', () => {
     spec(decider)
       .given([...decided, announced])
       .when(cmd('recordLapse', { on: '2024-05-02' }))
-      .then([{ type: 'DisciplineDecisionLapsed', data: { lapsedOn: '2024-04-20', recordedOn: '2024-05-02', ruleVersion: 'qd69-2022+qd22-2021', citation: expect.objectContaining({ article: 'art. 2 cl. 5' }) as never } }]);
+      .then([
+        {
+          type: 'DisciplineDecisionLapsed',
+          data: {
+            lapsedOn: '2024-04-20',
+            recordedOn: '2024-05-02',
+            ruleVersion: 'qd69-2022+qd22-2021',
+            citation: expect.objectContaining({ article: 'art. 2 cl. 5' }) as never,
+          },
+        },
+      ]);
   });
 
   it('QĐ 69 art. 2 cl. 5: the lapse runs from the announcement of the decision on appeal', () => {
@@ -189,14 +242,20 @@ describe('discipline case', () => {
   it('QĐ 296 art. 8: matching action proposed to the state body after the 5-day deadline is recorded as late', () => {
     spec(decider)
       .given([...decided, announced])
-      .when(cmd('recordStateActionProposal', { stateBody: 'District People\'s Committee', proposedOn: '2023-04-26' }))
+      .when(cmd('recordStateActionProposal', { stateBody: "District People's Committee", proposedOn: '2023-04-26' }))
       .then([{ type: 'StateMatchingActionProposed', data: expect.objectContaining({ dueOn: '2023-04-25', withinDeadline: false }) as never }]);
   });
 
   it('Charter art. 39 cl. 7: an appeal filed against a decision in effect is noted on the case, the sanction staying in force', () => {
     const filed: DisciplineCaseEvent = { type: 'AppealAgainstDecisionFiled', data: { appealId: 'a-1', filedOn: '2023-05-02' } };
-    spec(decider).given([...decided, announced]).when(cmd('recordAppealFiled', { appealId: 'a-1', filedOn: '2023-05-02' })).then([filed]);
-    expect([...decided, announced, filed].reduce(evolveDisciplineCase, decider.initialState())).toMatchObject({ status: 'in-effect', file: { appealIds: ['a-1'] } });
+    spec(decider)
+      .given([...decided, announced])
+      .when(cmd('recordAppealFiled', { appealId: 'a-1', filedOn: '2023-05-02' }))
+      .then([filed]);
+    expect([...decided, announced, filed].reduce(evolveDisciplineCase, decider.initialState())).toMatchObject({
+      status: 'in-effect',
+      file: { appealIds: ['a-1'] },
+    });
     spec(decider)
       .given([...decided, announced, filed])
       .when(cmd('recordAppealFiled', { appealId: 'a-1', filedOn: '2023-05-03' }))
@@ -207,7 +266,10 @@ describe('discipline case', () => {
     const open = (confidentialTo: { organizationId: string; bodyKind: 'inspection-commission' } | null) =>
       cmd('openDisciplineCase', { caseId: 'c-2', openedOn: '2023-03-01', inspectionId: null, subject, confidentialTo });
     const confidential = { organizationId: DISTRICT.organizationId, bodyKind: 'inspection-commission' } as const;
-    spec(decider).given([]).when(open(confidential)).then([{ type: 'DisciplineCaseOpened', data: { caseId: 'c-2', openedOn: '2023-03-01', inspectionId: null, subject, confidentialTo: confidential } }]);
+    spec(decider)
+      .given([])
+      .when(open(confidential))
+      .then([{ type: 'DisciplineCaseOpened', data: { caseId: 'c-2', openedOn: '2023-03-01', inspectionId: null, subject, confidentialTo: confidential } }]);
     const state = evolveDisciplineCase(decider.initialState(), opened);
     expect(state.status === 'open' && state.file.confidentialTo).toBeNull();
   });
@@ -215,12 +277,23 @@ describe('discipline case', () => {
   it("a confidential case is considered by a body of the subject's organization or one above it, not a stranger's", () => {
     spec(decider)
       .given([])
-      .when(cmd('openDisciplineCase', { caseId: 'c-2', openedOn: '2023-03-01', inspectionId: null, subject, confidentialTo: { organizationId: 'elsewhere', bodyKind: 'inspection-commission' } }))
+      .when(
+        cmd('openDisciplineCase', {
+          caseId: 'c-2',
+          openedOn: '2023-03-01',
+          inspectionId: null,
+          subject,
+          confidentialTo: { organizationId: 'elsewhere', bodyKind: 'inspection-commission' },
+        }),
+      )
       .thenThrows(InvalidInputError, { details: { field: 'confidentialTo.organizationId', rule: 'subject-organization-or-above' } });
   });
 
   it('refuses commands out of order, listing the allowed ones', () => {
-    spec(decider).given([opened]).when(cmd('recordLapse', { on: '2024-05-02' })).thenThrows(InvalidTransitionError, { details: expect.objectContaining({ currentState: 'open' }) as never });
+    spec(decider)
+      .given([opened])
+      .when(cmd('recordLapse', { on: '2024-05-02' }))
+      .thenThrows(InvalidTransitionError, { details: expect.objectContaining({ currentState: 'open' }) as never });
     expect(allowedDisciplineCaseCommands(decided.reduce(evolveDisciplineCase, decider.initialState()))).toEqual(['announceDecision', 'minuteRefusalToReceive']);
   });
 });

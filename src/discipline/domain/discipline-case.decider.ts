@@ -141,9 +141,16 @@ function requireBallotFor(file: CaseFile, form: SanctionForm, body: DecidingBody
 /** A body of the subject's own organization or of one above it considers the case, never a stranger's. */
 function requireConsideringBody(subject: SubjectFacts, body: ActingBody): void {
   requireActingBody('confidentialTo', body);
-  const chain = subject.kind === 'member' ? subject.organizations.map((o) => o.organizationId) : [subject.organizationId, ...subject.ancestors.map((o) => o.organizationId)];
+  const chain =
+    subject.kind === 'member'
+      ? subject.organizations.map((o) => o.organizationId)
+      : [subject.organizationId, ...subject.ancestors.map((o) => o.organizationId)];
   if (!chain.includes(body.organizationId)) {
-    throw new InvalidInputError('confidentialTo.organizationId', 'subject-organization-or-above', "The body considering the case must belong to the subject's organization or one above it");
+    throw new InvalidInputError(
+      'confidentialTo.organizationId',
+      'subject-organization-or-above',
+      "The body considering the case must belong to the subject's organization or one above it",
+    );
   }
 }
 
@@ -296,7 +303,11 @@ function recordBallot(command: RecordBallot, { file }: Open, rulebook: Rulebook)
   return [{ type: 'BallotRecorded', data: { ballot, tally, ruleVersion: version.id } }];
 }
 
-export function decideDisciplineCase(command: DisciplineCaseCommand, state: DisciplineCaseState, rulebook: Rulebook = defaultRulebook()): DisciplineCaseEvent[] {
+export function decideDisciplineCase(
+  command: DisciplineCaseCommand,
+  state: DisciplineCaseState,
+  rulebook: Rulebook = defaultRulebook(),
+): DisciplineCaseEvent[] {
   const m = disciplineCaseMachine;
   const today = command.metadata.today;
   switch (command.type) {
@@ -361,7 +372,14 @@ export function decideDisciplineCase(command: DisciplineCaseCommand, state: Disc
       return [
         {
           type: 'StateMatchingActionProposed',
-          data: { stateBody, proposedOn, dueOn: deadline.dueOn, withinDeadline: !isAfter(proposedOn, deadline.dueOn), ruleVersion: deadline.ruleVersion, citation: deadline.citation },
+          data: {
+            stateBody,
+            proposedOn,
+            dueOn: deadline.dueOn,
+            withinDeadline: !isAfter(proposedOn, deadline.dueOn),
+            ruleVersion: deadline.ruleVersion,
+            citation: deadline.citation,
+          },
         },
       ];
     }
@@ -416,7 +434,13 @@ export function evolveDisciplineCase(state: DisciplineCaseState, event: Discipli
       return state;
     case 'DisciplineDecisionAnnounced':
       return state.status === 'decided'
-        ? { ...state, status: 'in-effect', file: actOn(state.file, event.data.announcedOn), effectiveOn: event.data.effectiveOn, announcedOn: event.data.announcedOn }
+        ? {
+            ...state,
+            status: 'in-effect',
+            file: actOn(state.file, event.data.announcedOn),
+            effectiveOn: event.data.effectiveOn,
+            announcedOn: event.data.announcedOn,
+          }
         : state;
     case 'DisciplineDecisionLapsed':
       return state.status === 'in-effect' ? { status: 'lapsed', file: state.file, decision: state.decision, lapsedOn: event.data.lapsedOn } : state;

@@ -10,14 +10,39 @@ const chain = [
   { organizationId: 'G', level: 'grassroots' },
   { organizationId: 'P', level: 'province' },
 ] as const;
-const subject: MemberFacts = { kind: 'member', memberId: 'm-1', membership: 'full', holdsPost: false, organizations: chain, committeeSeats: [], managedByCommitteeOf: null };
+const subject: MemberFacts = {
+  kind: 'member',
+  memberId: 'm-1',
+  membership: 'full',
+  holdsPost: false,
+  organizations: chain,
+  committeeSeats: [],
+  managedByCommitteeOf: null,
+};
 const commission: DecidingBody = { organizationId: 'P', level: 'province', bodyKind: 'inspection-commission' };
 const standing: DecidingBody = { organizationId: 'P', level: 'province', bodyKind: 'standing-committee' };
 
 function underReview(form: 'warning' | 'expulsion'): AppealFile {
   const decider = appealDecider();
-  const sanction = { caseId: 'c-1', form, decidingBody: commission, decisionNumber: '05-QĐ/UBKT', signedOn: '2025-09-01', ruleVersion: 'qd69-264-2025+qd296-2025' };
-  const data = { appealId: 'a-1', appellant: { kind: 'member', memberId: 'm-1' }, subject, sanction, receivedOn: '2025-09-05', filedOn: '2025-09-20', reviewingBody: standing, previousAppeals: [], confidentialTo: null } as const;
+  const sanction = {
+    caseId: 'c-1',
+    form,
+    decidingBody: commission,
+    decisionNumber: '05-QĐ/UBKT',
+    signedOn: '2025-09-01',
+    ruleVersion: 'qd69-264-2025+qd296-2025',
+  };
+  const data = {
+    appealId: 'a-1',
+    appellant: { kind: 'member', memberId: 'm-1' },
+    subject,
+    sanction,
+    receivedOn: '2025-09-05',
+    filedOn: '2025-09-20',
+    reviewingBody: standing,
+    previousAppeals: [],
+    confidentialTo: null,
+  } as const;
   const state = decider.decide({ type: 'fileAppeal', data, metadata: { today } }, decider.initialState()).reduce(decider.evolve, decider.initialState());
   if (state.status !== 'under-review') throw new Error('appeal not under review');
   return state.appeal;
@@ -38,7 +63,9 @@ describe('what an appeal decision changes on the case and the member', () => {
   it('QĐ 117-QĐ/TW: an annulled warning restores nothing on the member record (planning eligibility and the rest stay on the appeal)', () => {
     const appeal = underReview('warning');
     const events = decide(appeal, { type: 'annulSanction', data: { decidedOn: '2025-11-10', decisionNumber: '31-QĐ/TU', reason: 'Không có vi phạm' } });
-    expect(events.filter((e) => e.type === 'RestorationOrdered').map((e) => e.data)).toContainEqual(expect.objectContaining({ item: 'cadre-planning-eligibility' }));
+    expect(events.filter((e) => e.type === 'RestorationOrdered').map((e) => e.data)).toContainEqual(
+      expect.objectContaining({ item: 'cadre-planning-eligibility' }),
+    );
     expect(appealOutcomeFollowUps(appeal, events, '2025-11-10').map((f) => f.type)).toEqual(['recordAppealOutcome']);
   });
 
@@ -59,7 +86,11 @@ describe('what an appeal decision changes on the case and the member', () => {
     const file = { caseId: 'c-1', subject } as CaseFile;
     const announced = decider.decide(
       { type: 'announceDecision', data: { announcedOn: '2025-09-05', voteResultAnnouncedOn: null }, metadata: { today } },
-      { status: 'decided', file: { ...file, lastActOn: '2025-09-01' }, decision: { form: 'expulsion', decidingBody: commission, ruleVersion: 'qd69-264-2025+qd296-2025', announcementDueOn: '2025-09-16' } as IssuedDecision },
+      {
+        status: 'decided',
+        file: { ...file, lastActOn: '2025-09-01' },
+        decision: { form: 'expulsion', decidingBody: commission, ruleVersion: 'qd69-264-2025+qd296-2025', announcementDueOn: '2025-09-16' } as IssuedDecision,
+      },
     );
     expect(effectFollowUps(file, { form: 'expulsion' } as IssuedDecision, announced)).toEqual([
       { type: 'recordExpulsion', memberId: 'm-1', data: { disciplineDecisionId: 'c-1', expelledOn: '2025-09-05' } },

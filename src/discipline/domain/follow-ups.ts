@@ -45,7 +45,13 @@ export function appealOutcomeFollowUps(appeal: AppealFile, events: readonly Appe
         return [outcome({ outcome: 'annulled', form: null })];
       case 'RestorationOrdered':
         return event.data.item === 'party-membership' && event.data.subject.kind === 'member'
-          ? [{ type: 'restoreMembership', memberId: event.data.subject.memberId, data: { disciplineDecisionId: caseId, appealId: appeal.appealId, restoredOn: event.data.orderedOn } }]
+          ? [
+              {
+                type: 'restoreMembership',
+                memberId: event.data.subject.memberId,
+                data: { disciplineDecisionId: caseId, appealId: appeal.appealId, restoredOn: event.data.orderedOn },
+              },
+            ]
           : [];
       case 'AppealFiled':
       case 'AppealReferredUpward':

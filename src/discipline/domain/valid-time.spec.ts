@@ -5,7 +5,10 @@ import { validTimeOf } from '../../shared/domain/valid-time.js';
 
 describe("an act's valid time is its legal date", () => {
   it('is midnight UTC opening the day of the act', () => {
-    const admitted = { type: 'MemberAdmitted', data: { memberId: 'm', organizationId: 'o', fullName: 'A', birthDate: '1980-01-01', admittedOn: '2019-03-02' } } as const;
+    const admitted = {
+      type: 'MemberAdmitted',
+      data: { memberId: 'm', organizationId: 'o', fullName: 'A', birthDate: '1980-01-01', admittedOn: '2019-03-02' },
+    } as const;
     expect(validTimeOf(MEMBER_ACT_DATES, admitted)).toEqual(new Date('2019-03-02T00:00:00.000Z'));
   });
 

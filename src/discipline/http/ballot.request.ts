@@ -4,7 +4,8 @@ import { DecidingBodyRequest } from './deciding-body.request.js';
 import { NestedListField } from './list-fields.js';
 
 const MAX_MEMBERS = 1000;
-const count = (example: number, description?: string) => IntField(example, { min: 0, max: MAX_MEMBERS, optional: true, ...(description ? { description } : {}) });
+const count = (example: number, description?: string) =>
+  IntField(example, { min: 0, max: MAX_MEMBERS, optional: true, ...(description ? { description } : {}) });
 
 /** Votes per form; a form left out had no votes. */
 export class VotesRequest {
@@ -25,7 +26,9 @@ export class ExcludedMembersRequest {
 
 /** A secret ballot (bỏ phiếu kín); consistency of the counts is checked by the rulebook (422 with the computation). */
 export class BallotRequest {
-  @EnumField(['proposal', 'decision'] as const, 'decision', { description: 'proposal: the considering body proposes (expulsion needs two thirds); decision: the competent body decides' })
+  @EnumField(['proposal', 'decision'] as const, 'decision', {
+    description: 'proposal: the considering body proposes (expulsion needs two thirds); decision: the competent body decides',
+  })
   stage!: 'proposal' | 'decision';
 
   @NestedField(() => DecidingBodyRequest, { description: 'The body that votes' })

@@ -1,9 +1,4 @@
-import {
-  mapPersonalFields,
-  personalDataSubject,
-  withoutPersonalData,
-  type PersonalDataRules,
-} from '../../shared/domain/personal-data.js';
+import { mapPersonalFields, personalDataSubject, withoutPersonalData, type PersonalDataRules } from '../../shared/domain/personal-data.js';
 import { isSealed, open, seal } from './sealed-value.js';
 import type { SubjectKeys } from './subject-keys.js';
 

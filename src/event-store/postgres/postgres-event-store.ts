@@ -169,10 +169,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ version: number | null }>(
-      'SELECT max(stream_version) AS version FROM events WHERE stream_id = $1',
-      [streamId],
-    );
+    const { rows } = await this.pool.query<{ version: number | null }>('SELECT max(stream_version) AS version FROM events WHERE stream_id = $1', [streamId]);
     return rows[0]?.version ?? 0;
   }
 
@@ -211,10 +208,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   async verifyStream(streamId: string): Promise<ChainVerification> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`,
-      [streamId],
-    );
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
     return verifyChain(streamId, rows.map(toStored));
   }
 
@@ -273,5 +267,4 @@ export class PostgresEventStore extends EventStore {
     );
     return rows.map((row) => ({ streamId: row.stream_id, streamVersion: row.stream_version, hash: row.hash }));
   }
-
 }

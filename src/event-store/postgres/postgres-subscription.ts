@@ -30,11 +30,7 @@ export class PostgresSubscription implements Subscription {
     this.done = this.loop();
   }
 
-  static start(
-    pool: Pool,
-    read: (from: GlobalCheckpoint, maxCount: number) => Promise<ReadAllResult>,
-    options: SubscribeOptions,
-  ): PostgresSubscription {
+  static start(pool: Pool, read: (from: GlobalCheckpoint, maxCount: number) => Promise<ReadAllResult>, options: SubscribeOptions): PostgresSubscription {
     return new PostgresSubscription(pool, read, options);
   }
 

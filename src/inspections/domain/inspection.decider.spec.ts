@@ -61,10 +61,7 @@ const walk: InspectionCommand[] = [
 ];
 
 function record(steps: readonly InspectionCommand[]): InspectionEvent[] {
-  return steps.reduce<InspectionEvent[]>(
-    (history, command) => [...history, ...inspectionDecider.decide(command, foldEvents(inspectionDecider, history))],
-    [],
-  );
+  return steps.reduce<InspectionEvent[]>((history, command) => [...history, ...inspectionDecider.decide(command, foldEvents(inspectionDecider, history))], []);
 }
 const stateOf = (history: readonly InspectionEvent[]) => foldEvents(inspectionDecider, history);
 
@@ -94,7 +91,18 @@ describe('inspection stream (kiểm tra)', () => {
       commands.closeInspection,
     ]);
     expect(history).toEqual([
-      { type: 'InspectionProposed', data: { inspectionId, body, subject, kind: 'suspected-violation', escalatedFromSupervisionId: null, grounds: 'Letter of complaint', proposedOn: '2025-01-10' } },
+      {
+        type: 'InspectionProposed',
+        data: {
+          inspectionId,
+          body,
+          subject,
+          kind: 'suspected-violation',
+          escalatedFromSupervisionId: null,
+          grounds: 'Letter of complaint',
+          proposedOn: '2025-01-10',
+        },
+      },
       { type: 'InspectionDecided', data: { inspectionId, ...commands.decideInspection.data } },
       { type: 'InspectionOutlineSent', data: { inspectionId, sentOn: '2025-01-25' } },
       { type: 'ExplanationReceived', data: { inspectionId, ...commands.receiveExplanation.data } },
@@ -112,9 +120,15 @@ describe('inspection stream (kiểm tra)', () => {
 
   it('closes a regular inspection that found no violation, without follow-up', () => {
     const history = record([
-      { ...commands.proposeInspection, data: { ...commands.proposeInspection.data, kind: 'regular', subject: { kind: 'organization', organizationId: 'cell-a' } } },
+      {
+        ...commands.proposeInspection,
+        data: { ...commands.proposeInspection.data, kind: 'regular', subject: { kind: 'organization', organizationId: 'cell-a' } },
+      },
       ...walk.slice(1, 5),
-      { ...commands.concludeInspection, data: { ...commands.concludeInspection.data, violationFound: false, severity: 'none', recommendations: [], proposeDiscipline: false } },
+      {
+        ...commands.concludeInspection,
+        data: { ...commands.concludeInspection.data, violationFound: false, severity: 'none', recommendations: [], proposeDiscipline: false },
+      },
       commands.notifyConclusion,
       commands.closeInspection,
     ]);
@@ -123,7 +137,10 @@ describe('inspection stream (kiểm tra)', () => {
 
   it('starts an inspection escalated from a supervision as one on signs of violation, keeping the link', () => {
     const escalated = { ...commands.proposeInspection, data: { ...commands.proposeInspection.data, escalatedFromSupervisionId: 'sup-3' } };
-    spec(inspectionDecider).given([]).when(escalated).then([{ type: 'InspectionProposed', data: { ...escalated.data, escalatedFromSupervisionId: 'sup-3' } }]);
+    spec(inspectionDecider)
+      .given([])
+      .when(escalated)
+      .then([{ type: 'InspectionProposed', data: { ...escalated.data, escalatedFromSupervisionId: 'sup-3' } }]);
     spec(inspectionDecider)
       .given([])
       .when({ ...escalated, data: { ...escalated.data, kind: 'regular' } })
@@ -134,21 +151,99 @@ describe('inspection stream (kiểm tra)', () => {
     const conclusion = commands.concludeInspection;
     const decision = commands.decideInspection;
     const cases: [string, InspectionStatus, InspectionCommand, string, string][] = [
-      ['a period examined that ends before it starts', 'proposed', { ...decision, data: { ...decision.data, period: { from: '2024-01-01', to: '2023-12-31' } } }, 'period.to', 'not-before-from'],
-      ['a decision dated before the proposal', 'proposed', { ...decision, data: { ...decision.data, decidedOn: '2025-01-09' } }, 'decidedOn', 'not-before-proposal'],
+      [
+        'a period examined that ends before it starts',
+        'proposed',
+        { ...decision, data: { ...decision.data, period: { from: '2024-01-01', to: '2023-12-31' } } },
+        'period.to',
+        'not-before-from',
+      ],
+      [
+        'a decision dated before the proposal',
+        'proposed',
+        { ...decision, data: { ...decision.data, decidedOn: '2025-01-09' } },
+        'decidedOn',
+        'not-before-proposal',
+      ],
       ['a decision dated in the future', 'proposed', { ...decision, data: { ...decision.data, decidedOn: '2025-07-01' } }, 'decidedOn', 'not-in-future'],
       ['an empty team', 'proposed', { ...decision, data: { ...decision.data, teamMemberIds: [] } }, 'teamMemberIds', 'not-empty'],
-      ['a team member listed twice', 'proposed', { ...decision, data: { ...decision.data, teamMemberIds: ['member-1', 'member-1'] } }, 'teamMemberIds', 'unique'],
-      ['the member inspected on the team', 'proposed', { ...decision, data: { ...decision.data, teamMemberIds: ['member-7'] } }, 'teamMemberIds', 'subject-not-on-team'],
-      ['an explanation received before the outline was sent', 'outline-sent', { ...commands.receiveExplanation, data: { receivedOn: '2025-01-24', summary: 's' } }, 'receivedOn', 'not-before-last-act'],
-      ['a conclusion dated before the decision', 'verification-reported', { ...conclusion, data: { ...conclusion.data, concludedOn: '2025-01-19' } }, 'concludedOn', 'not-before-decision'],
-      ['a conclusion dated before the draft report', 'verification-reported', { ...conclusion, data: { ...conclusion.data, concludedOn: '2025-02-28' } }, 'concludedOn', 'not-before-last-act'],
-      ['discipline proposed with no violation found', 'verification-reported', { ...conclusion, data: { ...conclusion.data, violationFound: false, severity: 'none' } }, 'proposeDiscipline', 'requires-violation'],
-      ['a severity with no violation found', 'verification-reported', { ...conclusion, data: { ...conclusion.data, violationFound: false, proposeDiscipline: false } }, 'severity', 'none-without-violation'],
-      ['a violation found without a severity', 'verification-reported', { ...conclusion, data: { ...conclusion.data, severity: 'none' } }, 'severity', 'graded-when-violation-found'],
-      ['a blank recommendation', 'verification-reported', { ...conclusion, data: { ...conclusion.data, recommendations: [''] } }, 'recommendations[0]', 'not-blank'],
-      ['a follow-up dated before the notification', 'conclusion-notified', { ...commands.recordFollowUp, data: { ...commands.recordFollowUp.data, checkedOn: '2025-03-19' } }, 'checkedOn', 'not-before-last-act'],
-      ['a proposal with no subject id', 'not-proposed', { ...commands.proposeInspection, data: { ...commands.proposeInspection.data, subject: { kind: 'member', memberId: '' } } }, 'subject.memberId', 'not-blank'],
+      [
+        'a team member listed twice',
+        'proposed',
+        { ...decision, data: { ...decision.data, teamMemberIds: ['member-1', 'member-1'] } },
+        'teamMemberIds',
+        'unique',
+      ],
+      [
+        'the member inspected on the team',
+        'proposed',
+        { ...decision, data: { ...decision.data, teamMemberIds: ['member-7'] } },
+        'teamMemberIds',
+        'subject-not-on-team',
+      ],
+      [
+        'an explanation received before the outline was sent',
+        'outline-sent',
+        { ...commands.receiveExplanation, data: { receivedOn: '2025-01-24', summary: 's' } },
+        'receivedOn',
+        'not-before-last-act',
+      ],
+      [
+        'a conclusion dated before the decision',
+        'verification-reported',
+        { ...conclusion, data: { ...conclusion.data, concludedOn: '2025-01-19' } },
+        'concludedOn',
+        'not-before-decision',
+      ],
+      [
+        'a conclusion dated before the draft report',
+        'verification-reported',
+        { ...conclusion, data: { ...conclusion.data, concludedOn: '2025-02-28' } },
+        'concludedOn',
+        'not-before-last-act',
+      ],
+      [
+        'discipline proposed with no violation found',
+        'verification-reported',
+        { ...conclusion, data: { ...conclusion.data, violationFound: false, severity: 'none' } },
+        'proposeDiscipline',
+        'requires-violation',
+      ],
+      [
+        'a severity with no violation found',
+        'verification-reported',
+        { ...conclusion, data: { ...conclusion.data, violationFound: false, proposeDiscipline: false } },
+        'severity',
+        'none-without-violation',
+      ],
+      [
+        'a violation found without a severity',
+        'verification-reported',
+        { ...conclusion, data: { ...conclusion.data, severity: 'none' } },
+        'severity',
+        'graded-when-violation-found',
+      ],
+      [
+        'a blank recommendation',
+        'verification-reported',
+        { ...conclusion, data: { ...conclusion.data, recommendations: [''] } },
+        'recommendations[0]',
+        'not-blank',
+      ],
+      [
+        'a follow-up dated before the notification',
+        'conclusion-notified',
+        { ...commands.recordFollowUp, data: { ...commands.recordFollowUp.data, checkedOn: '2025-03-19' } },
+        'checkedOn',
+        'not-before-last-act',
+      ],
+      [
+        'a proposal with no subject id',
+        'not-proposed',
+        { ...commands.proposeInspection, data: { ...commands.proposeInspection.data, subject: { kind: 'member', memberId: '' } } },
+        'subject.memberId',
+        'not-blank',
+      ],
     ];
     it.each(cases)('%s', (_name, status, command, field, rule) => {
       spec(inspectionDecider).given(histories[status]).when(command).thenThrows(InvalidInputError, { code: 'invalid-input', details: { field, rule } });
@@ -169,7 +264,8 @@ describe('inspection stream (kiểm tra)', () => {
         });
     });
     it.each(cases.filter(([, , allowed]) => allowed))('in %s, accepts %s', (status, type) => {
-      const command = type === 'recordFollowUp' ? { ...commands.recordFollowUp, data: { ...commands.recordFollowUp.data, checkedOn: '2025-06-01' } } : commands[type];
+      const command =
+        type === 'recordFollowUp' ? { ...commands.recordFollowUp, data: { ...commands.recordFollowUp.data, checkedOn: '2025-06-01' } } : commands[type];
       expect(inspectionDecider.decide(command, stateOf(histories[status]))).toHaveLength(1);
     });
     it('allows nothing once closed', () => {

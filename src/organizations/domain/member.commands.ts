@@ -2,10 +2,7 @@ import type { Command } from '../../shared/domain/decider.js';
 import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
 import type { ErasureGround, RemovalGround } from './member.events.js';
 
-export type AdmitMember = Command<
-  'admitMember',
-  { memberId: string; organizationId: string; fullName: string; birthDate: IsoDate; admittedOn: IsoDate }
->;
+export type AdmitMember = Command<'admitMember', { memberId: string; organizationId: string; fullName: string; birthDate: IsoDate; admittedOn: IsoDate }>;
 export type MakeMemberFull = Command<'makeMemberFull', { madeFullOn: IsoDate }>;
 export type TransferMember = Command<'transferMember', { toOrganizationId: string; transferredOn: IsoDate }>;
 export type TakeUpPost = Command<

@@ -14,7 +14,14 @@ const admitted: MemberEvent = { type: 'MemberAdmitted', data: admission };
 const madeFull: MemberEvent = { type: 'MemberMadeFull', data: { memberId, madeFullOn: '2024-03-15' } };
 const seat: MemberEvent = {
   type: 'PostTakenUp',
-  data: { memberId, postId: 'post-1', title: 'Ủy viên Ban Chấp hành Đảng bộ huyện', organizationId: 'org-binh-xuyen', committeeLevel: 'district', takenUpOn: '2024-04-01' },
+  data: {
+    memberId,
+    postId: 'post-1',
+    title: 'Ủy viên Ban Chấp hành Đảng bộ huyện',
+    organizationId: 'org-binh-xuyen',
+    committeeLevel: 'district',
+    takenUpOn: '2024-04-01',
+  },
 };
 const died: MemberEvent = { type: 'MemberDied', data: { memberId, diedOn: '2025-01-01' } };
 
@@ -57,7 +64,11 @@ describe('member stream', () => {
     run(commands.admitMember);
     run({ type: 'makeMemberFull', data: { madeFullOn: '2024-03-15' }, metadata });
     run({ type: 'takeUpPost', data: { ...commands.takeUpPost.data, postId: 'post-1', takenUpOn: '2024-04-01' }, metadata });
-    run({ type: 'takeUpPost', data: { ...commands.takeUpPost.data, postId: 'post-3', committeeLevel: null, title: 'Trưởng phòng', takenUpOn: '2024-04-01' }, metadata });
+    run({
+      type: 'takeUpPost',
+      data: { ...commands.takeUpPost.data, postId: 'post-3', committeeLevel: null, title: 'Trưởng phòng', takenUpOn: '2024-04-01' },
+      metadata,
+    });
     run({ type: 'leavePost', data: { postId: 'post-1', leftOn: '2024-05-01' }, metadata });
     run(commands.transferMember);
     expect(memberFacts(stateOf(history))).toEqual({
@@ -93,7 +104,10 @@ describe('member stream', () => {
         });
     });
     it('makes the member full on the day the twelve months end', () => {
-      spec(memberDecider).given([admitted]).when({ type: 'makeMemberFull', data: { madeFullOn: '2024-03-15' }, metadata }).then([madeFull]);
+      spec(memberDecider)
+        .given([admitted])
+        .when({ type: 'makeMemberFull', data: { madeFullOn: '2024-03-15' }, metadata })
+        .then([madeFull]);
     });
   });
 
@@ -126,10 +140,13 @@ describe('member stream', () => {
 
   describe('expulsion applies to full members only (Charter art. 35.2; QĐ 69 art. 7)', () => {
     it('records the expulsion of a full member, ending the posts held', () => {
-      spec(memberDecider).given(histories.full).when(commands.recordExpulsion).then([
-        { type: 'PostLeft', data: { memberId, postId: 'post-1', leftOn: '2025-06-10' } },
-        { type: 'MemberExpelled', data: { memberId, disciplineDecisionId: 'decision-9', expelledOn: '2025-06-10' } },
-      ]);
+      spec(memberDecider)
+        .given(histories.full)
+        .when(commands.recordExpulsion)
+        .then([
+          { type: 'PostLeft', data: { memberId, postId: 'post-1', leftOn: '2025-06-10' } },
+          { type: 'MemberExpelled', data: { memberId, disciplineDecisionId: 'decision-9', expelledOn: '2025-06-10' } },
+        ]);
     });
     it('refuses the expulsion of a probationary member', () => {
       spec(memberDecider)
@@ -142,10 +159,16 @@ describe('member stream', () => {
   describe('an annulled expulsion restores membership (QĐ 117-QĐ/TW)', () => {
     const expelled: MemberEvent = { type: 'MemberExpelled', data: { memberId, disciplineDecisionId: 'decision-9', expelledOn: '2025-06-10' } };
     it('restores the expelled member to full membership', () => {
-      spec(memberDecider).given([admitted, madeFull, expelled]).when(commands.restoreMembership).then([
+      spec(memberDecider)
+        .given([admitted, madeFull, expelled])
+        .when(commands.restoreMembership)
+        .then([{ type: 'MembershipRestored', data: { memberId, disciplineDecisionId: 'decision-9', appealId: 'appeal-1', restoredOn: '2025-06-20' } }]);
+      const restored = stateOf([
+        admitted,
+        madeFull,
+        expelled,
         { type: 'MembershipRestored', data: { memberId, disciplineDecisionId: 'decision-9', appealId: 'appeal-1', restoredOn: '2025-06-20' } },
       ]);
-      const restored = stateOf([admitted, madeFull, expelled, { type: 'MembershipRestored', data: { memberId, disciplineDecisionId: 'decision-9', appealId: 'appeal-1', restoredOn: '2025-06-20' } }]);
       expect(restored).toMatchObject({ status: 'full', member: { memberId, lastActOn: '2025-06-20' } });
     });
     it('restores only a membership taken by expulsion, not one ended by death, release or removal', () => {
@@ -166,39 +189,84 @@ describe('member stream', () => {
     it('leaves name and birth date null, and the rest of the record as it was', () => {
       const before = stateOf(histories.full) as Extract<MemberState, { status: 'full' }>;
       expect(before.member).toMatchObject({ fullName: 'Nguyễn Văn A', birthDate: '1990-05-01', personalDataErased: false });
-      expect(stateOf([...histories.full, erased])).toEqual({ ...before, member: { ...before.member, fullName: null, birthDate: null, personalDataErased: true } });
+      expect(stateOf([...histories.full, erased])).toEqual({
+        ...before,
+        member: { ...before.member, fullName: null, birthDate: null, personalDataErased: true },
+      });
     });
     it('erases the data of a member who has left the roll too', () => {
       expect(stateOf([...histories.left, erased])).toMatchObject({ status: 'left', member: { fullName: null, birthDate: null, personalDataErased: true } });
     });
     it('refuses a second erasure', () => {
       expect(allowedMemberCommands(stateOf([...histories.full, erased]))).not.toContain('erasePersonalData');
-      spec(memberDecider).given([...histories.full, erased]).when(commands.erasePersonalData).thenThrows(InvalidTransitionError, { details: { command: 'erasePersonalData' } });
+      spec(memberDecider)
+        .given([...histories.full, erased])
+        .when(commands.erasePersonalData)
+        .thenThrows(InvalidTransitionError, { details: { command: 'erasePersonalData' } });
     });
     it.each<[string, ErasureGround, string, string]>([
       ['a ground the decree does not list', 'disliked' as ErasureGround, 'Đơn', 'erasure-ground'],
       ['no reference to the request or decision', 'consent-withdrawn', ' ', 'not-blank'],
     ])('refuses %s', (_case, ground, reference, rule) => {
-      spec(memberDecider).given(histories.full).when({ ...commands.erasePersonalData, data: { ground, reference } }).thenThrows(InvalidInputError, { details: { rule } });
+      spec(memberDecider)
+        .given(histories.full)
+        .when({ ...commands.erasePersonalData, data: { ground, reference } })
+        .thenThrows(InvalidInputError, { details: { rule } });
     });
   });
 
   it('records a release (cho ra khỏi Đảng) with its reason and a death, ending the posts held', () => {
-    spec(memberDecider).given(histories.probationary).when(commands.releaseMember).then([
-      { type: 'PostLeft', data: { memberId, postId: 'post-1', leftOn: '2025-06-10' } },
-      { type: 'MemberReleased', data: { memberId, reason: 'Asked to leave', releasedOn: '2025-06-10' } },
-    ]);
-    spec(memberDecider).given([admitted]).when(commands.recordDeath).then([{ type: 'MemberDied', data: { memberId, diedOn: '2025-06-10' } }]);
+    spec(memberDecider)
+      .given(histories.probationary)
+      .when(commands.releaseMember)
+      .then([
+        { type: 'PostLeft', data: { memberId, postId: 'post-1', leftOn: '2025-06-10' } },
+        { type: 'MemberReleased', data: { memberId, reason: 'Asked to leave', releasedOn: '2025-06-10' } },
+      ]);
+    spec(memberDecider)
+      .given([admitted])
+      .when(commands.recordDeath)
+      .then([{ type: 'MemberDied', data: { memberId, diedOn: '2025-06-10' } }]);
   });
 
   describe('refuses inconsistent input', () => {
     const cases: [string, MemberEvent[], MemberCommand, string, string][] = [
-      ['a birth date after admission', [], { ...commands.admitMember, data: { ...commands.admitMember.data, birthDate: '2024-01-01' } }, 'birthDate', 'before-admission'],
-      ['an admission in the future', [], { ...commands.admitMember, data: { ...commands.admitMember.data, admittedOn: '2025-07-01' } }, 'admittedOn', 'not-in-future'],
+      [
+        'a birth date after admission',
+        [],
+        { ...commands.admitMember, data: { ...commands.admitMember.data, birthDate: '2024-01-01' } },
+        'birthDate',
+        'before-admission',
+      ],
+      [
+        'an admission in the future',
+        [],
+        { ...commands.admitMember, data: { ...commands.admitMember.data, admittedOn: '2025-07-01' } },
+        'admittedOn',
+        'not-in-future',
+      ],
       ['a blank name', [], { ...commands.admitMember, data: { ...commands.admitMember.data, fullName: '' } }, 'fullName', 'not-blank'],
-      ['a transfer to the same organization', [admitted], { ...commands.transferMember, data: { toOrganizationId: 'cell-a', transferredOn: '2025-06-10' } }, 'toOrganizationId', 'changed'],
-      ['a transfer dated before the last act', [admitted, madeFull], { ...commands.transferMember, data: { toOrganizationId: 'cell-b', transferredOn: '2024-03-14' } }, 'transferredOn', 'not-before-last-act'],
-      ['taking up a post already held', histories.full, { ...commands.takeUpPost, data: { ...commands.takeUpPost.data, postId: 'post-1' } }, 'postId', 'not-held'],
+      [
+        'a transfer to the same organization',
+        [admitted],
+        { ...commands.transferMember, data: { toOrganizationId: 'cell-a', transferredOn: '2025-06-10' } },
+        'toOrganizationId',
+        'changed',
+      ],
+      [
+        'a transfer dated before the last act',
+        [admitted, madeFull],
+        { ...commands.transferMember, data: { toOrganizationId: 'cell-b', transferredOn: '2024-03-14' } },
+        'transferredOn',
+        'not-before-last-act',
+      ],
+      [
+        'taking up a post already held',
+        histories.full,
+        { ...commands.takeUpPost, data: { ...commands.takeUpPost.data, postId: 'post-1' } },
+        'postId',
+        'not-held',
+      ],
       ['leaving a post not held', [admitted], commands.leavePost, 'postId', 'held'],
       ['releasing without a reason', [admitted], { ...commands.releaseMember, data: { reason: ' ', releasedOn: '2025-06-10' } }, 'reason', 'not-blank'],
     ];
@@ -219,9 +287,12 @@ describe('member stream', () => {
           details: { command: type, currentState: status, allowedCommands: allowedMemberCommands(stateOf(histories[status])) },
         });
     });
-    it.each(cases.filter(([status, type, allowed]) => allowed && !(status === 'probationary' && type === 'recordExpulsion')))('in %s, accepts %s', (status, type) => {
-      expect(memberDecider.decide(commands[type], stateOf(histories[status])).length).toBeGreaterThan(0);
-    });
+    it.each(cases.filter(([status, type, allowed]) => allowed && !(status === 'probationary' && type === 'recordExpulsion')))(
+      'in %s, accepts %s',
+      (status, type) => {
+        expect(memberDecider.decide(commands[type], stateOf(histories[status])).length).toBeGreaterThan(0);
+      },
+    );
     it.each<[string, MemberEvent]>([
       ['removed-from-roll', { type: 'MemberRemovedFromRoll', data: { memberId, ground: 'card-returned-or-destroyed', removedOn: '2025-01-01' } }],
       ['released', { type: 'MemberReleased', data: { memberId, reason: 'r', releasedOn: '2025-01-01' } }],

@@ -37,7 +37,8 @@ export function allowedMemberCommands(state: MemberState): MemberCommandType[] {
   const allowed = memberMachine.allowedCommands(state.status);
   if (state.status === 'not-admitted') return allowed;
   const spent = (type: MemberCommandType) =>
-    (type === 'restoreMembership' && state.status === 'left' && state.leftBy !== 'expelled') || (type === 'erasePersonalData' && state.member.personalDataErased);
+    (type === 'restoreMembership' && state.status === 'left' && state.leftBy !== 'expelled') ||
+    (type === 'erasePersonalData' && state.member.personalDataErased);
   return allowed.filter((type) => !spent(type));
 }
 

@@ -18,13 +18,7 @@ export type RemovalGround = (typeof REMOVAL_GROUNDS)[number];
 export type Post = Readonly<{ postId: string; title: string; organizationId: string; committeeLevel: OrganizationLevel | null }>;
 
 /** The cases in which a data subject may have their personal data erased (Decree 13/2023/NĐ-CP art. 16.1 a–đ). */
-export const ERASURE_GROUNDS = [
-  'no-longer-necessary',
-  'consent-withdrawn',
-  'objection-upheld',
-  'unlawful-processing',
-  'required-by-law',
-] as const;
+export const ERASURE_GROUNDS = ['no-longer-necessary', 'consent-withdrawn', 'objection-upheld', 'unlawful-processing', 'required-by-law'] as const;
 export type ErasureGround = (typeof ERASURE_GROUNDS)[number];
 
 /** Kết nạp: admission starts a probation (đảng viên dự bị). Name and birth date are personal data. */
@@ -35,10 +29,7 @@ export type MemberAdmitted = Event<
 /** Công nhận đảng viên chính thức. */
 export type MemberMadeFull = Event<'MemberMadeFull', { memberId: string; madeFullOn: IsoDate }>;
 /** Chuyển sinh hoạt đảng. */
-export type MemberTransferred = Event<
-  'MemberTransferred',
-  { memberId: string; fromOrganizationId: string; toOrganizationId: string; transferredOn: IsoDate }
->;
+export type MemberTransferred = Event<'MemberTransferred', { memberId: string; fromOrganizationId: string; toOrganizationId: string; transferredOn: IsoDate }>;
 export type PostTakenUp = Event<'PostTakenUp', Post & { memberId: string; takenUpOn: IsoDate }>;
 export type PostLeft = Event<'PostLeft', { memberId: string; postId: string; leftOn: IsoDate }>;
 export type MemberRemovedFromRoll = Event<'MemberRemovedFromRoll', { memberId: string; ground: RemovalGround; removedOn: IsoDate }>;

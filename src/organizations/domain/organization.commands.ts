@@ -14,11 +14,4 @@ export type MergeInto = Command<'mergeInto', { successorId: string; mergedOn: Is
 export type Absorb = Command<'absorb', { predecessorId: string; absorbedOn: IsoDate }>;
 export type DissolveOrganization = Command<'dissolveOrganization', { reason: string; dissolvedOn: IsoDate }>;
 
-export type OrganizationCommand =
-  | FoundOrganization
-  | RenameOrganization
-  | MoveOrganization
-  | EstablishBody
-  | MergeInto
-  | Absorb
-  | DissolveOrganization;
+export type OrganizationCommand = FoundOrganization | RenameOrganization | MoveOrganization | EstablishBody | MergeInto | Absorb | DissolveOrganization;

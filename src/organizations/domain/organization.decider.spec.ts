@@ -79,19 +79,27 @@ describe('organization stream', () => {
   });
 
   it('records renaming with the previous name, and moving with the previous parent', () => {
-    spec(organizationDecider).given([founded()]).when(commands.renameOrganization).then([
-      { type: 'OrganizationRenamed', data: { organizationId: id, previousName: 'Đảng bộ huyện Bình Xuyên', name: 'Đảng bộ Bình Xuyên', renamedOn: '2025-06-10' } },
-    ]);
-    spec(organizationDecider).given([founded()]).when(commands.moveOrganization).then([
-      { type: 'OrganizationMoved', data: { organizationId: id, previousParentId: 'org-vinh-phuc', parentId: 'org-phu-tho', movedOn: '2025-06-10' } },
-    ]);
+    spec(organizationDecider)
+      .given([founded()])
+      .when(commands.renameOrganization)
+      .then([
+        {
+          type: 'OrganizationRenamed',
+          data: { organizationId: id, previousName: 'Đảng bộ huyện Bình Xuyên', name: 'Đảng bộ Bình Xuyên', renamedOn: '2025-06-10' },
+        },
+      ]);
+    spec(organizationDecider)
+      .given([founded()])
+      .when(commands.moveOrganization)
+      .then([{ type: 'OrganizationMoved', data: { organizationId: id, previousParentId: 'org-vinh-phuc', parentId: 'org-phu-tho', movedOn: '2025-06-10' } }]);
   });
 
   describe('an inspection commission is elected at grassroots level and up, commune-level committees included (Charter art. 30)', () => {
     it.each<OrganizationLevel>(['central', 'province', 'district', 'grassroots'])('establishes one at %s level', (level) => {
-      spec(organizationDecider).given([founded(level)]).when(commands.establishBody).then([
-        { type: 'BodyEstablished', data: { organizationId: id, bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2025-06-10' } },
-      ]);
+      spec(organizationDecider)
+        .given([founded(level)])
+        .when(commands.establishBody)
+        .then([{ type: 'BodyEstablished', data: { organizationId: id, bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2025-06-10' } }]);
     });
     it.each<OrganizationLevel>(['sub-grassroots', 'cell'])('refuses one at %s level', (level) => {
       spec(organizationDecider)
@@ -103,31 +111,85 @@ describe('organization stream', () => {
 
   it('establishes each body once', () => {
     spec(organizationDecider)
-      .given([founded(), { type: 'BodyEstablished', data: { organizationId: id, bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2020-08-01' } }])
+      .given([
+        founded(),
+        { type: 'BodyEstablished', data: { organizationId: id, bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2020-08-01' } },
+      ])
       .when(commands.establishBody)
       .thenThrows(RuleViolationError, { code: 'body-already-established' });
   });
 
   it('keeps lineage: the successor records each predecessor it absorbed, once', () => {
-    const absorbed: OrganizationEvent = { type: 'OrganizationAbsorbed', data: { organizationId: id, predecessorId: 'org-tam-duong', absorbedOn: '2025-06-01' } };
-    spec(organizationDecider).given([founded()]).when(commands.absorb).then([{ ...absorbed, data: { ...absorbed.data, absorbedOn: '2025-06-10' } }]);
-    spec(organizationDecider).given([founded(), absorbed]).when(commands.absorb).thenThrows(InvalidInputError, { details: { field: 'predecessorId', rule: 'not-yet-absorbed' } });
+    const absorbed: OrganizationEvent = {
+      type: 'OrganizationAbsorbed',
+      data: { organizationId: id, predecessorId: 'org-tam-duong', absorbedOn: '2025-06-01' },
+    };
+    spec(organizationDecider)
+      .given([founded()])
+      .when(commands.absorb)
+      .then([{ ...absorbed, data: { ...absorbed.data, absorbedOn: '2025-06-10' } }]);
+    spec(organizationDecider)
+      .given([founded(), absorbed])
+      .when(commands.absorb)
+      .thenThrows(InvalidInputError, { details: { field: 'predecessorId', rule: 'not-yet-absorbed' } });
   });
 
   describe('refuses inconsistent input', () => {
     const cases: [string, OrganizationEvent[], OrganizationCommand, string, string][] = [
       ['its own parent on founding', [], { ...commands.foundOrganization, data: { ...commands.foundOrganization.data, parentId: id } }, 'parentId', 'not-self'],
       ['a blank name', [], { ...commands.foundOrganization, data: { ...commands.foundOrganization.data, name: ' ' } }, 'name', 'not-blank'],
-      ['a founding date in the future', [], { ...commands.foundOrganization, data: { ...commands.foundOrganization.data, foundedOn: '2025-07-01' } }, 'foundedOn', 'not-in-future'],
-      ['a date that is not a calendar day', [founded()], { ...commands.renameOrganization, data: { name: 'X', renamedOn: '2023-02-29' } }, 'renamedOn', 'iso-date'],
-      ['renaming to the same name', [founded()], { ...commands.renameOrganization, data: { name: 'Đảng bộ huyện Bình Xuyên', renamedOn: '2025-06-10' } }, 'name', 'changed'],
+      [
+        'a founding date in the future',
+        [],
+        { ...commands.foundOrganization, data: { ...commands.foundOrganization.data, foundedOn: '2025-07-01' } },
+        'foundedOn',
+        'not-in-future',
+      ],
+      [
+        'a date that is not a calendar day',
+        [founded()],
+        { ...commands.renameOrganization, data: { name: 'X', renamedOn: '2023-02-29' } },
+        'renamedOn',
+        'iso-date',
+      ],
+      [
+        'renaming to the same name',
+        [founded()],
+        { ...commands.renameOrganization, data: { name: 'Đảng bộ huyện Bình Xuyên', renamedOn: '2025-06-10' } },
+        'name',
+        'changed',
+      ],
       ['moving under itself', [founded()], { ...commands.moveOrganization, data: { parentId: id, movedOn: '2025-06-10' } }, 'parentId', 'not-self'],
-      ['moving under the same parent', [founded()], { ...commands.moveOrganization, data: { parentId: 'org-vinh-phuc', movedOn: '2025-06-10' } }, 'parentId', 'changed'],
-      ['an act dated before the founding', [founded()], { ...commands.moveOrganization, data: { parentId: 'org-phu-tho', movedOn: '2014-12-31' } }, 'movedOn', 'not-before-last-act'],
-      ['a body of zero members', [founded()], { ...commands.establishBody, data: { ...commands.establishBody.data, membersCount: 0 } }, 'membersCount', 'positive-integer'],
+      [
+        'moving under the same parent',
+        [founded()],
+        { ...commands.moveOrganization, data: { parentId: 'org-vinh-phuc', movedOn: '2025-06-10' } },
+        'parentId',
+        'changed',
+      ],
+      [
+        'an act dated before the founding',
+        [founded()],
+        { ...commands.moveOrganization, data: { parentId: 'org-phu-tho', movedOn: '2014-12-31' } },
+        'movedOn',
+        'not-before-last-act',
+      ],
+      [
+        'a body of zero members',
+        [founded()],
+        { ...commands.establishBody, data: { ...commands.establishBody.data, membersCount: 0 } },
+        'membersCount',
+        'positive-integer',
+      ],
       ['merging into itself', [founded()], { ...commands.mergeInto, data: { successorId: id, mergedOn: '2025-06-10' } }, 'successorId', 'not-self'],
       ['absorbing itself', [founded()], { ...commands.absorb, data: { predecessorId: id, absorbedOn: '2025-06-10' } }, 'predecessorId', 'not-self'],
-      ['dissolving without a reason', [founded()], { ...commands.dissolveOrganization, data: { reason: '', dissolvedOn: '2025-06-10' } }, 'reason', 'not-blank'],
+      [
+        'dissolving without a reason',
+        [founded()],
+        { ...commands.dissolveOrganization, data: { reason: '', dissolvedOn: '2025-06-10' } },
+        'reason',
+        'not-blank',
+      ],
     ];
     it.each(cases)('%s', (_name, history, command, field, rule) => {
       spec(organizationDecider).given(history).when(command).thenThrows(InvalidInputError, { code: 'invalid-input', details: { field, rule } });
@@ -137,7 +199,9 @@ describe('organization stream', () => {
   describe('a merged or dissolved organization is closed; every command out of its state is refused', () => {
     const statuses = Object.keys(histories) as OrganizationStatus[];
     const cases = statuses.flatMap((status) =>
-      organizationMachine.commandTypes.map((type) => [status, type, allowedOrganizationCommands(foldEvents(organizationDecider, histories[status])).includes(type)] as const),
+      organizationMachine.commandTypes.map(
+        (type) => [status, type, allowedOrganizationCommands(foldEvents(organizationDecider, histories[status])).includes(type)] as const,
+      ),
     );
     it.each(cases)('in %s, %s allowed: %s', (status, type, allowed) => {
       const run = spec(organizationDecider).given(histories[status]).when(commands[type]);

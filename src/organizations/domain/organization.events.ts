@@ -11,10 +11,7 @@ export type OrganizationFounded = Event<
   { organizationId: string; level: OrganizationLevel; parentId: string | null; name: string; code: string; foundedOn: IsoDate }
 >;
 export type OrganizationRenamed = Event<'OrganizationRenamed', { organizationId: string; previousName: string; name: string; renamedOn: IsoDate }>;
-export type OrganizationMoved = Event<
-  'OrganizationMoved',
-  { organizationId: string; previousParentId: string | null; parentId: string; movedOn: IsoDate }
->;
+export type OrganizationMoved = Event<'OrganizationMoved', { organizationId: string; previousParentId: string | null; parentId: string; movedOn: IsoDate }>;
 export type BodyEstablished = Event<
   'BodyEstablished',
   { organizationId: string; bodyKind: OrganizationBodyKind; membersCount: number | null; establishedOn: IsoDate }
@@ -26,13 +23,7 @@ export type OrganizationAbsorbed = Event<'OrganizationAbsorbed', { organizationI
 export type OrganizationDissolved = Event<'OrganizationDissolved', { organizationId: string; reason: string; dissolvedOn: IsoDate }>;
 
 export type OrganizationEvent =
-  | OrganizationFounded
-  | OrganizationRenamed
-  | OrganizationMoved
-  | BodyEstablished
-  | OrganizationMerged
-  | OrganizationAbsorbed
-  | OrganizationDissolved;
+  OrganizationFounded | OrganizationRenamed | OrganizationMoved | BodyEstablished | OrganizationMerged | OrganizationAbsorbed | OrganizationDissolved;
 
 export const ORGANIZATION_ACT_DATES: ActDates<OrganizationEvent> = {
   OrganizationFounded: (e) => e.data.foundedOn,

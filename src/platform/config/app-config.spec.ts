@@ -71,7 +71,8 @@ describe('configuration', () => {
 
   it('reads the database timeouts; 0 turns the statement and idle-in-transaction ones off', () => {
     expect(
-      loadConfig({ DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '0', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0', DB_READY_TIMEOUT_MS: '800' }).databaseTimeouts,
+      loadConfig({ DB_CONNECT_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '0', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0', DB_READY_TIMEOUT_MS: '800' })
+        .databaseTimeouts,
     ).toEqual({ connectMs: 2000, statementMs: 0, idleInTransactionMs: 0, readyProbeMs: 800 });
   });
 

@@ -181,7 +181,10 @@ function databaseTimeouts(env: Env): DatabaseTimeouts {
 }
 
 function corsOrigins(env: Env): string[] {
-  const origins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let url: URL;
     try {

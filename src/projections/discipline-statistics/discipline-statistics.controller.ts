@@ -12,14 +12,14 @@ import { DisciplineStatisticsDto, StatisticsQueryDto } from './statistics-query.
 
 const WHAT_IS_COUNTED = [
   'Statutory statistics of inspection, supervision and discipline work (báo cáo thống kê công tác kiểm tra, giám sát, kỷ luật), ',
-  'counted by the legal date of each act within [from, to], for the acts whose subject (the organization, or the member\'s ',
+  "counted by the legal date of each act within [from, to], for the acts whose subject (the organization, or the member's ",
   'organization at the time) lies in the subtree of `organizationId` (without it, of every organization the caller is granted: the whole tree ',
   'for a grant over it). Each act counts once ',
   '(lượt): an organization inspected twice counts twice.\n\n',
   '- **inspections**: when decided (quyết định kiểm tra, `decidedOn`), by the kind of the inspecting body: committees ',
   '(executive and standing committees, cells) or inspection commissions; on organizations or members; regular or on signs of violation.\n',
   '- **supervisions**: when started (`startedOn`), by the same bodies and subjects; regular or thematic.\n',
-  '- **sanctions**: when the decision takes effect (announcement; a cell\'s on the vote result announcement), with the form ',
+  "- **sanctions**: when the decision takes effect (announcement; a cell's on the vote result announcement), with the form ",
   'and the deciding body of the decision as issued; `members.total` is the members disciplined. Later appeal outcomes do not move it.\n',
   '- **removals**: expulsions on the day they took effect, removals from the roll (xóa tên) and releases (cho ra khỏi Đảng) on their own dates.\n\n',
   'JSON by default; `format=csv` answers text/csv with the columns figure, breakdown, value, label_vi. Served from the ',

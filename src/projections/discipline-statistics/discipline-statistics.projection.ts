@@ -53,8 +53,17 @@ async function record(tx: EntityManager, event: RecordedEvent, act: StatisticsAc
        (global_position, stream_id, occurred_on, organization_id, member_id, subject_kind, act, act_kind, body_kind, body_level, body_organization_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
-      event.globalPosition, event.streamId, occurredOn, fact.organizationId, fact.memberId, fact.subjectKind, act, fact.actKind,
-      fact.bodyKind ?? null, fact.bodyLevel ?? null, fact.bodyOrganizationId ?? null,
+      event.globalPosition,
+      event.streamId,
+      occurredOn,
+      fact.organizationId,
+      fact.memberId,
+      fact.subjectKind,
+      act,
+      fact.actKind,
+      fact.bodyKind ?? null,
+      fact.bodyLevel ?? null,
+      fact.bodyOrganizationId ?? null,
     ],
   );
 }
@@ -66,7 +75,16 @@ async function remember(tx: EntityManager, streamId: string, pending: Pending | 
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (stream_id) DO UPDATE SET act_kind = EXCLUDED.act_kind, body_kind = EXCLUDED.body_kind,
        body_level = EXCLUDED.body_level, body_organization_id = EXCLUDED.body_organization_id`,
-    [streamId, pending.organizationId, pending.memberId, pending.subjectKind, pending.actKind, pending.bodyKind ?? null, pending.bodyLevel ?? null, pending.bodyOrganizationId ?? null],
+    [
+      streamId,
+      pending.organizationId,
+      pending.memberId,
+      pending.subjectKind,
+      pending.actKind,
+      pending.bodyKind ?? null,
+      pending.bodyLevel ?? null,
+      pending.bodyOrganizationId ?? null,
+    ],
   );
 }
 

@@ -55,7 +55,6 @@ export class DisciplineStatisticsQuery {
     );
   }
 
-
   private async compute(db: Queryable, period: StatisticsPeriod, organizationId: string | undefined): Promise<DisciplineStatistics> {
     let organization: DisciplineStatistics['organization'] = null;
     let pattern: string | null = null;

@@ -12,7 +12,10 @@ export class StatisticsQueryDto {
   @DateField('2019-12-03', { description: 'Last day counted (inclusive)' })
   to!: string;
 
-  @UuidField('5b0e6f3c-1d2a-4c8b-9e7f-0a1b2c3d4e5f', { optional: true, description: 'Count this organization and its subtree only; without it, every organization the caller is granted' })
+  @UuidField('5b0e6f3c-1d2a-4c8b-9e7f-0a1b2c3d4e5f', {
+    optional: true,
+    description: 'Count this organization and its subtree only; without it, every organization the caller is granted',
+  })
   organizationId?: string;
 
   @AsOfField()

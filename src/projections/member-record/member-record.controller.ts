@@ -30,14 +30,18 @@ export class MemberRecordResponse {
   @ApiProperty({ example: 'full', description: 'not-admitted, probationary, full or left' }) membership!: string;
   @ApiProperty({ format: 'date', description: 'The day bars and eligibility are evaluated on: asOf, else the day of knownAt, else today' }) on!: string;
   @ApiProperty({
-    description: 'Sanctions by status: in effect, signed but awaiting announcement, lapsed (hết hiệu lực), annulled; each with its dates, pinned rule version and bars',
+    description:
+      'Sanctions by status: in effect, signed but awaiting announcement, lapsed (hết hiệu lực), annulled; each with its dates, pinned rule version and bars',
     example: { inEffect: [SANCTION_EXAMPLE], awaitingAnnouncement: [], lapsed: [], annulled: [] },
   })
   sanctions!: MemberRecordView['sanctions'];
   @ApiProperty({ description: 'Cases not yet decided, with the last day of their limitation period (thời hiệu)', example: [] })
   openCases!: MemberRecordView['openCases'];
   @ApiProperty({ type: [String] }) notDisciplinedCaseIds!: string[];
-  @ApiProperty({ description: 'Cadre-planning eligibility (quy hoạch) on `on`', example: { eligible: false, barredUntil: '2027-05-12', reason: 'planning-bar' } })
+  @ApiProperty({
+    description: 'Cadre-planning eligibility (quy hoạch) on `on`',
+    example: { eligible: false, barredUntil: '2027-05-12', reason: 'planning-bar' },
+  })
   cadrePlanning!: MemberRecordView['cadrePlanning'];
 }
 

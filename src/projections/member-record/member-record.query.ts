@@ -65,7 +65,9 @@ export class MemberRecordQuery {
   private async withheld(record: MemberRecordState): Promise<(entry: CaseInRecord) => boolean> {
     const confined = [...new Set(Object.values(record.cases).flatMap((entry) => confinedTo(entry) ?? []))];
     if (confined.length === 0) return () => false;
-    const rows = (await this.readModels.query('SELECT id FROM unnest($1::text[]) AS id WHERE disciplina_confidential_visible(id)', [confined])) as { id: string }[];
+    const rows = (await this.readModels.query('SELECT id FROM unnest($1::text[]) AS id WHERE disciplina_confidential_visible(id)', [confined])) as {
+      id: string;
+    }[];
     const readable = new Set(rows.map((row) => row.id));
     return (entry) => {
       const organizationId = confinedTo(entry);

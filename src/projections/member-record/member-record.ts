@@ -8,13 +8,32 @@ import { withoutPersonalData } from '../../shared/domain/personal-data.js';
 import type { IsoDate } from '../../shared/domain/vocabulary.js';
 
 export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
-  'MemberAdmitted', 'MemberMadeFull', 'MemberTransferred', 'PostTakenUp', 'PostLeft',
-  'MemberRemovedFromRoll', 'MemberReleased', 'MemberDied', 'MemberExpelled', 'MembershipRestored', 'PersonalDataErased',
+  'MemberAdmitted',
+  'MemberMadeFull',
+  'MemberTransferred',
+  'PostTakenUp',
+  'PostLeft',
+  'MemberRemovedFromRoll',
+  'MemberReleased',
+  'MemberDied',
+  'MemberExpelled',
+  'MembershipRestored',
+  'PersonalDataErased',
 ];
 export const CASE_EVENT_TYPES: readonly DisciplineCaseEvent['type'][] = [
-  'DisciplineCaseOpened', 'ViolationRecorded', 'DeferralGroundRecorded', 'DeferralGroundLifted', 'BallotRecorded',
-  'DisciplineDecisionIssued', 'NotDisciplinedLimitationExpired', 'DisciplineDecisionAnnounced', 'ReceiptRefusalMinuted',
-  'DisciplineDecisionLapsed', 'StateMatchingActionProposed', 'AppealAgainstDecisionFiled', 'AppealOutcomeApplied',
+  'DisciplineCaseOpened',
+  'ViolationRecorded',
+  'DeferralGroundRecorded',
+  'DeferralGroundLifted',
+  'BallotRecorded',
+  'DisciplineDecisionIssued',
+  'NotDisciplinedLimitationExpired',
+  'DisciplineDecisionAnnounced',
+  'ReceiptRefusalMinuted',
+  'DisciplineDecisionLapsed',
+  'StateMatchingActionProposed',
+  'AppealAgainstDecisionFiled',
+  'AppealOutcomeApplied',
 ];
 
 /** A case about the member, with the dates of its effect kept after it lapses or is annulled. */
@@ -129,14 +148,21 @@ export function confinedTo(entry: CaseInRecord): string | null {
  * The record as of `on`: sanctions by status, open cases with their limitation date, and cadre-planning
  * eligibility. The cases `withheld` from the caller are left out; eligibility still counts their sanctions.
  */
-export function memberRecordView(record: MemberRecordState, on: IsoDate, rulebook: Rulebook, withheld: (entry: CaseInRecord) => boolean = () => false): MemberRecordView {
+export function memberRecordView(
+  record: MemberRecordState,
+  on: IsoDate,
+  rulebook: Rulebook,
+  withheld: (entry: CaseInRecord) => boolean = () => false,
+): MemberRecordView {
   const everySanction = Object.values(record.cases).flatMap((entry) => sanctionOf(entry, rulebook) ?? []);
   const entries = Object.values(record.cases).filter((entry) => !withheld(entry));
   const sanctions = entries.flatMap((entry) => sanctionOf(entry, rulebook) ?? []).sort((a, b) => a.signedOn.localeCompare(b.signedOn));
   const openCases = entries.flatMap(({ state }): OpenCaseView[] => {
     if (state.status !== 'open') return [];
     const limitation = caseDeadlines(state, [], rulebook).find((d) => d.kind === 'limitation');
-    return [{ caseId: state.file.caseId, openedOn: state.file.openedOn, limitationLastDate: limitation?.dueOn ?? null, ruleVersion: limitation?.ruleVersion ?? null }];
+    return [
+      { caseId: state.file.caseId, openedOn: state.file.openedOn, limitationLastDate: limitation?.dueOn ?? null, ruleVersion: limitation?.ruleVersion ?? null },
+    ];
   });
   const barredUntil = everySanction
     .flatMap((s) => (s.planningBar && !isAfter(on, s.planningBar.barredUntil) ? [s.planningBar.barredUntil] : []))

@@ -16,13 +16,40 @@ function kind<T extends DomainEventType>(historyKind: HistoryKind, types: readon
 
 /** Event types by the kind of history entry they make; the first of each starts a stream and names its subject. */
 const KIND_OF: Readonly<Partial<Record<DomainEventType, HistoryKind>>> = {
-  ...kind('inspection', ['InspectionProposed', 'InspectionDecided', 'InspectionOutlineSent', 'ExplanationReceived', 'VerificationReported',
-    'InspectionConcluded', 'ConclusionNotified', 'ConclusionFollowedUp', 'InspectionClosed']),
+  ...kind('inspection', [
+    'InspectionProposed',
+    'InspectionDecided',
+    'InspectionOutlineSent',
+    'ExplanationReceived',
+    'VerificationReported',
+    'InspectionConcluded',
+    'ConclusionNotified',
+    'ConclusionFollowedUp',
+    'InspectionClosed',
+  ]),
   ...kind('supervision', ['SupervisionStarted', 'SupervisionFindingsRecorded', 'SupervisionConcluded', 'SupervisionEscalated', 'SupervisionClosed']),
-  ...kind('review', ['SelfCriticismReviewScheduled', 'SelfCriticismReviewHeld', 'SelfCriticismReviewConcluded', 'QualityClassified', 'QualityClassificationCorrected']),
-  ...kind('discipline', ['DisciplineCaseOpened', 'ViolationRecorded', 'DeferralGroundRecorded', 'DeferralGroundLifted', 'BallotRecorded', 'DisciplineDecisionIssued',
-    'NotDisciplinedLimitationExpired', 'DisciplineDecisionAnnounced', 'ReceiptRefusalMinuted', 'DisciplineDecisionLapsed',
-    'StateMatchingActionProposed', 'AppealOutcomeApplied', 'MemberExpelled']),
+  ...kind('review', [
+    'SelfCriticismReviewScheduled',
+    'SelfCriticismReviewHeld',
+    'SelfCriticismReviewConcluded',
+    'QualityClassified',
+    'QualityClassificationCorrected',
+  ]),
+  ...kind('discipline', [
+    'DisciplineCaseOpened',
+    'ViolationRecorded',
+    'DeferralGroundRecorded',
+    'DeferralGroundLifted',
+    'BallotRecorded',
+    'DisciplineDecisionIssued',
+    'NotDisciplinedLimitationExpired',
+    'DisciplineDecisionAnnounced',
+    'ReceiptRefusalMinuted',
+    'DisciplineDecisionLapsed',
+    'StateMatchingActionProposed',
+    'AppealOutcomeApplied',
+    'MemberExpelled',
+  ]),
   ...kind('appeal', ['AppealFiled', 'AppealReferredUpward', 'SanctionUpheld', 'SanctionChanged', 'SanctionAnnulled', 'RestorationOrdered']),
   ...kind('removal', ['MemberRemovedFromRoll', 'MemberReleased']),
 };
@@ -70,7 +97,9 @@ interface SubjectRow {
 }
 
 async function knownSubject(tx: EntityManager, streamId: string): Promise<SubjectRow | undefined> {
-  const rows = (await tx.query('SELECT organization_id, member_id, confidential_to FROM organization_history_subjects WHERE stream_id = $1', [streamId])) as SubjectRow[];
+  const rows = (await tx.query('SELECT organization_id, member_id, confidential_to FROM organization_history_subjects WHERE stream_id = $1', [
+    streamId,
+  ])) as SubjectRow[];
   return rows[0];
 }
 
@@ -117,8 +146,18 @@ export const organizationHistoryProjection: Projection = {
     await tx.query(
       `INSERT INTO organization_history (global_position, organization_id, member_id, kind, event_type, occurred_at, recorded_at, stream_id, summary, confidential_to)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [event.globalPosition, touches.organizationId, touches.memberId, kind, event.type, event.occurredAt, event.recordedAt, event.streamId,
-        JSON.stringify(summaryOf(event.data)), touches.confidentialTo],
+      [
+        event.globalPosition,
+        touches.organizationId,
+        touches.memberId,
+        kind,
+        event.type,
+        event.occurredAt,
+        event.recordedAt,
+        event.streamId,
+        JSON.stringify(summaryOf(event.data)),
+        touches.confidentialTo,
+      ],
     );
   },
 };

@@ -47,7 +47,9 @@ export class OrganizationHistoryQuery {
     if (!hasAxes(axes)) return this.readModels.read((manager) => this.page(manager, organizationId, query));
     const handled = new Set<string>(organizationHistoryProjection.handles);
     const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));
-    return readReplayed(this.readModels.dataSource, organizationHistoryProjection, events, currentReadScope(), (manager) => this.page(manager, organizationId, query));
+    return readReplayed(this.readModels.dataSource, organizationHistoryProjection, events, currentReadScope(), (manager) =>
+      this.page(manager, organizationId, query),
+    );
   }
 
   private async page(manager: EntityManager, organizationId: string, query: HistoryQueryDto): Promise<HistoryPageDto> {

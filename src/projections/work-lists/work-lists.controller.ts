@@ -45,7 +45,8 @@ export class AlertsHttp {
   @Get()
   @ApiOperation({
     operationId: 'listDeadlineAlerts',
-    summary: 'Deadlines due within the next days and those overdue: appeal windows closing, announcements, limitation, lapse, state notice, appeal handling, inspections and follow-ups',
+    summary:
+      'Deadlines due within the next days and those overdue: appeal windows closing, announcements, limitation, lapse, state notice, appeal handling, inspections and follow-ups',
     description: SERVED,
   })
   @ApiOkResponse({ type: AlertsDto })

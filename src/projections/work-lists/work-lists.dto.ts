@@ -6,7 +6,16 @@ import { BODY_KINDS, type BodyKind } from '../../shared/domain/vocabulary.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export const OPEN_INSPECTION_STATES = ['proposed', 'decided', 'outline-sent', 'explanation-received', 'verification-reported', 'concluded', 'conclusion-notified', 'following-up'] as const;
+export const OPEN_INSPECTION_STATES = [
+  'proposed',
+  'decided',
+  'outline-sent',
+  'explanation-received',
+  'verification-reported',
+  'concluded',
+  'conclusion-notified',
+  'following-up',
+] as const;
 export const OPEN_CASE_STATES = ['open', 'decided', 'in-effect'] as const;
 
 class WorkListQueryDto extends PageQueryDto {
@@ -53,7 +62,8 @@ export class WorkItemDto {
     type: String,
     nullable: true,
     example: 'inspection-conclusion',
-    description: 'What is due: inspection-conclusion, inspection-follow-up (service targets), or a case deadline: limitation, announcement, lapse, state-notice',
+    description:
+      'What is due: inspection-conclusion, inspection-follow-up (service targets), or a case deadline: limitation, announcement, lapse, state-notice',
   })
   dueKind!: string | null;
 }
@@ -81,7 +91,10 @@ export class AlertsQueryDto extends PageQueryDto {
 }
 
 export class AlertDto {
-  @ApiProperty({ example: 'appeal-window', description: 'appeal-window, announcement, limitation, lapse, state-notice, appeal-handling, inspection-conclusion, inspection-follow-up' })
+  @ApiProperty({
+    example: 'appeal-window',
+    description: 'appeal-window, announcement, limitation, lapse, state-notice, appeal-handling, inspection-conclusion, inspection-follow-up',
+  })
   kind!: string;
   @ApiProperty({ format: 'date' }) dueOn!: string;
   @ApiProperty({ description: 'Due before today; a closed appeal window is not listed' }) overdue!: boolean;
@@ -89,7 +102,8 @@ export class AlertDto {
   @ApiProperty({ example: 'discipline-case' }) streamType!: string;
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ example: { kind: 'member', memberId: '3a9c1e2b-7d4f-4e8a-b5c6-1f2e3d4c5b6a' } }) subject!: Record<string, unknown>;
-  @ApiProperty({ type: String, nullable: true, description: 'The rule version that set the date; null for the service’s inspection targets' }) ruleVersion!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The rule version that set the date; null for the service’s inspection targets' }) ruleVersion!:
+    string | null;
   @ApiProperty({ nullable: true, example: { document: 'Điều lệ Đảng (2011)', article: 'art. 39 cl. 7' } }) citation!: Record<string, string> | null;
   @ApiProperty() confirmed!: boolean;
 }

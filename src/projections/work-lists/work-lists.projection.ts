@@ -13,10 +13,24 @@ import type { Projection } from '../projection.js';
 import { inspectionDue, type InspectionDueKind } from './inspection-targets.js';
 
 const INSPECTION_EVENT_TYPES: readonly InspectionEvent['type'][] = [
-  'InspectionProposed', 'InspectionDecided', 'InspectionOutlineSent', 'ExplanationReceived', 'VerificationReported',
-  'InspectionConcluded', 'ConclusionNotified', 'ConclusionFollowedUp', 'InspectionClosed',
+  'InspectionProposed',
+  'InspectionDecided',
+  'InspectionOutlineSent',
+  'ExplanationReceived',
+  'VerificationReported',
+  'InspectionConcluded',
+  'ConclusionNotified',
+  'ConclusionFollowedUp',
+  'InspectionClosed',
 ];
-const APPEAL_EVENT_TYPES: readonly AppealEvent['type'][] = ['AppealFiled', 'AppealReferredUpward', 'SanctionUpheld', 'SanctionChanged', 'SanctionAnnulled', 'RestorationOrdered'];
+const APPEAL_EVENT_TYPES: readonly AppealEvent['type'][] = [
+  'AppealFiled',
+  'AppealReferredUpward',
+  'SanctionUpheld',
+  'SanctionChanged',
+  'SanctionAnnulled',
+  'RestorationOrdered',
+];
 
 /** A case as the work lists keep it: its state, and whether the state body has been asked to match the sanction. */
 type CaseEntry = Readonly<{ state: DisciplineCaseState; stateNoticeGiven: boolean }>;
@@ -48,8 +62,18 @@ async function replaceAlerts(tx: EntityManager, event: RecordedEvent, placement:
     await tx.query(
       `INSERT INTO deadline_alerts (stream_id, kind, due_on, stream_type, organization_id, subject, rule_version, citation, confirmed, confidential_to)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (stream_id, kind) DO UPDATE SET due_on = LEAST(deadline_alerts.due_on, EXCLUDED.due_on)`,
-      [event.streamId, alert.kind, alert.dueOn, event.streamType, placement.organizationId, JSON.stringify(placement.subject), alert.ruleVersion,
-        alert.citation === null ? null : JSON.stringify(alert.citation), alert.confirmed, placement.confidentialTo],
+      [
+        event.streamId,
+        alert.kind,
+        alert.dueOn,
+        event.streamType,
+        placement.organizationId,
+        JSON.stringify(placement.subject),
+        alert.ruleVersion,
+        alert.citation === null ? null : JSON.stringify(alert.citation),
+        alert.confirmed,
+        placement.confidentialTo,
+      ],
     );
   }
 }
@@ -69,7 +93,17 @@ async function evolveInspectionList(tx: EntityManager, event: RecordedEvent): Pr
   await tx.query(
     `INSERT INTO work_list_inspections (inspection_id, stream_id, state, organization_id, body_kind, subject, last_act_on, due_on, due_kind)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [inspectionId, event.streamId, state.status, body.organizationId, body.bodyKind, JSON.stringify(subject), state.lastActOn, due?.dueOn ?? null, due?.kind ?? null],
+    [
+      inspectionId,
+      event.streamId,
+      state.status,
+      body.organizationId,
+      body.bodyKind,
+      JSON.stringify(subject),
+      state.lastActOn,
+      due?.dueOn ?? null,
+      due?.kind ?? null,
+    ],
   );
   const alerts: Alert[] = due ? [{ ...due, ruleVersion: null, citation: null, confirmed: false }] : [];
   await replaceAlerts(tx, event, { organizationId: body.organizationId, bodyKind: body.bodyKind, subject, confidentialTo: null }, alerts);
@@ -107,8 +141,18 @@ async function evolveCaseList(tx: EntityManager, event: RecordedEvent): Promise<
   await tx.query(
     `INSERT INTO work_list_discipline_cases (case_id, stream_id, state, organization_id, body_kind, subject, opened_on, due_on, due_kind, confidential_to)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [state.file.caseId, event.streamId, state.status, placement.organizationId, placement.bodyKind, JSON.stringify(placement.subject), state.file.openedOn,
-      due?.dueOn ?? null, due?.kind ?? null, placement.confidentialTo],
+    [
+      state.file.caseId,
+      event.streamId,
+      state.status,
+      placement.organizationId,
+      placement.bodyKind,
+      JSON.stringify(placement.subject),
+      state.file.openedOn,
+      due?.dueOn ?? null,
+      due?.kind ?? null,
+      placement.confidentialTo,
+    ],
   );
   await replaceAlerts(tx, event, placement, deadlines.map(fromDeadline));
 }
@@ -120,7 +164,12 @@ async function evolveAppealAlerts(tx: EntityManager, event: RecordedEvent): Prom
   if (state.status === 'none') return;
   const { reviewingBody, appellant, confidentialTo } = state.appeal;
   const deadlines = caseDeadlines({ status: 'none' }, [state], defaultRulebook());
-  const placement = { organizationId: reviewingBody.organizationId, bodyKind: reviewingBody.bodyKind, subject: appellant, confidentialTo: confidentialTo?.organizationId ?? null };
+  const placement = {
+    organizationId: reviewingBody.organizationId,
+    bodyKind: reviewingBody.bodyKind,
+    subject: appellant,
+    confidentialTo: confidentialTo?.organizationId ?? null,
+  };
   await replaceAlerts(tx, event, placement, deadlines.map(fromDeadline));
 }
 

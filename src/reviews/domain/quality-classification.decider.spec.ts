@@ -16,7 +16,11 @@ const metadata = { today: '2025-06-30' };
 const subject = { kind: 'member', memberId: 'member-7' } as const;
 const body = { organizationId: 'cell-a', bodyKind: 'cell' } as const;
 
-const classify: QualityClassificationCommand = { type: 'classifyQuality', data: { subject, year: 2024, body, rating: 'good', classifiedOn: '2024-12-20' }, metadata };
+const classify: QualityClassificationCommand = {
+  type: 'classifyQuality',
+  data: { subject, year: 2024, body, rating: 'good', classifiedOn: '2024-12-20' },
+  metadata,
+};
 const correct: QualityClassificationCommand = {
   type: 'correctClassification',
   data: { rating: 'not-completed', reason: 'Discipline decided for a 2024 violation', correctedOn: '2025-03-01' },
@@ -51,7 +55,14 @@ describe('quality classification stream (đánh giá, phân loại chất lượ
       .then([
         {
           type: 'QualityClassificationCorrected',
-          data: { subject, year: 2024, previousRating: 'not-completed', rating: 'completed', reason: 'Discipline annulled on appeal', correctedOn: '2025-05-01' },
+          data: {
+            subject,
+            year: 2024,
+            previousRating: 'not-completed',
+            rating: 'completed',
+            reason: 'Discipline annulled on appeal',
+            correctedOn: '2025-05-01',
+          },
         },
       ]);
   });
@@ -67,17 +78,43 @@ describe('quality classification stream (đánh giá, phân loại chất lượ
     spec(qualityClassificationDecider)
       .given([])
       .when(correct)
-      .thenThrows(InvalidTransitionError, { details: { command: 'correctClassification', currentState: 'not-classified', allowedCommands: ['classifyQuality'] } });
+      .thenThrows(InvalidTransitionError, {
+        details: { command: 'correctClassification', currentState: 'not-classified', allowedCommands: ['classifyQuality'] },
+      });
   });
 
   describe('refuses inconsistent input', () => {
     const cases: [string, QualityClassificationEvent[], QualityClassificationCommand, string, string][] = [
-      ['a classification dated before the year it rates', [], { ...classify, data: { ...classify.data, classifiedOn: '2023-12-31' } }, 'classifiedOn', 'not-before-year-classified'],
+      [
+        'a classification dated before the year it rates',
+        [],
+        { ...classify, data: { ...classify.data, classifiedOn: '2023-12-31' } },
+        'classifiedOn',
+        'not-before-year-classified',
+      ],
       ['a classification dated in the future', [], { ...classify, data: { ...classify.data, classifiedOn: '2025-07-01' } }, 'classifiedOn', 'not-in-future'],
       ['a year that is not a calendar year', [], { ...classify, data: { ...classify.data, year: 24.5 } }, 'year', 'calendar-year'],
-      ['a correction to the rating already in force', [classified], { type: 'correctClassification', data: { rating: 'good', reason: 'r', correctedOn: '2025-03-01' }, metadata }, 'rating', 'changed'],
-      ['a correction without a reason', [classified], { type: 'correctClassification', data: { rating: 'excellent', reason: ' ', correctedOn: '2025-03-01' }, metadata }, 'reason', 'not-blank'],
-      ['a correction dated before the classification', [classified], { type: 'correctClassification', data: { rating: 'excellent', reason: 'r', correctedOn: '2024-12-19' }, metadata }, 'correctedOn', 'not-before-last-act'],
+      [
+        'a correction to the rating already in force',
+        [classified],
+        { type: 'correctClassification', data: { rating: 'good', reason: 'r', correctedOn: '2025-03-01' }, metadata },
+        'rating',
+        'changed',
+      ],
+      [
+        'a correction without a reason',
+        [classified],
+        { type: 'correctClassification', data: { rating: 'excellent', reason: ' ', correctedOn: '2025-03-01' }, metadata },
+        'reason',
+        'not-blank',
+      ],
+      [
+        'a correction dated before the classification',
+        [classified],
+        { type: 'correctClassification', data: { rating: 'excellent', reason: 'r', correctedOn: '2024-12-19' }, metadata },
+        'correctedOn',
+        'not-before-last-act',
+      ],
     ];
     it.each(cases)('%s', (_name, history, command, field, rule) => {
       spec(qualityClassificationDecider).given(history).when(command).thenThrows(InvalidInputError, { details: { field, rule } });

@@ -17,7 +17,11 @@ const reviewId = 'review-2024-cell-a';
 const subject = { kind: 'organization', organizationId: 'cell-a' } as const;
 
 const commands: { [K in SelfCriticismReviewCommand['type']]: Extract<SelfCriticismReviewCommand, { type: K }> } = {
-  scheduleReview: { type: 'scheduleReview', data: { reviewId, subject, period: { from: '2024-01-01', to: '2024-12-31' }, scheduledFor: '2024-12-15' }, metadata },
+  scheduleReview: {
+    type: 'scheduleReview',
+    data: { reviewId, subject, period: { from: '2024-01-01', to: '2024-12-31' }, scheduledFor: '2024-12-15' },
+    metadata,
+  },
   holdReview: { type: 'holdReview', data: { heldOn: '2024-12-16', summary: 'Cell meeting; 2 members criticised for late dues' }, metadata },
   concludeReview: { type: 'concludeReview', data: { concludedOn: '2024-12-20', conclusion: 'Shortcomings and remedies agreed' }, metadata },
 };
@@ -48,11 +52,35 @@ describe('self-criticism review stream (kiểm điểm tự phê bình và phê 
 
   describe('refuses inconsistent input', () => {
     const cases: [string, SelfCriticismReviewStatus, SelfCriticismReviewCommand, string, string][] = [
-      ['a period that ends before it starts', 'not-scheduled', { ...commands.scheduleReview, data: { ...commands.scheduleReview.data, period: { from: '2024-12-31', to: '2024-01-01' } } }, 'period.to', 'not-before-from'],
-      ['a member subject with no id', 'not-scheduled', { ...commands.scheduleReview, data: { ...commands.scheduleReview.data, subject: { kind: 'member', memberId: '' } } }, 'subject.memberId', 'not-blank'],
-      ['a meeting held in the future', 'scheduled', { ...commands.holdReview, data: { ...commands.holdReview.data, heldOn: '2025-07-01' } }, 'heldOn', 'not-in-future'],
+      [
+        'a period that ends before it starts',
+        'not-scheduled',
+        { ...commands.scheduleReview, data: { ...commands.scheduleReview.data, period: { from: '2024-12-31', to: '2024-01-01' } } },
+        'period.to',
+        'not-before-from',
+      ],
+      [
+        'a member subject with no id',
+        'not-scheduled',
+        { ...commands.scheduleReview, data: { ...commands.scheduleReview.data, subject: { kind: 'member', memberId: '' } } },
+        'subject.memberId',
+        'not-blank',
+      ],
+      [
+        'a meeting held in the future',
+        'scheduled',
+        { ...commands.holdReview, data: { ...commands.holdReview.data, heldOn: '2025-07-01' } },
+        'heldOn',
+        'not-in-future',
+      ],
       ['a meeting without a summary', 'scheduled', { ...commands.holdReview, data: { ...commands.holdReview.data, summary: '' } }, 'summary', 'not-blank'],
-      ['a conclusion before the meeting', 'held', { ...commands.concludeReview, data: { ...commands.concludeReview.data, concludedOn: '2024-12-15' } }, 'concludedOn', 'not-before-last-act'],
+      [
+        'a conclusion before the meeting',
+        'held',
+        { ...commands.concludeReview, data: { ...commands.concludeReview.data, concludedOn: '2024-12-15' } },
+        'concludedOn',
+        'not-before-last-act',
+      ],
     ];
     it.each(cases)('%s', (_name, status, command, field, rule) => {
       spec(selfCriticismReviewDecider).given(histories[status]).when(command).thenThrows(InvalidInputError, { details: { field, rule } });
@@ -61,7 +89,9 @@ describe('self-criticism review stream (kiểm điểm tự phê bình và phê 
 
   describe('a command out of order is refused with the commands its state allows', () => {
     const cases = (Object.keys(histories) as SelfCriticismReviewStatus[]).flatMap((status) =>
-      selfCriticismReviewMachine.commandTypes.map((type) => [status, type, allowedSelfCriticismReviewCommands(stateOf(histories[status])).includes(type)] as const),
+      selfCriticismReviewMachine.commandTypes.map(
+        (type) => [status, type, allowedSelfCriticismReviewCommands(stateOf(histories[status])).includes(type)] as const,
+      ),
     );
     it.each(cases.filter(([, , allowed]) => !allowed))('in %s, refuses %s', (status, type) => {
       spec(selfCriticismReviewDecider)

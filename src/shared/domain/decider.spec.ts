@@ -6,6 +6,11 @@ describe('foldEvents', () => {
       initialState: () => [] as string[],
       evolve: (state: string[], event: { type: string; data: object }) => [...state, event.type],
     };
-    expect(foldEvents(counter, [{ type: 'A', data: {} }, { type: 'B', data: {} }])).toEqual(['A', 'B']);
+    expect(
+      foldEvents(counter, [
+        { type: 'A', data: {} },
+        { type: 'B', data: {} },
+      ]),
+    ).toEqual(['A', 'B']);
   });
 });

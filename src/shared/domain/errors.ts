@@ -16,11 +16,11 @@ export abstract class DomainError extends Error {
 /** A command that the stream's current state does not allow. */
 export class InvalidTransitionError extends DomainError {
   constructor(command: string, currentState: string, allowedCommands: readonly string[]) {
-    super(
-      'invalid-transition',
-      `${command} is not allowed in state ${currentState}; allowed: ${allowedCommands.join(', ') || 'none'}`,
-      { command, currentState, allowedCommands },
-    );
+    super('invalid-transition', `${command} is not allowed in state ${currentState}; allowed: ${allowedCommands.join(', ') || 'none'}`, {
+      command,
+      currentState,
+      allowedCommands,
+    });
   }
 }
 

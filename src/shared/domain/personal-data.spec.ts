@@ -19,7 +19,10 @@ describe('a personal-data declaration names, per event type, the subject and the
   });
 
   it('drops the personal fields only, so that read models never hold them', () => {
-    expect(withoutPersonalData(rules, admitted)).toEqual({ type: 'Admitted', data: { memberId: 'm-1', fullName: null, birthDate: null, admittedOn: '2020-01-01' } });
+    expect(withoutPersonalData(rules, admitted)).toEqual({
+      type: 'Admitted',
+      data: { memberId: 'm-1', fullName: null, birthDate: null, admittedOn: '2020-01-01' },
+    });
     const moved: Moved = { type: 'Moved', data: { memberId: 'm-1', to: 'x' } };
     expect(withoutPersonalData(rules, moved)).toBe(moved);
     expect(personalFieldNames(rules)).toEqual(['fullName', 'birthDate']);

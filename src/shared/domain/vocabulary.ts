@@ -25,9 +25,7 @@ export type Membership = (typeof MEMBERSHIPS)[number];
 export const SANCTION_FORMS = ['reprimand', 'warning', 'dismissal', 'expulsion', 'dissolution'] as const;
 export type SanctionForm = (typeof SANCTION_FORMS)[number];
 
-export type SubjectRef =
-  | { readonly kind: 'organization'; readonly organizationId: string }
-  | { readonly kind: 'member'; readonly memberId: string };
+export type SubjectRef = { readonly kind: 'organization'; readonly organizationId: string } | { readonly kind: 'member'; readonly memberId: string };
 
 /** A calendar date in ISO 8601 (YYYY-MM-DD): the legal dates of decisions, violations, announcements. */
 export type IsoDate = string;

@@ -18,11 +18,18 @@ const commands: { [K in SupervisionCommand['type']]: Extract<SupervisionCommand,
     metadata,
   },
   recordFindings: { type: 'recordFindings', data: { recordedOn: '2025-03-01', findings: 'Two declarations incomplete' }, metadata },
-  concludeSupervision: { type: 'concludeSupervision', data: { concludedOn: '2025-04-01', signsOfViolation: true, summary: 'Signs of violation by the secretary' }, metadata },
+  concludeSupervision: {
+    type: 'concludeSupervision',
+    data: { concludedOn: '2025-04-01', signsOfViolation: true, summary: 'Signs of violation by the secretary' },
+    metadata,
+  },
   escalateSupervision: { type: 'escalateSupervision', data: { inspectionId: 'insp-1', escalatedOn: '2025-04-10' }, metadata },
   closeSupervision: { type: 'closeSupervision', data: { closedOn: '2025-06-10' }, metadata },
 };
-const noSigns: SupervisionCommand = { ...commands.concludeSupervision, data: { concludedOn: '2025-04-01', signsOfViolation: false, summary: 'No sign of violation' } };
+const noSigns: SupervisionCommand = {
+  ...commands.concludeSupervision,
+  data: { concludedOn: '2025-04-01', signsOfViolation: false, summary: 'No sign of violation' },
+};
 
 function record(steps: readonly SupervisionCommand[]): SupervisionEvent[] {
   return steps.reduce<SupervisionEvent[]>(
@@ -83,13 +90,49 @@ describe('supervision stream (giám sát)', () => {
 
   describe('refuses inconsistent input', () => {
     const cases: [string, SupervisionStatus, SupervisionCommand, string, string][] = [
-      ['a thematic supervision without a topic', 'not-started', { ...commands.startSupervision, data: { ...commands.startSupervision.data, topic: null } }, 'topic', 'required-for-thematic'],
-      ['a start dated in the future', 'not-started', { ...commands.startSupervision, data: { ...commands.startSupervision.data, startedOn: '2025-07-01' } }, 'startedOn', 'not-in-future'],
-      ['an acting body with no organization', 'not-started', { ...commands.startSupervision, data: { ...commands.startSupervision.data, body: { ...body, organizationId: '' } } }, 'body.organizationId', 'not-blank'],
-      ['findings dated before the start', 'under-way', { ...commands.recordFindings, data: { ...commands.recordFindings.data, recordedOn: '2025-01-31' } }, 'recordedOn', 'not-before-last-act'],
+      [
+        'a thematic supervision without a topic',
+        'not-started',
+        { ...commands.startSupervision, data: { ...commands.startSupervision.data, topic: null } },
+        'topic',
+        'required-for-thematic',
+      ],
+      [
+        'a start dated in the future',
+        'not-started',
+        { ...commands.startSupervision, data: { ...commands.startSupervision.data, startedOn: '2025-07-01' } },
+        'startedOn',
+        'not-in-future',
+      ],
+      [
+        'an acting body with no organization',
+        'not-started',
+        { ...commands.startSupervision, data: { ...commands.startSupervision.data, body: { ...body, organizationId: '' } } },
+        'body.organizationId',
+        'not-blank',
+      ],
+      [
+        'findings dated before the start',
+        'under-way',
+        { ...commands.recordFindings, data: { ...commands.recordFindings.data, recordedOn: '2025-01-31' } },
+        'recordedOn',
+        'not-before-last-act',
+      ],
       ['blank findings', 'under-way', { ...commands.recordFindings, data: { ...commands.recordFindings.data, findings: ' ' } }, 'findings', 'not-blank'],
-      ['a conclusion dated before the last findings', 'under-way', { ...commands.concludeSupervision, data: { ...commands.concludeSupervision.data, concludedOn: '2025-02-28' } }, 'concludedOn', 'not-before-last-act'],
-      ['an escalation without an inspection id', 'signs-of-violation', { ...commands.escalateSupervision, data: { inspectionId: '', escalatedOn: '2025-04-10' } }, 'inspectionId', 'not-blank'],
+      [
+        'a conclusion dated before the last findings',
+        'under-way',
+        { ...commands.concludeSupervision, data: { ...commands.concludeSupervision.data, concludedOn: '2025-02-28' } },
+        'concludedOn',
+        'not-before-last-act',
+      ],
+      [
+        'an escalation without an inspection id',
+        'signs-of-violation',
+        { ...commands.escalateSupervision, data: { inspectionId: '', escalatedOn: '2025-04-10' } },
+        'inspectionId',
+        'not-blank',
+      ],
     ];
     it.each(cases)('%s', (_name, status, command, field, rule) => {
       spec(supervisionDecider).given(histories[status]).when(command).thenThrows(InvalidInputError, { details: { field, rule } });

@@ -12,20 +12,12 @@ export type SupervisionStarted = Event<
   { supervisionId: string; body: ActingBody; subject: SubjectRef; kind: SupervisionKind; plan: string; topic: string | null; startedOn: IsoDate }
 >;
 export type SupervisionFindingsRecorded = Event<'SupervisionFindingsRecorded', { supervisionId: string; recordedOn: IsoDate; findings: string }>;
-export type SupervisionConcluded = Event<
-  'SupervisionConcluded',
-  { supervisionId: string; concludedOn: IsoDate; signsOfViolation: boolean; summary: string }
->;
+export type SupervisionConcluded = Event<'SupervisionConcluded', { supervisionId: string; concludedOn: IsoDate; signsOfViolation: boolean; summary: string }>;
 /** Chuyển sang kiểm tra khi có dấu hiệu vi phạm: the inspection stream starts with the same id. */
 export type SupervisionEscalated = Event<'SupervisionEscalated', { supervisionId: string; inspectionId: string; escalatedOn: IsoDate }>;
 export type SupervisionClosed = Event<'SupervisionClosed', { supervisionId: string; closedOn: IsoDate }>;
 
-export type SupervisionEvent =
-  | SupervisionStarted
-  | SupervisionFindingsRecorded
-  | SupervisionConcluded
-  | SupervisionEscalated
-  | SupervisionClosed;
+export type SupervisionEvent = SupervisionStarted | SupervisionFindingsRecorded | SupervisionConcluded | SupervisionEscalated | SupervisionClosed;
 
 export const SUPERVISION_ACT_DATES: ActDates<SupervisionEvent> = {
   SupervisionStarted: (e) => e.data.startedOn,

@@ -9,7 +9,11 @@ import { AnnounceDecisionRequest } from './announce-decision.request.js';
 @DisciplineCasesController()
 export class AnnounceDecisionHttp extends DisciplineRoutes {
   /** An expulsion that takes effect is recorded on the member too (see DisciplineProcess). */
-  @CommandRoute(':id/announce', { resource: disciplineCaseMachine, command: 'announceDecision', summary: 'Announce the decision, which takes effect (công bố quyết định kỷ luật)' })
+  @CommandRoute(':id/announce', {
+    resource: disciplineCaseMachine,
+    command: 'announceDecision',
+    summary: 'Announce the decision, which takes effect (công bố quyết định kỷ luật)',
+  })
   announce(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: AnnounceDecisionRequest) {
     const data = { announcedOn: request.announcedOn, voteResultAnnouncedOn: request.voteResultAnnouncedOn ?? null };
     return this.process.takeEffect(id, version, 'announceDecision', data);

@@ -9,7 +9,11 @@ import { AnnulSanctionRequest } from './annul-sanction.request.js';
 @AppealsController()
 export class AnnulSanctionHttp extends DisciplineRoutes {
   /** The appeal orders the restorations of QĐ 117; the case records the annulment and an expelled member is restored. */
-  @CommandRoute(':id/annul', { resource: appealMachine, command: 'annulSanction', summary: 'Annul the sanction and order what it took away restored (xóa bỏ quyết định kỷ luật; QĐ 117)' })
+  @CommandRoute(':id/annul', {
+    resource: appealMachine,
+    command: 'annulSanction',
+    summary: 'Annul the sanction and order what it took away restored (xóa bỏ quyết định kỷ luật; QĐ 117)',
+  })
   annul(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: AnnulSanctionRequest) {
     const { announcedOn, ...data } = request;
     return this.process.decideAppeal(id, version, 'annulSanction', data, announcedOn ?? data.decidedOn);

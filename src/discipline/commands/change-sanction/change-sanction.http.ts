@@ -11,7 +11,7 @@ export class ChangeSanctionHttp extends DisciplineRoutes {
   @CommandRoute(':id/change', {
     resource: appealMachine,
     command: 'changeSanction',
-    summary: 'Change the form of the sanction, or refer upward when beyond the reviewer\'s authority (thay đổi hình thức kỷ luật)',
+    summary: "Change the form of the sanction, or refer upward when beyond the reviewer's authority (thay đổi hình thức kỷ luật)",
   })
   change(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: ChangeSanctionRequest) {
     const { announcedOn, ...data } = request;

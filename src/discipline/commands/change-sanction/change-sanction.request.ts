@@ -3,6 +3,6 @@ import { SANCTION_FORMS, type SanctionForm } from '../../../shared/domain/vocabu
 import { AppealDecisionRequest } from '../../http/appeal-decision.request.js';
 
 export class ChangeSanctionRequest extends AppealDecisionRequest {
-  @EnumField(SANCTION_FORMS, 'reprimand', { description: 'The new form; one beyond the reviewer\'s authority refers the appeal upward' })
+  @EnumField(SANCTION_FORMS, 'reprimand', { description: "The new form; one beyond the reviewer's authority refers the appeal upward" })
   form!: SanctionForm;
 }

@@ -3,7 +3,7 @@ import { SANCTION_FORMS, type SanctionForm } from '../../../shared/domain/vocabu
 import { DecidingBodyRequest } from '../../http/deciding-body.request.js';
 
 export class ImposeSanctionRequest {
-  @EnumField(SANCTION_FORMS, 'warning', { description: 'Must be the form the deciding body\'s ballot decided' })
+  @EnumField(SANCTION_FORMS, 'warning', { description: "Must be the form the deciding body's ballot decided" })
   form!: SanctionForm;
 
   @NestedField(() => DecidingBodyRequest, { description: 'The body that decides; its authority is checked against the rule version in force on signedOn' })

@@ -8,7 +8,11 @@ import { LiftDeferralGroundRequest } from './lift-deferral-ground.request.js';
 
 @DisciplineCasesController()
 export class LiftDeferralGroundHttp extends DisciplineRoutes {
-  @CommandRoute(':id/deferral-grounds/lift', { resource: disciplineCaseMachine, command: 'liftDeferralGround', summary: 'Lift a deferral ground, discharged from hospital for instance (hết lý do chưa xem xét)' })
+  @CommandRoute(':id/deferral-grounds/lift', {
+    resource: disciplineCaseMachine,
+    command: 'liftDeferralGround',
+    summary: 'Lift a deferral ground, discharged from hospital for instance (hết lý do chưa xem xét)',
+  })
   lift(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: LiftDeferralGroundRequest) {
     return this.commands.run(this.cases, id, version, 'liftDeferralGround', request);
   }

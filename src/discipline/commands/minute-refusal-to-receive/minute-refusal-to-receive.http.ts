@@ -11,7 +11,7 @@ export class MinuteRefusalToReceiveHttp extends DisciplineRoutes {
   @CommandRoute(':id/refusal-to-receive', {
     resource: disciplineCaseMachine,
     command: 'minuteRefusalToReceive',
-    summary: 'Minute the subject\'s refusal to receive the decision, which then takes effect (lập biên bản không nhận quyết định)',
+    summary: "Minute the subject's refusal to receive the decision, which then takes effect (lập biên bản không nhận quyết định)",
   })
   minute(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: MinuteRefusalToReceiveRequest) {
     return this.process.takeEffect(id, version, 'minuteRefusalToReceive', request);

@@ -9,12 +9,22 @@ import { OpenDisciplineCaseRequest } from './open-discipline-case.request.js';
 @DisciplineCasesController()
 export class OpenDisciplineCaseHttp extends DisciplineRoutes {
   /** The subject's facts are read from the member and organization records at opening, and kept on the case. */
-  @CreationRoute('', { resource: disciplineCaseMachine, command: 'openDisciplineCase', summary: 'Open a discipline case, from an inspection conclusion or directly (xem xét kỷ luật)' })
+  @CreationRoute('', {
+    resource: disciplineCaseMachine,
+    command: 'openDisciplineCase',
+    summary: 'Open a discipline case, from an inspection conclusion or directly (xem xét kỷ luật)',
+  })
   async open(@Body() request: OpenDisciplineCaseRequest) {
     const subject = await this.directory.subjectFacts('subject', request.subject);
     const inspectionId = request.inspectionId ?? null;
     if (inspectionId !== null) await this.directory.requireDisciplineProposed(inspectionId, subjectRef(subject), request.openedOn);
     const confidentialTo = request.confidentialTo ? await this.directory.actingBody('confidentialTo', request.confidentialTo) : null;
-    return this.commands.createNew(this.cases, 'openDisciplineCase', (caseId) => ({ caseId, openedOn: request.openedOn, inspectionId, subject, confidentialTo }));
+    return this.commands.createNew(this.cases, 'openDisciplineCase', (caseId) => ({
+      caseId,
+      openedOn: request.openedOn,
+      inspectionId,
+      subject,
+      confidentialTo,
+    }));
   }
 }

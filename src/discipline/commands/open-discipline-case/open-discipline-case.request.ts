@@ -5,7 +5,8 @@ import { DisciplineSubjectRequest } from '../../http/discipline-subject.request.
 export class OpenDisciplineCaseRequest {
   @UuidField('0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60', {
     optional: true,
-    description: 'The inspection whose conclusion proposed discipline; it must be concluded with proposeDiscipline, on the same subject. Absent: a case opened directly',
+    description:
+      'The inspection whose conclusion proposed discipline; it must be concluded with proposeDiscipline, on the same subject. Absent: a case opened directly',
   })
   inspectionId?: string;
 

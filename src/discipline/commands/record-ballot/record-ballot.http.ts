@@ -9,7 +9,11 @@ import { BallotRequest } from '../../http/ballot.request.js';
 @DisciplineCasesController()
 export class RecordBallotHttp extends DisciplineRoutes {
   /** The answer's state carries the rulebook's tally: denominator, thresholds and the cumulative count step by step. */
-  @CommandRoute(':id/ballots', { resource: disciplineCaseMachine, command: 'recordBallot', summary: 'Record a secret ballot and its tally, counted cumulatively from the harshest form (bỏ phiếu kín, cộng dồn)' })
+  @CommandRoute(':id/ballots', {
+    resource: disciplineCaseMachine,
+    command: 'recordBallot',
+    summary: 'Record a secret ballot and its tally, counted cumulatively from the harshest form (bỏ phiếu kín, cộng dồn)',
+  })
   async record(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: BallotRequest) {
     const body = await this.directory.decidingBody('body', request.body);
     return this.commands.run(this.cases, id, version, 'recordBallot', { ballot: { ...request, body } });

@@ -8,7 +8,11 @@ import { RecordDeferralGroundRequest } from './record-deferral-ground.request.js
 
 @DisciplineCasesController()
 export class RecordDeferralGroundHttp extends DisciplineRoutes {
-  @CommandRoute(':id/deferral-grounds', { resource: disciplineCaseMachine, command: 'recordDeferralGround', summary: 'Record a ground for deferring discipline (chưa xem xét kỷ luật)' })
+  @CommandRoute(':id/deferral-grounds', {
+    resource: disciplineCaseMachine,
+    command: 'recordDeferralGround',
+    summary: 'Record a ground for deferring discipline (chưa xem xét kỷ luật)',
+  })
   record(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: RecordDeferralGroundRequest) {
     return this.commands.run(this.cases, id, version, 'recordDeferralGround', request);
   }

@@ -8,7 +8,11 @@ import { RecordLapseRequest } from './record-lapse.request.js';
 
 @DisciplineCasesController()
 export class RecordLapseHttp extends DisciplineRoutes {
-  @CommandRoute(':id/lapse', { resource: disciplineCaseMachine, command: 'recordLapse', summary: 'Record that the decision has lapsed after 12 months (quyết định kỷ luật chấm dứt hiệu lực)' })
+  @CommandRoute(':id/lapse', {
+    resource: disciplineCaseMachine,
+    command: 'recordLapse',
+    summary: 'Record that the decision has lapsed after 12 months (quyết định kỷ luật chấm dứt hiệu lực)',
+  })
   record(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: RecordLapseRequest) {
     return this.commands.run(this.cases, id, version, 'recordLapse', request);
   }

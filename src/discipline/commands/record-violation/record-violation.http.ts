@@ -8,7 +8,11 @@ import { RecordViolationRequest } from './record-violation.request.js';
 
 @DisciplineCasesController()
 export class RecordViolationHttp extends DisciplineRoutes {
-  @CommandRoute(':id/violations', { resource: disciplineCaseMachine, command: 'recordViolation', summary: 'Record a violation with its date and level (vi phạm)' })
+  @CommandRoute(':id/violations', {
+    resource: disciplineCaseMachine,
+    command: 'recordViolation',
+    summary: 'Record a violation with its date and level (vi phạm)',
+  })
   record(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: RecordViolationRequest) {
     return this.commands.run(this.cases, id, version, 'recordViolation', {
       ...request,

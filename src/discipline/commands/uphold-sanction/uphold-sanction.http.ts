@@ -8,7 +8,11 @@ import { AppealDecisionRequest } from '../../http/appeal-decision.request.js';
 
 @AppealsController()
 export class UpholdSanctionHttp extends DisciplineRoutes {
-  @CommandRoute(':id/uphold', { resource: appealMachine, command: 'upholdSanction', summary: 'Uphold the sanction appealed against (chuẩn y quyết định kỷ luật)' })
+  @CommandRoute(':id/uphold', {
+    resource: appealMachine,
+    command: 'upholdSanction',
+    summary: 'Uphold the sanction appealed against (chuẩn y quyết định kỷ luật)',
+  })
   uphold(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: AppealDecisionRequest) {
     const { announcedOn, ...data } = request;
     return this.process.decideAppeal(id, version, 'upholdSanction', data, announcedOn ?? data.decidedOn);

@@ -3,7 +3,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 const KINDS = ['limitation', 'announcement', 'appeal-window', 'lapse', 'state-notice', 'appeal-handling'];
 
 export class DeadlineResponse {
-  @ApiProperty({ enum: KINDS, example: 'appeal-window', description: 'thời hiệu, hạn công bố, hạn khiếu nại, hết hiệu lực, hạn thông báo cơ quan nhà nước, hạn giải quyết khiếu nại' })
+  @ApiProperty({
+    enum: KINDS,
+    example: 'appeal-window',
+    description: 'thời hiệu, hạn công bố, hạn khiếu nại, hết hiệu lực, hạn thông báo cơ quan nhà nước, hạn giải quyết khiếu nại',
+  })
   kind!: string;
   @ApiProperty({ format: 'date', example: '2026-06-12' }) dueOn!: string;
   @ApiProperty({ example: 'qd69-264-2025+qd296-2025' }) ruleVersion!: string;

@@ -7,7 +7,11 @@ import { DecideInspectionRequest } from './decide-inspection.request.js';
 
 @InspectionsController()
 export class DecideInspectionHttp extends ReferencingRoutes {
-  @CommandRoute(':id/decide', { resource: inspections, command: 'decideInspection', summary: 'Decide the inspection: number, scope, period, team (quyết định kiểm tra, đoàn kiểm tra)' })
+  @CommandRoute(':id/decide', {
+    resource: inspections,
+    command: 'decideInspection',
+    summary: 'Decide the inspection: number, scope, period, team (quyết định kiểm tra, đoàn kiểm tra)',
+  })
   async decide(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: DecideInspectionRequest) {
     await this.directory.requireMembers('teamMemberIds', request.teamMemberIds);
     return this.commands.run(inspections, id, version, 'decideInspection', request);

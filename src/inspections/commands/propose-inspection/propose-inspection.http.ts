@@ -9,6 +9,11 @@ export class ProposeInspectionHttp extends ReferencingRoutes {
   @CreationRoute('', { resource: inspections, command: 'proposeInspection', summary: 'Propose an inspection (đề xuất kiểm tra)' })
   async propose(@Body() request: ProposeInspectionRequest) {
     const subject = await this.directory.requireParties(request);
-    return this.commands.createNew(inspections, 'proposeInspection', (inspectionId) => ({ ...request, inspectionId, subject, escalatedFromSupervisionId: null }));
+    return this.commands.createNew(inspections, 'proposeInspection', (inspectionId) => ({
+      ...request,
+      inspectionId,
+      subject,
+      escalatedFromSupervisionId: null,
+    }));
   }
 }

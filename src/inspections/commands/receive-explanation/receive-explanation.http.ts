@@ -7,7 +7,11 @@ import { ReceiveExplanationRequest } from './receive-explanation.request.js';
 
 @InspectionsController()
 export class ReceiveExplanationHttp extends StreamRoutes {
-  @CommandRoute(':id/receive-explanation', { resource: inspections, command: 'receiveExplanation', summary: 'Receive the written explanation of the subject (báo cáo giải trình)' })
+  @CommandRoute(':id/receive-explanation', {
+    resource: inspections,
+    command: 'receiveExplanation',
+    summary: 'Receive the written explanation of the subject (báo cáo giải trình)',
+  })
   receiveExplanation(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: ReceiveExplanationRequest) {
     return this.commands.run(inspections, id, version, 'receiveExplanation', request);
   }

@@ -7,7 +7,11 @@ import { RecordFollowUpRequest } from './record-follow-up.request.js';
 
 @InspectionsController()
 export class RecordFollowUpHttp extends StreamRoutes {
-  @CommandRoute(':id/follow-ups', { resource: inspections, command: 'recordFollowUp', summary: 'Record a check that the conclusion is carried out (kiểm tra thực hiện kết luận)' })
+  @CommandRoute(':id/follow-ups', {
+    resource: inspections,
+    command: 'recordFollowUp',
+    summary: 'Record a check that the conclusion is carried out (kiểm tra thực hiện kết luận)',
+  })
   recordFollowUp(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: RecordFollowUpRequest) {
     return this.commands.run(inspections, id, version, 'recordFollowUp', request);
   }

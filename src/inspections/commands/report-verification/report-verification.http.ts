@@ -7,7 +7,11 @@ import { ReportVerificationRequest } from './report-verification.request.js';
 
 @InspectionsController()
 export class ReportVerificationHttp extends StreamRoutes {
-  @CommandRoute(':id/report-verification', { resource: inspections, command: 'reportVerification', summary: 'Report the verification with a draft report (thẩm tra, xác minh; dự thảo báo cáo)' })
+  @CommandRoute(':id/report-verification', {
+    resource: inspections,
+    command: 'reportVerification',
+    summary: 'Report the verification with a draft report (thẩm tra, xác minh; dự thảo báo cáo)',
+  })
   reportVerification(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: ReportVerificationRequest) {
     return this.commands.run(inspections, id, version, 'reportVerification', request);
   }

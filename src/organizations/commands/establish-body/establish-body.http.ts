@@ -7,7 +7,11 @@ import { EstablishBodyRequest } from './establish-body.request.js';
 
 @OrganizationsController()
 export class EstablishBodyHttp extends StreamRoutes {
-  @CommandRoute(':id/bodies', { resource: organizations, command: 'establishBody', summary: 'Establish a body: committee, standing committee or inspection commission (cấp ủy, ủy ban kiểm tra)' })
+  @CommandRoute(':id/bodies', {
+    resource: organizations,
+    command: 'establishBody',
+    summary: 'Establish a body: committee, standing committee or inspection commission (cấp ủy, ủy ban kiểm tra)',
+  })
   establish(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: EstablishBodyRequest) {
     return this.commands.run(organizations, id, version, 'establishBody', request);
   }

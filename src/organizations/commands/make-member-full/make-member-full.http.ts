@@ -7,7 +7,11 @@ import { MakeMemberFullRequest } from './make-member-full.request.js';
 
 @MembersController()
 export class MakeMemberFullHttp extends StreamRoutes {
-  @CommandRoute(':id/make-full', { resource: members, command: 'makeMemberFull', summary: 'Recognize as a full member after 12 months of probation (công nhận đảng viên chính thức)' })
+  @CommandRoute(':id/make-full', {
+    resource: members,
+    command: 'makeMemberFull',
+    summary: 'Recognize as a full member after 12 months of probation (công nhận đảng viên chính thức)',
+  })
   makeFull(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: MakeMemberFullRequest) {
     return this.commands.run(members, id, version, 'makeMemberFull', request);
   }

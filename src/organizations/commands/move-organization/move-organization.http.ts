@@ -7,7 +7,11 @@ import { MoveOrganizationRequest } from './move-organization.request.js';
 
 @OrganizationsController()
 export class MoveOrganizationHttp extends ReferencingRoutes {
-  @CommandRoute(':id/move', { resource: organizations, command: 'moveOrganization', summary: 'Move an organization under another superior (chuyển trực thuộc)' })
+  @CommandRoute(':id/move', {
+    resource: organizations,
+    command: 'moveOrganization',
+    summary: 'Move an organization under another superior (chuyển trực thuộc)',
+  })
   async move(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: MoveOrganizationRequest) {
     await this.directory.requireOrganization('parentId', request.parentId);
     return this.commands.run(organizations, id, version, 'moveOrganization', request);

@@ -17,5 +17,7 @@ export class SubjectRequest {
 }
 
 export function toSubjectRef(subject: SubjectRequest): SubjectRef {
-  return subject.kind === 'member' ? { kind: 'member', memberId: subject.memberId ?? '' } : { kind: 'organization', organizationId: subject.organizationId ?? '' };
+  return subject.kind === 'member'
+    ? { kind: 'member', memberId: subject.memberId ?? '' }
+    : { kind: 'organization', organizationId: subject.organizationId ?? '' };
 }

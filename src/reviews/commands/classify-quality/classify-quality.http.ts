@@ -8,7 +8,11 @@ import { ClassifyQualityRequest } from './classify-quality.request.js';
 @QualityClassificationsController()
 export class ClassifyQualityHttp extends ReferencingRoutes {
   /** A subject is classified once a year: a second classification is a 409; change it by a correction. */
-  @CreationRoute('', { resource: qualityClassifications, command: 'classifyQuality', summary: 'Classify the quality of an organization or member for a year (xếp loại chất lượng)' })
+  @CreationRoute('', {
+    resource: qualityClassifications,
+    command: 'classifyQuality',
+    summary: 'Classify the quality of an organization or member for a year (xếp loại chất lượng)',
+  })
   async classify(@Body() request: ClassifyQualityRequest) {
     const subject = await this.directory.requireParties(request);
     return this.commands.create(qualityClassifications, qualityClassificationId(subject, request.year), 'classifyQuality', { ...request, subject });

@@ -13,7 +13,11 @@ import { CorrectClassificationRequest } from './correct-classification.request.j
 
 @QualityClassificationsController()
 export class CorrectClassificationHttp extends StreamRoutes {
-  @CommandRoute(`${CLASSIFICATION_PATH}/corrections`, { resource: qualityClassifications, command: 'correctClassification', summary: 'Correct a classification; the earlier record stays (điều chỉnh xếp loại)' })
+  @CommandRoute(`${CLASSIFICATION_PATH}/corrections`, {
+    resource: qualityClassifications,
+    command: 'correctClassification',
+    summary: 'Correct a classification; the earlier record stays (điều chỉnh xếp loại)',
+  })
   correct(@Param() params: ClassificationParams, @IfMatchVersion() version: number | undefined, @Body() request: CorrectClassificationRequest) {
     return this.commands.run(qualityClassifications, classificationId(params), version, 'correctClassification', request);
   }

@@ -6,7 +6,11 @@ import { ScheduleReviewRequest } from './schedule-review.request.js';
 
 @SelfCriticismReviewsController()
 export class ScheduleReviewHttp extends ReferencingRoutes {
-  @CreationRoute('', { resource: selfCriticismReviews, command: 'scheduleReview', summary: 'Schedule a self-criticism review (kiểm điểm tự phê bình và phê bình)' })
+  @CreationRoute('', {
+    resource: selfCriticismReviews,
+    command: 'scheduleReview',
+    summary: 'Schedule a self-criticism review (kiểm điểm tự phê bình và phê bình)',
+  })
   async schedule(@Body() request: ScheduleReviewRequest) {
     const subject = await this.directory.requireParties(request);
     return this.commands.createNew(selfCriticismReviews, 'scheduleReview', (reviewId) => ({ ...request, reviewId, subject }));

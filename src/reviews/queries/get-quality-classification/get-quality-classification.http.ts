@@ -11,7 +11,10 @@ import {
 
 @QualityClassificationsController()
 export class GetQualityClassificationHttp extends StreamRoutes {
-  @QueryRoute(CLASSIFICATION_PATH, { operationId: 'getQualityClassification', summary: 'The classification of a subject for a year, with its corrections (kết quả xếp loại)' })
+  @QueryRoute(CLASSIFICATION_PATH, {
+    operationId: 'getQualityClassification',
+    summary: 'The classification of a subject for a year, with its corrections (kết quả xếp loại)',
+  })
   get(@Param() params: ClassificationParams) {
     return this.commands.view(qualityClassifications, classificationId(params));
   }

@@ -10,7 +10,8 @@ export class RuleVersionResponse {
   @ApiProperty({ format: 'date', nullable: true, example: null, description: 'Null while in force' }) effectiveTo!: string | null;
   @ApiProperty({ type: [String], example: ['Điều lệ Đảng (2011)', 'Quy định 69-QĐ/TW (2022)', 'Quy định 296-QĐ/TW (2025)'] }) documents!: string[];
   @ApiProperty({
-    description: 'Every rule family (structure, forms, authority, voting, limitation, deferral, effect, lapse, consequences, appeal, restoration, stateCoupling) with `citation` and `confirmed`',
+    description:
+      'Every rule family (structure, forms, authority, voting, limitation, deferral, effect, lapse, consequences, appeal, restoration, stateCoupling) with `citation` and `confirmed`',
     example: {
       limitation: {
         member: { periods: [{ form: 'reprimand', period: { amount: 5, unit: 'years' } }], imprescriptibleOffences: ['internal-politics'] },

@@ -14,7 +14,11 @@ export class EscalateSupervisionHttp extends ReferencingRoutes {
    * the supervision. Both decisions, If-Match included, are checked before either write; the supervision is
    * written first, as the only write that can meet a concurrent one, then the inspection under a fresh id.
    */
-  @CommandRoute(':id/escalate', { resource: supervisions, command: 'escalateSupervision', summary: 'Escalate to an inspection on signs of violation (chuyển kiểm tra khi có dấu hiệu vi phạm)' })
+  @CommandRoute(':id/escalate', {
+    resource: supervisions,
+    command: 'escalateSupervision',
+    summary: 'Escalate to an inspection on signs of violation (chuyển kiểm tra khi có dấu hiệu vi phạm)',
+  })
   async escalate(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: EscalateSupervisionRequest) {
     const inspectionId = this.commands.newId();
     const escalation = { inspectionId, escalatedOn: request.escalatedOn };
