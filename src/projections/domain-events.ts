@@ -20,22 +20,31 @@ export type DomainEvent =
 
 export type DomainEventType = DomainEvent['type'];
 
-/** The same, at run time: each domain declares the act date of every event type it has (ActDates is exhaustive). */
-export const DOMAIN_EVENT_TYPES = [
-  ORGANIZATION_ACT_DATES,
-  MEMBER_ACT_DATES,
-  INSPECTION_ACT_DATES,
-  SUPERVISION_ACT_DATES,
-  SELF_CRITICISM_REVIEW_ACT_DATES,
-  QUALITY_CLASSIFICATION_ACT_DATES,
-  DISCIPLINE_CASE_ACT_DATES,
-  APPEAL_ACT_DATES,
-].flatMap((actDates) => Object.keys(actDates)) as readonly DomainEventType[];
-
 /** The event types of a table keyed by them (a handler per type), typed as such. */
 export function typesOf<T extends Partial<Record<DomainEventType, unknown>>>(table: T): (keyof T & DomainEventType)[] {
   return Object.keys(table) as (keyof T & DomainEventType)[];
 }
+
+/** Each domain's event types at run time: each declares the act date of every type it has (ActDates is exhaustive). */
+export const ORGANIZATION_EVENT_TYPES = typesOf(ORGANIZATION_ACT_DATES);
+export const MEMBER_EVENT_TYPES = typesOf(MEMBER_ACT_DATES);
+export const INSPECTION_EVENT_TYPES = typesOf(INSPECTION_ACT_DATES);
+export const SUPERVISION_EVENT_TYPES = typesOf(SUPERVISION_ACT_DATES);
+export const SELF_CRITICISM_REVIEW_EVENT_TYPES = typesOf(SELF_CRITICISM_REVIEW_ACT_DATES);
+export const QUALITY_CLASSIFICATION_EVENT_TYPES = typesOf(QUALITY_CLASSIFICATION_ACT_DATES);
+export const DISCIPLINE_CASE_EVENT_TYPES = typesOf(DISCIPLINE_CASE_ACT_DATES);
+export const APPEAL_EVENT_TYPES = typesOf(APPEAL_ACT_DATES);
+
+export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
+  ...ORGANIZATION_EVENT_TYPES,
+  ...MEMBER_EVENT_TYPES,
+  ...INSPECTION_EVENT_TYPES,
+  ...SUPERVISION_EVENT_TYPES,
+  ...SELF_CRITICISM_REVIEW_EVENT_TYPES,
+  ...QUALITY_CLASSIFICATION_EVENT_TYPES,
+  ...DISCIPLINE_CASE_EVENT_TYPES,
+  ...APPEAL_EVENT_TYPES,
+];
 
 /** Whether a recorded event's type is one of these. */
 export function isOneOf<T extends string>(types: readonly T[], type: string): type is T {

@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { Projection } from '../projection.js';
-import { CASE_EVENT_TYPES, caseMemberOf, evolveMemberRecord, initialMemberRecord, MEMBER_EVENT_TYPES, type MemberRecordState } from './member-record.js';
+import { DISCIPLINE_CASE_EVENT_TYPES, isOneOf, MEMBER_EVENT_TYPES } from '../domain-events.js';
+import { caseMemberOf, evolveMemberRecord, initialMemberRecord, type MemberRecordState } from './member-record.js';
 
 async function memberOfStream(tx: EntityManager, streamId: string, data: Readonly<Record<string, unknown>>, type: string): Promise<string | null> {
-  if ((MEMBER_EVENT_TYPES as readonly string[]).includes(type)) return typeof data.memberId === 'string' ? data.memberId : null;
+  if (isOneOf(MEMBER_EVENT_TYPES, type)) return typeof data.memberId === 'string' ? data.memberId : null;
   const opened = caseMemberOf({ type, data });
   if (opened !== null) {
     await tx.query('INSERT INTO member_record_cases (stream_id, member_id) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING', [streamId, opened]);
@@ -20,7 +21,7 @@ async function memberOfStream(tx: EntityManager, streamId: string, data: Readonl
 export const memberRecordProjection: Projection = {
   name: 'member-record',
   version: 3,
-  handles: [...MEMBER_EVENT_TYPES, ...CASE_EVENT_TYPES],
+  handles: [...MEMBER_EVENT_TYPES, ...DISCIPLINE_CASE_EVENT_TYPES],
   tables: ['member_records', 'member_record_cases'],
   async evolve(tx, event) {
     const memberId = await memberOfStream(tx, event.streamId, event.data, event.type);

@@ -6,35 +6,7 @@ import { evolveMember, initialMemberState, type MemberState } from '../../organi
 import { electionBarUntil, isAfter, planningBarUntil, type BarComputation, type Rulebook } from '../../rulebook/index.js';
 import { withoutPersonalData } from '../../shared/domain/personal-data.js';
 import type { IsoDate } from '../../shared/domain/vocabulary.js';
-
-export const MEMBER_EVENT_TYPES: readonly MemberEvent['type'][] = [
-  'MemberAdmitted',
-  'MemberMadeFull',
-  'MemberTransferred',
-  'PostTakenUp',
-  'PostLeft',
-  'MemberRemovedFromRoll',
-  'MemberReleased',
-  'MemberDied',
-  'MemberExpelled',
-  'MembershipRestored',
-  'PersonalDataErased',
-];
-export const CASE_EVENT_TYPES: readonly DisciplineCaseEvent['type'][] = [
-  'DisciplineCaseOpened',
-  'ViolationRecorded',
-  'DeferralGroundRecorded',
-  'DeferralGroundLifted',
-  'BallotRecorded',
-  'DisciplineDecisionIssued',
-  'NotDisciplinedLimitationExpired',
-  'DisciplineDecisionAnnounced',
-  'ReceiptRefusalMinuted',
-  'DisciplineDecisionLapsed',
-  'StateMatchingActionProposed',
-  'AppealAgainstDecisionFiled',
-  'AppealOutcomeApplied',
-];
+import { DISCIPLINE_CASE_EVENT_TYPES, isOneOf, MEMBER_EVENT_TYPES } from '../domain-events.js';
 
 /** A case about the member, with the dates of its effect kept after it lapses or is annulled. */
 export type CaseInRecord = Readonly<{ state: DisciplineCaseState; announcedOn: IsoDate | null; effectiveOn: IsoDate | null }>;
@@ -57,10 +29,10 @@ export function caseMemberOf(event: Pick<RecordEvent, 'type' | 'data'>): string 
 
 /** Folds without the member's personal data: the record never shows it, so its read model never holds a copy. */
 export function evolveMemberRecord(record: MemberRecordState, event: RecordEvent): MemberRecordState {
-  if ((MEMBER_EVENT_TYPES as readonly string[]).includes(event.type)) {
+  if (isOneOf(MEMBER_EVENT_TYPES, event.type)) {
     return { ...record, member: evolveMember(record.member, withoutPersonalData(MEMBER_PERSONAL_DATA, event) as unknown as MemberEvent) };
   }
-  if (!(CASE_EVENT_TYPES as readonly string[]).includes(event.type)) return record;
+  if (!isOneOf(DISCIPLINE_CASE_EVENT_TYPES, event.type)) return record;
   const before = record.cases[event.streamId] ?? { state: { status: 'none' }, announcedOn: null, effectiveOn: null };
   const state = evolveDisciplineCase(before.state, event as unknown as DisciplineCaseEvent);
   const dates = state.status === 'in-effect' ? { announcedOn: state.announcedOn, effectiveOn: state.effectiveOn } : {};

@@ -5,7 +5,16 @@ import { MEMBER_PERSONAL_DATA } from '../../organizations/domain/member.events.j
 import { personalFieldNames } from '../../shared/domain/personal-data.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
 import { evolveOrganizationTree, MEMBER_PLACEMENT_EVENTS, memberOrganization, placeMember, text, TREE_EVENTS } from '../organization-tree.js';
-import { isOneOf, typesOf, type DomainEventType } from '../domain-events.js';
+import {
+  APPEAL_EVENT_TYPES,
+  INSPECTION_EVENT_TYPES,
+  isOneOf,
+  QUALITY_CLASSIFICATION_EVENT_TYPES,
+  SELF_CRITICISM_REVIEW_EVENT_TYPES,
+  SUPERVISION_EVENT_TYPES,
+  typesOf,
+  type DomainEventType,
+} from '../domain-events.js';
 import type { Projection } from '../projection.js';
 import type { HistoryKind } from './history-kinds.js';
 
@@ -16,25 +25,9 @@ function kind<T extends DomainEventType>(historyKind: HistoryKind, types: readon
 
 /** Event types by the kind of history entry they make; the first of each starts a stream and names its subject. */
 const KIND_OF: Readonly<Partial<Record<DomainEventType, HistoryKind>>> = {
-  ...kind('inspection', [
-    'InspectionProposed',
-    'InspectionDecided',
-    'InspectionOutlineSent',
-    'ExplanationReceived',
-    'VerificationReported',
-    'InspectionConcluded',
-    'ConclusionNotified',
-    'ConclusionFollowedUp',
-    'InspectionClosed',
-  ]),
-  ...kind('supervision', ['SupervisionStarted', 'SupervisionFindingsRecorded', 'SupervisionConcluded', 'SupervisionEscalated', 'SupervisionClosed']),
-  ...kind('review', [
-    'SelfCriticismReviewScheduled',
-    'SelfCriticismReviewHeld',
-    'SelfCriticismReviewConcluded',
-    'QualityClassified',
-    'QualityClassificationCorrected',
-  ]),
+  ...kind('inspection', INSPECTION_EVENT_TYPES),
+  ...kind('supervision', SUPERVISION_EVENT_TYPES),
+  ...kind('review', [...SELF_CRITICISM_REVIEW_EVENT_TYPES, ...QUALITY_CLASSIFICATION_EVENT_TYPES]),
   ...kind('discipline', [
     'DisciplineCaseOpened',
     'ViolationRecorded',
@@ -50,7 +43,7 @@ const KIND_OF: Readonly<Partial<Record<DomainEventType, HistoryKind>>> = {
     'AppealOutcomeApplied',
     'MemberExpelled',
   ]),
-  ...kind('appeal', ['AppealFiled', 'AppealReferredUpward', 'SanctionUpheld', 'SanctionChanged', 'SanctionAnnulled', 'RestorationOrdered']),
+  ...kind('appeal', APPEAL_EVENT_TYPES),
   ...kind('removal', ['MemberRemovedFromRoll', 'MemberReleased']),
 };
 

@@ -8,29 +8,9 @@ import { evolveInspection, initialInspectionState, type InspectionState } from '
 import type { RecordedEvent } from '../../event-store/event-store.js';
 import { defaultRulebook, subjectRef, type DecidingBody } from '../../rulebook/index.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
-import { CASE_EVENT_TYPES } from '../member-record/member-record.js';
+import { APPEAL_EVENT_TYPES, DISCIPLINE_CASE_EVENT_TYPES, INSPECTION_EVENT_TYPES, isOneOf } from '../domain-events.js';
 import type { Projection } from '../projection.js';
 import { inspectionDue, type InspectionDueKind } from './inspection-targets.js';
-
-const INSPECTION_EVENT_TYPES: readonly InspectionEvent['type'][] = [
-  'InspectionProposed',
-  'InspectionDecided',
-  'InspectionOutlineSent',
-  'ExplanationReceived',
-  'VerificationReported',
-  'InspectionConcluded',
-  'ConclusionNotified',
-  'ConclusionFollowedUp',
-  'InspectionClosed',
-];
-const APPEAL_EVENT_TYPES: readonly AppealEvent['type'][] = [
-  'AppealFiled',
-  'AppealReferredUpward',
-  'SanctionUpheld',
-  'SanctionChanged',
-  'SanctionAnnulled',
-  'RestorationOrdered',
-];
 
 /** A case as the work lists keep it: its state, and whether the state body has been asked to match the sanction. */
 type CaseEntry = Readonly<{ state: DisciplineCaseState; stateNoticeGiven: boolean }>;
@@ -181,11 +161,11 @@ async function evolveAppealAlerts(tx: EntityManager, event: RecordedEvent): Prom
 export const workListsProjection: Projection = {
   name: 'work-lists',
   version: 2,
-  handles: [...INSPECTION_EVENT_TYPES, ...CASE_EVENT_TYPES, ...APPEAL_EVENT_TYPES],
+  handles: [...INSPECTION_EVENT_TYPES, ...DISCIPLINE_CASE_EVENT_TYPES, ...APPEAL_EVENT_TYPES],
   tables: ['work_list_states', 'work_list_inspections', 'work_list_discipline_cases', 'deadline_alerts'],
   async evolve(tx, event) {
-    if ((INSPECTION_EVENT_TYPES as readonly string[]).includes(event.type)) return evolveInspectionList(tx, event);
-    if ((CASE_EVENT_TYPES as readonly string[]).includes(event.type)) return evolveCaseList(tx, event);
+    if (isOneOf(INSPECTION_EVENT_TYPES, event.type)) return evolveInspectionList(tx, event);
+    if (isOneOf(DISCIPLINE_CASE_EVENT_TYPES, event.type)) return evolveCaseList(tx, event);
     return evolveAppealAlerts(tx, event);
   },
 };
