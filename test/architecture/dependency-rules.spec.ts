@@ -78,7 +78,7 @@ if (!cruiserRuns) console.warn(`Module boundary tests skipped: dependency-cruise
     const result = await cruise({
       ...cleanTree,
       'test/support/helper.ts': 'export const help = 1;\n',
-      'src/shared/uses-test.ts': "import { help } from '../support/helper.js';\nexport const h = help;\n",
+      'src/shared/uses-test.ts': "import { help } from '../../test/support/helper.js';\nexport const h = help;\n",
     });
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('src-does-not-import-tests');

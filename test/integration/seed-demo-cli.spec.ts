@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compiledCli, type Exit } from '../support/cli-process.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
-import { ADMIN_PASSWORD } from '../support/test-app.js';
+import { ADMIN_PASSWORD, sharedKeys } from '../support/test-app.js';
 
 const cli = compiledCli('seed-demo-cli-test');
 beforeAll(() => cli.compile(), 120_000);
@@ -41,7 +41,13 @@ describe.each(testDatabases())('npm run cli -- seed-demo, on a fresh data folder
   beforeAll(async () => {
     // On PostgreSQL, a database of its own; otherwise the CLI opens the embedded one in its data folder.
     if (database.concurrentSessions) isolated = await isolatedDatabase(database);
-    exit = await cli.run(['seed-demo'], { DATA_DIR: dataDir, DATABASE_URL: isolated?.url, MIGRATION_DATABASE_URL: undefined, ADMIN_PASSWORD }, 540_000);
+    // PostgreSQL is shared by instances, which are given their keys; the embedded database makes its own.
+    const keys = isolated ? sharedKeys() : {};
+    exit = await cli.run(
+      ['seed-demo'],
+      { DATA_DIR: dataDir, DATABASE_URL: isolated?.url, MIGRATION_DATABASE_URL: undefined, ADMIN_PASSWORD, ...keys },
+      540_000,
+    );
     reports = printedReports(exit.stdout);
   }, 600_000);
   afterAll(async () => {
