@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import { EventStore } from '../../src/event-store/event-store.js';
-import { asSuperuser, isolatedDatabase, testDatabases, testPool, type IsolatedDatabase } from '../support/databases.js';
+import { asSuperuser, isolatedDatabase, testDatabases, testPool, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
 const metadata = { actor: 'audit-test', correlationId: 'audit-test' };
@@ -28,7 +28,7 @@ describe.each(testDatabases())('audit verification over HTTP on $name', (target)
         metadata,
       });
     }
-  }, 60_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await superuser.end();
     await app.close();

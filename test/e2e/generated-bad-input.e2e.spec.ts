@@ -5,7 +5,7 @@ import type pg from 'pg';
 import type { Response } from 'supertest';
 import { Users } from '../../src/auth/users.js';
 import { ApiClient } from '../support/api-client.js';
-import { isolatedDatabase, testDatabases, testPool, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, testDatabases, testPool, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 import { validCommands, type ValidCommand } from '../support/valid-commands.js';
 
@@ -206,7 +206,7 @@ describe.each(testDatabases())('generated bad input on every command on $name', 
     operations = Object.entries(document.paths).flatMap(([path, methods]) =>
       methods.post?.requestBody && path.startsWith('/api/v1/') && path !== '/api/v1/auth/login' ? [methods.post.operationId] : [],
     );
-  }, 120_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await pool?.end();
     await app?.close();

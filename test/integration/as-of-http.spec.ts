@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { EventMetadata, NewEvent } from '../../src/event-store/event-store.js';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { ApiClient } from '../support/api-client.js';
-import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
@@ -114,7 +114,7 @@ describe.each(testDatabases())('as-of queries (valid time and record time) on $n
     app = await createTestApp(isolated.url);
     api = new ApiClient(await authorizedAgent(app));
     await waitUntilProjected(pool, await committedHead(pool));
-  }, 60_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await app?.close();
     await pool?.end();

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { Users } from '../../src/auth/users.js';
 import { ApiClient, foundTree, type Tree } from '../support/api-client.js';
 import { compiledCli, runNode } from '../support/cli-process.js';
-import { asSuperuser, isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { asSuperuser, isolatedDatabase, openStore, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp, sharedKeys } from '../support/test-app.js';
 
@@ -50,7 +50,7 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
     await app.get(Users).create('auditor-province', 'auditor-password-1', [{ role: 'auditor', organizationId: tree.province.id }]);
     // The trail of an organization, and a subtree auditor's reach, are read through the organization history and tree.
     await waitUntilProjected(pool, await committedHead(pool));
-  }, 60_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await app?.close();
     await pool?.end();

@@ -10,7 +10,7 @@ import { memberStreamId } from '../../src/organizations/domain/member.decider.js
 import { organizationStreamId } from '../../src/organizations/domain/organization.decider.js';
 import { ReadModels } from '../../src/projections/read-models.js';
 import { PROJECTIONS } from '../../src/projections/registry.js';
-import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase, type TestDatabase } from '../support/databases.js';
+import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase, type TestDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { eventually } from '../support/eventually.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
@@ -150,7 +150,7 @@ describeOnPostgres('the service while PostgreSQL ends its connections', () => {
     pool = openPool(isolated.url, { max: 2 });
     admin = openClient(postgres!.url);
     await admin.connect();
-  }, 60_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await service?.app.close();
     await pool?.end();
@@ -312,7 +312,7 @@ describe.each(testDatabases())('the service behind a network that goes silent on
     proxy = await TcpProxy.start(isolated.url);
     service = await startService(proxy.url);
     pool = openPool(isolated.url, { max: 2 });
-  }, 60_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     proxy?.resumeForwarding();
     await service?.app.close();

@@ -13,7 +13,7 @@ import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { countingProjection, createCountingTables } from '../support/counting-projection.js';
-import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { eventually } from '../support/eventually.js';
 import { createTestApp } from '../support/test-app.js';
 
@@ -42,7 +42,7 @@ describeOnPostgres('database timeouts on PostgreSQL', () => {
     Logger.overrideLogger(false);
     isolated = await isolatedDatabase(postgres!);
     ({ pool, store } = openStore(isolated.url));
-  }, 60_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await pool?.end();
     await isolated?.drop();

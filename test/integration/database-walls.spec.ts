@@ -9,7 +9,7 @@ import { organizationHistoryProjection } from '../../src/projections/organizatio
 import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { ApiClient, foundTree } from '../support/api-client.js';
-import { isolatedDatabase, openStore, testClient, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, openStore, testClient, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp, loginAs } from '../support/test-app.js';
 
@@ -120,7 +120,7 @@ describeOnPostgres('database walls on PostgreSQL', () => {
         await owner.query(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`, Object.values(row));
       }
     }
-  }, 60_000);
+  }, ISOLATED_SETUP_MS);
 
   afterAll(async () => {
     await app?.end();
@@ -339,7 +339,7 @@ describeOnPostgres('the whole service as the application role on PostgreSQL', ()
     isolated = await isolatedDatabase(postgres!);
     login = await appLogin(isolated.url);
     service = await createTestApp(login.url, { MIGRATION_DATABASE_URL: isolated.url });
-  }, 60_000);
+  }, ISOLATED_SETUP_MS);
 
   afterAll(async () => {
     await service?.close();

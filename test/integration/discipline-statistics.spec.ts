@@ -3,7 +3,7 @@ import { Database } from '../../src/database/database.js';
 import { DemoAlreadyLoadedError, seedDemo, type DemoSummary } from '../../src/demo/seed-demo.js';
 import { disciplineStatisticsProjection } from '../../src/projections/discipline-statistics/discipline-statistics.projection.js';
 import type { DisciplineStatistics } from '../../src/projections/discipline-statistics/discipline-statistics.query.js';
-import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
@@ -27,7 +27,7 @@ describe.each(testDatabases())('discipline statistics of the seed demo on $name'
     demo = await seedDemo(app);
     const { pool } = app.get(Database);
     await waitUntilProjected(pool, await committedHead(pool), [disciplineStatisticsProjection.name]);
-  }, 180_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await app?.close();
     await isolated?.drop();

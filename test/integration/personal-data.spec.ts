@@ -12,7 +12,7 @@ import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { Clock } from '../../src/shared/clock.js';
 import { ApiClient, foundTree, type Tree, type View } from '../support/api-client.js';
-import { isolatedDatabase, testDatabases, testPool, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, testDatabases, testPool, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
@@ -99,7 +99,7 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
       ]),
     );
     await waitUntilProjected(pool, await committedHead(pool));
-  }, 120_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await pool.end();
     await app.close();

@@ -10,7 +10,7 @@ import { ReadModels } from '../../src/projections/read-models.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { countingProjection, createCountingTables, readModelChecksum } from '../support/counting-projection.js';
-import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 
 const root = join(__dirname, '..', '..');
 const child = join(root, 'dist', 'test', 'support', 'projection-child.js');
@@ -36,7 +36,7 @@ describe.each(testDatabases())('projection crash safety on $name', (database) =>
     isolated = await isolatedDatabase(database);
     ({ pool, store } = openStore(isolated.url));
     readModels = await ReadModels.open(isolated.url, 2);
-  }, 60_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await readModels?.close();
     await pool?.end();

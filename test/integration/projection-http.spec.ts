@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { EventMetadata, NewEvent } from '../../src/event-store/event-store.js';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { organizationHistoryProjection } from '../../src/projections/organization-history/organization-history.projection.js';
-import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, openStore, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { eventually } from '../support/eventually.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
@@ -142,7 +142,7 @@ describe.each(testDatabases())('projections over HTTP on $name', (database) => {
     app = await createTestApp(isolated.url);
     http = await authorizedAgent(app);
     await waitUntilProjected(pool, await committedHead(pool), [organizationHistoryProjection.name]);
-  }, 60_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await app?.close();
     await pool?.end();

@@ -3,7 +3,7 @@ import { Database } from '../../src/database/database.js';
 import { EventStore } from '../../src/event-store/event-store.js';
 import type { DisciplineStatistics } from '../../src/projections/discipline-statistics/discipline-statistics.query.js';
 import { ApiClient, type View } from '../support/api-client.js';
-import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { isolatedDatabase, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
@@ -83,7 +83,7 @@ describe.each(testDatabases())("an act's valid time is its legal date, over HTTP
     await api.command(`discipline-cases/${caseId}/announce`, { announcedOn: '2023-03-20' });
     const { pool } = app.get(Database);
     await waitUntilProjected(pool, await committedHead(pool));
-  }, 120_000);
+  }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await app?.close();
     await isolated?.drop();

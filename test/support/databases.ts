@@ -57,6 +57,9 @@ export function openStore(url: string, upcasters = new UpcasterRegistry()) {
   return { pool, store };
 }
 
+/** How long a setup that starts a database of its own may take: an embedded one starts and migrates slowly on a busy machine. */
+export const ISOLATED_SETUP_MS = 180_000;
+
 export interface IsolatedDatabase {
   readonly url: string;
   /** `force` ends the sessions still on it, as a fault test does on purpose. */
