@@ -382,3 +382,23 @@ describeOnPostgres('the whole service as the application role on PostgreSQL', ()
     expect([403, 404]).toContain(outOfScope.status);
   }, 60_000);
 });
+
+describeOnPostgres('migrating several databases of one cluster at once', () => {
+  it(
+    'sets the application role’s cluster-wide setting without failing on the migration beside it',
+    async () => {
+      const databases = await Promise.all(Array.from({ length: 4 }, () => isolatedDatabase(postgres!)));
+      try {
+        const client = await testClient(databases[0].url);
+        const { rows } = await client.query<{ setconfig: string[] }>(
+          `SELECT s.setconfig FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole WHERE r.rolname = 'disciplina_app' AND s.setdatabase = 0`,
+        );
+        await client.end();
+        expect(rows[0].setconfig).toContain('log_min_error_statement=error');
+      } finally {
+        await Promise.all(databases.map((database) => database.drop()));
+      }
+    },
+    ISOLATED_SETUP_MS,
+  );
+});

@@ -23,11 +23,21 @@ export class DatabaseWalls1765000000000 implements MigrationInterface {
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
       END $$`);
     // Refused statements are written to the server log with their text; only a superuser may set it.
+    // The setting is the cluster's too: another database's migration setting it at the same moment makes
+    // this one fail with "tuple concurrently updated" (internal_error), and then it is set.
     await db.query(`
       DO $$ BEGIN
         ALTER ROLE disciplina_app SET log_min_error_statement = 'error';
-      EXCEPTION WHEN insufficient_privilege THEN
-        RAISE NOTICE 'not a superuser: run deploy/database-roles.sql to set log_min_error_statement of disciplina_app';
+      EXCEPTION
+        WHEN insufficient_privilege THEN
+          RAISE NOTICE 'not a superuser: run deploy/database-roles.sql to set log_min_error_statement of disciplina_app';
+        WHEN internal_error THEN
+          IF NOT EXISTS (
+            SELECT FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+            WHERE r.rolname = 'disciplina_app' AND s.setdatabase = 0 AND 'log_min_error_statement=error' = ANY (s.setconfig)
+          ) THEN
+            RAISE;
+          END IF;
       END $$`);
     await db.query(`
       DO $$ BEGIN
