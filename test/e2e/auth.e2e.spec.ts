@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SignJWT } from 'jose';
 import type pg from 'pg';
 import request from 'supertest';
+import { AccessDenials } from '../../src/auth/access-denials.js';
 import { Users } from '../../src/auth/users.js';
 import { testDatabases, testPool } from '../support/databases.js';
 import { ADMIN_PASSWORD, createTestApp, JWT_SECRET, loginAs } from '../support/test-app.js';
@@ -39,7 +40,8 @@ describe.each(testDatabases())('authentication and deny-by-default authorization
   let pool: pg.Pool;
 
   beforeAll(async () => {
-    app = await createTestApp(database.url);
+    // Every operation is asked without a token from one address: more than the throttle of such requests allows.
+    app = await createTestApp(database.url, { UNAUTHENTICATED_REQUESTS_PER_MINUTE: '1000' });
     pool = testPool(database.url, 2);
     await app.get(Users).create('viewer-e2e', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
   });
@@ -110,10 +112,21 @@ describe.each(testDatabases())('authentication and deny-by-default authorization
       .send({ closedOn: '2026-01-01' })
       .expect(403);
     expect(refused.body.code).toBe('forbidden');
+    // Counted at once, written as an event per caller, route and minute once the counts are flushed.
+    await app.get(AccessDenials).flush(new Date(Date.now() + 3_600_000));
     const { rows } = await pool.query(
       `SELECT data, metadata FROM events WHERE event_type = 'AccessDenied' AND data->>'actor' = 'viewer-e2e' ORDER BY global_position DESC LIMIT 1`,
     );
-    expect(rows[0].data).toEqual({ actor: 'viewer-e2e', method: 'POST', route: '/api/v1/inspections/:id/close', status: 403, code: 'forbidden' });
+    expect(rows[0].data).toEqual({
+      actor: 'viewer-e2e',
+      method: 'POST',
+      route: '/api/v1/inspections/:id/close',
+      status: 403,
+      code: 'forbidden',
+      count: 1,
+      minute: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000Z$/),
+    });
+    expect(rows[0].metadata.actor).toBe('viewer-e2e');
     expect(JSON.stringify(rows[0])).not.toContain(uuid);
   });
 
