@@ -2,7 +2,9 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import request from 'supertest';
+import { AccessDenials } from '../../src/auth/access-denials.js';
 import { Users } from '../../src/auth/users.js';
+import { EventStore } from '../../src/event-store/event-store.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { recordedDenials } from '../support/access-records.js';
 import { testDatabases, testPool } from '../support/databases.js';
@@ -26,10 +28,11 @@ describe.each(testDatabases())('access records, complete and bounded, on $name',
   let app: NestExpressApplication;
   let admin: HttpAgent;
   let pool: pg.Pool;
+  let startedAt: number;
 
   beforeAll(async () => {
     // The limits count in fixed one-minute windows: time stands still here, so that no window turns mid-test.
-    const startedAt = Date.now();
+    startedAt = Date.now();
     const stopped: Clock = { now: () => new Date(startedAt) };
     app = await createTestApp(database.url, { RATE_LIMIT_PER_MINUTE: '600', UNAUTHENTICATED_REQUESTS_PER_MINUTE: '60', TRUST_PROXY: 'loopback' }, stopped);
     admin = await authorizedAgent(app);
@@ -75,6 +78,46 @@ describe.each(testDatabases())('access records, complete and bounded, on $name',
     expect(recorded.refusals).toBe(600);
     expect(recorded.events).toBeLessThanOrEqual(3);
   }, 120_000);
+
+  it('completes a batch that an instance left half-written, writing each count once', async () => {
+    const batch = randomUUID();
+    const [written, unwritten] = ['a', 'b'].map((name) => `stopped-writer-${name}-${batch.slice(0, 8)}`);
+    const minute = new Date(Math.floor(startedAt / 60_000) * 60_000 - 10 * 60_000);
+    const row = (actor: string, count: number) => ({
+      actor,
+      method: 'POST',
+      route: '/api/v1/organizations',
+      status: 403,
+      code: 'forbidden',
+      count,
+      minute: minute.toISOString(),
+    });
+    // Claimed ten minutes ago by an instance that wrote the first caller's events, then stopped.
+    for (const [actor, count] of [
+      [written, 7],
+      [unwritten, 5],
+    ] as const) {
+      await pool.query(
+        `INSERT INTO access_denial_counts (minute, actor, address, method, route, status, code, count, batch, claimed_at)
+         VALUES ($1, $2, '', 'POST', '/api/v1/organizations', 403, 'forbidden', $3, $4, $5)`,
+        [minute, actor, count, batch, new Date(startedAt - 10 * 60_000)],
+      );
+    }
+    await app.get(EventStore).append({
+      streamId: `access-denials-${batch}-1`,
+      streamType: 'access-denials',
+      expectedVersion: 'no-stream',
+      events: [{ type: 'AccessDenied', data: row(written!, 7), occurredAt: minute }],
+      metadata: { actor: written!, correlationId: batch },
+    });
+
+    // Claims nothing new; completes the stale batch (unless another instance on this database does it first).
+    await app.get(AccessDenials).flush(new Date(0));
+    expect(await recordedDenials(app, pool, { actor: written! }, 7)).toEqual({ events: 1, refusals: 7 });
+    expect(await recordedDenials(app, pool, { actor: unwritten! }, 5)).toEqual({ events: 1, refusals: 5 });
+    const left = await pool.query('SELECT count(*)::int AS n FROM access_denial_counts WHERE batch = $1', [batch]);
+    expect(left.rows[0].n).toBe(0);
+  });
 
   it('filters the audit trail by actor and event type, newest first', async () => {
     const username = `viewer-trail-${randomUUID().slice(0, 8)}`;
