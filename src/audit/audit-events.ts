@@ -14,6 +14,9 @@ export interface AuditEventFilter {
   /** Record time, whole days: recorded on or after `from`, on or before `to`. */
   readonly from?: string;
   readonly to?: string;
+  /** Recorded by this actor (the metadata's `actor`: an account, `anonymous`, or the service's own). */
+  readonly actor?: string;
+  readonly eventType?: string;
 }
 
 /**
@@ -60,6 +63,8 @@ function conditions(filter: AuditEventFilter, scope: ReadScope): { where: string
   }
   if (filter.from !== undefined) clauses.push(`recorded_at >= ${param(dayStart(filter.from))}`);
   if (filter.to !== undefined) clauses.push(`recorded_at < ${param(nextDayStart(filter.to))}`);
+  if (filter.actor !== undefined) clauses.push(`metadata->>'actor' = ${param(filter.actor)}`);
+  if (filter.eventType !== undefined) clauses.push(`event_type = ${param(filter.eventType)}`);
   if (scope.confidentialCases !== ALL_ORGANIZATIONS) clauses.push(`stream_id NOT IN (${UNSEEN_CONFIDENTIAL_STREAMS})`);
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', values };
 }
@@ -94,18 +99,19 @@ async function inScope<T>(pool: pg.Pool, scope: ReadScope, filter: AuditEventFil
   }
 }
 
-/** One page of the audit trail, in global order. */
+/** One page of the audit trail, in global order: oldest first, or newest first with `desc`. */
 export function auditEventsPage(
   pool: pg.Pool,
   scope: ReadScope,
   filter: AuditEventFilter,
   page: number,
   pageSize: number,
+  order: 'asc' | 'desc' = 'asc',
 ): Promise<{ events: AuditEvent[]; total: number }> {
   const { where, values } = conditions(filter, scope);
   return inScope(pool, scope, filter, async (client) => {
     const rows = await client.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events ${where} ORDER BY global_position LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      `SELECT ${COLUMNS} FROM events ${where} ORDER BY global_position ${order === 'desc' ? 'DESC' : 'ASC'} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       values,
     );
     const count = await client.query<{ total: string }>(`SELECT count(*) AS total FROM events ${where}`, values);

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Allow, AUDIT_ROLES, WholeTree } from '../shared/access/policy.js';
 import { Database } from '../database/database.js';
 import { currentReadScope } from '../database/organization-scope.js';
@@ -41,6 +41,22 @@ export class AuditTrailQueryDto extends PageQueryDto {
   @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
   to?: string;
+
+  @ApiPropertyOptional({ example: 'admin', description: 'Recorded by this actor: an account, `anonymous`, or the service itself' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actor?: string;
+
+  @ApiPropertyOptional({ example: 'AccessDenied', description: 'Events of this type only' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Za-z]{0,99}$/, { message: '$property must be an event type such as AccessDenied' })
+  eventType?: string;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: '`desc`: newest first' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
 }
 
 export class AuditExportQueryDto {
@@ -119,7 +135,8 @@ export class AuditTrailHttp {
   @Get('events')
   @ApiOperation({
     operationId: 'listAuditEvents',
-    summary: 'The audit trail: every stored event with its actor, valid and record time, reason, rule version and hash-chain links, in global order',
+    summary:
+      'The audit trail: every stored event with its actor, valid and record time, reason, rule version and hash-chain links, in global order (newest first with order=desc)',
     description: 'Read from the event table itself (not a projection), as stored: what the hashes cover.',
   })
   @ApiOkResponse({ type: AuditTrailPageDto })
@@ -129,7 +146,7 @@ export class AuditTrailHttp {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     try {
-      const { events, total } = await auditEventsPage(this.database.pool, currentReadScope(), query, page, pageSize);
+      const { events, total } = await auditEventsPage(this.database.pool, currentReadScope(), query, page, pageSize, query.order);
       return { items: events.map(entry), page, pageSize, total };
     } catch (error) {
       if (error instanceof OutOfScopeError) throw new ProblemError(403, 'forbidden', error.message);

@@ -3,13 +3,17 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemError } from '../platform/http/problem.js';
 import { requestContext } from '../shared/request-context.js';
-import { AccessDenials } from './access-denials.js';
+import { AccessDenials, routePattern } from './access-denials.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, WHOLE_TREE_ROUTE } from '../shared/access/policy.js';
-import { RequestRateLimit } from './rate-limiter.js';
+import { RequestRateLimit, UnauthenticatedRateLimit } from './rate-limiter.js';
 import type { Principal, Role } from '../shared/access/principal.js';
 import { TokenService, unauthenticated } from './token.service.js';
 
-/** Deny by default: a route opens only to a verified token holding one of the roles it allows. */
+/**
+ * Deny by default: a route opens only to a verified token holding one of the roles it allows. Requests
+ * without a valid token are throttled per address before their refusal is counted; an account's quota is
+ * spent by its refused requests too.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -17,28 +21,31 @@ export class AuthGuard implements CanActivate {
     private readonly tokens: TokenService,
     private readonly denials: AccessDenials,
     private readonly rateLimit: RequestRateLimit,
+    private readonly unauthenticated: UnauthenticatedRateLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const route = `${request.baseUrl}${(request.route as { path?: string } | undefined)?.path ?? ''}`;
+    const route = routePattern(request);
     let principal: Principal;
     try {
       principal = await this.tokens.verify(bearerToken(request));
     } catch (error) {
-      await this.denials.record({ actor: null, method: request.method, route, status: 401, code: 'unauthenticated' });
+      const address = request.ip ?? 'unknown';
+      await this.unauthenticated.take(address);
+      await this.denials.record({ actor: null, address, method: request.method, route, status: 401, code: 'unauthenticated' });
       throw error;
     }
+    await this.rateLimit.take(principal.actor);
     const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
     const wholeTree = this.reflector.getAllAndOverride<boolean>(WHOLE_TREE_ROUTE, targets) ?? false;
     if (!principal.grants.some((grant) => allowed.includes(grant.role) && (!wholeTree || grant.organizationId === null))) {
-      await this.denials.record({ actor: principal.actor, method: request.method, route, status: 403, code: 'forbidden' });
+      await this.denials.record({ actor: principal.actor, address: null, method: request.method, route, status: 403, code: 'forbidden' });
       const over = wholeTree ? ' over the whole tree' : '';
       throw new ProblemError(403, 'forbidden', `${request.method} ${route} needs one of the roles${over}: ${allowed.join(', ') || 'none (closed)'}`);
     }
-    this.rateLimit.take(principal.actor);
     // Only the grants of the roles this route allows define what the caller may reach here.
     requestContext.current()?.authenticate(
       principal.actor,

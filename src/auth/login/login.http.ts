@@ -24,7 +24,7 @@ export class LoginHttp {
   @ApiUnauthorizedResponse({ description: 'invalid-credentials: wrong username or password' })
   @ApiTooManyRequestsResponse({ description: 'rate-limited: too many attempts from this address in a minute' })
   async login(@Body() request: LoginRequest, @Ip() address: string): Promise<LoginResponse> {
-    this.attempts.take(address);
+    await this.attempts.take(address);
     const principal = await this.users.authenticate(request.username, request.password);
     if (!principal) throw new ProblemError(401, 'invalid-credentials', 'Wrong username or password');
     return { ...(await this.tokens.issue(principal)), tokenType: 'Bearer' };

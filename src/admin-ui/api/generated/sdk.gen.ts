@@ -202,7 +202,7 @@ export const getAuditPublicKey = <ThrowOnError extends boolean = false>(options?
 });
 
 /**
- * The audit trail: every stored event with its actor, valid and record time, reason, rule version and hash-chain links, in global order
+ * The audit trail: every stored event with its actor, valid and record time, reason, rule version and hash-chain links, in global order (newest first with order=desc)
  *
  * Read from the event table itself (not a projection), as stored: what the hashes cover.
  */

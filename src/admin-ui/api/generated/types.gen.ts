@@ -1562,6 +1562,18 @@ export type ListAuditEventsData = {
          * Recorded on or before this day (record time), YYYY-MM-DD
          */
         to?: string;
+        /**
+         * Recorded by this actor: an account, `anonymous`, or the service itself
+         */
+        actor?: string;
+        /**
+         * Events of this type only
+         */
+        eventType?: string;
+        /**
+         * `desc`: newest first
+         */
+        order?: 'asc' | 'desc';
     };
     url: '/api/v1/audit/events';
 };
