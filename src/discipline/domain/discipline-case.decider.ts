@@ -16,6 +16,7 @@ import {
   limitationExpiredOn,
   limitationLastDate,
   requireAuthority,
+  requireConsidered,
   requireFormAllowed,
   requireNoDeferral,
   requireWithinLimitation,
@@ -170,6 +171,7 @@ function impose(command: ImposeSanction, { file }: Open, rulebook: Rulebook): Di
   const authority = requireAuthority(decidingBody, file.subject, form, version, matter);
   requireNoDeferral(deferralActive(file.deferrals, signedOn, version, { especiallySerious }));
   const ballot = requireBallotFor(file, form, decidingBody, rulebook);
+  requireConsidered(deferralActive(file.deferrals, ballot.ballot.heldOn, rulebook.byId(ballot.ruleVersion)), 'decision');
   const limitation = limitationLastDate(violations, file.subject.kind, form, version);
   requireWithinLimitation(limitation, ballot.ballot.heldOn);
   const announcement = announcementDeadline(decidingBody, signedOn, version);
@@ -203,6 +205,7 @@ function noticeLimitationExpired(command: IssueLimitationExpiredNotice, { file }
     });
   }
   const version = rulebook.versionInForce(ballot.ballot.heldOn);
+  requireConsidered(deferralActive(file.deferrals, ballot.ballot.heldOn, version), 'decision');
   const limitation = limitationLastDate(violations, file.subject.kind, ballot.tally.outcome, version);
   if (limitation.lastDate === null || !limitationExpiredOn(limitation, ballot.ballot.heldOn)) {
     throw new RuleViolationError('limitation-not-expired', 'The limitation period has not expired; the case is to be decided', {
@@ -299,6 +302,7 @@ function recordBallot(command: RecordBallot, { file }: Open, rulebook: Rulebook)
   const { ballot } = command.data;
   requireActDate('ballot.heldOn', ballot.heldOn, file.lastActOn, command.metadata.today);
   const version = rulebook.versionInForce(ballot.heldOn);
+  requireConsidered(deferralActive(file.deferrals, ballot.heldOn, version), 'ballot');
   const tally = tallyBallot(ballot, file.subject, version);
   return [{ type: 'BallotRecorded', data: { ballot, tally, ruleVersion: version.id } }];
 }
