@@ -9,7 +9,7 @@ import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const metadata: EventMetadata = { actor: 'as-of-test', correlationId: 'as-of-test' };
-const RULES_2019 = 'qd102-2017+qd30-2016';
+const RULES_2019 = 'qd102-2017+qd07-2018+qd30-2016';
 
 function on(day: string, data: Record<string, unknown>, type: string): NewEvent {
   return { type, data, occurredAt: new Date(`${day}T09:00:00.000Z`) };
