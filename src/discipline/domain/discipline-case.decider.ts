@@ -2,7 +2,6 @@ import { requireActingBody, type ActingBody } from '../../shared/domain/acting-b
 import { assertNever, type Decider } from '../../shared/domain/decider.js';
 import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
 import { requireActDate, requireNotInFuture, requireText } from '../../shared/domain/input.js';
-import { compareIsoDates } from '../../shared/domain/iso-date.js';
 import { transitions } from '../../shared/domain/transitions.js';
 import type { IsoDate, SanctionForm } from '../../shared/domain/vocabulary.js';
 import {
@@ -11,7 +10,7 @@ import {
   deferralActive,
   effectiveOn,
   isAfter,
-  lapseDate,
+  lapseOn,
   latest,
   limitationExpiredOn,
   limitationLastDate,
@@ -260,32 +259,28 @@ function recordLapse(command: RecordLapse, state: InEffect, rulebook: Rulebook):
   const { on } = command.data;
   requireNotInFuture('on', on, command.metadata.today);
   const version = rulebook.byId(state.decision.ruleVersion);
-  const lapse = lapseDate(state.announcedOn, state.decision.form, version);
-  if (lapse.lapsesOn === null) {
-    throw new RuleViolationError('lapse-not-applicable', `${state.decision.form} does not lapse`, {
-      form: state.decision.form,
-      ruleVersion: lapse.ruleVersion,
-      citation: lapse.citation,
-    });
+  const facts = {
+    form: state.decision.form,
+    announcedOn: state.announcedOn,
+    appealPending: false,
+    violationsCommittedOn: state.file.violations.map((v) => v.committedOn),
+  };
+  const lapse = lapseOn(facts, on, version);
+  const cited = { ruleVersion: lapse.ruleVersion, citation: lapse.citation };
+  if (lapse.lapsesOn === null)
+    throw new RuleViolationError('lapse-not-applicable', `${state.decision.form} does not lapse`, { form: state.decision.form, ...cited });
+  if (lapse.heldBy !== null) {
+    throw new RuleViolationError('lapse-interrupted', 'A new violation after the announcement prevents the lapse', { heldBy: lapse.heldBy, ...cited });
   }
-  if (compareIsoDates(on, lapse.lapsesOn) < 0) {
+  if (lapse.lapsedOn === null) {
     throw new RuleViolationError('lapse-not-reached', `The decision lapses on ${lapse.lapsesOn}`, {
       on,
       announcedOn: state.announcedOn,
       lapsesOn: lapse.lapsesOn,
-      ruleVersion: lapse.ruleVersion,
-      citation: lapse.citation,
+      ...cited,
     });
   }
-  const newViolation = state.file.violations.find((v) => isAfter(v.committedOn, state.announcedOn));
-  if (newViolation) {
-    throw new RuleViolationError('lapse-interrupted', 'A new violation after the announcement prevents the lapse', {
-      violation: newViolation,
-      ruleVersion: lapse.ruleVersion,
-      citation: lapse.citation,
-    });
-  }
-  return [{ type: 'DisciplineDecisionLapsed', data: { lapsedOn: lapse.lapsesOn, recordedOn: on, ruleVersion: lapse.ruleVersion, citation: lapse.citation } }];
+  return [{ type: 'DisciplineDecisionLapsed', data: { lapsedOn: lapse.lapsedOn, recordedOn: on, ...cited } }];
 }
 
 function recordAppealOutcome(command: RecordAppealOutcome, state: InEffect): DisciplineCaseEvent[] {
