@@ -140,8 +140,15 @@ describe.each(testDatabases())('as-of queries (valid time and record time) on $n
     expect(sanctions(await record(`asOf=2019-06-01&knownAt=${new Date().toISOString()}`)).inEffect).toHaveLength(1);
   });
 
-  it('tells a correction recorded later apart: before the lapse was recorded, mid-2020 still showed the warning in effect', async () => {
-    expect(sanctions(await record(`asOf=2020-06-01&knownAt=${beforeLapseWasRecorded}`))).toMatchObject({ inEffect: [{ caseId }], lapsed: [] });
+  it('QĐ 69 art. 2 cl. 5: the lapse follows from the dates, so mid-2020 shows the warning lapsed even as known before the lapse act was recorded', async () => {
+    expect(sanctions(await record(`asOf=2020-06-01&knownAt=${beforeLapseWasRecorded}`))).toMatchObject({
+      inEffect: [],
+      lapsed: [{ caseId, lapsedOn: '2020-05-20' }],
+    });
+    expect(sanctions(await record(`asOf=2020-05-19&knownAt=${beforeLapseWasRecorded}`))).toMatchObject({
+      inEffect: [{ caseId, lapsesOn: '2020-05-20' }],
+      lapsed: [],
+    });
     expect(sanctions(await record('asOf=2020-06-01'))).toMatchObject({ inEffect: [], lapsed: [{ caseId }] });
   });
 
