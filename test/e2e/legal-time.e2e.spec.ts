@@ -115,7 +115,7 @@ describe.each(testDatabases())('legal states that time alone changes, and the ru
     });
   }, 60_000);
 
-  it('QĐ 69 art. 2 cl. 5: the lapse alert shows until its day and then drops out instead of falling overdue', async () => {
+  it('QĐ 69 art. 2 cl. 5: the lapse alert shows until its day, then drops out instead of falling overdue, and the lapsed case leaves the work list', async () => {
     const lapsed = await tree.admitFull('Ngô Văn Hải');
     const lapsing = await tree.admitFull('Phan Thị Thu');
     const past = await sanctioned(lapsed.id, {
@@ -137,6 +137,10 @@ describe.each(testDatabases())('legal states that time alone changes, and the ru
     const alerts = ((await api.get(`alerts?within=30&organizationId=${tree.commune.id}&pageSize=200`).expect(200)).body as Item).items as Item[];
     expect(alerts.find((a) => a.streamId === `discipline-case-${soon.id}` && a.kind === 'lapse')).toMatchObject({ dueOn: '2026-07-01', overdue: false });
     expect(alerts.filter((a) => a.streamId === `discipline-case-${past.id}` && a.kind === 'lapse')).toEqual([]);
+
+    const openCases = ((await api.get(`work-lists/discipline-cases?organizationId=${tree.commune.id}&pageSize=200`).expect(200)).body as Item).items as Item[];
+    expect(openCases.map((item) => item.id)).toContain(soon.id);
+    expect(openCases.map((item) => item.id)).not.toContain(past.id);
   }, 60_000);
 
   it('QĐ 69 art. 2 cl. 14: a ballot held while the member is in hospital is refused and writes nothing; after discharge it is recorded and decides', async () => {

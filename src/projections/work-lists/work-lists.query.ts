@@ -60,16 +60,25 @@ export class WorkListsQuery {
     return this.list('work_list_inspections', 'inspection_id', query);
   }
 
+  /** Open cases; one whose sanction has lapsed by its date is closed by time alone (QĐ 69 art. 2 cl. 5), with no act awaited. */
   disciplineCases(query: CaseWorkListQueryDto): Promise<WorkListPageDto> {
-    return this.list('work_list_discipline_cases', 'case_id', query);
+    const conditions = new Conditions();
+    conditions.add(
+      (p) =>
+        `NOT EXISTS (SELECT 1 FROM deadline_alerts lapse WHERE lapse.stream_id = work_list_discipline_cases.stream_id AND lapse.kind = 'lapse' AND lapse.due_on <= ${p}::date)`,
+      this.calendar.today(),
+    );
+    return this.list('work_list_discipline_cases', 'case_id', query, conditions);
   }
 
-  private async list(table: string, idColumn: string, query: InspectionWorkListQueryDto | CaseWorkListQueryDto): Promise<WorkListPageDto> {
+  private async list(
+    table: string,
+    idColumn: string,
+    query: InspectionWorkListQueryDto | CaseWorkListQueryDto,
+    conditions = new Conditions(),
+  ): Promise<WorkListPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const conditions = new Conditions();
-    // A case whose sanction has lapsed by its date is closed by time alone (QĐ 69 art. 2 cl. 5).
-    conditions.add((p) => `(due_kind IS DISTINCT FROM 'lapse' OR due_on > ${p}::date)`, this.calendar.today());
     if (query.state) conditions.add((p) => `state = ${p}`, query.state);
     if (query.organizationId) conditions.add((p) => `organization_id = ${p}`, query.organizationId);
     if (query.bodyKind) conditions.add((p) => `body_kind = ${p}`, query.bodyKind);
