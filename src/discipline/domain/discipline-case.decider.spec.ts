@@ -281,6 +281,13 @@ describe('discipline case', () => {
       .thenThrows(RuleViolationError, { code: 'lapse-not-reached', details: expect.objectContaining({ lapsesOn: '2024-09-01' }) as never });
   });
 
+  it('QĐ 69 art. 2 cl. 5: no lapse is recorded while an appeal against the decision is pending', () => {
+    spec(decider)
+      .given([...decided, announced, { type: 'AppealAgainstDecisionFiled', data: { appealId: 'a-1', filedOn: '2023-05-02' } }])
+      .when(cmd('recordLapse', { on: '2024-05-02' }))
+      .thenThrows(RuleViolationError, { code: 'lapse-interrupted', details: expect.objectContaining({ heldBy: { appealPending: true } }) as never });
+  });
+
   it('QĐ 296 art. 8: matching action proposed to the state body after the 5-day deadline is recorded as late', () => {
     spec(decider)
       .given([...decided, announced])

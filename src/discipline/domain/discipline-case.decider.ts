@@ -26,6 +26,7 @@ import {
   type Ballot,
   type DecidingBody,
   type RecordedDeferralGround,
+  type LapseFacts,
   type Rulebook,
   type SubjectFacts,
 } from '../../rulebook/index.js';
@@ -59,6 +60,8 @@ export type CaseFile = Readonly<{
   ballots: readonly RecordedBallot[];
   /** Appeals filed against the decision, oldest first; each is its own stream. */
   appealIds: readonly string[];
+  /** Those of them decided; an appeal still pending holds the lapse (QĐ 69 art. 2 cl. 5). */
+  appealsDecided: readonly string[];
   lastActOn: IsoDate;
 }>;
 
@@ -255,22 +258,30 @@ function announce(command: AnnounceDecision, state: Decided, rulebook: Rulebook)
   ];
 }
 
+/** What the lapse of a decision in effect depends on, as far as its own case knows (its violations, its appeals). */
+export function lapseFacts(state: Pick<InEffect, 'file' | 'decision' | 'announcedOn'>): LapseFacts {
+  const { file } = state;
+  return {
+    form: state.decision.form,
+    announcedOn: state.announcedOn,
+    appealPending: file.appealIds.some((id) => !file.appealsDecided.includes(id)),
+    violationsCommittedOn: file.violations.map((v) => v.committedOn),
+  };
+}
+
 function recordLapse(command: RecordLapse, state: InEffect, rulebook: Rulebook): DisciplineCaseEvent[] {
   const { on } = command.data;
   requireNotInFuture('on', on, command.metadata.today);
   const version = rulebook.byId(state.decision.ruleVersion);
-  const facts = {
-    form: state.decision.form,
-    announcedOn: state.announcedOn,
-    appealPending: false,
-    violationsCommittedOn: state.file.violations.map((v) => v.committedOn),
-  };
-  const lapse = lapseOn(facts, on, version);
+  const lapse = lapseOn(lapseFacts(state), on, version);
   const cited = { ruleVersion: lapse.ruleVersion, citation: lapse.citation };
   if (lapse.lapsesOn === null)
     throw new RuleViolationError('lapse-not-applicable', `${state.decision.form} does not lapse`, { form: state.decision.form, ...cited });
   if (lapse.heldBy !== null) {
-    throw new RuleViolationError('lapse-interrupted', 'A new violation after the announcement prevents the lapse', { heldBy: lapse.heldBy, ...cited });
+    throw new RuleViolationError('lapse-interrupted', 'A new violation after the announcement, or a pending appeal, holds the lapse', {
+      heldBy: lapse.heldBy,
+      ...cited,
+    });
   }
   if (lapse.lapsedOn === null) {
     throw new RuleViolationError('lapse-not-reached', `The decision lapses on ${lapse.lapsesOn}`, {
@@ -411,7 +422,19 @@ export function evolveDisciplineCase(state: DisciplineCaseState, event: Discipli
       const confidentialTo = event.data.confidentialTo ?? null;
       return {
         status: 'open',
-        file: { caseId, openedOn, inspectionId, subject, confidentialTo, violations: [], deferrals: [], ballots: [], appealIds: [], lastActOn: openedOn },
+        file: {
+          caseId,
+          openedOn,
+          inspectionId,
+          subject,
+          confidentialTo,
+          violations: [],
+          deferrals: [],
+          ballots: [],
+          appealIds: [],
+          appealsDecided: [],
+          lastActOn: openedOn,
+        },
       };
     }
     case 'ViolationRecorded':
@@ -449,7 +472,7 @@ export function evolveDisciplineCase(state: DisciplineCaseState, event: Discipli
       return withFile(state, (file) => ({ ...file, appealIds: [...file.appealIds, event.data.appealId] }));
     case 'AppealOutcomeApplied': {
       if (state.status !== 'in-effect') return state;
-      const file = actOn(state.file, event.data.announcedOn);
+      const file = actOn({ ...state.file, appealsDecided: [...state.file.appealsDecided, event.data.appealId] }, event.data.announcedOn);
       switch (event.data.outcome) {
         case 'annulled':
           return { status: 'annulled', file, decision: state.decision, annulledOn: event.data.announcedOn };

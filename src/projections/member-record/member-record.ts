@@ -1,5 +1,5 @@
 import { caseDeadlines } from '../../discipline/domain/deadlines.js';
-import { evolveDisciplineCase, type DisciplineCaseState, type IssuedDecision } from '../../discipline/domain/discipline-case.decider.js';
+import { evolveDisciplineCase, lapseFacts, type DisciplineCaseState, type IssuedDecision } from '../../discipline/domain/discipline-case.decider.js';
 import type { DisciplineCaseEvent } from '../../discipline/domain/discipline-case.events.js';
 import { MEMBER_PERSONAL_DATA, type MemberEvent } from '../../organizations/domain/member.events.js';
 import { evolveMember, initialMemberState, type MemberState } from '../../organizations/domain/member.state.js';
@@ -8,16 +8,8 @@ import { withoutPersonalData } from '../../shared/domain/personal-data.js';
 import type { IsoDate } from '../../shared/domain/vocabulary.js';
 import { DISCIPLINE_CASE_EVENT_TYPES, isOneOf, MEMBER_EVENT_TYPES } from '../domain-events.js';
 
-/**
- * A case about the member, with the dates of its effect kept after it lapses or is annulled, and the
- * appeals already decided (absent from records folded before they were kept).
- */
-export type CaseInRecord = Readonly<{
-  state: DisciplineCaseState;
-  announcedOn: IsoDate | null;
-  effectiveOn: IsoDate | null;
-  appealsDecided?: readonly string[];
-}>;
+/** A case about the member, with the dates of its effect kept after it lapses or is annulled. */
+export type CaseInRecord = Readonly<{ state: DisciplineCaseState; announcedOn: IsoDate | null; effectiveOn: IsoDate | null }>;
 
 /** What the member record folds: the member's own stream and every discipline case about the member, by stream id. */
 export type MemberRecordState = Readonly<{ memberId: string; member: MemberState; cases: Readonly<Record<string, CaseInRecord>> }>;
@@ -41,12 +33,10 @@ export function evolveMemberRecord(record: MemberRecordState, event: RecordEvent
     return { ...record, member: evolveMember(record.member, withoutPersonalData(MEMBER_PERSONAL_DATA, event) as unknown as MemberEvent) };
   }
   if (!isOneOf(DISCIPLINE_CASE_EVENT_TYPES, event.type)) return record;
-  const before = record.cases[event.streamId] ?? { state: { status: 'none' }, announcedOn: null, effectiveOn: null, appealsDecided: [] };
-  const caseEvent = event as unknown as DisciplineCaseEvent;
-  const state = evolveDisciplineCase(before.state, caseEvent);
+  const before = record.cases[event.streamId] ?? { state: { status: 'none' }, announcedOn: null, effectiveOn: null };
+  const state = evolveDisciplineCase(before.state, event as unknown as DisciplineCaseEvent);
   const dates = state.status === 'in-effect' ? { announcedOn: state.announcedOn, effectiveOn: state.effectiveOn } : {};
-  const appealsDecided = [...(before.appealsDecided ?? []), ...(caseEvent.type === 'AppealOutcomeApplied' ? [caseEvent.data.appealId] : [])];
-  return { ...record, cases: { ...record.cases, [event.streamId]: { ...before, ...dates, appealsDecided, state } } };
+  return { ...record, cases: { ...record.cases, [event.streamId]: { ...before, ...dates, state } } };
 }
 
 export type SanctionStatus = 'awaiting-announcement' | 'in-effect' | 'lapsed' | 'annulled';
@@ -105,8 +95,8 @@ function sanctionOf(entry: CaseInRecord, on: IsoDate, violationsCommittedOn: rea
   const decision = state.decision;
   const version = rulebook.byId(decision.ruleVersion);
   const announced = (state.status === 'in-effect' || state.status === 'lapsed') && entry.announcedOn !== null ? entry.announcedOn : null;
-  const appealPending = state.file.appealIds.some((id) => !(entry.appealsDecided ?? []).includes(id));
-  const lapse = announced === null ? null : lapseOn({ form: decision.form, announcedOn: announced, appealPending, violationsCommittedOn }, on, version);
+  const facts = announced === null ? null : { ...lapseFacts({ file: state.file, decision, announcedOn: announced }), violationsCommittedOn };
+  const lapse = facts === null ? null : lapseOn(facts, on, version);
   const status: SanctionStatus =
     state.status === 'decided' ? 'awaiting-announcement' : state.status === 'annulled' ? 'annulled' : lapse?.lapsedOn ? 'lapsed' : 'in-effect';
   const effectiveOn = status === 'in-effect' || status === 'lapsed' ? entry.effectiveOn : null;
