@@ -275,8 +275,9 @@ function recordLapse(command: RecordLapse, state: InEffect, rulebook: Rulebook):
   const version = rulebook.byId(state.decision.ruleVersion);
   const lapse = lapseOn(lapseFacts(state), on, version);
   const cited = { ruleVersion: lapse.ruleVersion, citation: lapse.citation };
-  if (lapse.lapsesOn === null)
+  if (lapse.lapsesOn === null) {
     throw new RuleViolationError('lapse-not-applicable', `${state.decision.form} does not lapse`, { form: state.decision.form, ...cited });
+  }
   if (lapse.heldBy !== null) {
     throw new RuleViolationError('lapse-interrupted', 'A new violation after the announcement, or a pending appeal, holds the lapse', {
       heldBy: lapse.heldBy,
