@@ -113,6 +113,12 @@ describe.each(testDatabases())('legal states that time alone changes, and the ru
       inEffect: [],
       lapsed: [{ caseId: warning.id, lapsedOn: '2026-03-15' }],
     });
+
+    // A lapse act recorded later may remain; the law's date decides.
+    await api.command(`discipline-cases/${warning.id}/lapse`, { on: '2026-06-10' });
+    await projected();
+    expect(((await record(member.id)).sanctions as Sanctions).lapsed).toMatchObject([{ caseId: warning.id, lapsedOn: '2026-03-15' }]);
+    expect(((await record(member.id, '?asOf=2026-03-14')).sanctions as Sanctions).inEffect).toMatchObject([{ caseId: warning.id }]);
   }, 60_000);
 
   it('QĐ 69 art. 2 cl. 5: the lapse alert shows until its day, then drops out instead of falling overdue, and the lapsed case leaves the work list', async () => {
