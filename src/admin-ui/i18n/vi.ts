@@ -255,6 +255,7 @@ export const viFields: Record<string, string> = {
   ballots: 'Các lần bỏ phiếu',
   deferrals: 'Căn cứ chưa xem xét',
   appealIds: 'Đơn khiếu nại',
+  appealsDecided: 'Đơn khiếu nại đã giải quyết',
   effectiveOn: 'Ngày có hiệu lực',
   ruleVersion: 'Phiên bản quy định',
   citations: 'Căn cứ quy định',

@@ -262,7 +262,7 @@ export type MemberRecordResponse = {
      */
     on: string;
     /**
-     * Sanctions by status: in effect, signed but awaiting announcement, lapsed (hết hiệu lực), annulled; each with its dates, pinned rule version and bars
+     * Sanctions by status on `on`: in effect, signed but awaiting announcement, lapsed (hết hiệu lực: derived from the dates, QĐ 69 art. 2 cl. 5, whether or not a lapse was recorded), annulled; each with its dates, pinned rule version and bars
      */
     sanctions: {
         [key: string]: unknown;
