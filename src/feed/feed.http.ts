@@ -11,7 +11,7 @@ import { Allow, FEED_ROLES } from '../shared/access/policy.js';
 import { requestContext } from '../shared/request-context.js';
 import { asyncApiDocument } from './contract/documents.js';
 import { PUBLIC_EVENT_TYPES } from './contract/public-event-types.js';
-import { decodeCursor } from './feed-cursor.js';
+import { decodeCursor } from '../event-store/checkpoint-cursor.js';
 import { PublicFeed, type FeedPage } from './public-feed.js';
 
 export const MAX_FEED_LIMIT = 1000;
