@@ -174,51 +174,79 @@ describe.each(testDatabases())('the public feed on $name', (database) => {
     expect(rest.map((event) => event.eventId)).toEqual(everything.slice(middle + 1).map((event) => event.eventId));
   });
 
-  it('streams the same events live, resuming after Last-Event-ID', async () => {
-    const from = everything.length - 4;
-    const expected = everything.slice(from + 1).map((event) => event.eventId);
+  /** Follows the live feed after `lastEventId` until `enough` holds for the events received; answers them and the content type. */
+  async function followLive(lastEventId: string, enough: (events: readonly FeedEvent[]) => boolean, meanwhile?: () => Promise<unknown>) {
     const server = app.getHttpServer() as http.Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const received = await new Promise<{ ids: string[]; eventIds: string[]; contentType: string | undefined }>((resolve, reject) => {
+    return new Promise<{ ids: string[]; events: FeedEvent[]; contentType: string | undefined }>((resolve, reject) => {
       const request = http.get(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/api/v1/feed/live',
-          headers: { Authorization: `Bearer ${wholeTreeToken}`, 'Last-Event-ID': everything[from]!.cursor },
-        },
+        { host: '127.0.0.1', port, path: '/api/v1/feed/live', headers: { Authorization: `Bearer ${wholeTreeToken}`, 'Last-Event-ID': lastEventId } },
         (response) => {
           let buffer = '';
           const ids: string[] = [];
-          const eventIds: string[] = [];
+          const events: FeedEvent[] = [];
           response.setEncoding('utf8');
           response.on('data', (chunk: string) => {
             buffer += chunk;
-            let end: number;
-            while ((end = buffer.indexOf('\n\n')) >= 0) {
+            for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
               const message = buffer.slice(0, end);
               buffer = buffer.slice(end + 2);
               const id = /^id: (.*)$/m.exec(message)?.[1];
               const data = /^data: (.*)$/m.exec(message)?.[1];
               if (id && data) {
                 ids.push(id);
-                eventIds.push((JSON.parse(data) as FeedEvent).eventId);
+                events.push(JSON.parse(data) as FeedEvent);
               }
             }
-            if (eventIds.length >= expected.length) {
+            if (enough(events)) {
               request.destroy();
-              resolve({ ids, eventIds, contentType: response.headers['content-type'] });
+              resolve({ ids, events, contentType: response.headers['content-type'] });
             }
           });
           response.on('error', reject);
+          meanwhile?.().catch(reject);
         },
       );
       request.on('error', (error) => (request.destroyed ? undefined : reject(error)));
     });
+  }
+
+  it('streams the same events live, resuming after Last-Event-ID', async () => {
+    const from = everything.length - 4;
+    const expected = everything.slice(from + 1);
+    const received = await followLive(everything[from]!.cursor, (events) => events.length >= expected.length);
     expect(received.contentType).toMatch(/^text\/event-stream/);
-    expect(received.eventIds.slice(0, expected.length)).toEqual(expected);
-    expect(received.ids.slice(0, expected.length)).toEqual(everything.slice(from + 1).map((event) => event.cursor));
+    expect(received.events.slice(0, expected.length)).toEqual(expected);
+    expect(received.ids.slice(0, expected.length)).toEqual(expected.map((event) => event.cursor));
+  });
+
+  it('keeps the live stream open and sends an event recorded after it opened', async () => {
+    let founded: View | undefined;
+    const isIt = (event: FeedEvent) => founded !== undefined && event.type === 'OrganizationFounded' && event.data.organizationId === founded.id;
+    const received = await followLive(
+      everything.at(-1)!.cursor,
+      (events) => events.some(isIt),
+      async () => {
+        founded = await admin.create('organizations', {
+          level: 'grassroots',
+          parentId: tree.province.id,
+          name: 'Đảng bộ xã Tam Hợp',
+          code: 'TH',
+          foundedOn: '2016-01-01',
+        });
+      },
+    );
+    expect(received.events.filter(isIt)).toHaveLength(1);
+  });
+
+  it('counts appended events by stream type, and the lag of the feed pages it served', async () => {
+    const metrics = (await admin.raw('/metrics').expect(200)).text;
+    const value = (pattern: RegExp) => Number(pattern.exec(metrics)?.[1] ?? 0);
+    // This app appended at least the test's own: 3 organizations, 3 admissions, 2 made full, an erasure.
+    expect(value(/^events_appended_total\{stream_type="member"\} (\d+)/m)).toBeGreaterThanOrEqual(6);
+    expect(value(/^events_appended_total\{stream_type="organization"\} (\d+)/m)).toBeGreaterThanOrEqual(3);
+    expect(value(/^feed_lag_seconds_count\{route="page"\} (\d+)/m)).toBeGreaterThan(0);
   });
 
   it('refuses a cursor it did not give, naming the field', async () => {
