@@ -14,8 +14,8 @@ export const Allow = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
 /** Only a grant over the whole tree (of a role the route allows) may call it: its answer covers every organization. */
 export const WholeTree = () => SetMetadata(WHOLE_TREE_ROUTE, true);
 
-/** Reading is open to every role; each route still declares it. */
-export const ANY_ROLE: readonly Role[] = ROLES;
+/** Reading is open to every role but `integration`, whose accounts read the public feed only; each route still declares it. */
+export const ANY_ROLE: readonly Role[] = ROLES.filter((role) => role !== 'integration');
 /** Recording acts: the officers of the bodies. */
 export const OFFICER_ROLES: readonly Role[] = ['administrator', 'discipline-officer'];
 /** Inspection and supervision steps: the officers and the inspection team members. */
@@ -30,3 +30,5 @@ export const AUDIT_ROLES: readonly Role[] = ['administrator', 'auditor'];
 export const PERSONAL_DATA_ROLES: readonly Role[] = OFFICER_ROLES;
 /** Erasing a data subject's personal data for good. */
 export const ERASURE_ROLES: readonly Role[] = ['administrator'];
+/** The public integration feed: consumer accounts, and administrators who look at what they are sent. */
+export const FEED_ROLES: readonly Role[] = ['administrator', 'integration'];
