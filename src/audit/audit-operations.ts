@@ -11,6 +11,9 @@ export class VerifyAuditTrail extends Query<AuditVerification> {}
 
 export class SignAuditCheckpoint extends Command<SignedCheckpoint> {}
 
+/** The service's own checkpoint on its schedule: none when the latest one already covers the store as it is. */
+export class SignScheduledAuditCheckpoint extends Command<SignedCheckpoint | null> {}
+
 /** An organization's events of a period, in the caller's read scope, with the latest checkpoint. */
 export class ExportAuditTrail extends Query<AuditExport> {
   constructor(readonly request: AuditExportRequest) {
@@ -36,6 +39,15 @@ export class SignAuditCheckpointHandler implements ICommandHandler<SignAuditChec
   }
 }
 
+@CommandHandler(SignScheduledAuditCheckpoint)
+export class SignScheduledAuditCheckpointHandler implements ICommandHandler<SignScheduledAuditCheckpoint> {
+  constructor(private readonly audit: AuditService) {}
+
+  execute(): Promise<SignedCheckpoint | null> {
+    return this.audit.createCheckpointIfChanged();
+  }
+}
+
 @QueryHandler(ExportAuditTrail)
 export class ExportAuditTrailHandler implements IQueryHandler<ExportAuditTrail> {
   constructor(
@@ -49,4 +61,4 @@ export class ExportAuditTrailHandler implements IQueryHandler<ExportAuditTrail> 
   }
 }
 
-export const AUDIT_OPERATION_HANDLERS = [VerifyAuditTrailHandler, SignAuditCheckpointHandler, ExportAuditTrailHandler];
+export const AUDIT_OPERATION_HANDLERS = [VerifyAuditTrailHandler, SignAuditCheckpointHandler, SignScheduledAuditCheckpointHandler, ExportAuditTrailHandler];
