@@ -1,6 +1,7 @@
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '../database/database.js';
 import { currentReadScope } from '../database/organization-scope.js';
+import { Clock } from '../shared/clock.js';
 import { exportAudit, type AuditExport, type AuditExportRequest } from './audit-export.js';
 import { AuditSigningKey } from './audit-signing-key.provider.js';
 import { AuditService, type AuditVerification } from './audit.service.js';
@@ -14,7 +15,7 @@ export class SignAuditCheckpoint extends Command<SignedCheckpoint> {}
 /** The service's own checkpoint on its schedule: none when the latest one already covers the store as it is. */
 export class SignScheduledAuditCheckpoint extends Command<SignedCheckpoint | null> {}
 
-/** An organization's events of a period, in the caller's read scope, with the latest checkpoint. */
+/** An organization's events of a period, in the caller's read scope, with the latest checkpoint's statement and a signed manifest. */
 export class ExportAuditTrail extends Query<AuditExport> {
   constructor(readonly request: AuditExportRequest) {
     super();
@@ -54,10 +55,11 @@ export class ExportAuditTrailHandler implements IQueryHandler<ExportAuditTrail> 
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly signingKey: AuditSigningKey,
+    private readonly clock: Clock,
   ) {}
 
   execute({ request }: ExportAuditTrail): Promise<AuditExport> {
-    return exportAudit(this.database.pool, currentReadScope(), this.audit, this.signingKey.key, request);
+    return exportAudit(this.database.pool, currentReadScope(), this.audit, this.signingKey.key, request, this.clock.now().toISOString());
   }
 }
 
