@@ -45,7 +45,7 @@ export async function verifyAudit(context: CliContext): Promise<number> {
   if (!latestCheckpoint) process.stdout.write('checkpoint: none made yet\n');
   else writeCheckpoint('checkpoint', latestCheckpoint);
   const { witness } = result;
-  process.stdout.write(`witness ${context.get(AuditWitness).file}: ${witness.checkpoints} checkpoints\n`);
+  process.stdout.write(`witness ${context.get(AuditWitness).directory}: ${witness.checkpoints} checkpoints\n`);
   if (witness.unreadableLines > 0) process.stdout.write(`witness: ${witness.unreadableLines} lines are not checkpoints signed by this key\n`);
   for (const { checkpointId, createdAt } of witness.missingFromStore) {
     process.stdout.write(`ROLLED BACK: checkpoint ${checkpointId} of ${createdAt} is in the witness, not in the store\n`);

@@ -84,7 +84,7 @@ describe.each(testDatabases())('checkpoints anchored outside the database on $na
     second = await audit.createCheckpoint();
     await append('member-1', 1);
 
-    const lines = readFileSync(join(witnessDir, 'checkpoints.jsonl'), 'utf8').trimEnd().split('\n');
+    const lines = readFileSync(app.get(AuditWitness).file, 'utf8').trimEnd().split('\n');
     expect(lines.map((line) => (JSON.parse(line) as SignedCheckpoint).statement.checkpointId)).toEqual([
       first.statement.checkpointId,
       second.statement.checkpointId,
