@@ -451,12 +451,12 @@ describeOnPostgres('migrating several databases of one cluster at once', () => {
     async () => {
       const databases = await Promise.all(Array.from({ length: 4 }, () => isolatedDatabase(postgres!)));
       try {
-        const client = await testClient(databases[0].url);
+        const client = await testClient(databases[0]!.url);
         const { rows } = await client.query<{ setconfig: string[] }>(
           `SELECT s.setconfig FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole WHERE r.rolname = 'disciplina_app' AND s.setdatabase = 0`,
         );
         await client.end();
-        expect(rows[0].setconfig).toContain('log_min_error_statement=error');
+        expect(rows[0]!.setconfig).toContain('log_min_error_statement=error');
       } finally {
         await Promise.all(databases.map((database) => database.drop()));
       }
