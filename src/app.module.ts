@@ -35,7 +35,7 @@ export class AppModule implements NestModule {
         EventStoreModule,
         AuthModule,
         ProjectionsModule.forRoot({ enabled: process.runsProjections }),
-        AuditModule,
+        AuditModule.forRoot({ signsOnSchedule: process.runsProjections }),
         StreamCommandsModule,
         OrganizationsModule,
         InspectionsModule,

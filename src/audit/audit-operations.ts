@@ -1,6 +1,7 @@
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Database } from '../database/database.js';
 import { currentReadScope } from '../database/organization-scope.js';
+import { Clock } from '../shared/clock.js';
 import { exportAudit, type AuditExport, type AuditExportRequest } from './audit-export.js';
 import { AuditSigningKey } from './audit-signing-key.provider.js';
 import { AuditService, type AuditVerification } from './audit.service.js';
@@ -11,7 +12,10 @@ export class VerifyAuditTrail extends Query<AuditVerification> {}
 
 export class SignAuditCheckpoint extends Command<SignedCheckpoint> {}
 
-/** An organization's events of a period, in the caller's read scope, with the latest checkpoint. */
+/** The service's own checkpoint on its schedule: none when the latest one already covers the store as it is. */
+export class SignScheduledAuditCheckpoint extends Command<SignedCheckpoint | null> {}
+
+/** An organization's events of a period, in the caller's read scope, with the latest checkpoint's statement and a signed manifest. */
 export class ExportAuditTrail extends Query<AuditExport> {
   constructor(readonly request: AuditExportRequest) {
     super();
@@ -36,17 +40,27 @@ export class SignAuditCheckpointHandler implements ICommandHandler<SignAuditChec
   }
 }
 
+@CommandHandler(SignScheduledAuditCheckpoint)
+export class SignScheduledAuditCheckpointHandler implements ICommandHandler<SignScheduledAuditCheckpoint> {
+  constructor(private readonly audit: AuditService) {}
+
+  execute(): Promise<SignedCheckpoint | null> {
+    return this.audit.createCheckpointIfChanged();
+  }
+}
+
 @QueryHandler(ExportAuditTrail)
 export class ExportAuditTrailHandler implements IQueryHandler<ExportAuditTrail> {
   constructor(
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly signingKey: AuditSigningKey,
+    private readonly clock: Clock,
   ) {}
 
   execute({ request }: ExportAuditTrail): Promise<AuditExport> {
-    return exportAudit(this.database.pool, currentReadScope(), this.audit, this.signingKey.key, request);
+    return exportAudit(this.database.pool, currentReadScope(), this.audit, this.signingKey.key, request, this.clock.now().toISOString());
   }
 }
 
-export const AUDIT_OPERATION_HANDLERS = [VerifyAuditTrailHandler, SignAuditCheckpointHandler, ExportAuditTrailHandler];
+export const AUDIT_OPERATION_HANDLERS = [VerifyAuditTrailHandler, SignAuditCheckpointHandler, SignScheduledAuditCheckpointHandler, ExportAuditTrailHandler];

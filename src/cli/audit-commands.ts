@@ -2,15 +2,36 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ExportAuditTrail, SignAuditCheckpoint, VerifyAuditTrail } from '../audit/audit-operations.js';
+import { AuditWitness } from '../audit/audit-witness.js';
+import type { CheckpointVerification } from '../audit/audit.service.js';
 import { isIsoDate } from '../shared/domain/iso-date.js';
 import type { CliContext } from './cli-context.js';
 import { UsageError } from './usage-error.js';
 
-export const AUDIT_USAGE = `  verify-audit       recompute every hash chain and check the latest signed checkpoint; exit 1 when broken
-  checkpoint         sign the head of every stream (Ed25519) and keep the checkpoint
+export const AUDIT_USAGE = `  verify-audit       recompute every hash chain, check the latest signed checkpoint and the commit order, and hold
+                     the store against the witness (AUDIT_WITNESS_DIR); exit 1 when broken or rolled back
+  checkpoint         sign the head of every stream and the commit order (Ed25519), keep the checkpoint and
+                     append it to the witness
   export-audit --organization <uuid> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.jsonl]
                      the organization's events recorded in the period as JSON lines, then the latest checkpoint
                      and the public key; verify offline with: node src/audit/offline/verify-export.mjs file.jsonl`;
+
+function writeCheckpoint(label: string, { checkpointId, createdAt, signature, missingOrChanged, commitOrder }: CheckpointVerification): void {
+  process.stdout.write(`${label} ${checkpointId} of ${createdAt}: signature ${signature.valid ? 'valid' : `INVALID (${signature.reason})`}\n`);
+  for (const head of missingOrChanged) {
+    process.stdout.write(
+      `signed head missing or changed: stream ${head.streamId} version ${head.streamVersion} signed ${head.hash}, found ${head.found ?? 'nothing'}\n`,
+    );
+  }
+  if (!commitOrder) process.stdout.write(`${label} ${checkpointId} was signed before checkpoints bound the commit order\n`);
+  else if (commitOrder.valid) process.stdout.write(`commit order: ${commitOrder.signed.events} events hold as signed\n`);
+  else {
+    process.stdout.write(
+      `commit order CHANGED: signed ${commitOrder.signed.events} events with digest ${commitOrder.signed.digest}, ` +
+        `found ${commitOrder.found.events} with digest ${commitOrder.found.digest} (a transaction id or position changed, or events removed)\n`,
+    );
+  }
+}
 
 /** The query GET /api/v1/audit/verify sends, so the CLI checks exactly what it checks. */
 export async function verifyAudit(context: CliContext): Promise<number> {
@@ -22,15 +43,17 @@ export async function verifyAudit(context: CliContext): Promise<number> {
     process.stdout.write(`first broken link: stream ${streamId} version ${brokenAt.streamVersion} (event ${brokenAt.eventId ?? 'missing'}): ${reason}\n`);
   }
   if (!latestCheckpoint) process.stdout.write('checkpoint: none made yet\n');
-  else {
-    const { checkpointId, createdAt, signature, missingOrChanged } = latestCheckpoint;
-    process.stdout.write(`checkpoint ${checkpointId} of ${createdAt}: signature ${signature.valid ? 'valid' : `INVALID (${signature.reason})`}\n`);
-    for (const head of missingOrChanged) {
-      process.stdout.write(
-        `signed head missing or changed: stream ${head.streamId} version ${head.streamVersion} signed ${head.hash}, found ${head.found ?? 'nothing'}\n`,
-      );
-    }
+  else writeCheckpoint('checkpoint', latestCheckpoint);
+  const { witness } = result;
+  process.stdout.write(`witness ${context.get(AuditWitness).directory}: ${witness.checkpoints} checkpoints\n`);
+  if (witness.unreadableLines > 0) process.stdout.write(`witness: ${witness.unreadableLines} lines are not checkpoints signed by this key\n`);
+  for (const { checkpointId, createdAt } of witness.missingFromStore) {
+    process.stdout.write(`ROLLED BACK: checkpoint ${checkpointId} of ${createdAt} is in the witness, not in the store\n`);
   }
+  for (const { checkpointId, createdAt } of witness.commitOrderChanged) {
+    process.stdout.write(`commit order CHANGED under witnessed checkpoint ${checkpointId} of ${createdAt}\n`);
+  }
+  if (witness.latest && witness.latest.checkpointId !== latestCheckpoint?.checkpointId) writeCheckpoint('newest witnessed checkpoint', witness.latest);
   process.stdout.write(result.valid ? 'audit: VALID\n' : 'audit: BROKEN\n');
   return result.valid ? 0 : 1;
 }

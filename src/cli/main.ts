@@ -9,7 +9,7 @@ import { feedContractCommand, FEED_CONTRACT_USAGE } from './feed-contract.comman
 import { generateKeys, KeyExistsError, keysFolder, KEYS_USAGE } from './keys.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { openApiDocumentCommand } from './openapi-document.command.js';
-import { catchUp, listProjections, PROJECTION_USAGE, rebuild, selectProjections } from './projection-commands.js';
+import { catchUp, listProjections, PROJECTION_USAGE, rebuild, rebuildArguments, selectProjections } from './projection-commands.js';
 import { seedDemoCommand } from './seed-demo.command.js';
 import { UsageError } from './usage-error.js';
 
@@ -46,7 +46,7 @@ function projectionName(args: readonly string[]): void {
 }
 
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
-  rebuild: { check: projectionName, run: (context, [name]) => rebuild(context, name) },
+  rebuild: { check: rebuildArguments, run: (context, [name]) => rebuild(context, name) },
   'catch-up': { check: projectionName, run: (context, [name]) => catchUp(context, name) },
   projections: { check: noArguments, run: (context) => listProjections(context) },
   'verify-audit': { check: noArguments, run: (context) => verifyAudit(context) },

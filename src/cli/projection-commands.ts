@@ -7,7 +7,11 @@ import type { CliContext } from './cli-context.js';
 import { ProgressBar } from './progress-bar.js';
 import { UsageError } from './usage-error.js';
 
-export const PROJECTION_USAGE = `  rebuild [name]     replay all events into fresh tables and swap them in (all projections without a name)
+export const PROJECTION_USAGE = `  rebuild [name | --needed]
+                     replay all events into fresh tables and swap them in (all projections without a name; with
+                     --needed those never built or of another version), as the schema owner: MIGRATION_DATABASE_URL
+                     (else DATABASE_URL). The deployments' job runs it after migrate; the service never rebuilds
+                     unless its own login owns the schema (the embedded database)
   catch-up [name]    apply the events committed so far, then exit
   projections        list projections with their checkpoint and lag`;
 
@@ -19,8 +23,26 @@ export function selectProjections(name: string | undefined): readonly Projection
   return [projection];
 }
 
+export const NEEDED = '--needed';
+
+export function rebuildArguments(args: readonly string[]): void {
+  if (args.length > 1) throw new UsageError(`unexpected arguments: ${args.slice(1).join(' ')}`);
+  if (args[0] !== NEEDED) selectProjections(args[0]);
+}
+
+async function needingRebuild(context: CliContext): Promise<Projection[]> {
+  const needed: Projection[] = [];
+  for (const projection of PROJECTIONS) {
+    const { storedVersion } = await checkpointLag(context.projections.dataSource, projection.name);
+    if (storedVersion !== projection.version) needed.push(projection);
+  }
+  return needed;
+}
+
 export async function rebuild(context: CliContext, name: string | undefined): Promise<void> {
-  for (const projection of selectProjections(name)) {
+  const projections = name === NEEDED ? await needingRebuild(context) : selectProjections(name);
+  if (projections.length === 0) process.stderr.write('every projection is built at its version: nothing to rebuild\n');
+  for (const projection of projections) {
     const bar = new ProgressBar(projection.name);
     const result = await rebuildProjection(projection, context.projections, { onProgress: (progress) => bar.update(progress) });
     bar.update(result, true);

@@ -15,10 +15,12 @@ export class Database {
     /** What the logs say about the database in use, without credentials. */
     readonly description: string,
     readonly url: string,
-    /** The schema's owner: migrations and rebuilds (which create and swap tables) connect with it. */
+    /** The schema's owner: migrations and the `rebuild` command (which create and swap tables) connect with it. */
     readonly ownerUrl: string,
     readonly pool: pg.Pool,
     readonly timeouts: DatabaseTimeouts,
+    /** Whether `url`'s login owns the schema (or is a superuser): it may create and swap tables, and rebuild read models itself. */
+    readonly ownsSchema: boolean,
     private readonly embedded: EmbeddedPostgres | undefined,
   ) {}
 
@@ -36,6 +38,17 @@ export class Database {
       throw error;
     }
     const pool = openPool(url, { max: embedded ? 8 : 20, timeouts });
+    let ownsSchema: boolean;
+    try {
+      const { rows } = await pool.query<{ owns: boolean }>(
+        `SELECT pg_has_role(current_user, relowner, 'MEMBER') AS owns FROM pg_class WHERE oid = 'events'::regclass`,
+      );
+      ownsSchema = rows[0]?.owns ?? false;
+    } catch (error) {
+      await pool.end();
+      await embedded?.stop();
+      throw error;
+    }
     const { host, pathname } = new URL(url);
     return embedded
       ? new Database(
@@ -45,9 +58,10 @@ export class Database {
           url,
           pool,
           timeouts,
+          ownsSchema,
           embedded,
         )
-      : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, ownerUrl, pool, timeouts, undefined);
+      : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, ownerUrl, pool, timeouts, ownsSchema, undefined);
   }
 
   /**

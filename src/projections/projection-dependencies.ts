@@ -12,7 +12,10 @@ export abstract class ProjectionDependencies implements RunnerDependencies {
   abstract readonly store: EventStore;
   abstract readonly clock: Clock;
   abstract readonly url: string;
+  /** The schema owner's URL, for the `rebuild` command (MIGRATION_DATABASE_URL, else DATABASE_URL). */
   abstract readonly ownerUrl: string;
+  /** Whether DATABASE_URL's login owns the schema, so that a runner rebuilds a changed read model itself. */
+  abstract readonly rebuildsInPlace: boolean;
   abstract readonly timeouts: DatabaseTimeouts;
 }
 
@@ -25,6 +28,7 @@ export const projectionDependenciesProvider: Provider = {
     clock,
     url: database.url,
     ownerUrl: database.ownerUrl,
+    rebuildsInPlace: database.ownsSchema,
     timeouts: database.timeouts,
   }),
 };

@@ -12,8 +12,11 @@ import { CheckpointMovedError, loadCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
 import { rebuildProjection } from './rebuild.js';
 
-/** `standby`: another instance runs this projection; `failing`: the last attempt threw and will be retried. */
-export type RunnerStatus = 'stopped' | 'standby' | 'rebuilding' | 'catching-up' | 'live' | 'failing';
+/**
+ * `standby`: another instance runs this projection; `failing`: the last attempt threw and will be retried;
+ * `needs-rebuild`: its version changed and this process may not rebuild it (the schema owner's `rebuild` job does).
+ */
+export type RunnerStatus = 'stopped' | 'standby' | 'needs-rebuild' | 'rebuilding' | 'catching-up' | 'live' | 'failing';
 
 export interface RunnerOptions {
   readonly batchSize?: number;
@@ -29,8 +32,8 @@ export interface RunnerDependencies {
   readonly clock: Clock;
   /** The database URL, for the connection that holds the lock and listens for wake-ups. */
   readonly url: string;
-  /** The schema owner's URL, for rebuilds (see RebuildDependencies). */
-  readonly ownerUrl?: string;
+  /** Whether this process's connection owns the schema and so rebuilds a read model whose version changed (the default); else it waits for the owner's job. */
+  readonly rebuildsInPlace?: boolean;
   /** For the lock's connection; the defaults when unset. */
   readonly timeouts?: DatabaseTimeouts;
 }
@@ -90,7 +93,7 @@ export class ProjectionRunner {
         this.currentStatus = 'standby';
         await this.sleep(this.options.retryMs ?? 1000);
       }
-      await this.prepare();
+      if (!(await this.prepare())) throw new Error(`${this.projection.name} needs a rebuild by the schema owner: run \`rebuild\` with its login`);
       await this.follow(true);
     } finally {
       this.running = false;
@@ -103,8 +106,8 @@ export class ProjectionRunner {
     while (this.running) {
       try {
         if (await this.lock.tryAcquire()) {
-          await this.prepare();
-          await this.follow(false);
+          if (await this.prepare()) await this.follow(false);
+          else await this.sleep(this.options.retryMs ?? 5000);
         } else {
           this.currentStatus = 'standby';
           await this.sleep(this.options.retryMs ?? 5000);
@@ -135,13 +138,23 @@ export class ProjectionRunner {
     if (failures > 0) this.logger.log(`Following events again after ${failures} failed attempt${failures === 1 ? '' : 's'}`);
   }
 
-  /** A projection never run here, or whose version changed, is rebuilt before it follows events. */
-  private async prepare(): Promise<void> {
+  /**
+   * A projection never run here, or whose version changed, is rebuilt before it follows events, by a process
+   * that owns the schema; any other reports that it needs the owner's rebuild, and is not ready to follow.
+   */
+  private async prepare(): Promise<boolean> {
     const stored = await loadCheckpoint(this.deps.dataSource.manager, this.projection.name);
-    if (stored?.version === this.projection.version) return;
+    if (stored?.version === this.projection.version) return true;
+    const change = stored ? `Version ${stored.version} -> ${this.projection.version}` : 'First run';
+    if (this.deps.rebuildsInPlace === false) {
+      if (this.currentStatus !== 'needs-rebuild') this.logger.warn(`${change}: waiting for a rebuild by the schema owner (the \`rebuild\` job)`);
+      this.currentStatus = 'needs-rebuild';
+      return false;
+    }
     this.currentStatus = 'rebuilding';
-    this.logger.log(stored ? `Version ${stored.version} -> ${this.projection.version}: rebuilding` : 'First run: building');
-    await rebuildProjection(this.projection, this.deps, { batchSize: this.options.batchSize });
+    this.logger.log(`${change}: ${stored ? 'rebuilding' : 'building'}`);
+    await rebuildProjection(this.projection, { ...this.deps, ownerUrl: undefined }, { batchSize: this.options.batchSize });
+    return true;
   }
 
   private async follow(untilCaughtUp: boolean): Promise<void> {

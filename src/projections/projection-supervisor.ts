@@ -1,4 +1,5 @@
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { PendingWork } from '../platform/health/readiness.js';
 import type { Projection } from './projection.js';
 import { ProjectionDependencies, ProjectionRunnersEnabled } from './projection-dependencies.js';
 import { ProjectionRunner } from './projection-runner.js';
@@ -11,7 +12,7 @@ import { PROJECTIONS } from './registry.js';
  * every `beforeApplicationShutdown` before any `onApplicationShutdown`, where the database closes.
  */
 @Injectable()
-export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeApplicationShutdown, PendingWork {
   readonly runners: readonly ProjectionRunner[];
 
   constructor(
@@ -25,6 +26,13 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
   onApplicationBootstrap(): void {
     if (!this.runnersEnabled.enabled) return;
     for (const runner of this.runners) runner.start();
+  }
+
+  /** The read models whose version changed and that this service, without the owner's rights, waits for the `rebuild` job to build. */
+  pending(): string[] {
+    return this.runners
+      .filter((runner) => runner.status === 'needs-rebuild')
+      .map((runner) => `projection ${runner.projection.name} needs a rebuild to version ${runner.projection.version} by the schema owner`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

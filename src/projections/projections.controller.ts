@@ -15,8 +15,9 @@ class ProjectionStatusDto {
   @ApiProperty({ description: 'The version this instance runs' }) version!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'The version the stored read model was built with' }) storedVersion!: number | null;
   @ApiProperty({
-    enum: ['stopped', 'standby', 'rebuilding', 'catching-up', 'live', 'failing'],
-    description: "This instance's runner; `standby` while another instance holds the projection's lock",
+    enum: ['stopped', 'standby', 'needs-rebuild', 'rebuilding', 'catching-up', 'live', 'failing'],
+    description:
+      "This instance's runner; `standby` while another instance holds the projection's lock; `needs-rebuild` while its version changed and the schema owner's `rebuild` job has not run",
   })
   status!: string;
   @ApiPropertyOptional({ description: 'Why the last attempt failed, while failing' }) error?: string;

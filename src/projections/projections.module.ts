@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Database } from '../database/database.js';
+import { PendingWork } from '../platform/health/readiness.js';
 import { RulebookModule } from '../rulebook-api/rulebook.module.js';
 import { DisciplineStatisticsController } from './discipline-statistics/discipline-statistics.controller.js';
 import { DisciplineStatisticsQuery } from './discipline-statistics/discipline-statistics.query.js';
@@ -36,6 +37,7 @@ import { WorkListsQuery } from './work-lists/work-lists.query.js';
     },
     projectionDependenciesProvider,
     ProjectionSupervisor,
+    { provide: PendingWork, useExisting: ProjectionSupervisor },
     OrganizationHistoryQuery,
     OrganizationDirectoryQuery,
     DisciplineStatisticsQuery,
@@ -43,7 +45,7 @@ import { WorkListsQuery } from './work-lists/work-lists.query.js';
     MemberRecordQuery,
     WorkListsQuery,
   ],
-  exports: [ReadModels, ProjectionDependencies],
+  exports: [ReadModels, ProjectionDependencies, PendingWork],
 })
 export class ProjectionsModule {
   static forRoot(runners: ProjectionRunnersEnabled): DynamicModule {

@@ -131,10 +131,10 @@ describeWhenPossible('the image', () => {
     chownSync(adminPasswordFile, NOBODY, NOBODY);
     // As the deployments' job does: only the owner may create the read models' tables, so it builds them first.
     const built = await runAsNobody(
-      ['node', 'dist/src/cli/main.js', 'catch-up'],
+      ['node', 'dist/src/cli/main.js', 'rebuild', '--needed'],
       env({ DATABASE_URL: databaseUrl, ...keys, ADMIN_PASSWORD_FILE: adminPasswordFile }),
     );
-    if (built.code !== 0) throw new Error(`catch-up failed:\n${built.output}`);
+    if (built.code !== 0) throw new Error(`rebuild failed:\n${built.output}`);
     await onServer(`CREATE ROLE ${name} LOGIN PASSWORD '${name}' IN ROLE disciplina_app`);
     url.username = name;
     url.password = name;
@@ -151,7 +151,7 @@ describeWhenPossible('the image', () => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it('starts from its CMD as an unprivileged user, on PostgreSQL as the application role after migrate and catch-up, with the shared key files, makes no key of its own and follows every projection', async () => {
+  it('starts from its CMD as an unprivileged user, on PostgreSQL as the application role after migrate and rebuild --needed, with the shared key files, makes no key of its own and follows every projection', async () => {
     expect(Object.keys(keys).sort()).toEqual(['AUDIT_SIGNING_KEY_FILE', 'JWT_SECRET_FILE', 'PERSONAL_DATA_KEY_FILE']);
     const port = await freePort();
     service = startAsNobody(startCommand(), env({ PORT: String(port), DATABASE_URL: appUrl, ...keys, ADMIN_PASSWORD_FILE: adminPasswordFile }));

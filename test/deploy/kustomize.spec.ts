@@ -43,7 +43,14 @@ function expectNonRoot(pod: Manifest): void {
 describe('Kubernetes manifests (kustomize)', () => {
   testWithKubectl('the base runs two replicas of the image, probed on its health routes, behind a Service, a disruption budget and an autoscaler', () => {
     const manifests = render('base');
-    expect(manifests.map((manifest) => manifest.kind).sort()).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'Job', 'PodDisruptionBudget', 'Service']);
+    expect(manifests.map((manifest) => manifest.kind).sort()).toEqual([
+      'Deployment',
+      'HorizontalPodAutoscaler',
+      'Job',
+      'PersistentVolumeClaim',
+      'PodDisruptionBudget',
+      'Service',
+    ]);
     const deployment = one(manifests, 'Deployment');
     const pod = deployment.spec.template;
     const [container] = pod.spec.containers as Manifest[];
@@ -54,6 +61,11 @@ describe('Kubernetes manifests (kustomize)', () => {
     expect(container!.readinessProbe.httpGet).toEqual({ path: '/health/ready', port: 'http' });
     expect(container!.livenessProbe.httpGet).toEqual({ path: '/health/live', port: 'http' });
     expectNonRoot(pod.spec);
+    const witness = (pod.spec.volumes as Manifest[]).find((volume) => volume.name === 'audit-witness')!;
+    expect(witness.persistentVolumeClaim.claimName).toBe(one(manifests, 'PersistentVolumeClaim').metadata.name);
+    expect(one(manifests, 'PersistentVolumeClaim').spec.accessModes).toEqual(['ReadWriteMany']);
+    const witnessMount = (container!.volumeMounts as Manifest[]).find((volumeMount) => volumeMount.name === 'audit-witness')!;
+    expect(envOf(container!).AUDIT_WITNESS_DIR!.value).toBe(witnessMount.mountPath);
 
     const service = one(manifests, 'Service');
     expect(selects(service.spec.selector, pod.metadata.labels)).toBe(true);
@@ -92,14 +104,14 @@ describe('Kubernetes manifests (kustomize)', () => {
   });
 
   testWithKubectl(
-    'the service logs in from a Secret of its own; the Job alone holds the schema owner’s login, to migrate and then build the read models',
+    'the service logs in from a Secret of its own; the Job alone holds the schema owner’s login, to migrate and then rebuild the read models',
     () => {
       const manifests = render('base');
       const service = envOf(one(manifests, 'Deployment').spec.template.spec.containers[0]);
       const job = one(manifests, 'Job');
       const pod = job.spec.template.spec;
       const [migrate] = pod.initContainers as Manifest[];
-      const [readModels] = pod.containers as Manifest[];
+      const [rebuild] = pod.containers as Manifest[];
       const [node, ...nodeOptions] = startCommand().slice(0, -1);
       const owner = { secretKeyRef: { name: 'disciplina-database-owner', key: 'url' } };
 
@@ -107,8 +119,8 @@ describe('Kubernetes manifests (kustomize)', () => {
       expect(Object.keys(service)).not.toContain('MIGRATION_DATABASE_URL');
       expect(migrate!.command).toEqual([node, ...nodeOptions, 'dist/src/cli/main.js', 'migrate']);
       expect(envOf(migrate!).MIGRATION_DATABASE_URL!.valueFrom).toEqual(owner);
-      expect(readModels!.command).toEqual([node, ...nodeOptions, 'dist/src/cli/main.js', 'catch-up']);
-      expect(envOf(readModels!).DATABASE_URL!.valueFrom).toEqual(owner);
+      expect(rebuild!.command).toEqual([node, ...nodeOptions, 'dist/src/cli/main.js', 'rebuild', '--needed']);
+      expect(envOf(rebuild!).DATABASE_URL!.valueFrom).toEqual(owner);
       expect(pod.restartPolicy).toBe('Never');
       expectNonRoot(pod);
       expect(JSON.stringify(manifests.filter((manifest) => manifest !== job))).not.toContain('disciplina-database-owner');
@@ -120,7 +132,14 @@ describe('Kubernetes manifests (kustomize)', () => {
     'the production overlay puts everything in its namespace, pins the image and runs three replicas, two of them kept through disruptions',
     () => {
       const manifests = render('overlays/production');
-      expect(manifests.map((manifest) => manifest.kind).sort()).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'Job', 'PodDisruptionBudget', 'Service']);
+      expect(manifests.map((manifest) => manifest.kind).sort()).toEqual([
+        'Deployment',
+        'HorizontalPodAutoscaler',
+        'Job',
+        'PersistentVolumeClaim',
+        'PodDisruptionBudget',
+        'Service',
+      ]);
       expect(new Set(manifests.map((manifest) => manifest.metadata.namespace))).toEqual(new Set(['disciplina']));
       const deployment = one(manifests, 'Deployment');
       const images = [deployment, one(manifests, 'Job')].flatMap(({ spec }) =>

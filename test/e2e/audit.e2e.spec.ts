@@ -42,6 +42,7 @@ describe.each(testDatabases())('audit verification over HTTP on $name', (target)
       valid: true,
       chains: { valid: true, streams: 3, events: 9, firstBroken: null },
       latestCheckpoint: null,
+      witness: { checkpoints: 0, unreadableLines: 0, missingFromStore: [], commitOrderChanged: [], latest: null },
     });
   });
 

@@ -162,6 +162,37 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
     expect(await verify(file, '--public-key', otherKey)).toMatchObject({ code: 1, stdout: expect.stringContaining('does not verify') });
   }, 90_000);
 
+  it('exports a signed manifest of its own streams with inclusion proofs, naming no other stream; a removed stream fails offline', async () => {
+    const file = join(folder, 'export.jsonl');
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const records = lines.map((line) => JSON.parse(line) as Entry);
+    const trailer = records.at(-1)!;
+    const exported = [`member-${memberId}`, `organization-${tree.commune.id}`].sort();
+    expect((trailer.manifest as { streams: Entry[] }).streams).toEqual(
+      exported.map((streamId) => expect.objectContaining({ streamId, signedHead: expect.objectContaining({ inclusionProof: expect.any(Array) }) })),
+    );
+    const { body: latest } = await api.get('audit/checkpoints/latest').expect(200);
+    const others = (latest.heads as { streamId: string }[]).map((head) => head.streamId).filter((streamId) => !exported.includes(streamId));
+    expect(others.length).toBeGreaterThan(0);
+    const trailerText = lines.at(-1)!;
+    expect(others.filter((streamId) => trailerText.includes(streamId))).toEqual([]);
+    expect(trailer.checkpoint).not.toHaveProperty('heads');
+
+    const pinned = join(folder, 'public-key.pem');
+    const memberLines = records.flatMap((record, index) => (record.streamId === `member-${memberId}` ? [index] : []));
+    expect(memberLines.length).toBeGreaterThan(0);
+    const path = join(folder, 'stream-removed.jsonl');
+    writeFileSync(path, `${lines.filter((_, index) => !memberLines.includes(index)).join('\n')}\n`);
+    expect(await verify(path, '--public-key', pinned)).toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining(`member-${memberId}: the manifest lists it`),
+    });
+    const forged = join(folder, 'manifest-edited.jsonl');
+    const edited = { ...trailer, manifest: { ...(trailer.manifest as Entry), streams: (trailer.manifest as { streams: Entry[] }).streams.slice(1) } };
+    writeFileSync(forged, `${[...lines.slice(0, -1), JSON.stringify(edited)].join('\n')}\n`);
+    expect(await verify(forged, '--public-key', pinned)).toMatchObject({ code: 1, stdout: expect.stringContaining('manifest') });
+  }, 30_000);
+
   it('refuses a malformed export command (exit 2)', async () => {
     expect(await cli('export-audit', '--organization', 'commune', '--from', today, '--to', today)).toMatchObject({
       code: 2,

@@ -7,9 +7,12 @@ import { Database } from '../../src/database/database.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { organizationHistoryProjection } from '../../src/projections/organization-history/organization-history.projection.js';
 import { ReadModels } from '../../src/projections/read-models.js';
+import type { Projection } from '../../src/projections/projection.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
+import { PROJECTIONS } from '../../src/projections/registry.js';
 import { ApiClient, foundTree } from '../support/api-client.js';
 import { isolatedDatabase, openStore, testClient, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
+import { eventually } from '../support/eventually.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp, loginAs } from '../support/test-app.js';
 
@@ -50,6 +53,19 @@ async function appLogin(ownerUrl: string): Promise<{ url: string; drop(): Promis
       await client.end();
     },
   };
+}
+
+/** What the deployments' `rebuild` job does: builds read models as the schema's owner. */
+async function rebuildAsOwner(ownerUrl: string, projections: readonly Projection[]): Promise<void> {
+  const { pool, store } = openStore(ownerUrl);
+  const readModels = await ReadModels.open(ownerUrl, 2);
+  try {
+    for (const projection of projections)
+      await rebuildProjection(projection, { dataSource: readModels.dataSource, store, clock: new SystemClock(), url: ownerUrl });
+  } finally {
+    await readModels.close();
+    await pool.end();
+  }
 }
 
 async function refusal(client: pg.Client, sql: string): Promise<string | undefined> {
@@ -338,7 +354,9 @@ describeOnPostgres('the whole service as the application role on PostgreSQL', ()
   beforeAll(async () => {
     isolated = await isolatedDatabase(postgres!);
     login = await appLogin(isolated.url);
-    service = await createTestApp(login.url, { MIGRATION_DATABASE_URL: isolated.url });
+    // As the deployments' job does (`rebuild --needed`): only the owner creates the read models' tables.
+    await rebuildAsOwner(isolated.url, PROJECTIONS);
+    service = await createTestApp(login.url);
   }, ISOLATED_SETUP_MS);
 
   afterAll(async () => {
@@ -381,6 +399,50 @@ describeOnPostgres('the whole service as the application role on PostgreSQL', ()
     const outOfScope = await asViewer(`organizations/${other.id}/history`);
     expect([403, 404]).toContain(outOfScope.status);
   }, 60_000);
+});
+
+describeOnPostgres('a read model whose version changed, under a service without the owner’s login', () => {
+  let isolated: IsolatedDatabase;
+  let login: { url: string; drop(): Promise<void> };
+  let service: NestExpressApplication;
+
+  beforeAll(async () => {
+    isolated = await isolatedDatabase(postgres!);
+    login = await appLogin(isolated.url);
+    await rebuildAsOwner(isolated.url, PROJECTIONS);
+    service = await createTestApp(login.url);
+  }, ISOLATED_SETUP_MS);
+
+  afterAll(async () => {
+    await service?.close();
+    await isolated?.drop();
+    await login?.drop();
+  });
+
+  it('is reported as needing the owner’s rebuild (status, readiness 503) and followed again once the owner rebuilt it', async () => {
+    const api = new ApiClient(await authorizedAgent(service));
+    const owner = await testClient(isolated.url);
+    try {
+      await owner.query(`UPDATE projection_checkpoints SET version = version + 1000 WHERE name = $1`, [organizationHistoryProjection.name]);
+    } finally {
+      await owner.end();
+    }
+    // The runner meets the changed version as it applies the next event.
+    await api.create('organizations', { level: 'province', name: 'Đảng bộ tỉnh mới', code: 'TM', foundedOn: '1997-01-01' });
+    const status = () =>
+      api
+        .get('projections')
+        .then((response) => (response.body as { name: string; status: string }[]).find((p) => p.name === organizationHistoryProjection.name));
+    expect(await eventually(status, (projection) => projection?.status === 'needs-rebuild')).toMatchObject({
+      storedVersion: organizationHistoryProjection.version + 1000,
+    });
+    const unready = await request(service.getHttpServer()).get('/health/ready').expect(503);
+    expect(JSON.stringify(unready.body)).toContain(`projection ${organizationHistoryProjection.name} needs a rebuild`);
+
+    await rebuildAsOwner(isolated.url, [organizationHistoryProjection]);
+    expect(await eventually(status, (projection) => projection?.status === 'live')).toMatchObject({ storedVersion: organizationHistoryProjection.version });
+    await request(service.getHttpServer()).get('/health/ready').expect(200);
+  }, 90_000);
 });
 
 describeOnPostgres('migrating several databases of one cluster at once', () => {

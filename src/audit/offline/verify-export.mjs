@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Verifies an `export-audit` file with nothing but Node.js (18 or later): no install, no database.
 // Usage: node verify-export.mjs export.jsonl [--public-key key.pem]
-// Exit code 0: every event's hash recomputes, each stream's exported events form an unbroken chain that
-// reaches a head the checkpoint signed, and the signature holds. 1: anything else (the reasons are printed).
+// Exit code 0: the manifest of the streams exported is signed and the file carries every line it lists;
+// every event's hash recomputes; each stream's lines form an unbroken chain that reaches its head, which an
+// inclusion proof places in the Merkle root the checkpoint signed. 1: anything else (the reasons are printed).
 import { Buffer } from 'node:buffer';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -40,6 +41,30 @@ function chainHash(event) {
   return sha256('disciplina:event-chain:v1', '\n', canonical, '\n', event.previousHash ?? '');
 }
 
+const hashOf = (...parts) => parts.reduce((hash, part) => hash.update(part), createHash('sha256')).digest();
+
+/** RFC 9162 section 2.1.3.2, as src/audit/merkle-tree.ts: leaf = SHA-256(0x00 || leaf), node = SHA-256(0x01 || left || right). */
+function verifyInclusion(leaf, index, treeSize, proof, root) {
+  if (!Number.isInteger(index) || !Number.isInteger(treeSize) || index < 0 || index >= treeSize || !Array.isArray(proof)) return false;
+  let fn = index;
+  let sn = treeSize - 1;
+  let r = hashOf(Buffer.from([0]), Buffer.from(leaf, 'utf8'));
+  for (const hex of proof) {
+    const p = Buffer.from(hex, 'hex');
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      r = hashOf(Buffer.from([1]), p, r);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else r = hashOf(Buffer.from([1]), r, p);
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && r.toString('hex') === root;
+}
+
 function main(argv) {
   const [file, flag, pinnedKeyFile] = argv;
   if (!file || (flag !== undefined && (flag !== '--public-key' || !pinnedKeyFile))) {
@@ -58,48 +83,68 @@ function main(argv) {
     return 1;
   }
   const trailer = records.at(-1);
-  if (trailer?.kind !== 'checkpoint') problems.push('the last line is not the checkpoint: the file is truncated');
   const events = records.filter((record) => record.kind === 'event');
+  if (trailer?.kind !== 'checkpoint') {
+    process.stdout.write('FAILED: the last line is not the checkpoint: the file is truncated\n');
+    return 1;
+  }
   if (records.length - events.length !== 1) problems.push('expected exactly one checkpoint line');
 
-  const checkpoint = trailer?.checkpoint ?? null;
-  const heads = new Map();
-  if (!checkpoint) problems.push('the export carries no signed checkpoint: run `checkpoint`, then export again');
+  const { checkpoint, manifest, manifestSignature } = trailer;
+  const publicKey = createPublicKey(pinnedKeyFile ? readFileSync(pinnedKeyFile, 'utf8') : trailer.publicKeyPem);
+  const keyId = sha256(publicKey.export({ type: 'spki', format: 'der' })).slice(0, 16);
+  const signedBy = (statement, signature) =>
+    typeof signature === 'string' && verify(null, Buffer.from(canonicalize(statement)), publicKey, Buffer.from(signature, 'base64'));
+  if (!pinnedKeyFile) process.stdout.write(`key ${keyId} taken from the file: compare it with the key id you hold, or pass --public-key\n`);
+  if (!manifest || !signedBy(manifest, manifestSignature)) {
+    process.stdout.write('FAILED: the manifest of the streams exported is missing or its signature does not verify\n');
+    return 1;
+  }
+  if (manifest.keyId !== keyId) problems.push(`the manifest was signed by key ${manifest.keyId}, not by key ${keyId}`);
+  const statement = checkpoint?.statement;
+  if (!statement) problems.push('the export carries no signed checkpoint: run `checkpoint`, then export again');
   else {
-    const publicKey = createPublicKey(pinnedKeyFile ? readFileSync(pinnedKeyFile, 'utf8') : trailer.publicKeyPem);
-    const keyId = sha256(publicKey.export({ type: 'spki', format: 'der' })).slice(0, 16);
-    if (checkpoint.statement.keyId !== keyId) problems.push(`the checkpoint was signed by key ${checkpoint.statement.keyId}, not by key ${keyId}`);
-    if (!verify(null, Buffer.from(canonicalize(checkpoint.statement)), publicKey, Buffer.from(checkpoint.signature, 'base64'))) {
-      problems.push('the checkpoint signature does not verify');
-    }
-    const sorted = [...checkpoint.heads].sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
-    if (sha256(canonicalize(sorted)) !== checkpoint.statement.headsDigest) problems.push('the signed heads digest does not match the heads');
-    for (const head of checkpoint.heads) heads.set(head.streamId, head);
-    if (!pinnedKeyFile) process.stdout.write(`key ${keyId} taken from the file: compare it with the key id you hold, or pass --public-key\n`);
+    if (statement.keyId !== keyId) problems.push(`the checkpoint was signed by key ${statement.keyId}, not by key ${keyId}`);
+    if (!signedBy(statement, checkpoint.signature)) problems.push('the checkpoint signature does not verify');
+    if (manifest.checkpointId !== statement.checkpointId)
+      problems.push(`the manifest names checkpoint ${manifest.checkpointId}, the file carries ${statement.checkpointId}`);
+    if (typeof statement.headsRoot !== 'string') problems.push('the checkpoint predates signed Merkle roots: run `checkpoint`, then export again');
   }
 
   const streams = new Map();
   for (const event of events) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
-  for (const [streamId, chain] of streams) {
-    chain.sort((a, b) => a.streamVersion - b.streamVersion);
+  const listed = new Set(manifest.streams.map((stream) => stream.streamId));
+  for (const streamId of streams.keys()) if (!listed.has(streamId)) problems.push(`${streamId}: its lines are not in the signed manifest`);
+  for (const stream of manifest.streams) {
+    const { streamId, fromVersion, toVersion, signedHead } = stream;
+    const chain = (streams.get(streamId) ?? []).sort((a, b) => a.streamVersion - b.streamVersion);
+    if (chain.length === 0) {
+      problems.push(`${streamId}: the manifest lists it (v${fromVersion}..v${toVersion}), the file carries none of its lines (stream removed)`);
+      continue;
+    }
+    const versions = new Set(chain.map((event) => event.streamVersion));
+    const absent = [];
+    for (let version = fromVersion; version <= toVersion; version++) if (!versions.has(version)) absent.push(version);
+    if (absent.length > 0) problems.push(`${streamId}: the manifest lists v${fromVersion}..v${toVersion}, v${absent.join(', v')} missing (lines removed)`);
+    if (chain[0].streamVersion < fromVersion || chain.at(-1).streamVersion > toVersion || versions.size !== chain.length)
+      problems.push(`${streamId}: lines outside v${fromVersion}..v${toVersion}, or repeated, that the manifest does not list`);
     chain.forEach((event, index) => {
       const at = `${streamId} v${event.streamVersion}`;
       if (chainHash(event) !== event.hash) problems.push(`${at}: the hash does not recompute (the event was changed)`);
       const before = chain[index - 1];
-      if (before && event.streamVersion !== before.streamVersion + 1)
-        problems.push(`${at}: versions ${before.streamVersion + 1}..${event.streamVersion - 1} are missing`);
-      else if (before && event.previousHash !== before.hash) problems.push(`${at}: the previous hash does not link to v${before.streamVersion}`);
+      if (before && event.streamVersion === before.streamVersion + 1 && event.previousHash !== before.hash)
+        problems.push(`${at}: the previous hash does not link to v${before.streamVersion}`);
       else if (!before && event.streamVersion === 1 && event.previousHash !== null) problems.push(`${at}: the first event links to a previous hash`);
     });
-    const head = heads.get(streamId);
-    const last = chain.at(-1);
-    if (!head) problems.push(`${streamId}: the checkpoint signs no head of this stream`);
-    else if (last.streamVersion < head.streamVersion)
-      problems.push(`${streamId}: ends at v${last.streamVersion}, the signed head is v${head.streamVersion} (events removed)`);
-    else {
-      const signed = chain.find((event) => event.streamVersion === head.streamVersion);
-      if (!signed || signed.hash !== head.hash) problems.push(`${streamId}: v${head.streamVersion} is not the signed head`);
-      const unsigned = chain.filter((event) => event.streamVersion > head.streamVersion).length;
+    if (!signedHead) problems.push(`${streamId}: the checkpoint signs no head of this stream`);
+    else if (statement?.headsRoot) {
+      const leaf = canonicalize({ streamId, streamVersion: signedHead.streamVersion, hash: signedHead.hash });
+      if (!verifyInclusion(leaf, signedHead.leafIndex, statement.streams, signedHead.inclusionProof, statement.headsRoot))
+        problems.push(`${streamId}: the inclusion proof of its head v${signedHead.streamVersion} does not reach the signed Merkle root`);
+      const signed = chain.find((event) => event.streamVersion === signedHead.streamVersion);
+      if (!signed || signed.hash !== signedHead.hash)
+        problems.push(`${streamId}: v${signedHead.streamVersion} is not the signed head (events removed or changed)`);
+      const unsigned = chain.filter((event) => event.streamVersion > signedHead.streamVersion).length;
       if (unsigned > 0) problems.push(`${streamId}: ${unsigned} events after the signed head are not covered by the checkpoint`);
     }
   }
@@ -111,7 +156,7 @@ function main(argv) {
   const inPeriod = events.filter((event) => event.inPeriod).length;
   process.stdout.write(
     `OK: ${events.length} events (${inPeriod} in the period) in ${streams.size} streams, chained to heads signed by checkpoint ` +
-      `${checkpoint.statement.checkpointId} of ${checkpoint.statement.createdAt}\n`,
+      `${statement.checkpointId} of ${statement.createdAt}\n`,
   );
   return 0;
 }

@@ -19,6 +19,10 @@ export abstract class AppConfig {
   abstract readonly bodyLimitBytes: number;
   /** PKCS#8 PEM Ed25519 key that signs audit checkpoints. */
   abstract readonly auditSigningKeyFile: string;
+  /** The folder the service appends every signed checkpoint to, outside the database (its witness). */
+  abstract readonly auditWitnessDir: string;
+  /** Seconds between the checkpoints the service signs by itself; 0: only when asked. */
+  abstract readonly auditCheckpointIntervalSeconds: number;
   /** The master key (32 bytes, base64) that seals every data subject's key. */
   abstract readonly personalDataKeyFile: string;
   /** Only the embedded default makes its missing keys (in DATA_DIR); instances sharing DATABASE_URL are given theirs. */
@@ -251,6 +255,8 @@ export function loadConfig(env: Env): AppConfig {
     logLevel: logLevel as AppConfig['logLevel'],
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 64 * 1_048_576),
     ...keys(env, dataDir, url !== undefined),
+    auditWitnessDir: env.AUDIT_WITNESS_DIR || join(dataDir, 'audit-witness'),
+    auditCheckpointIntervalSeconds: integer(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 3600, 0, 7 * 86_400),
     adminPassword: optionalSecret(env, 'ADMIN_PASSWORD', 12),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86_400),
     externalIssuer: externalIssuer(env),

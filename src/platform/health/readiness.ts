@@ -4,3 +4,11 @@ export abstract class Readiness {
   abstract readonly kind: string;
   abstract isReady(): Promise<boolean>;
 }
+
+/**
+ * Work the service waits on before it answers correctly, that it cannot do itself: a read model whose
+ * version changed, to be rebuilt by the schema owner's job. None: ready. The projections module provides it.
+ */
+export abstract class PendingWork {
+  abstract pending(): readonly string[];
+}

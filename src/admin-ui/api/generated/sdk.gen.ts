@@ -24,7 +24,7 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 export const healthControllerLive = <ThrowOnError extends boolean = false>(options?: Options<HealthControllerLiveData, ThrowOnError>) => (options?.client ?? client).get<HealthControllerLiveResponses, unknown, ThrowOnError>({ url: '/health/live', ...options });
 
 /**
- * The service can reach its database
+ * The service can reach its database, and no read model waits for a rebuild by the schema owner
  */
 export const healthControllerReady = <ThrowOnError extends boolean = false>(options?: Options<HealthControllerReadyData, ThrowOnError>) => (options?.client ?? client).get<HealthControllerReadyResponses, unknown, ThrowOnError>({ url: '/health/ready', ...options });
 

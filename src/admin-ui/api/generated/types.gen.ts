@@ -43,9 +43,9 @@ export type ProjectionStatusDto = {
      */
     storedVersion: number | null;
     /**
-     * This instance's runner; `standby` while another instance holds the projection's lock
+     * This instance's runner; `standby` while another instance holds the projection's lock; `needs-rebuild` while its version changed and the schema owner's `rebuild` job has not run
      */
-    status: 'stopped' | 'standby' | 'rebuilding' | 'catching-up' | 'live' | 'failing';
+    status: 'stopped' | 'standby' | 'needs-rebuild' | 'rebuilding' | 'catching-up' | 'live' | 'failing';
     /**
      * Why the last attempt failed, while failing
      */
