@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import { EventStore } from '../event-store/event-store.js';
 import type { DatabaseTimeouts } from '../platform/config/app-config.js';
+import { Metrics } from '../platform/metrics/metrics.js';
 import { Clock } from '../shared/clock.js';
 import type { RunnerDependencies } from './projection-runner.js';
 import { ReadModels } from './read-models.js';
@@ -14,18 +15,20 @@ export abstract class ProjectionDependencies implements RunnerDependencies {
   abstract readonly url: string;
   abstract readonly ownerUrl: string;
   abstract readonly timeouts: DatabaseTimeouts;
+  abstract readonly onParked: NonNullable<RunnerDependencies['onParked']>;
 }
 
 export const projectionDependenciesProvider: Provider = {
   provide: ProjectionDependencies,
-  inject: [Database, EventStore, Clock, ReadModels],
-  useFactory: (database: Database, store: EventStore, clock: Clock, readModels: ReadModels): ProjectionDependencies => ({
+  inject: [Database, EventStore, Clock, ReadModels, Metrics],
+  useFactory: (database: Database, store: EventStore, clock: Clock, readModels: ReadModels, metrics: Metrics): ProjectionDependencies => ({
     dataSource: readModels.dataSource,
     store,
     clock,
     url: database.url,
     ownerUrl: database.ownerUrl,
     timeouts: database.timeouts,
+    onParked: (consumer) => metrics.parkedEvents.inc({ process_manager: consumer }),
   }),
 };
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { isDatabaseUnavailable } from '../shared/database-unavailable.js';
-import type { EventStore, GlobalCheckpoint } from '../event-store/event-store.js';
+import type { EventStore, GlobalCheckpoint, RecordedEvent } from '../event-store/event-store.js';
 import { APPENDED_CHANNEL } from '../event-store/postgres/postgres-subscription.js';
 import type { DatabaseTimeouts } from '../platform/config/app-config.js';
 import type { Clock } from '../shared/clock.js';
@@ -9,6 +9,7 @@ import { RetryBackoff } from '../shared/retry-backoff.js';
 import { AdvisoryLock, LOCK_SPACE } from './advisory-lock.js';
 import { applyBatch } from './apply-batch.js';
 import { CheckpointMovedError, loadCheckpoint } from './checkpoints.js';
+import { handleBatch, isProcessManager, prepareProcessCheckpoint, type ParkedEvent, type ProcessManager } from './process-manager.js';
 import type { Projection } from './projection.js';
 import { rebuildProjection } from './rebuild.js';
 
@@ -33,12 +34,15 @@ export interface RunnerDependencies {
   readonly ownerUrl?: string;
   /** For the lock's connection; the defaults when unset. */
   readonly timeouts?: DatabaseTimeouts;
+  /** Told of each event a process manager parks, after it is recorded (a metric). */
+  readonly onParked?: (consumer: string, parked: ParkedEvent) => void;
 }
 
 /**
- * Keeps one projection up to date: takes its advisory lock, rebuilds it when its version changed, then
- * follows all events from its checkpoint in batches (catch-up, then live). When the database goes away it
- * retries with backoff, logging the outage once, and resumes from the stored checkpoint.
+ * Keeps one projection up to date, or one process manager going: takes its advisory lock, rebuilds a
+ * projection whose version changed, then follows all events from its checkpoint in batches (catch-up, then
+ * live). When the database goes away, or a process manager's command fails, it retries with backoff,
+ * logging the run of failures once, and resumes from the stored checkpoint.
  */
 export class ProjectionRunner {
   private readonly logger: Logger;
@@ -51,14 +55,14 @@ export class ProjectionRunner {
   private lastError: string | undefined;
 
   constructor(
-    readonly projection: Projection,
+    readonly consumer: Projection | ProcessManager,
     private readonly deps: RunnerDependencies,
     private readonly options: RunnerOptions = {},
   ) {
-    this.logger = new Logger(`Projection ${projection.name}`);
+    this.logger = new Logger(`${isProcessManager(consumer) ? 'Process manager' : 'Projection'} ${consumer.name}`);
     const retryMs = options.retryMs ?? 5000;
     this.retries = new RetryBackoff(Math.min(100, retryMs), retryMs);
-    this.lock = new AdvisoryLock(deps.url, LOCK_SPACE.runner, projection.name, (error) => this.lostLock(error), deps.timeouts);
+    this.lock = new AdvisoryLock(deps.url, LOCK_SPACE.runner, consumer.name, (error) => this.lostLock(error), deps.timeouts);
   }
 
   get status(): RunnerStatus {
@@ -137,11 +141,34 @@ export class ProjectionRunner {
 
   /** A projection never run here, or whose version changed, is rebuilt before it follows events. */
   private async prepare(): Promise<void> {
-    const stored = await loadCheckpoint(this.deps.dataSource.manager, this.projection.name);
-    if (stored?.version === this.projection.version) return;
+    const consumer = this.consumer;
+    if (isProcessManager(consumer)) return prepareProcessCheckpoint(this.deps.dataSource, consumer, this.deps.clock.now());
+    const stored = await loadCheckpoint(this.deps.dataSource.manager, consumer.name);
+    if (stored?.version === consumer.version) return;
     this.currentStatus = 'rebuilding';
-    this.logger.log(stored ? `Version ${stored.version} -> ${this.projection.version}: rebuilding` : 'First run: building');
-    await rebuildProjection(this.projection, this.deps, { batchSize: this.options.batchSize });
+    this.logger.log(stored ? `Version ${stored.version} -> ${consumer.version}: rebuilding` : 'First run: building');
+    await rebuildProjection(consumer, this.deps, { batchSize: this.options.batchSize });
+  }
+
+  private async apply(from: GlobalCheckpoint, to: GlobalCheckpoint, events: readonly RecordedEvent[]): Promise<void> {
+    const consumer = this.consumer;
+    if (!isProcessManager(consumer)) return applyBatch(this.deps.dataSource, consumer, from, to, events, this.deps.clock.now());
+    await handleBatch(
+      this.deps.dataSource,
+      consumer,
+      from,
+      to,
+      events,
+      () => this.deps.clock.now(),
+      (parked) => this.parked(parked),
+    );
+  }
+
+  /** A refusal by the domain does not stop the process manager: the event is parked, said and counted. */
+  private parked(parked: ParkedEvent): void {
+    const { event, code, message } = parked;
+    this.logger.error(`Parked ${event.type} ${event.eventId} of ${event.streamId}: its follow-up was refused (${code}): ${message}`);
+    this.deps.onParked?.(this.consumer.name, parked);
   }
 
   private async follow(untilCaughtUp: boolean): Promise<void> {
@@ -162,7 +189,7 @@ export class ProjectionRunner {
         }
         this.currentStatus = batch.events.length === batchSize ? 'catching-up' : 'live';
         try {
-          await applyBatch(this.deps.dataSource, this.projection, checkpoint, batch.checkpoint, batch.events, this.deps.clock.now());
+          await this.apply(checkpoint, batch.checkpoint, batch.events);
           checkpoint = batch.checkpoint;
           this.lastError = undefined;
         } catch (error) {
@@ -179,8 +206,8 @@ export class ProjectionRunner {
 
   /** The stored checkpoint when it is of this version; otherwise undefined, and the caller starts over. */
   private async storedCheckpoint(): Promise<GlobalCheckpoint | undefined> {
-    const stored = await loadCheckpoint(this.deps.dataSource.manager, this.projection.name);
-    return stored?.version === this.projection.version ? stored : undefined;
+    const stored = await loadCheckpoint(this.deps.dataSource.manager, this.consumer.name);
+    return stored?.version === this.consumer.version ? stored : undefined;
   }
 
   private readonly onNotification = () => this.wake?.();

@@ -2,7 +2,7 @@ import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** The service's Prometheus registry: process metrics, HTTP requests, appended events. */
+/** The service's Prometheus registry: process metrics, HTTP requests, appended events, parked follow-ups. */
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
@@ -17,6 +17,13 @@ export class Metrics {
     name: 'events_appended_total',
     help: 'Events appended to the event store, by stream type',
     labelNames: ['stream_type'] as const,
+    registers: [this.registry],
+  });
+
+  readonly parkedEvents = new Counter({
+    name: 'process_manager_parked_events_total',
+    help: 'Events whose follow-up the domain refused, parked by a process manager',
+    labelNames: ['process_manager'] as const,
     registers: [this.registry],
   });
 
