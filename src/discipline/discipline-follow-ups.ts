@@ -13,6 +13,8 @@ import type { AppealEvent } from './domain/appeal.events.js';
 import type { DisciplineCaseEvent } from './domain/discipline-case.events.js';
 import { appealOutcomeFollowUps, effectFollowUps, type FollowUp } from './domain/follow-ups.js';
 
+export const DISCIPLINE_FOLLOW_UPS = 'discipline-follow-ups';
+
 /** The events whose follow-ups domain/follow-ups.ts derives. */
 const CAUSES: readonly (DisciplineCaseEvent | AppealEvent)['type'][] = [
   'DisciplineDecisionAnnounced',
@@ -31,7 +33,7 @@ const CAUSES: readonly (DisciplineCaseEvent | AppealEvent)['type'][] = [
  */
 @Injectable()
 export class DisciplineFollowUps implements ProcessManager, OnModuleInit {
-  readonly name = 'discipline-follow-ups';
+  readonly name = DISCIPLINE_FOLLOW_UPS;
   readonly version = 1;
   readonly handles = CAUSES;
 
