@@ -179,8 +179,8 @@ export class ProjectionRunner {
     try {
       while (this.running && this.lock.isHeld) {
         const batch = await this.deps.store.readAll(checkpoint, batchSize);
-        this.recovered();
         if (batch.events.length === 0) {
+          this.recovered();
           this.currentStatus = 'live';
           this.lastError = undefined;
           if (untilCaughtUp) return;
@@ -190,6 +190,7 @@ export class ProjectionRunner {
         this.currentStatus = batch.events.length === batchSize ? 'catching-up' : 'live';
         try {
           await this.apply(checkpoint, batch.checkpoint, batch.events);
+          this.recovered();
           checkpoint = batch.checkpoint;
           this.lastError = undefined;
         } catch (error) {
