@@ -118,4 +118,20 @@ describe.each(testDatabases())('discipline process manager crash safety on $name
     expect(await expelledCount()).toBe(EXPULSIONS);
     expect((await pool.query(`SELECT 1 FROM parked_events`)).rowCount).toBe(0);
   }, 240_000);
+
+  it('parks an expulsion whose member died before the process manager came to it, shows it, and records the next one', async () => {
+    const tree = await foundDisciplineTree(api);
+    const died = await expulsionAnnounced(tree, 'Đảng viên từ trần');
+    await api.command(`members/${died}/death`, { diedOn: '2026-05-28' });
+    const expelled = await expulsionAnnounced(tree, 'Đảng viên bị khai trừ');
+
+    const caughtUp = await built.run(['catch-up'], env());
+    expect(caughtUp.code).toBe(0);
+    const { rows } = await pool.query(`SELECT event_type, stream_id, code FROM parked_events WHERE consumer = $1`, [DISCIPLINE_FOLLOW_UPS]);
+    expect(rows).toEqual([{ event_type: 'DisciplineDecisionAnnounced', stream_id: expect.stringMatching(/^discipline-case-/), code: 'invalid-transition' }]);
+    expect(await api.view(`members/${died}`)).toMatchObject({ state: { status: 'left', leftBy: 'died' } });
+    expect(await api.view(`members/${expelled}`)).toMatchObject({ state: { status: 'left', leftBy: 'expelled' } });
+    const listed = (await api.get('projections').expect(200)).body as { name: string }[];
+    expect(listed.find((consumer) => consumer.name === DISCIPLINE_FOLLOW_UPS)).toMatchObject({ kind: 'process-manager', lag: 0, parked: 1 });
+  }, 240_000);
 });
