@@ -1,5 +1,6 @@
 import type { Projection } from '../projections/projection.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
+import { ProjectionSupervisor } from '../projections/projection-supervisor.js';
 import { checkpointLag } from '../projections/projection-status.js';
 import { rebuildProjection } from '../projections/rebuild.js';
 import { PROJECTIONS, findProjection } from '../projections/registry.js';
@@ -12,8 +13,8 @@ export const PROJECTION_USAGE = `  rebuild [name | --needed]
                      --needed those never built or of another version), as the schema owner: MIGRATION_DATABASE_URL
                      (else DATABASE_URL). The deployments' job runs it after migrate; the service never rebuilds
                      unless its own login owns the schema (the embedded database)
-  catch-up [name]    apply the events committed so far, then exit
-  projections        list projections with their checkpoint and lag`;
+  catch-up [name]    apply the events committed so far, then exit (all: the process managers' follow-ups first)
+  projections        list projections and process managers with their checkpoint and lag`;
 
 /** The projections a command names: one by name, or all. */
 export function selectProjections(name: string | undefined): readonly Projection[] {
@@ -50,18 +51,20 @@ export async function rebuild(context: CliContext, name: string | undefined): Pr
   }
 }
 
+/** The process managers run first: the projections then see the follow-ups they recorded. */
 export async function catchUp(context: CliContext, name: string | undefined): Promise<void> {
-  for (const projection of selectProjections(name)) {
-    await new ProjectionRunner(projection, context.projections).runUntilCaughtUp();
-    const { lag } = await checkpointLag(context.projections.dataSource, projection.name);
-    process.stderr.write(`${projection.name}: caught up (lag ${lag})\n`);
+  const processManagers = name === undefined ? context.get(ProjectionSupervisor).processManagers : [];
+  for (const consumer of [...processManagers, ...selectProjections(name)]) {
+    await new ProjectionRunner(consumer, context.projections).runUntilCaughtUp();
+    const { lag } = await checkpointLag(context.projections.dataSource, consumer.name);
+    process.stderr.write(`${consumer.name}: caught up (lag ${lag})\n`);
   }
 }
 
 export async function listProjections(context: CliContext): Promise<void> {
-  for (const projection of PROJECTIONS) {
-    const { storedVersion, checkpoint, lag } = await checkpointLag(context.projections.dataSource, projection.name);
+  for (const consumer of [...PROJECTIONS, ...context.get(ProjectionSupervisor).processManagers]) {
+    const { storedVersion, checkpoint, lag } = await checkpointLag(context.projections.dataSource, consumer.name);
     const at = checkpoint ? `${checkpoint.transactionId}/${checkpoint.globalPosition}` : 'never run';
-    process.stdout.write(`${projection.name}\tversion ${projection.version} (stored ${storedVersion ?? '-'})\tcheckpoint ${at}\tlag ${lag}\n`);
+    process.stdout.write(`${consumer.name}\tversion ${consumer.version} (stored ${storedVersion ?? '-'})\tcheckpoint ${at}\tlag ${lag}\n`);
   }
 }

@@ -1,5 +1,5 @@
 import { Command as BusCommand, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EventSourcedStreams } from '../event-store/event-sourced-streams.js';
+import { EventSourcedStreams, type CommandCause } from '../event-store/event-sourced-streams.js';
 import type { Command, CommandMetadata } from '../shared/domain/decider.js';
 import { toView, type AnyStreamResource, type StreamView } from './stream-resource.js';
 import { StreamScope } from './stream-scope.js';
@@ -12,6 +12,7 @@ export class StreamCommand<S = unknown> extends BusCommand<StreamView<S>> {
     readonly type: string,
     readonly data: unknown,
     readonly target: { readonly creates: true } | { readonly creates: false; readonly expectedVersion: number | undefined },
+    readonly cause?: CommandCause,
   ) {
     super();
   }
@@ -25,10 +26,11 @@ export class StreamCommandHandler implements ICommandHandler<StreamCommand> {
     private readonly scope: StreamScope,
   ) {}
 
-  async execute({ resource, id, type, data, target }: StreamCommand): Promise<StreamView<unknown>> {
+  async execute({ resource, id, type, data, target, cause }: StreamCommand): Promise<StreamView<unknown>> {
     const command = (metadata: CommandMetadata) => ({ type, data, metadata }) as Command;
     const handled = await this.streams.handle(resource, resource.streamId(id), command, {
       ...target,
+      cause,
       authorize: (state) => (target.creates ? this.scope.requireCreatable(resource, state) : this.scope.requireVisible(resource, id, state)),
     });
     return toView(resource, id, handled, false);

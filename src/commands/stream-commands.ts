@@ -1,6 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EventSourcedStreams, type StreamState } from '../event-store/event-sourced-streams.js';
+import { EventSourcedStreams, type CommandCause, type StreamState } from '../event-store/event-sourced-streams.js';
 import { ServiceCalendar } from '../shared/calendar.js';
 import { IdGenerator } from '../shared/clock.js';
 import type { Command, Event } from '../shared/domain/decider.js';
@@ -55,8 +55,9 @@ export class StreamCommands {
     expectedVersion: number | undefined,
     type: T,
     data: CommandData<C, T>,
+    cause?: CommandCause,
   ): Promise<StreamView<S>> {
-    return this.bus.execute(new StreamCommand<S>(anyResource(resource), id, type, data, { creates: false, expectedVersion }));
+    return this.bus.execute(new StreamCommand<S>(anyResource(resource), id, type, data, { creates: false, expectedVersion }, cause));
   }
 
   /**

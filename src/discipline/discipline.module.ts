@@ -19,12 +19,13 @@ import { RecordViolationHttp } from './commands/record-violation/record-violatio
 import { UpholdSanctionHttp } from './commands/uphold-sanction/uphold-sanction.http.js';
 import { DisciplineCases } from './discipline-case.resource.js';
 import { DisciplineDirectory } from './discipline-directory.js';
+import { DisciplineFollowUps } from './discipline-follow-ups.js';
 import { DisciplineProcess } from './discipline-process.js';
 import { GetAppealHttp } from './queries/get-appeal/get-appeal.http.js';
 import { GetCaseDeadlinesHttp } from './queries/get-case-deadlines/get-case-deadlines.http.js';
 import { GetDisciplineCaseHttp } from './queries/get-discipline-case/get-discipline-case.http.js';
 
-/** Discipline cases and appeals, decided by the rulebook; the appeal process reaches the case and the member. */
+/** Discipline cases and appeals, decided by the rulebook; their process manager reaches the case and the member. */
 @Module({
   imports: [OrganizationsModule, RulebookModule],
   controllers: [
@@ -47,6 +48,6 @@ import { GetDisciplineCaseHttp } from './queries/get-discipline-case/get-discipl
     ChangeSanctionHttp,
     AnnulSanctionHttp,
   ],
-  providers: [DisciplineCases, Appeals, DisciplineDirectory, DisciplineProcess],
+  providers: [DisciplineCases, Appeals, DisciplineDirectory, DisciplineProcess, DisciplineFollowUps],
 })
 export class DisciplineModule {}

@@ -30,6 +30,11 @@ export interface Handled<S, E> extends StreamState<S> {
   readonly events: readonly E[];
 }
 
+export interface CommandCause {
+  readonly eventId: string;
+  readonly correlationId: string;
+}
+
 export interface HandleOptions<S = unknown> {
   /** The command starts the stream: it must not exist yet. */
   readonly creates?: boolean;
@@ -37,6 +42,8 @@ export interface HandleOptions<S = unknown> {
   readonly expectedVersion?: number;
   readonly ruleVersion?: string;
   readonly reason?: string;
+  /** The event this command follows up (a process manager's): its id becomes the causation, its correlation is kept. */
+  readonly cause?: CommandCause;
   /** Refuses a caller who may not act on the stream: given the state read, or (creating) the state to be. */
   readonly authorize?: (state: S) => Promise<void>;
 }
@@ -89,11 +96,12 @@ export class EventSourcedStreams {
     return { state, version: result.nextExpectedVersion, events };
   }
 
-  private metadata(options: Pick<HandleOptions, 'ruleVersion' | 'reason'>): EventMetadata {
+  private metadata(options: Pick<HandleOptions, 'ruleVersion' | 'reason' | 'cause'>): EventMetadata {
     const context = requestContext.current();
     return {
       actor: context?.actor ?? 'system',
-      correlationId: context?.correlationId ?? 'system',
+      correlationId: context?.correlationId ?? options.cause?.correlationId ?? 'system',
+      ...(options.cause ? { causationId: options.cause.eventId } : {}),
       ...(context?.requestId ? { requestId: context.requestId } : {}),
       ...(options.ruleVersion ? { ruleVersion: options.ruleVersion } : {}),
       ...(options.reason ? { reason: options.reason } : {}),

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { Database } from '../database/database.js';
 import { EventStore } from '../event-store/event-store.js';
 import type { DatabaseTimeouts } from '../platform/config/app-config.js';
+import { Metrics } from '../platform/metrics/metrics.js';
 import { Clock } from '../shared/clock.js';
 import type { RunnerDependencies } from './projection-runner.js';
 import { ReadModels } from './read-models.js';
@@ -17,12 +18,13 @@ export abstract class ProjectionDependencies implements RunnerDependencies {
   /** Whether DATABASE_URL's login owns the schema, so that a runner rebuilds a changed read model itself. */
   abstract readonly rebuildsInPlace: boolean;
   abstract readonly timeouts: DatabaseTimeouts;
+  abstract readonly onParked: NonNullable<RunnerDependencies['onParked']>;
 }
 
 export const projectionDependenciesProvider: Provider = {
   provide: ProjectionDependencies,
-  inject: [Database, EventStore, Clock, ReadModels],
-  useFactory: (database: Database, store: EventStore, clock: Clock, readModels: ReadModels): ProjectionDependencies => ({
+  inject: [Database, EventStore, Clock, ReadModels, Metrics],
+  useFactory: (database: Database, store: EventStore, clock: Clock, readModels: ReadModels, metrics: Metrics): ProjectionDependencies => ({
     dataSource: readModels.dataSource,
     store,
     clock,
@@ -30,6 +32,7 @@ export const projectionDependenciesProvider: Provider = {
     ownerUrl: database.ownerUrl,
     rebuildsInPlace: database.ownsSchema,
     timeouts: database.timeouts,
+    onParked: (consumer) => metrics.parkedEvents.inc({ process_manager: consumer }),
   }),
 };
 

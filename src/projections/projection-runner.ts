@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { isDatabaseUnavailable } from '../shared/database-unavailable.js';
-import type { EventStore, GlobalCheckpoint } from '../event-store/event-store.js';
+import type { EventStore, GlobalCheckpoint, RecordedEvent } from '../event-store/event-store.js';
 import { APPENDED_CHANNEL } from '../event-store/postgres/postgres-subscription.js';
 import type { DatabaseTimeouts } from '../platform/config/app-config.js';
 import type { Clock } from '../shared/clock.js';
@@ -9,6 +9,7 @@ import { RetryBackoff } from '../shared/retry-backoff.js';
 import { AdvisoryLock, LOCK_SPACE } from './advisory-lock.js';
 import { applyBatch } from './apply-batch.js';
 import { CheckpointMovedError, loadCheckpoint } from './checkpoints.js';
+import { handleBatch, isProcessManager, prepareProcessCheckpoint, type ParkedEvent, type ProcessManager } from './process-manager.js';
 import type { Projection } from './projection.js';
 import { rebuildProjection } from './rebuild.js';
 
@@ -36,12 +37,15 @@ export interface RunnerDependencies {
   readonly rebuildsInPlace?: boolean;
   /** For the lock's connection; the defaults when unset. */
   readonly timeouts?: DatabaseTimeouts;
+  /** Told of each event a process manager parks, after it is recorded (a metric). */
+  readonly onParked?: (consumer: string, parked: ParkedEvent) => void;
 }
 
 /**
- * Keeps one projection up to date: takes its advisory lock, rebuilds it when its version changed, then
- * follows all events from its checkpoint in batches (catch-up, then live). When the database goes away it
- * retries with backoff, logging the outage once, and resumes from the stored checkpoint.
+ * Keeps one projection up to date, or one process manager going: takes its advisory lock, rebuilds a
+ * projection whose version changed, then follows all events from its checkpoint in batches (catch-up, then
+ * live). When the database goes away, or a process manager's command fails, it retries with backoff,
+ * logging the run of failures once, and resumes from the stored checkpoint.
  */
 export class ProjectionRunner {
   private readonly logger: Logger;
@@ -54,14 +58,14 @@ export class ProjectionRunner {
   private lastError: string | undefined;
 
   constructor(
-    readonly projection: Projection,
+    readonly consumer: Projection | ProcessManager,
     private readonly deps: RunnerDependencies,
     private readonly options: RunnerOptions = {},
   ) {
-    this.logger = new Logger(`Projection ${projection.name}`);
+    this.logger = new Logger(`${isProcessManager(consumer) ? 'Process manager' : 'Projection'} ${consumer.name}`);
     const retryMs = options.retryMs ?? 5000;
     this.retries = new RetryBackoff(Math.min(100, retryMs), retryMs);
-    this.lock = new AdvisoryLock(deps.url, LOCK_SPACE.runner, projection.name, (error) => this.lostLock(error), deps.timeouts);
+    this.lock = new AdvisoryLock(deps.url, LOCK_SPACE.runner, consumer.name, (error) => this.lostLock(error), deps.timeouts);
   }
 
   get status(): RunnerStatus {
@@ -93,7 +97,7 @@ export class ProjectionRunner {
         this.currentStatus = 'standby';
         await this.sleep(this.options.retryMs ?? 1000);
       }
-      if (!(await this.prepare())) throw new Error(`${this.projection.name} needs a rebuild by the schema owner: run \`rebuild\` with its login`);
+      if (!(await this.prepare())) throw new Error(`${this.consumer.name} needs a rebuild by the schema owner: run \`rebuild\` with its login`);
       await this.follow(true);
     } finally {
       this.running = false;
@@ -141,11 +145,17 @@ export class ProjectionRunner {
   /**
    * A projection never run here, or whose version changed, is rebuilt before it follows events, by a process
    * that owns the schema; any other reports that it needs the owner's rebuild, and is not ready to follow.
+   * A process manager has no tables to rebuild: its checkpoint is made once.
    */
   private async prepare(): Promise<boolean> {
-    const stored = await loadCheckpoint(this.deps.dataSource.manager, this.projection.name);
-    if (stored?.version === this.projection.version) return true;
-    const change = stored ? `Version ${stored.version} -> ${this.projection.version}` : 'First run';
+    const consumer = this.consumer;
+    if (isProcessManager(consumer)) {
+      await prepareProcessCheckpoint(this.deps.dataSource, consumer, this.deps.clock.now());
+      return true;
+    }
+    const stored = await loadCheckpoint(this.deps.dataSource.manager, consumer.name);
+    if (stored?.version === consumer.version) return true;
+    const change = stored ? `Version ${stored.version} -> ${consumer.version}` : 'First run';
     if (this.deps.rebuildsInPlace === false) {
       if (this.currentStatus !== 'needs-rebuild') this.logger.warn(`${change}: waiting for a rebuild by the schema owner (the \`rebuild\` job)`);
       this.currentStatus = 'needs-rebuild';
@@ -153,8 +163,29 @@ export class ProjectionRunner {
     }
     this.currentStatus = 'rebuilding';
     this.logger.log(`${change}: ${stored ? 'rebuilding' : 'building'}`);
-    await rebuildProjection(this.projection, { ...this.deps, ownerUrl: undefined }, { batchSize: this.options.batchSize });
+    await rebuildProjection(consumer, { ...this.deps, ownerUrl: undefined }, { batchSize: this.options.batchSize });
     return true;
+  }
+
+  private async apply(from: GlobalCheckpoint, to: GlobalCheckpoint, events: readonly RecordedEvent[]): Promise<void> {
+    const consumer = this.consumer;
+    if (!isProcessManager(consumer)) return applyBatch(this.deps.dataSource, consumer, from, to, events, this.deps.clock.now());
+    await handleBatch(
+      this.deps.dataSource,
+      consumer,
+      from,
+      to,
+      events,
+      () => this.deps.clock.now(),
+      (parked) => this.parked(parked),
+    );
+  }
+
+  /** A refusal by the domain does not stop the process manager: the event is parked, said and counted. */
+  private parked(parked: ParkedEvent): void {
+    const { event, code, message } = parked;
+    this.logger.error(`Parked ${event.type} ${event.eventId} of ${event.streamId}: its follow-up was refused (${code}): ${message}`);
+    this.deps.onParked?.(this.consumer.name, parked);
   }
 
   private async follow(untilCaughtUp: boolean): Promise<void> {
@@ -165,8 +196,8 @@ export class ProjectionRunner {
     try {
       while (this.running && this.lock.isHeld) {
         const batch = await this.deps.store.readAll(checkpoint, batchSize);
-        this.recovered();
         if (batch.events.length === 0) {
+          this.recovered();
           this.currentStatus = 'live';
           this.lastError = undefined;
           if (untilCaughtUp) return;
@@ -175,7 +206,8 @@ export class ProjectionRunner {
         }
         this.currentStatus = batch.events.length === batchSize ? 'catching-up' : 'live';
         try {
-          await applyBatch(this.deps.dataSource, this.projection, checkpoint, batch.checkpoint, batch.events, this.deps.clock.now());
+          await this.apply(checkpoint, batch.checkpoint, batch.events);
+          this.recovered();
           checkpoint = batch.checkpoint;
           this.lastError = undefined;
         } catch (error) {
@@ -192,8 +224,8 @@ export class ProjectionRunner {
 
   /** The stored checkpoint when it is of this version; otherwise undefined, and the caller starts over. */
   private async storedCheckpoint(): Promise<GlobalCheckpoint | undefined> {
-    const stored = await loadCheckpoint(this.deps.dataSource.manager, this.projection.name);
-    return stored?.version === this.projection.version ? stored : undefined;
+    const stored = await loadCheckpoint(this.deps.dataSource.manager, this.consumer.name);
+    return stored?.version === this.consumer.version ? stored : undefined;
   }
 
   private readonly onNotification = () => this.wake?.();

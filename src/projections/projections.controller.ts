@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Allow, AUDIT_ROLES } from '../shared/access/policy.js';
+import { isProcessManager, parkedCount } from './process-manager.js';
 import { checkpointLag } from './projection-status.js';
 import { ProjectionSupervisor } from './projection-supervisor.js';
 import { ReadModels } from './read-models.js';
@@ -12,6 +13,8 @@ class CheckpointDto {
 
 class ProjectionStatusDto {
   @ApiProperty({ example: 'organization-history' }) name!: string;
+  @ApiProperty({ enum: ['projection', 'process-manager'], description: 'A read model, or a process manager that records follow-ups on other streams' })
+  kind!: 'projection' | 'process-manager';
   @ApiProperty({ description: 'The version this instance runs' }) version!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'The version the stored read model was built with' }) storedVersion!: number | null;
   @ApiProperty({
@@ -23,6 +26,7 @@ class ProjectionStatusDto {
   @ApiPropertyOptional({ description: 'Why the last attempt failed, while failing' }) error?: string;
   @ApiProperty({ type: CheckpointDto, nullable: true }) checkpoint!: CheckpointDto | null;
   @ApiProperty({ description: 'Events committed after the checkpoint' }) lag!: number;
+  @ApiPropertyOptional({ description: "A process manager's events whose follow-up the domain refused, set aside (table parked_events)" }) parked?: number;
 }
 
 @ApiTags('projections')
@@ -36,20 +40,24 @@ export class ProjectionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listProjections', summary: 'Read models: version, runner status, checkpoint and lag' })
+  @ApiOperation({ operationId: 'listProjections', summary: 'Read models and process managers: version, runner status, checkpoint and lag' })
   @ApiOkResponse({ type: [ProjectionStatusDto] })
   async list(): Promise<ProjectionStatusDto[]> {
     return Promise.all(
       this.supervisor.runners.map(async (runner) => {
-        const { storedVersion, checkpoint, lag } = await checkpointLag(this.readModels.dataSource, runner.projection.name);
+        const { consumer } = runner;
+        const { storedVersion, checkpoint, lag } = await checkpointLag(this.readModels.dataSource, consumer.name);
+        const processManager = isProcessManager(consumer);
         return {
-          name: runner.projection.name,
-          version: runner.projection.version,
+          name: consumer.name,
+          kind: processManager ? 'process-manager' : 'projection',
+          version: consumer.version,
           storedVersion,
           status: runner.status,
           ...(runner.error && runner.status === 'failing' ? { error: runner.error } : {}),
           checkpoint,
           lag,
+          ...(processManager ? { parked: await parkedCount(this.readModels.dataSource, consumer.name) } : {}),
         };
       }),
     );

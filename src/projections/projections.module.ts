@@ -45,10 +45,11 @@ import { WorkListsQuery } from './work-lists/work-lists.query.js';
     MemberRecordQuery,
     WorkListsQuery,
   ],
-  exports: [ReadModels, ProjectionDependencies, PendingWork],
+  exports: [ReadModels, ProjectionDependencies, PendingWork, ProjectionSupervisor],
 })
 export class ProjectionsModule {
   static forRoot(runners: ProjectionRunnersEnabled): DynamicModule {
-    return { module: ProjectionsModule, providers: [{ provide: ProjectionRunnersEnabled, useValue: runners }] };
+    // Global: the capabilities register their process managers with the supervisor.
+    return { module: ProjectionsModule, global: true, providers: [{ provide: ProjectionRunnersEnabled, useValue: runners }] };
   }
 }

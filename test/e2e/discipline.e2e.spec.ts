@@ -1,8 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Database } from '../../src/database/database.js';
 import { EventStore } from '../../src/event-store/event-store.js';
+import { members } from '../../src/organizations/member.resource.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
+import { waitUntilFollowedUp } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const IN_FORCE = 'qd69-264-2025+qd296-2025';
@@ -93,6 +96,9 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     });
     return api.command(`discipline-cases/${opened.id}/announce`, { announcedOn: '2026-05-12' });
   }
+
+  /** The process manager records an act's follow-ups on the case and the member once the act has committed. */
+  const followedUp = () => waitUntilFollowedUp(app.get(Database).pool);
 
   async function appealEvents(appealId: string) {
     return (await app.get(EventStore).readStream(`appeal-${appealId}`)).map((event) => ({ type: event.type, data: event.data }));
@@ -230,6 +236,7 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
       appeal.version,
     );
     expect(annulled).toMatchObject({ state: { status: 'annulled', decidedOn: '2026-07-10' }, allowedCommands: [] });
+    await followedUp();
     expect(await api.view(`discipline-cases/${opened.id}`)).toMatchObject({ state: { status: 'annulled', annulledOn: '2026-07-10' }, allowedCommands: [] });
     const restorations = (await appealEvents(appeal.id)).filter((event) => event.type === 'RestorationOrdered').map((event) => event.data['item']);
     expect(restorations).toEqual([
@@ -280,7 +287,17 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     });
     expect(decided.state).toMatchObject({ decision: { authorityGrant: 'inspection-commission-all-forms', limitationLastDate: null } });
     await api.command(`discipline-cases/${opened.id}/announce`, { announcedOn: '2026-05-25' }, decided.version);
+    await followedUp();
     expect(await api.view(`members/${member.id}`)).toMatchObject({ state: { status: 'left', leftBy: 'expelled', leftOn: '2026-05-25' } });
+    const announced = (await app.get(EventStore).readStream(`discipline-case-${opened.id}`)).find((event) => event.type === 'DisciplineDecisionAnnounced')!;
+    const expelled = (await app.get(EventStore).readStream(members.streamId(member.id))).filter((event) => event.type === 'MemberExpelled');
+    expect(expelled.map((event) => event.metadata)).toEqual([
+      expect.objectContaining({ actor: 'system', causationId: announced.eventId, correlationId: announced.metadata.correlationId }),
+    ]);
+    const listed = (await api.get('projections').expect(200)).body as Record<string, unknown>[];
+    expect(listed).toContainEqual(
+      expect.objectContaining({ name: 'discipline-follow-ups', kind: 'process-manager', version: 1, storedVersion: 1, lag: expect.any(Number), parked: 0 }),
+    );
 
     const toCommission = await api
       .post('appeals', { caseId: opened.id, appellant: { kind: 'member', memberId: member.id }, filedOn: '2026-06-10', reviewingBody: provinceCommission() })
@@ -313,6 +330,7 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
       { decidedOn: '2026-08-01', decisionNumber: '31-QĐ/TU', reason: 'Chứng cứ nhận hối lộ không được xác minh' },
       appeal.version,
     );
+    await followedUp();
 
     expect(await api.view(`discipline-cases/${opened.id}`)).toMatchObject({ state: { status: 'annulled' } });
     expect(await api.view(`members/${member.id}`)).toMatchObject({ state: { status: 'full', member: { lastActOn: '2026-08-01' } } });
@@ -355,6 +373,7 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
       appeal.version,
     );
     expect(changed.state.status).toBe('changed');
+    await followedUp();
     expect(await api.view(`discipline-cases/${inEffect.id}`)).toMatchObject({
       state: { status: 'in-effect', decision: { form: 'reprimand' }, announcedOn: '2026-06-18' },
     });

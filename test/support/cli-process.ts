@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -35,6 +35,10 @@ export function compiledCli(folder: string) {
     },
     run(args: readonly string[], env: Record<string, string | undefined>, timeoutMs?: number): Promise<Exit> {
       return runNode([join(out, 'src', 'cli', 'main.js'), ...args], env, timeoutMs);
+    },
+    /** Started without waiting, for a test that kills it. */
+    start(args: readonly string[], env: Record<string, string | undefined>): ChildProcess {
+      return spawn(process.execPath, [join(out, 'src', 'cli', 'main.js'), ...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
     },
     remove(): void {
       rmSync(out, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { START_OF_ALL, type GlobalCheckpoint } from '../../src/event-store/event-store.js';
+import { DISCIPLINE_FOLLOW_UPS } from '../../src/discipline/discipline-follow-ups.js';
 import { PROJECTIONS } from '../../src/projections/registry.js';
 
 interface Queryable {
@@ -6,6 +7,7 @@ interface Queryable {
 }
 
 const SERVICE_PROJECTIONS = PROJECTIONS.map((projection) => projection.name);
+const SERVICE_PROCESS_MANAGERS = [DISCIPLINE_FOLLOW_UPS];
 
 /**
  * The last event committed so far, in the order projections follow (transaction id, then position): the
@@ -20,8 +22,9 @@ export async function committedHead(db: Queryable): Promise<GlobalCheckpoint> {
 }
 
 /**
- * Waits until each projection of `names` (by default the service's) has passed `position`: its checkpoint
- * is at or after it, so every event committed up to there is in its read model.
+ * Waits until each projection of `names` has passed `position`: its checkpoint is at or after it, so every
+ * event committed up to there is in its read model. By default the service's process managers first, then
+ * its projections up to the follow-ups those recorded: the read models then show the acts and their follow-ups.
  */
 export async function waitUntilProjected(
   db: Queryable,
@@ -29,6 +32,17 @@ export async function waitUntilProjected(
   names: readonly string[] = SERVICE_PROJECTIONS,
   timeoutMs = 60_000,
 ): Promise<void> {
+  if (names !== SERVICE_PROJECTIONS) return waitUntilPast(db, position, names, timeoutMs);
+  await waitUntilPast(db, position, SERVICE_PROCESS_MANAGERS, timeoutMs);
+  await waitUntilPast(db, await committedHead(db), names, timeoutMs);
+}
+
+/** Waits until the service's process managers have recorded the follow-ups of every event committed so far. */
+export async function waitUntilFollowedUp(db: Queryable, timeoutMs = 60_000): Promise<void> {
+  await waitUntilPast(db, await committedHead(db), SERVICE_PROCESS_MANAGERS, timeoutMs);
+}
+
+async function waitUntilPast(db: Queryable, position: GlobalCheckpoint, names: readonly string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await db.query(
@@ -39,7 +53,7 @@ export async function waitUntilProjected(
     );
     if (rows.length === 0) return;
     if (Date.now() > deadline) {
-      throw new Error(`Projections not past ${position.transactionId}/${position.globalPosition} after ${timeoutMs} ms: ${JSON.stringify(rows)}`);
+      throw new Error(`Not past ${position.transactionId}/${position.globalPosition} after ${timeoutMs} ms: ${JSON.stringify(rows)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -52,8 +52,16 @@ export function sharedKeys(): Record<string, string> {
   return keys;
 }
 
-/** The whole service over HTTP, as `npm start` builds it, on the given database (and clock, when a test fixes the time). */
-export async function createTestApp(databaseUrl: string, env: Record<string, string> = {}, clock?: Clock): Promise<NestExpressApplication> {
+/**
+ * The whole service over HTTP, as `npm start` builds it, on the given database (and clock, when a test fixes
+ * the time); without its projection runners and process managers when a test runs them elsewhere.
+ */
+export async function createTestApp(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  clock?: Clock,
+  runners: { readonly runsProjections: boolean } = { runsProjections: true },
+): Promise<NestExpressApplication> {
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
@@ -63,7 +71,7 @@ export async function createTestApp(databaseUrl: string, env: Record<string, str
     ...TEST_DEFAULTS,
     ...env,
   });
-  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, runners)] });
   const moduleRef = await (clock ? builder.overrideProvider(Clock).useValue(clock) : builder).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApp(app, config);

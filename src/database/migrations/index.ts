@@ -10,6 +10,7 @@ import { MemberRecordWalls1765100000000 } from './1765100000000-member-record-wa
 import { PersonalDataKeys1765200000000 } from './1765200000000-personal-data-keys.js';
 import { ConfidentialCases1765300000000 } from './1765300000000-confidential-cases.js';
 import { AccessRecordsAndLimits1765400000000 } from './1765400000000-access-records-and-limits.js';
+import { ProcessManagers1765500000000 } from './1765500000000-process-managers.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   PersonalDataKeys1765200000000,
   ConfidentialCases1765300000000,
   AccessRecordsAndLimits1765400000000,
+  ProcessManagers1765500000000,
 ];

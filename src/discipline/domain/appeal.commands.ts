@@ -28,8 +28,10 @@ export type FileAppeal = Command<
     previousAppeals: readonly Readonly<{ appealId: string; reviewingBody: DecidingBody; status: 'pending' | 'decided' }>[];
   }
 >;
-export type UpholdSanction = Command<'upholdSanction', { decidedOn: IsoDate; decisionNumber: string }>;
-export type ChangeSanction = Command<'changeSanction', { form: SanctionForm; decidedOn: IsoDate; decisionNumber: string }>;
-export type AnnulSanction = Command<'annulSanction', { decidedOn: IsoDate; decisionNumber: string; reason: string }>;
+/** What every decision on an appeal states; `announcedOn` is the date the case records the outcome on. */
+type AppealDecision = { decidedOn: IsoDate; decisionNumber: string; announcedOn: IsoDate };
+export type UpholdSanction = Command<'upholdSanction', AppealDecision>;
+export type ChangeSanction = Command<'changeSanction', AppealDecision & { form: SanctionForm }>;
+export type AnnulSanction = Command<'annulSanction', AppealDecision & { reason: string }>;
 
 export type AppealCommand = FileAppeal | UpholdSanction | ChangeSanction | AnnulSanction;

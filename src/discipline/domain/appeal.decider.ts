@@ -20,7 +20,7 @@ import {
   type DecidingBody,
   type Rulebook,
 } from '../../rulebook/index.js';
-import type { AppealCommand, AnnulSanction, ChangeSanction, FileAppeal } from './appeal.commands.js';
+import type { AppealCommand, AnnulSanction, ChangeSanction, FileAppeal, UpholdSanction } from './appeal.commands.js';
 import type { AppealEvent, AppealFiled } from './appeal.events.js';
 
 export const STREAM_TYPE = 'appeal';
@@ -104,11 +104,12 @@ function file(command: FileAppeal, rulebook: Rulebook): AppealEvent[] {
   ];
 }
 
-function decided(appeal: AppealFile, decidedOn: IsoDate, decisionNumber: string, rulebook: Rulebook) {
+function decided(appeal: AppealFile, { decidedOn, decisionNumber, announcedOn }: UpholdSanction['data'], rulebook: Rulebook) {
   return {
     decidedBy: appeal.reviewingBody,
     decidedOn,
     decisionNumber,
+    announcedOn,
     afterHandlingDeadline: isAfter(decidedOn, appeal.handlingDueOn),
     ruleVersion: rulebook.versionInForce(decidedOn).id,
   };
@@ -126,7 +127,7 @@ function change(command: ChangeSanction, { appeal }: UnderReview, rulebook: Rule
     return [
       {
         type: 'SanctionChanged',
-        data: { ...decided(appeal, decidedOn, decisionNumber, rulebook), fromForm: appeal.sanction.form, toForm: form, authorityGrant: authority.grant },
+        data: { ...decided(appeal, command.data, rulebook), fromForm: appeal.sanction.form, toForm: form, authorityGrant: authority.grant },
       },
     ];
   }
@@ -164,7 +165,7 @@ function annul(command: AnnulSanction, { appeal }: UnderReview, rulebook: Rulebo
   const restoration = restorationOnAnnulment(appeal.sanction.form, rulebook.versionInForce(decidedOn));
   const subject = subjectRef(appeal.subject);
   return [
-    { type: 'SanctionAnnulled', data: { ...decided(appeal, decidedOn, decisionNumber, rulebook), form: appeal.sanction.form, reason } },
+    { type: 'SanctionAnnulled', data: { ...decided(appeal, command.data, rulebook), form: appeal.sanction.form, reason } },
     ...restoration.items.map((item): AppealEvent => ({
       type: 'RestorationOrdered',
       data: {
@@ -190,7 +191,7 @@ export function decideAppeal(command: AppealCommand, state: AppealState, ruleboo
       const { decidedOn, decisionNumber } = command.data;
       requireText('decisionNumber', decisionNumber);
       requireActDate('decidedOn', decidedOn, appeal.lastActOn, command.metadata.today);
-      return [{ type: 'SanctionUpheld', data: { ...decided(appeal, decidedOn, decisionNumber, rulebook), form: appeal.sanction.form } }];
+      return [{ type: 'SanctionUpheld', data: { ...decided(appeal, command.data, rulebook), form: appeal.sanction.form } }];
     }
     case 'changeSanction':
       return change(command, appealMachine.requireState(state, command.type), rulebook);

@@ -29,7 +29,15 @@ export type AppealReferredUpward = Event<
   'AppealReferredUpward',
   { from: DecidingBody; to: DecidingBody; proposedForm: SanctionForm; referredOn: IsoDate; handlingDueOn: IsoDate; ruleVersion: string; citation: Citation }
 >;
-type Decided = { decidedBy: DecidingBody; decidedOn: IsoDate; decisionNumber: string; afterHandlingDeadline: boolean; ruleVersion: string };
+type Decided = {
+  decidedBy: DecidingBody;
+  decidedOn: IsoDate;
+  decisionNumber: string;
+  /** When the decision was announced; absent from decisions recorded before the case's follow-up read it here (then decidedOn). */
+  announcedOn?: IsoDate;
+  afterHandlingDeadline: boolean;
+  ruleVersion: string;
+};
 export type SanctionUpheld = Event<'SanctionUpheld', Decided & { form: SanctionForm }>;
 export type SanctionChanged = Event<'SanctionChanged', Decided & { fromForm: SanctionForm; toForm: SanctionForm; authorityGrant: string }>;
 export type SanctionAnnulled = Event<'SanctionAnnulled', Decided & { form: SanctionForm; reason: string }>;

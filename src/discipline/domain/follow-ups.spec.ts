@@ -53,8 +53,11 @@ const decide = (appeal: AppealFile, command: Omit<AppealCommand, 'metadata'>): A
 describe('what an appeal decision changes on the case and the member', () => {
   it('QĐ 117-QĐ/TW: an annulled expulsion records the outcome on the case and gives membership back', () => {
     const appeal = underReview('expulsion');
-    const events = decide(appeal, { type: 'annulSanction', data: { decidedOn: '2025-11-10', decisionNumber: '31-QĐ/TU', reason: 'Sai thẩm quyền' } });
-    expect(appealOutcomeFollowUps(appeal, events, '2025-11-12')).toEqual([
+    const events = decide(appeal, {
+      type: 'annulSanction',
+      data: { decidedOn: '2025-11-10', decisionNumber: '31-QĐ/TU', announcedOn: '2025-11-12', reason: 'Sai thẩm quyền' },
+    });
+    expect(appealOutcomeFollowUps(appeal, events)).toEqual([
       { type: 'recordAppealOutcome', caseId: 'c-1', data: { appealId: 'a-1', outcome: 'annulled', form: null, announcedOn: '2025-11-12' } },
       { type: 'restoreMembership', memberId: 'm-1', data: { disciplineDecisionId: 'c-1', appealId: 'a-1', restoredOn: '2025-11-10' } },
     ]);
@@ -62,21 +65,27 @@ describe('what an appeal decision changes on the case and the member', () => {
 
   it('QĐ 117-QĐ/TW: an annulled warning restores nothing on the member record (planning eligibility and the rest stay on the appeal)', () => {
     const appeal = underReview('warning');
-    const events = decide(appeal, { type: 'annulSanction', data: { decidedOn: '2025-11-10', decisionNumber: '31-QĐ/TU', reason: 'Không có vi phạm' } });
+    const events = decide(appeal, {
+      type: 'annulSanction',
+      data: { decidedOn: '2025-11-10', decisionNumber: '31-QĐ/TU', announcedOn: '2025-11-10', reason: 'Không có vi phạm' },
+    });
     expect(events.filter((e) => e.type === 'RestorationOrdered').map((e) => e.data)).toContainEqual(
       expect.objectContaining({ item: 'cadre-planning-eligibility' }),
     );
-    expect(appealOutcomeFollowUps(appeal, events, '2025-11-10').map((f) => f.type)).toEqual(['recordAppealOutcome']);
+    expect(appealOutcomeFollowUps(appeal, events).map((f) => f.type)).toEqual(['recordAppealOutcome']);
   });
 
   it('Charter art. 36 cl. 5: an upheld or changed sanction is recorded on the case with the form now in force', () => {
     const appeal = underReview('expulsion');
-    const changed = decide(appeal, { type: 'changeSanction', data: { form: 'warning', decidedOn: '2025-11-10', decisionNumber: '32-QĐ/TU' } });
-    expect(appealOutcomeFollowUps(appeal, changed, '2025-11-10')).toEqual([
+    const changed = decide(appeal, {
+      type: 'changeSanction',
+      data: { form: 'warning', decidedOn: '2025-11-10', decisionNumber: '32-QĐ/TU', announcedOn: '2025-11-10' },
+    });
+    expect(appealOutcomeFollowUps(appeal, changed)).toEqual([
       { type: 'recordAppealOutcome', caseId: 'c-1', data: { appealId: 'a-1', outcome: 'changed', form: 'warning', announcedOn: '2025-11-10' } },
     ]);
-    const upheld = decide(appeal, { type: 'upholdSanction', data: { decidedOn: '2025-11-10', decisionNumber: '33-QĐ/TU' } });
-    expect(appealOutcomeFollowUps(appeal, upheld, '2025-11-10')).toEqual([
+    const upheld = decide(appeal, { type: 'upholdSanction', data: { decidedOn: '2025-11-10', decisionNumber: '33-QĐ/TU', announcedOn: '2025-11-10' } });
+    expect(appealOutcomeFollowUps(appeal, upheld)).toEqual([
       { type: 'recordAppealOutcome', caseId: 'c-1', data: { appealId: 'a-1', outcome: 'upheld', form: null, announcedOn: '2025-11-10' } },
     ]);
   });

@@ -1,10 +1,11 @@
 import type { RecordExpulsion, RestoreMembership } from '../../organizations/domain/member.commands.js';
-import type { IsoDate } from '../../shared/domain/vocabulary.js';
 import type { AppealFile } from './appeal.decider.js';
-import type { AppealEvent } from './appeal.events.js';
+import type { AppealEvent, SanctionAnnulled, SanctionChanged, SanctionUpheld } from './appeal.events.js';
 import type { RecordAppealOutcome } from './discipline-case.commands.js';
 import type { CaseFile, IssuedDecision } from './discipline-case.decider.js';
 import type { DisciplineCaseEvent } from './discipline-case.events.js';
+
+type SanctionDecided = SanctionUpheld | SanctionChanged | SanctionAnnulled;
 
 /** A command another stream must record because of events just decided on this one. */
 export type FollowUp =
@@ -28,21 +29,21 @@ export function effectFollowUps(file: CaseFile, decision: IssuedDecision, events
  * not a referral upward, which leaves the appeal pending), and an annulled expulsion gives membership back
  * (QĐ 117-QĐ/TW). The other restoration items have no record of their own here: they stay on the appeal stream.
  */
-export function appealOutcomeFollowUps(appeal: AppealFile, events: readonly AppealEvent[], announcedOn: IsoDate): FollowUp[] {
+export function appealOutcomeFollowUps(appeal: AppealFile, events: readonly AppealEvent[]): FollowUp[] {
   const caseId = appeal.sanction.caseId;
-  const outcome = (data: Pick<RecordAppealOutcome['data'], 'outcome' | 'form'>): FollowUp => ({
+  const outcome = (decided: SanctionDecided, data: Pick<RecordAppealOutcome['data'], 'outcome' | 'form'>): FollowUp => ({
     type: 'recordAppealOutcome',
     caseId,
-    data: { appealId: appeal.appealId, announcedOn, ...data },
+    data: { appealId: appeal.appealId, announcedOn: decided.data.announcedOn ?? decided.data.decidedOn, ...data },
   });
   return events.flatMap((event): FollowUp[] => {
     switch (event.type) {
       case 'SanctionUpheld':
-        return [outcome({ outcome: 'upheld', form: null })];
+        return [outcome(event, { outcome: 'upheld', form: null })];
       case 'SanctionChanged':
-        return [outcome({ outcome: 'changed', form: event.data.toForm })];
+        return [outcome(event, { outcome: 'changed', form: event.data.toForm })];
       case 'SanctionAnnulled':
-        return [outcome({ outcome: 'annulled', form: null })];
+        return [outcome(event, { outcome: 'annulled', form: null })];
       case 'RestorationOrdered':
         return event.data.item === 'party-membership' && event.data.subject.kind === 'member'
           ? [

@@ -2,7 +2,7 @@ import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** The service's Prometheus registry: process metrics, HTTP requests, appended events, the public feed's lag. */
+/** The service's Prometheus registry: process metrics, HTTP requests, appended events, the public feed's lag, parked follow-ups. */
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
@@ -24,6 +24,13 @@ export class Metrics {
     help: 'How long before it was sent the newest event of a public feed page (page) or live message batch (live) was recorded',
     labelNames: ['route'] as const,
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60, 300, 3600],
+    registers: [this.registry],
+  });
+
+  readonly parkedEvents = new Counter({
+    name: 'process_manager_parked_events_total',
+    help: 'Events whose follow-up the domain refused, parked by a process manager',
+    labelNames: ['process_manager'] as const,
     registers: [this.registry],
   });
 

@@ -41,7 +41,7 @@ export const login = <ThrowOnError extends boolean = false>(options: Options<Log
 });
 
 /**
- * Read models: version, runner status, checkpoint and lag
+ * Read models and process managers: version, runner status, checkpoint and lag
  */
 export const listProjections = <ThrowOnError extends boolean = false>(options?: Options<ListProjectionsData, ThrowOnError>) => (options?.client ?? client).get<ListProjectionsResponses, unknown, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

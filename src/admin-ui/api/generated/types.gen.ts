@@ -35,6 +35,10 @@ export type CheckpointDto = {
 export type ProjectionStatusDto = {
     name: string;
     /**
+     * A read model, or a process manager that records follow-ups on other streams
+     */
+    kind: 'projection' | 'process-manager';
+    /**
      * The version this instance runs
      */
     version: number;
@@ -55,6 +59,10 @@ export type ProjectionStatusDto = {
      * Events committed after the checkpoint
      */
     lag: number;
+    /**
+     * A process manager's events whose follow-up the domain refused, set aside (table parked_events)
+     */
+    parked?: number;
 };
 
 export type ProblemResponse = {

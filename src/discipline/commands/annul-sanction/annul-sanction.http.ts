@@ -15,7 +15,6 @@ export class AnnulSanctionHttp extends DisciplineRoutes {
     summary: 'Annul the sanction and order what it took away restored (xóa bỏ quyết định kỷ luật; QĐ 117)',
   })
   annul(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: AnnulSanctionRequest) {
-    const { announcedOn, ...data } = request;
-    return this.process.decideAppeal(id, version, 'annulSanction', data, announcedOn ?? data.decidedOn);
+    return this.process.decideAppeal(id, version, 'annulSanction', { ...request, announcedOn: request.announcedOn ?? request.decidedOn });
   }
 }

@@ -14,7 +14,6 @@ export class ChangeSanctionHttp extends DisciplineRoutes {
     summary: "Change the form of the sanction, or refer upward when beyond the reviewer's authority (thay đổi hình thức kỷ luật)",
   })
   change(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: ChangeSanctionRequest) {
-    const { announcedOn, ...data } = request;
-    return this.process.decideAppeal(id, version, 'changeSanction', data, announcedOn ?? data.decidedOn);
+    return this.process.decideAppeal(id, version, 'changeSanction', { ...request, announcedOn: request.announcedOn ?? request.decidedOn });
   }
 }

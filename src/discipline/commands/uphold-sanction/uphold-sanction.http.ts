@@ -14,7 +14,6 @@ export class UpholdSanctionHttp extends DisciplineRoutes {
     summary: 'Uphold the sanction appealed against (chuẩn y quyết định kỷ luật)',
   })
   uphold(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: AppealDecisionRequest) {
-    const { announcedOn, ...data } = request;
-    return this.process.decideAppeal(id, version, 'upholdSanction', data, announcedOn ?? data.decidedOn);
+    return this.process.decideAppeal(id, version, 'upholdSanction', { ...request, announcedOn: request.announcedOn ?? request.decidedOn });
   }
 }
