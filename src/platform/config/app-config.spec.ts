@@ -41,6 +41,12 @@ describe('configuration', () => {
     });
   });
 
+  it('takes the broker and the KurrentDB server to publish the public events to', () => {
+    const config = loadConfig({ NATS_URL: 'nats://127.0.0.1:4222', KURRENTDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false' });
+    expect(config.natsUrl).toBe('nats://127.0.0.1:4222');
+    expect(config.kurrentdbUrl).toBe('kurrentdb://127.0.0.1:2113?tls=false');
+  });
+
   it.each([
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
