@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { ALL_ORGANIZATIONS, setScope, type ReadScope } from '../database/organization-scope.js';
+import type { GlobalCheckpoint } from '../event-store/event-store.js';
 import { COLUMNS, toStored, type EventRow } from '../event-store/postgres/postgres-event-store.js';
 import { organizationStreamId } from '../organizations/domain/organization.decider.js';
 
@@ -94,22 +95,35 @@ async function inScope<T>(pool: pg.Pool, scope: ReadScope, filter: AuditEventFil
   }
 }
 
-/** One page of the audit trail, in global order. */
+/**
+ * One page of the audit trail in commit order, after `after`: keyset over (transaction id, position) and
+ * only below the oldest transaction still running, as the event store reads all events, so that an event
+ * whose transaction commits late is on a later page instead of a page already read (paging by OFFSET skipped it).
+ */
 export function auditEventsPage(
   pool: pg.Pool,
   scope: ReadScope,
   filter: AuditEventFilter,
-  page: number,
+  after: GlobalCheckpoint,
   pageSize: number,
-): Promise<{ events: AuditEvent[]; total: number }> {
+): Promise<{ events: (AuditEvent & { checkpoint: GlobalCheckpoint })[]; total: number }> {
   const { where, values } = conditions(filter, scope);
+  const committed = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
   return inScope(pool, scope, filter, async (client) => {
     const rows = await client.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events ${where} ORDER BY global_position LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      values,
+      `SELECT ${COLUMNS} FROM events ${where ? `${where} AND` : 'WHERE'} ${committed}
+         AND (transaction_id, global_position) > ($${values.length + 1}::xid8, $${values.length + 2}::bigint)
+       ORDER BY events.transaction_id, events.global_position LIMIT ${pageSize}`,
+      [...values, after.transactionId, after.globalPosition],
     );
     const count = await client.query<{ total: string }>(`SELECT count(*) AS total FROM events ${where}`, values);
-    return { events: rows.rows.map(toAuditEvent), total: Number(count.rows[0]?.total ?? 0) };
+    return {
+      events: rows.rows.map((row) => ({
+        ...toAuditEvent(row),
+        checkpoint: { transactionId: row.transaction_id, globalPosition: Number(row.global_position) },
+      })),
+      total: Number(count.rows[0]?.total ?? 0),
+    };
   });
 }
 

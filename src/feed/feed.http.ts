@@ -1,8 +1,8 @@
-import { Controller, Get, Headers, Logger, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Logger, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import type { GlobalCheckpoint } from '../event-store/event-store.js';
 import { ApiProblemResponses } from '../platform/http/api-routes.js';
 import { RequestValidationError } from '../platform/http/problem.js';
@@ -11,7 +11,7 @@ import { Allow, FEED_ROLES } from '../shared/access/policy.js';
 import { requestContext } from '../shared/request-context.js';
 import { asyncApiDocument } from './contract/documents.js';
 import { PUBLIC_EVENT_TYPES } from './contract/public-event-types.js';
-import { decodeCursor } from './feed-cursor.js';
+import { decodeCursor } from '../event-store/checkpoint-cursor.js';
 import { PublicFeed, type FeedPage } from './public-feed.js';
 
 export const MAX_FEED_LIMIT = 1000;
@@ -98,16 +98,11 @@ export class FeedHttp {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'A stream that stays open', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @ApiProblemResponses(400, 401, 403)
-  async live(
-    @Query() query: FeedQueryDto,
-    @Headers('last-event-id') lastEventId: string | undefined,
-    @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
+  async live(@Query() query: FeedQueryDto, @Headers('last-event-id') lastEventId: string | undefined, @Res() response: Response): Promise<void> {
     let cursor = lastEventId === undefined ? checkpoint(query.after, 'after') : checkpoint(lastEventId, 'Last-Event-ID');
     const grants = requestContext.current()?.grants ?? [];
     let open = true;
-    request.on('close', () => (open = false));
+    response.on('close', () => (open = false));
     response.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     response.flushHeaders();
     let quietSince = Date.now();

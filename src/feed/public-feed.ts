@@ -6,7 +6,7 @@ import { loadCheckpoint } from '../projections/checkpoints.js';
 import { organizationHistoryProjection } from '../projections/organization-history/organization-history.projection.js';
 import { FEED_ROLES } from '../shared/access/policy.js';
 import type { Grant } from '../shared/access/principal.js';
-import { compareCheckpoints, encodeCursor } from './feed-cursor.js';
+import { compareCheckpoints, encodeCursor } from '../event-store/checkpoint-cursor.js';
 import { policyContexts } from './policy-contexts.js';
 import { toPublicEvent, type PublicEvent } from './public-events.js';
 

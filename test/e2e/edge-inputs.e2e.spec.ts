@@ -61,7 +61,8 @@ describe.each(testDatabases())('edge inputs: bodies nested too deep and numbers 
     ['alerts', 'within', '1e400', 'isInt'],
     ['work-lists/inspections', 'page', '99999999999999999999', 'max'],
     ['work-lists/discipline-cases', 'pageSize', '-1', 'min'],
-    ['audit/events', 'page', '99999999999999999999', 'max'],
+    ['audit/events', 'pageSize', '99999999999999999999', 'max'],
+    ['audit/events', 'after', 'not-a-cursor', 'cursor'],
   ])('answers GET %s with %s=%s 400, naming the field and the rule (%s)', async (path, field, value, rule) => {
     const response = await http.get(`/api/v1/${path}?${field}=${value}`).expect(400);
     expect(response.body).toMatchObject({

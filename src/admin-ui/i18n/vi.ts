@@ -99,6 +99,8 @@ export const vi = {
   'audit.stream': 'Hồ sơ',
   'audit.hash': 'Mã băm',
   'audit.previous': 'Mã băm trước',
+  'audit.previousPage': 'Trang trước',
+  'audit.nextPage': 'Trang sau',
   'audit.streams': 'chuỗi',
   'audit.events': 'sự kiện',
   'audit.firstBroken': 'Mắt xích hỏng đầu tiên',

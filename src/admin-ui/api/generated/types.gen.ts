@@ -389,9 +389,15 @@ export type AuditTrailEntryDto = {
 
 export type AuditTrailPageDto = {
     items: Array<AuditTrailEntryDto>;
-    page: number;
     pageSize: number;
+    /**
+     * Events matching the filter
+     */
     total: number;
+    /**
+     * Pass as `after` for the next page: after the last item (the `after` given when there is none). A page shorter than pageSize reached the last event committed so far
+     */
+    next: string;
 };
 
 export type FoundOrganizationRequest = {
@@ -1008,6 +1014,43 @@ export type AnnulSanctionRequest = {
     reason: string;
 };
 
+export type FeedEventDto = {
+    eventId: string;
+    type: 'OrganizationFounded' | 'OrganizationRenamed' | 'OrganizationMoved' | 'OrganizationMerged' | 'OrganizationDissolved' | 'MemberAdmitted' | 'MemberMadeFull' | 'MemberTransferred' | 'MemberRemovedFromRoll' | 'MemberReleased' | 'MemberDied' | 'MemberExpelled' | 'MembershipRestored' | 'PersonalDataErased' | 'DisciplineCaseOpened' | 'DisciplineDecisionIssued' | 'DisciplineDecisionAnnounced' | 'DisciplineDecisionLapsed' | 'NotDisciplinedLimitationExpired' | 'AppealOutcomeApplied' | 'AppealFiled' | 'SanctionUpheld' | 'SanctionChanged' | 'SanctionAnnulled' | 'RestorationOrdered';
+    /**
+     * The version of the public type’s schema (docs/events/schemas)
+     */
+    schemaVersion: number;
+    streamId: string;
+    streamType: string;
+    /**
+     * Valid time
+     */
+    occurredAt: string;
+    /**
+     * Record time
+     */
+    recordedAt: string;
+    /**
+     * As the public type’s schema says
+     */
+    data: {
+        [key: string]: unknown;
+    };
+    /**
+     * Opaque; pass it as `after` (or Last-Event-ID) to continue after this event
+     */
+    cursor: string;
+};
+
+export type FeedPageDto = {
+    events: Array<FeedEventDto>;
+    /**
+     * Where the next page starts: after the last event read, published or not
+     */
+    next: string;
+};
+
 export type RuleVersionResponse = {
     id: string;
     title: string;
@@ -1547,7 +1590,10 @@ export type ListAuditEventsData = {
     body?: never;
     path?: never;
     query?: {
-        page?: number;
+        /**
+         * The `next` of the page before; absent: from the first event
+         */
+        after?: string;
         pageSize?: number;
         streamId?: string;
         /**
@@ -4411,6 +4457,118 @@ export type AnnulSanctionResponses = {
 };
 
 export type AnnulSanctionResponse = AnnulSanctionResponses[keyof AnnulSanctionResponses];
+
+export type ReadFeedData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * A cursor from an earlier answer (an event’s `cursor` or `next`); absent: from the first event
+         */
+        after?: string;
+        limit?: number;
+    };
+    url: '/api/v1/feed';
+};
+
+export type ReadFeedErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+};
+
+export type ReadFeedError = ReadFeedErrors[keyof ReadFeedErrors];
+
+export type ReadFeedResponses = {
+    200: FeedPageDto;
+};
+
+export type ReadFeedResponse = ReadFeedResponses[keyof ReadFeedResponses];
+
+export type FollowFeedData = {
+    body?: never;
+    headers?: {
+        /**
+         * The cursor of the last event received
+         */
+        'Last-Event-ID'?: string;
+    };
+    path?: never;
+    query?: {
+        /**
+         * A cursor from an earlier answer (an event’s `cursor` or `next`); absent: from the first event
+         */
+        after?: string;
+        limit?: number;
+    };
+    url: '/api/v1/feed/live';
+};
+
+export type FollowFeedErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+};
+
+export type FollowFeedError = FollowFeedErrors[keyof FollowFeedErrors];
+
+export type FollowFeedResponses = {
+    /**
+     * A stream that stays open
+     */
+    200: string;
+};
+
+export type FollowFeedResponse = FollowFeedResponses[keyof FollowFeedResponses];
+
+export type FeedAsyncApiData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/feed/asyncapi';
+};
+
+export type FeedAsyncApiErrors = {
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+};
+
+export type FeedAsyncApiError = FeedAsyncApiErrors[keyof FeedAsyncApiErrors];
+
+export type FeedAsyncApiResponses = {
+    /**
+     * AsyncAPI 3.0
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type FeedAsyncApiResponse = FeedAsyncApiResponses[keyof FeedAsyncApiResponses];
 
 export type GetRulebookData = {
     body?: never;

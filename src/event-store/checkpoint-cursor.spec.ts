@@ -1,7 +1,7 @@
-import { START_OF_ALL } from '../event-store/event-store.js';
-import { compareCheckpoints, decodeCursor, encodeCursor } from './feed-cursor.js';
+import { START_OF_ALL } from './event-store.js';
+import { compareCheckpoints, decodeCursor, encodeCursor } from './checkpoint-cursor.js';
 
-describe('feed cursors', () => {
+describe('checkpoint cursors', () => {
   it('round-trip the commit-safe checkpoint, and start at the beginning when absent', () => {
     const checkpoint = { transactionId: '18446744073709551615', globalPosition: 9_007_199_254_740_991 };
     expect(decodeCursor(encodeCursor(checkpoint))).toEqual(checkpoint);

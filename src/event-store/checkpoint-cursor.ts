@@ -1,7 +1,7 @@
-import { START_OF_ALL, type GlobalCheckpoint } from '../event-store/event-store.js';
+import { START_OF_ALL, type GlobalCheckpoint } from './event-store.js';
 
 /**
- * A feed cursor is the event store's commit-safe checkpoint (transaction id, global position), opaque to
+ * A cursor (the feed's, the audit trail's) is the event store's commit-safe checkpoint (transaction id, global position), opaque to
  * consumers: base64url of `<transaction id>.<position>`.
  */
 export function encodeCursor(checkpoint: GlobalCheckpoint): string {
