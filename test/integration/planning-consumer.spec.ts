@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
+import { Users } from '../../src/auth/users.js';
 import { consumerPool, PlanningConsumer } from '../../examples/planning-consumer/planning-consumer.js';
 import type { NewEvent } from '../../src/event-store/event-store.js';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { isolatedDatabase, ISOLATED_SETUP_MS, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
-import { ADMIN_PASSWORD, createTestApp, loginAs } from '../support/test-app.js';
+import { createTestApp, loginAs } from '../support/test-app.js';
 
 /**
  * The sample downstream consumer (examples/planning-consumer) against the service over HTTP, keeping its
@@ -30,7 +31,9 @@ describe.each(testDatabases())('sample planning consumer following the HTTP feed
     ({ pool: servicePool, store } = openStore(service.url));
     pool = consumerPool(own.url);
     const { port } = app.getHttpServer().address() as AddressInfo;
-    options = { serviceUrl: `http://127.0.0.1:${port}`, token: await loginAs(app, 'admin', ADMIN_PASSWORD), pageSize: 3 };
+    // The planning office's account: the feed over the whole tree, nothing else.
+    await app.get(Users).create('planning-office', 'planning-office-password', [{ role: 'integration', organizationId: null }]);
+    options = { serviceUrl: `http://127.0.0.1:${port}`, token: await loginAs(app, 'planning-office', 'planning-office-password'), pageSize: 3 };
   }, ISOLATED_SETUP_MS);
   afterAll(async () => {
     await pool?.end();
