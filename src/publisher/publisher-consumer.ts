@@ -7,17 +7,17 @@ import type { Projection } from '../projections/projection.js';
 import type { PublisherMetrics } from './publisher-metrics.js';
 import type { PublicEventTarget } from './public-event-target.js';
 
+/** The batch's transaction as the policy's reader: the embedded database runs one session at a time. */
+function reader(tx: EntityManager): Pick<pg.Pool, 'query'> {
+  return { query: async (sql: string, values?: unknown[]) => ({ rows: (await tx.query(sql, values)) as unknown[] }) } as unknown as Pick<pg.Pool, 'query'>;
+}
+
 /**
  * The publisher of one target as a consumer on the projection runner: it has no tables; its "evolve" passes
  * each event through the public-event policy and waits for the target to hold what comes out. A failure
  * rolls the batch back, the checkpoint stays, and the runner retries the batch with backoff: at least once,
  * in commit order, the repeats recognised by the target.
  */
-/** The batch's transaction as the policy's reader: the embedded database runs one session at a time. */
-function reader(tx: EntityManager): Pick<pg.Pool, 'query'> {
-  return { query: async (sql: string, values?: unknown[]) => ({ rows: (await tx.query(sql, values)) as unknown[] }) } as unknown as Pick<pg.Pool, 'query'>;
-}
-
 export function publisherConsumer(target: PublicEventTarget, metrics?: PublisherMetrics): Projection {
   return {
     name: `public-events-${target.name}`,

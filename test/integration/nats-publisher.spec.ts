@@ -81,7 +81,7 @@ describe.each(testDatabases())('NATS JetStream publisher on $name', (database) =
       );
       expect(received.some(({ event }) => (event.type as string) === 'BodyEstablished')).toBe(false);
       expect(await counter(metrics, 'published')).toBe(received.length);
-      expect(await publisher.lagSeconds(publisher.runners[0]!)).toBe(0);
+      expect(await publisher.lagSeconds('nats')).toBe(0);
     } finally {
       await pool.query(`DELETE FROM projection_checkpoints WHERE name = 'public-events-nats'`);
       await deleteStream(SHARED_NATS_URL, stream);
