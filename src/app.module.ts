@@ -18,6 +18,7 @@ import { HttpMetricsMiddleware } from './platform/metrics/metrics.js';
 import { StreamCommandsModule } from './commands/stream-commands.js';
 import { PlatformModule } from './platform/platform.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
+import { PublisherModule } from './publisher/publisher.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { SupervisionsModule } from './supervisions/supervisions.module.js';
 
@@ -43,6 +44,7 @@ export class AppModule implements NestModule {
         ReviewsModule,
         DisciplineModule,
         FeedModule,
+        PublisherModule.forRoot({ enabled: process.runsProjections }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],

@@ -45,6 +45,12 @@ describe('configuration', () => {
     });
   });
 
+  it('takes the broker and the KurrentDB server to publish the public events to', () => {
+    const config = loadConfig({ NATS_URL: 'nats://127.0.0.1:4222', KURRENTDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false' });
+    expect(config.natsUrl).toBe('nats://127.0.0.1:4222');
+    expect(config.kurrentdbUrl).toBe('kurrentdb://127.0.0.1:2113?tls=false');
+  });
+
   it.each([
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
@@ -73,6 +79,9 @@ describe('configuration', () => {
     ['TIME_ZONE', { TIME_ZONE: 'ICT' }],
     ['PERSONAL_DATA_KEY_FILE', { AUDIT_SIGNING_KEY_FILE: 'keys/one', PERSONAL_DATA_KEY_FILE: 'keys/one' }],
     ['OIDC_ISSUER', { OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_AUDIENCE: 'disciplina' }],
+    ['NATS_URL', { NATS_URL: 'http://127.0.0.1:4222' }],
+    ['NATS_URL', { NATS_URL: '127.0.0.1:4222' }],
+    ['KURRENTDB_URL', { KURRENTDB_URL: 'postgres://127.0.0.1:2113' }],
     ['OIDC_JWKS_URL', { OIDC_JWKS_URL: 'not a url', OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'disciplina' }],
   ])('refuses a bad %s and names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -47,6 +47,10 @@ export abstract class AppConfig {
   /** An organization's identity provider whose tokens are accepted too. */
   abstract readonly externalIssuer: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | undefined;
   abstract readonly databaseTimeouts: DatabaseTimeouts;
+  /** NATS with JetStream to publish the public events to; none: no broker. */
+  abstract readonly natsUrl: string | undefined;
+  /** KurrentDB to append the public events to; none: not there. */
+  abstract readonly kurrentdbUrl: string | undefined;
 }
 
 /** A number of proxy hops in front of the service, or the addresses and subnets of the proxies trusted; false: none. */
@@ -192,6 +196,22 @@ function databaseTimeouts(env: Env): DatabaseTimeouts {
   };
 }
 
+/** A server URL of one of `protocols`, or undefined when unset. */
+function serverUrl(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !protocols.includes(url.protocol.slice(0, -1)) || !url.hostname) {
+    throw new ConfigError(name, `must be a URL such as ${protocols[0]}://host:port (${protocols.join('://, ')}://; got "${raw}")`);
+  }
+  return raw;
+}
+
 function corsOrigins(env: Env): string[] {
   const origins = (env.CORS_ORIGINS ?? '')
     .split(',')
@@ -267,6 +287,8 @@ export function loadConfig(env: Env): AppConfig {
     corsOrigins: corsOrigins(env),
     timeZone: timeZone(env),
     databaseTimeouts: databaseTimeouts(env),
+    natsUrl: serverUrl(env, 'NATS_URL', ['nats', 'tls']),
+    kurrentdbUrl: serverUrl(env, 'KURRENTDB_URL', ['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']),
   };
 }
 
