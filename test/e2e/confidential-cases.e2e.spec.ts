@@ -6,7 +6,7 @@ import { addDays } from '../../src/rulebook/index.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { recordedDenials } from '../support/access-records.js';
 import { testDatabases, testPool } from '../support/databases.js';
-import { foundDisciplineTree } from '../support/discipline-tree.js';
+import { confidentialCaseUnderAppeal, foundDisciplineTree } from '../support/discipline-tree.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
@@ -45,37 +45,7 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
     pool = testPool(database.url, 2);
     tree = await foundDisciplineTree(admin);
     member = await tree.admitFull('Hoàng Minh Tuấn');
-    const commission = tree.body(tree.province, 'inspection-commission');
-    confidential = await admin.create('discipline-cases', {
-      openedOn: daysAgo(20),
-      subject: { kind: 'member', memberId: member.id },
-      confidentialTo: commission,
-    });
-    await admin.command(`discipline-cases/${confidential.id}/violations`, { description: 'Tiết lộ tài liệu mật', committedOn: daysAgo(200), level: 'warning' });
-    await admin.command(`discipline-cases/${confidential.id}/ballots`, {
-      stage: 'decision',
-      body: commission,
-      heldOn: daysAgo(12),
-      excluded: [],
-      abstentions: 0,
-      votes: { warning: 6 },
-      fullMembers: 9,
-      present: 9,
-      againstDiscipline: 3,
-    });
-    await admin.command(`discipline-cases/${confidential.id}/sanction`, {
-      form: 'warning',
-      decidingBody: commission,
-      decisionNumber: '15-QĐ/UBKTTU',
-      signedOn: daysAgo(10),
-    });
-    await admin.command(`discipline-cases/${confidential.id}/announce`, { announcedOn: daysAgo(5) });
-    appeal = await admin.create('appeals', {
-      caseId: confidential.id,
-      appellant: { kind: 'member', memberId: member.id },
-      filedOn: daysAgo(2),
-      reviewingBody: tree.body(tree.province, 'standing-committee'),
-    });
+    ({ confidential, appeal } = await confidentialCaseUnderAppeal(admin, tree, member, today));
     const colleague = await tree.admitFull('Phan Thị Mai');
     ordinary = await admin.create('discipline-cases', { openedOn: daysAgo(20), subject: { kind: 'member', memberId: colleague.id } });
 

@@ -10,7 +10,7 @@ import { compareCheckpoints, decodeCursor, encodeCursor } from '../../src/event-
 import { addDays } from '../../src/rulebook/index.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases, testPool } from '../support/databases.js';
-import { foundCommune, foundDisciplineTree } from '../support/discipline-tree.js';
+import { confidentialCaseUnderAppeal, foundCommune, foundDisciplineTree } from '../support/discipline-tree.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp, loginAs } from '../support/test-app.js';
 
@@ -73,37 +73,7 @@ describe.each(testDatabases())('the public feed on $name', (database) => {
     erased = await tree.admitFull(names[2]!);
     await admin.command(`members/${erased.id}/personal-data/erasure`, { ground: 'consent-withdrawn', reference: 'Đơn ngày 02/06/2026' });
 
-    const commission = tree.body(tree.province, 'inspection-commission');
-    confidential = await admin.create('discipline-cases', {
-      openedOn: daysAgo(20),
-      subject: { kind: 'member', memberId: member.id },
-      confidentialTo: commission,
-    });
-    await admin.command(`discipline-cases/${confidential.id}/violations`, { description: 'Tiết lộ tài liệu mật', committedOn: daysAgo(200), level: 'warning' });
-    await admin.command(`discipline-cases/${confidential.id}/ballots`, {
-      stage: 'decision',
-      body: commission,
-      heldOn: daysAgo(12),
-      excluded: [],
-      abstentions: 0,
-      votes: { warning: 6 },
-      fullMembers: 9,
-      present: 9,
-      againstDiscipline: 3,
-    });
-    await admin.command(`discipline-cases/${confidential.id}/sanction`, {
-      form: 'warning',
-      decidingBody: commission,
-      decisionNumber: '15-QĐ/UBKTTU',
-      signedOn: daysAgo(10),
-    });
-    await admin.command(`discipline-cases/${confidential.id}/announce`, { announcedOn: daysAgo(5) });
-    appeal = await admin.create('appeals', {
-      caseId: confidential.id,
-      appellant: { kind: 'member', memberId: member.id },
-      filedOn: daysAgo(2),
-      reviewingBody: tree.body(tree.province, 'standing-committee'),
-    });
+    ({ confidential, appeal } = await confidentialCaseUnderAppeal(admin, tree, member, today));
     ordinary = await admin.create('discipline-cases', { openedOn: daysAgo(20), subject: { kind: 'member', memberId: member.id } });
 
     const suffix = randomUUID().slice(0, 8);

@@ -1,3 +1,4 @@
+import { addDays } from '../../src/rulebook/index.js';
 import type { ApiClient, View } from './api-client.js';
 
 const BODIES = [
@@ -41,4 +42,46 @@ export async function foundDisciplineTree(api: ApiClient) {
   const { commune, admitFull } = await foundCommune(api, province);
   const body = (organization: View, bodyKind: string) => ({ organizationId: organization.id, bodyKind });
   return { province, commune, admitFull, body };
+}
+
+export type DisciplineTree = Awaited<ReturnType<typeof foundDisciplineTree>>;
+
+/**
+ * A warning of `member` decided and announced in a case confidential to the province's inspection
+ * commission, and the member's appeal against it, dated in the days before `today`.
+ */
+export async function confidentialCaseUnderAppeal(api: ApiClient, tree: DisciplineTree, member: View, today: string) {
+  const daysAgo = (days: number) => addDays(today, -days);
+  const commission = tree.body(tree.province, 'inspection-commission');
+  const confidential = await api.create('discipline-cases', {
+    openedOn: daysAgo(20),
+    subject: { kind: 'member', memberId: member.id },
+    confidentialTo: commission,
+  });
+  await api.command(`discipline-cases/${confidential.id}/violations`, { description: 'Tiết lộ tài liệu mật', committedOn: daysAgo(200), level: 'warning' });
+  await api.command(`discipline-cases/${confidential.id}/ballots`, {
+    stage: 'decision',
+    body: commission,
+    heldOn: daysAgo(12),
+    excluded: [],
+    abstentions: 0,
+    votes: { warning: 6 },
+    fullMembers: 9,
+    present: 9,
+    againstDiscipline: 3,
+  });
+  await api.command(`discipline-cases/${confidential.id}/sanction`, {
+    form: 'warning',
+    decidingBody: commission,
+    decisionNumber: '15-QĐ/UBKTTU',
+    signedOn: daysAgo(10),
+  });
+  await api.command(`discipline-cases/${confidential.id}/announce`, { announcedOn: daysAgo(5) });
+  const appeal = await api.create('appeals', {
+    caseId: confidential.id,
+    appellant: { kind: 'member', memberId: member.id },
+    filedOn: daysAgo(2),
+    reviewingBody: tree.body(tree.province, 'standing-committee'),
+  });
+  return { confidential, appeal };
 }
