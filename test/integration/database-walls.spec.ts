@@ -346,26 +346,32 @@ describeOnPostgres('database walls on PostgreSQL', () => {
   });
 });
 
-describeOnPostgres('the whole service as the application role on PostgreSQL', () => {
-  let isolated: IsolatedDatabase;
-  let login: { url: string; drop(): Promise<void> };
-  let service: NestExpressApplication;
-
+/**
+ * The service as a LOGIN of disciplina_app on a database of its own, the read models' tables created by the
+ * owner first, as the deployments' job does (`rebuild --needed`).
+ */
+function serviceAsApplicationRole(): { readonly isolated: IsolatedDatabase; readonly service: NestExpressApplication } {
+  let login: { url: string; drop(): Promise<void> } | undefined;
+  const started = {} as { isolated: IsolatedDatabase; service: NestExpressApplication };
   beforeAll(async () => {
-    isolated = await isolatedDatabase(postgres!);
-    login = await appLogin(isolated.url);
-    // As the deployments' job does (`rebuild --needed`): only the owner creates the read models' tables.
-    await rebuildAsOwner(isolated.url, PROJECTIONS);
-    service = await createTestApp(login.url);
+    started.isolated = await isolatedDatabase(postgres!);
+    login = await appLogin(started.isolated.url);
+    await rebuildAsOwner(started.isolated.url, PROJECTIONS);
+    started.service = await createTestApp(login.url);
   }, ISOLATED_SETUP_MS);
-
   afterAll(async () => {
-    await service?.close();
-    await isolated?.drop();
+    await started.service?.close();
+    await started.isolated?.drop();
     await login?.drop();
   });
+  return started;
+}
+
+describeOnPostgres('the whole service as the application role on PostgreSQL', () => {
+  const started = serviceAsApplicationRole();
 
   it('runs commands and projections with the grants it has, and answers a scoped viewer only inside its organization', async () => {
+    const { service } = started;
     const api = new ApiClient(await authorizedAgent(service));
     const tree = await foundTree(api);
     const other = await api.create('organizations', { level: 'province', name: 'Đảng bộ tỉnh khác', code: 'KH', foundedOn: '1997-01-01' });
@@ -402,24 +408,10 @@ describeOnPostgres('the whole service as the application role on PostgreSQL', ()
 });
 
 describeOnPostgres('a read model whose version changed, under a service without the owner’s login', () => {
-  let isolated: IsolatedDatabase;
-  let login: { url: string; drop(): Promise<void> };
-  let service: NestExpressApplication;
-
-  beforeAll(async () => {
-    isolated = await isolatedDatabase(postgres!);
-    login = await appLogin(isolated.url);
-    await rebuildAsOwner(isolated.url, PROJECTIONS);
-    service = await createTestApp(login.url);
-  }, ISOLATED_SETUP_MS);
-
-  afterAll(async () => {
-    await service?.close();
-    await isolated?.drop();
-    await login?.drop();
-  });
+  const started = serviceAsApplicationRole();
 
   it('is reported as needing the owner’s rebuild (status, readiness 503) and followed again once the owner rebuilt it', async () => {
+    const { service, isolated } = started;
     const api = new ApiClient(await authorizedAgent(service));
     const owner = await testClient(isolated.url);
     try {
