@@ -1,12 +1,12 @@
-import { Global, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { createRemoteJWKSet } from 'jose';
 import { AppConfig } from '../platform/config/app-config.js';
 import { Clock } from '../shared/clock.js';
 import { AccessDenials } from './access-denials.js';
+import { AccountAccess } from './account-access.js';
 import { AuthGuard } from './auth.guard.js';
 import { LoginHttp } from './login/login.http.js';
-import { generatePassword } from './password.js';
 import { LoginRateLimit, RequestRateLimit } from './rate-limiter.js';
 import { tokenSecret } from './token-secret.js';
 import { TokenService, type ExternalIssuer } from './token.service.js';
@@ -22,6 +22,7 @@ function externalIssuer(config: AppConfig): ExternalIssuer | undefined {
   controllers: [LoginHttp],
   providers: [
     Users,
+    AccountAccess,
     AccessDenials,
     {
       provide: TokenService,
@@ -40,21 +41,6 @@ function externalIssuer(config: AppConfig): ExternalIssuer | undefined {
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [Users, TokenService],
+  exports: [Users, AccountAccess, TokenService],
 })
-export class AuthModule implements OnApplicationBootstrap {
-  constructor(
-    private readonly users: Users,
-    private readonly config: AppConfig,
-  ) {}
-
-  /** The first start creates `admin`, with ADMIN_PASSWORD or a generated password printed once. */
-  async onApplicationBootstrap(): Promise<void> {
-    if (await this.users.exists('admin')) return;
-    const password = this.config.adminPassword ?? generatePassword();
-    const created = await this.users.create('admin', password, [{ role: 'administrator', organizationId: null }]);
-    if (created && !this.config.adminPassword) {
-      new Logger('Auth').warn(`Created the account "admin" with the generated password ${password} (shown once; set ADMIN_PASSWORD to choose it)`);
-    }
-  }
-}
+export class AuthModule {}

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SignJWT } from 'jose';
 import type pg from 'pg';
 import request from 'supertest';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { testDatabases, testPool } from '../support/databases.js';
 import { ADMIN_PASSWORD, createTestApp, JWT_SECRET, loginAs } from '../support/test-app.js';
 
@@ -41,7 +41,7 @@ describe.each(testDatabases())('authentication and deny-by-default authorization
   beforeAll(async () => {
     app = await createTestApp(database.url);
     pool = testPool(database.url, 2);
-    await app.get(Users).create('viewer-e2e', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
+    await app.get(Accounts).setUp('viewer-e2e', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
   });
   afterAll(async () => {
     await pool.end();

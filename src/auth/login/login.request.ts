@@ -17,4 +17,6 @@ export class LoginResponse {
   @ApiProperty({ description: 'Send as `Authorization: Bearer <token>`' }) accessToken!: string;
   @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
   @ApiProperty({ description: 'Seconds until the token expires', example: 3600 }) expiresIn!: number;
+  @ApiProperty({ description: 'The password was set by an administrator (or generated): the token may only change it', example: false })
+  mustChangePassword!: boolean;
 }

@@ -38,6 +38,12 @@ export abstract class AppConfig {
   /** An organization's identity provider whose tokens are accepted too. */
   abstract readonly externalIssuer: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | undefined;
   abstract readonly databaseTimeouts: DatabaseTimeouts;
+  /** Shortest password an account may be given. */
+  abstract readonly passwordMinLength: number;
+  /** How long an account's status and grants are kept between requests: the most a change waits to take effect. */
+  abstract readonly accountCacheSeconds: number;
+  /** How long an Idempotency-Key's answer is kept. */
+  abstract readonly idempotencyTtlHours: number;
 }
 
 /** In milliseconds; a statement or idle-in-transaction timeout of 0 is none. */
@@ -222,6 +228,9 @@ export function loadConfig(env: Env): AppConfig {
     corsOrigins: corsOrigins(env),
     timeZone: timeZone(env),
     databaseTimeouts: databaseTimeouts(env),
+    passwordMinLength: integer(env, 'PASSWORD_MIN_LENGTH', 12, 8, 128),
+    accountCacheSeconds: integer(env, 'ACCOUNT_CACHE_SECONDS', 2, 0, 60),
+    idempotencyTtlHours: integer(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
   };
 }
 
