@@ -103,16 +103,16 @@ export class Accounts {
     return this.changed(id, this.commands.run(accounts, id, expectedVersion ?? current.version, 'removeGrant', { grant, authorizedBy }));
   }
 
-  async disable(id: string, expectedVersion?: number): Promise<AccountView> {
+  async disable(id: string, reason: string | null, expectedVersion?: number): Promise<AccountView> {
     const current = await this.commands.view(accounts, id);
     const authorizedBy = await this.authority.require(grantsOf(current));
-    return this.changed(id, this.commands.run(accounts, id, expectedVersion ?? current.version, 'disableAccount', { authorizedBy }));
+    return this.changed(id, this.commands.run(accounts, id, expectedVersion ?? current.version, 'disableAccount', { reason, authorizedBy }));
   }
 
-  async enable(id: string, expectedVersion?: number): Promise<AccountView> {
+  async enable(id: string, reason: string | null, expectedVersion?: number): Promise<AccountView> {
     const current = await this.commands.view(accounts, id);
     const authorizedBy = await this.authority.require(grantsOf(current));
-    return this.changed(id, this.commands.run(accounts, id, expectedVersion ?? current.version, 'enableAccount', { authorizedBy }));
+    return this.changed(id, this.commands.run(accounts, id, expectedVersion ?? current.version, 'enableAccount', { reason, authorizedBy }));
   }
 
   /** An administrator sets a new password; it must change at the next login unless a whole-tree administrator says otherwise. */

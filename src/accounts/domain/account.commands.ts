@@ -9,8 +9,8 @@ export type CreateAccount = Command<
 >;
 export type AddGrant = Command<'addGrant', Authorized & { grant: AccountGrant }>;
 export type RemoveGrant = Command<'removeGrant', Authorized & { grant: AccountGrant }>;
-export type DisableAccount = Command<'disableAccount', Authorized>;
-export type EnableAccount = Command<'enableAccount', Authorized>;
+export type DisableAccount = Command<'disableAccount', Authorized & { reason: string | null }>;
+export type EnableAccount = Command<'enableAccount', Authorized & { reason: string | null }>;
 export type ResetPassword = Command<'resetPassword', Authorized & { mustChangePassword: boolean }>;
 export type ChangePassword = Command<'changePassword', Record<string, never>>;
 export type SignOut = Command<'signOut', Record<string, never>>;

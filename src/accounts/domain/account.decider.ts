@@ -87,11 +87,13 @@ export function decideAccount(command: AccountCommand, state: AccountState): Acc
     }
     case 'disableAccount': {
       const { account } = accountMachine.requireState(state, command.type);
-      return [{ type: 'AccountDisabled', data: { accountId: account.accountId, authorizedBy: command.data.authorizedBy } }];
+      const { reason, authorizedBy } = command.data;
+      return [{ type: 'AccountDisabled', data: { accountId: account.accountId, reason, authorizedBy } }];
     }
     case 'enableAccount': {
       const { account } = accountMachine.requireState(state, command.type);
-      return [{ type: 'AccountEnabled', data: { accountId: account.accountId, authorizedBy: command.data.authorizedBy } }];
+      const { reason, authorizedBy } = command.data;
+      return [{ type: 'AccountEnabled', data: { accountId: account.accountId, reason, authorizedBy } }];
     }
     case 'resetPassword': {
       const { account } = accountMachine.requireState(state, command.type);

@@ -23,8 +23,8 @@ export type AccountCreated = Event<
 >;
 export type GrantAdded = Event<'GrantAdded', Authorized & { accountId: string; grant: AccountGrant }>;
 export type GrantRemoved = Event<'GrantRemoved', Authorized & { accountId: string; grant: AccountGrant }>;
-export type AccountDisabled = Event<'AccountDisabled', Authorized & { accountId: string }>;
-export type AccountEnabled = Event<'AccountEnabled', Authorized & { accountId: string }>;
+export type AccountDisabled = Event<'AccountDisabled', Authorized & { accountId: string; reason: string | null }>;
+export type AccountEnabled = Event<'AccountEnabled', Authorized & { accountId: string; reason: string | null }>;
 export type PasswordReset = Event<'PasswordReset', Authorized & { accountId: string; mustChangePassword: boolean }>;
 /** By the owner: the password is theirs from now on. */
 export type PasswordChanged = Event<'PasswordChanged', { accountId: string }>;

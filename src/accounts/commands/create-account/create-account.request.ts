@@ -9,7 +9,10 @@ export class CreateAccountRequest {
   @Length(2, 64)
   username!: string;
 
-  @ApiProperty({ description: 'Set by the administrator: to change at the first login. At least PASSWORD_MIN_LENGTH characters, not a common password' })
+  @ApiProperty({
+    example: 'tam-thoi-cap-xa-2026',
+    description: 'Set by the administrator: to change at the first login. At least PASSWORD_MIN_LENGTH characters, not a common password',
+  })
   @IsString()
   @Length(1, 200)
   password!: string;

@@ -1,7 +1,9 @@
+import { Body } from '@nestjs/common';
 import { CommandRoute, UuidParam } from '../../../platform/http/api-routes.js';
 import { IfMatchVersion } from '../../../platform/http/stream-versioning.js';
 import { accounts, AccountsController } from '../../account.resource.js';
 import { Accounts } from '../../accounts.js';
+import { AccountStatusRequest } from './account-status.request.js';
 
 @AccountsController()
 export class DisableAccountHttp {
@@ -12,7 +14,7 @@ export class DisableAccountHttp {
     command: 'disableAccount',
     summary: 'Disable an account (khóa tài khoản): its tokens are refused within ACCOUNT_CACHE_SECONDS',
   })
-  disable(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined) {
-    return this.accounts.disable(id, version);
+  disable(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: AccountStatusRequest) {
+    return this.accounts.disable(id, request.reason ?? null, version);
   }
 }

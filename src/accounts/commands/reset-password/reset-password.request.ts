@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 
 export class ResetPasswordRequest {
-  @ApiProperty({ description: 'The new password, to change at the next login' })
+  @ApiProperty({ example: 'dat-lai-cap-xa-2026', description: 'The new password, to change at the next login' })
   @IsString()
   @Length(1, 200)
   password!: string;
