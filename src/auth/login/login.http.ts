@@ -36,6 +36,12 @@ export class LoginHttp {
     const standing = credential && (await this.accounts.standing(credential.accountId));
     if (!standing) throw new ProblemError(401, 'invalid-credentials', 'Wrong username or password');
     if (!standing.active) throw new ProblemError(403, 'account-disabled', `The account ${standing.username} is disabled`);
-    return { ...(await this.tokens.issue(standing)), tokenType: 'Bearer', mustChangePassword: standing.mustChangePassword };
+    return {
+      ...(await this.tokens.issue(standing)),
+      tokenType: 'Bearer',
+      mustChangePassword: standing.mustChangePassword,
+      username: standing.username,
+      grants: [...standing.grants],
+    };
   }
 }
