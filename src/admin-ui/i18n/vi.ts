@@ -315,6 +315,11 @@ export const viFields: Record<string, string> = {
 
 /** Labels of the API's enumerated values. */
 export const viValues: Record<string, string> = {
+  administrator: 'Quản trị viên',
+  'discipline-officer': 'Cán bộ kiểm tra, kỷ luật',
+  inspector: 'Thành viên đoàn kiểm tra',
+  auditor: 'Kiểm toán viên',
+  viewer: 'Người xem',
   reprimand: 'Khiển trách',
   warning: 'Cảnh cáo',
   dismissal: 'Cách chức',
