@@ -63,7 +63,7 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
       await page.goto(origin);
       await logIn('admin', ADMIN_PASSWORD);
       await page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Tài khoản' }).click();
-      await page.getByRole('heading', { name: 'Tài khoản' }).waitFor();
+      await page.getByRole('heading', { name: 'Tài khoản', exact: true }).waitFor();
       const form = page.getByRole('form', { name: 'Tạo tài khoản' });
       await form.getByLabel(labelled('Tên đăng nhập')).fill('can-bo-xa');
       await form.getByLabel(labelled('Mật khẩu ban đầu (phải đổi khi đăng nhập lần đầu)')).fill(FIRST_PASSWORD);
