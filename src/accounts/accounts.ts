@@ -10,8 +10,9 @@ import { OrganizationDirectory } from '../organizations/organization-directory.j
 import { AppConfig } from '../platform/config/app-config.js';
 import { ProblemError } from '../platform/http/problem.js';
 import { isGrant, type Grant } from '../shared/access/principal.js';
+import { DomainError } from '../shared/domain/errors.js';
 import { requestContext } from '../shared/request-context.js';
-import { ExpectedVersionConflictError } from '../shared/stream-errors.js';
+import { ExpectedVersionConflictError, StreamNotFoundError } from '../shared/stream-errors.js';
 import { AccountAuthority } from './account-authority.js';
 import { accounts } from './account.resource.js';
 import type { AccountGrant, PasswordSetter } from './domain/account.events.js';
@@ -150,7 +151,10 @@ export class Accounts {
   async list(): Promise<AccountSummary[]> {
     const summaries: AccountSummary[] = [];
     for (const id of await this.users.accountIds()) {
-      const stream = await this.streams.load(accounts, accounts.streamId(id)).catch(() => undefined);
+      const stream = await this.streams.load(accounts, accounts.streamId(id)).catch((error: unknown) => {
+        if (error instanceof StreamNotFoundError) return undefined;
+        throw error;
+      });
       if (!stream || stream.state.status === 'not-created' || !(await this.commands.visible(accounts, stream.state))) continue;
       const { status, account } = stream.state;
       summaries.push({
@@ -174,9 +178,15 @@ export class Accounts {
     for (const { username, grants } of await this.users.withoutAccount()) {
       const accountId = accountIdOf(username);
       const held = Array.isArray(grants) ? grants.filter(isGrant) : [];
-      await this.createStream(accountId, username, held, 'owner', false).catch((error: unknown) => {
-        if (!(error instanceof ProblemError && error.code === 'username-taken')) throw error;
-      });
+      try {
+        await this.createStream(accountId, username, held, 'owner', false);
+      } catch (error) {
+        if (!(error instanceof ProblemError || error instanceof DomainError)) throw error;
+        if (error.code !== 'username-taken') {
+          this.logger.warn(`The user "${username}" of before could not become an account (${error.message}); create it anew`);
+          continue;
+        }
+      }
       await this.users.adopt({ accountId, username });
     }
     const chosen = this.config.adminPassword;

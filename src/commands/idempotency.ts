@@ -19,6 +19,14 @@ const PRUNE_EVERY_MS = 60_000;
 /** Headers of the first answer that a replay repeats. */
 const REPLAYED_HEADERS = ['etag', 'location'];
 
+/**
+ * A request that carries a password is not kept: its fingerprint, a fast hash of the body, would let the
+ * password be guessed offline. It runs as if sent without a key.
+ */
+function carriesPassword(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && Object.keys(body).some((field) => /password/i.test(field));
+}
+
 function keyReused(key: string): ProblemError {
   return new ProblemError(422, 'idempotency-key-reused', `Idempotency-Key ${key} was used for another request`, { idempotencyKey: key });
 }
@@ -62,7 +70,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
     const key = request.header('idempotency-key');
-    if (key === undefined || request.method !== 'POST') return next.handle();
+    if (key === undefined || request.method !== 'POST' || carriesPassword(request.body)) return next.handle();
     if (!KEY_FORMAT.test(key)) {
       throw new RequestValidationError([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters' }]);
     }

@@ -102,4 +102,15 @@ describe.each(testDatabases())('Idempotency-Key on commands on $name', (database
     expect(replay.body.code).toBe('forbidden');
     expect(await foundedNamed(name)).toBe(1);
   });
+
+  it('keeps nothing of a request that carries a password, not even a hash of its body', async () => {
+    const key = randomUUID();
+    const username = `khoa-${key.slice(0, 8)}`;
+    const body = { username, password: 'tam-thoi-cap-xa-2026', grants: [{ role: 'viewer', organizationId: null }] };
+    await http.post('/api/v1/accounts').set('Idempotency-Key', key).send(body).expect(201);
+    const kept = await pool.query('SELECT 1 FROM idempotency_keys WHERE idempotency_key = $1', [key]);
+    expect(kept.rowCount).toBe(0);
+    const again = await http.post('/api/v1/accounts').set('Idempotency-Key', key).send(body).expect(409);
+    expect(again.body.code).toBe('username-taken');
+  });
 });
