@@ -119,7 +119,9 @@ describe.each(testDatabases())('accounts on $name', (database) => {
       mustChangePassword: true,
       authorizedBy: [{ role: 'administrator', organizationId: null }],
     });
-    const text = JSON.stringify(events);
+    const trail = (await admin.get(`audit/events?streamId=account-${accountId}`).expect(200)).body as { items: { type: string; actor: string }[] };
+    expect(trail.items.map((entry) => [entry.type, entry.actor])).toEqual(events.map((event) => [event.type, event.actor]));
+    const text = JSON.stringify([events, trail]);
     for (const secret of [FIRST_PASSWORD, OWN_PASSWORD, 'scrypt$']) expect(text).not.toContain(secret);
   });
 
