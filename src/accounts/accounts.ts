@@ -86,9 +86,17 @@ export class Accounts {
     return this.open(account, 'administrator', mustChangePassword);
   }
 
-  /** An account whose password its owner chose (ADMIN_PASSWORD at first start, set-up scripts): no change required. */
-  setUp(username: string, password: string, grants: readonly Grant[]): Promise<AccountView> {
-    return this.open({ username, password, grants }, 'owner', false);
+  /**
+   * An account whose password its owner chose (set-up scripts): no change required. Set-up is run again and
+   * again: an account of that name that exists already is left as it is.
+   */
+  async setUp(username: string, password: string, grants: readonly Grant[]): Promise<AccountView> {
+    try {
+      return await this.open({ username, password, grants }, 'owner', false);
+    } catch (error) {
+      if (error instanceof ProblemError && error.code === 'username-taken') return this.commands.view(accounts, accountIdOf(username));
+      throw error;
+    }
   }
 
   async addGrant(id: string, grant: Grant, expectedVersion?: number): Promise<AccountView> {
