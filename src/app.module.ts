@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DisciplineModule } from './discipline/discipline.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { FeedModule } from './feed/feed.module.js';
 import { InspectionsModule } from './inspections/inspections.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { AppConfig } from './platform/config/app-config.js';
@@ -42,6 +43,7 @@ export class AppModule implements NestModule {
         SupervisionsModule,
         ReviewsModule,
         DisciplineModule,
+        FeedModule,
         AccountsModule,
       ],
       controllers: [HealthController, MetricsController],

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { ALL_ORGANIZATIONS, setScope, type ReadScope } from '../database/organization-scope.js';
+import type { GlobalCheckpoint } from '../event-store/event-store.js';
 import { COLUMNS, toStored, type EventRow } from '../event-store/postgres/postgres-event-store.js';
 import { organizationStreamId } from '../organizations/domain/organization.decider.js';
 
@@ -14,6 +15,9 @@ export interface AuditEventFilter {
   /** Record time, whole days: recorded on or after `from`, on or before `to`. */
   readonly from?: string;
   readonly to?: string;
+  /** Recorded by this actor (the metadata's `actor`: an account, `anonymous`, or the service's own). */
+  readonly actor?: string;
+  readonly eventType?: string;
 }
 
 /**
@@ -60,6 +64,8 @@ function conditions(filter: AuditEventFilter, scope: ReadScope): { where: string
   }
   if (filter.from !== undefined) clauses.push(`recorded_at >= ${param(dayStart(filter.from))}`);
   if (filter.to !== undefined) clauses.push(`recorded_at < ${param(nextDayStart(filter.to))}`);
+  if (filter.actor !== undefined) clauses.push(`metadata->>'actor' = ${param(filter.actor)}`);
+  if (filter.eventType !== undefined) clauses.push(`event_type = ${param(filter.eventType)}`);
   if (scope.confidentialCases !== ALL_ORGANIZATIONS) clauses.push(`stream_id NOT IN (${UNSEEN_CONFIDENTIAL_STREAMS})`);
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', values };
 }
@@ -94,22 +100,43 @@ async function inScope<T>(pool: pg.Pool, scope: ReadScope, filter: AuditEventFil
   }
 }
 
-/** One page of the audit trail, in global order. */
+/**
+ * One page of the audit trail in commit order (newest first with `desc`), after the cursor `after` (absent:
+ * from the first, or the newest): keyset over (transaction id, position) and only below the oldest
+ * transaction still running, as the event store reads all events, so that an event whose transaction
+ * commits late is on a later page instead of a page already read (paging by OFFSET skipped it).
+ */
 export function auditEventsPage(
   pool: pg.Pool,
   scope: ReadScope,
   filter: AuditEventFilter,
-  page: number,
+  after: GlobalCheckpoint | undefined,
   pageSize: number,
-): Promise<{ events: AuditEvent[]; total: number }> {
+  order: 'asc' | 'desc' = 'asc',
+): Promise<{ events: (AuditEvent & { checkpoint: GlobalCheckpoint })[]; total: number }> {
   const { where, values } = conditions(filter, scope);
+  const committed = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+  const direction = order === 'desc' ? 'DESC' : 'ASC';
+  const cursor = after
+    ? {
+        condition: `AND (transaction_id, global_position) ${order === 'desc' ? '<' : '>'} ($${values.length + 1}::xid8, $${values.length + 2}::bigint)`,
+        values: [after.transactionId, after.globalPosition],
+      }
+    : { condition: '', values: [] };
   return inScope(pool, scope, filter, async (client) => {
     const rows = await client.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events ${where} ORDER BY global_position LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      values,
+      `SELECT ${COLUMNS} FROM events ${where ? `${where} AND` : 'WHERE'} ${committed}
+         ${cursor.condition} ORDER BY events.transaction_id ${direction}, events.global_position ${direction} LIMIT ${pageSize}`,
+      [...values, ...cursor.values],
     );
     const count = await client.query<{ total: string }>(`SELECT count(*) AS total FROM events ${where}`, values);
-    return { events: rows.rows.map(toAuditEvent), total: Number(count.rows[0]?.total ?? 0) };
+    return {
+      events: rows.rows.map((row) => ({
+        ...toAuditEvent(row),
+        checkpoint: { transactionId: row.transaction_id, globalPosition: Number(row.global_position) },
+      })),
+      total: Number(count.rows[0]?.total ?? 0),
+    };
   });
 }
 

@@ -1,13 +1,14 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Allow, AUDIT_ROLES, WholeTree } from '../shared/access/policy.js';
 import { Database } from '../database/database.js';
 import { currentReadScope } from '../database/organization-scope.js';
-import type { EventMetadata } from '../event-store/event-store.js';
+import { decodeCursor, encodeCursor } from '../event-store/checkpoint-cursor.js';
+import { START_OF_ALL, type EventMetadata, type GlobalCheckpoint } from '../event-store/event-store.js';
 import { ApiProblemResponses } from '../platform/http/api-routes.js';
-import { PageQueryDto } from '../platform/http/page-query.dto.js';
 import { ProblemError, RequestValidationError } from '../platform/http/problem.js';
 import { auditEventsPage, OutOfScopeError, type AuditEvent } from './audit-events.js';
 import { QueryBus } from '@nestjs/cqrs';
@@ -15,7 +16,21 @@ import { ExportAuditTrail } from './audit-operations.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export class AuditTrailQueryDto extends PageQueryDto {
+export class AuditTrailQueryDto {
+  @ApiPropertyOptional({ description: 'The `next` of the page before; absent: from the first event (the newest with order=desc)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  after?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+
   @ApiPropertyOptional({ example: 'discipline-case-7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f' })
   @IsOptional()
   @IsString()
@@ -41,6 +56,22 @@ export class AuditTrailQueryDto extends PageQueryDto {
   @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
   to?: string;
+
+  @ApiPropertyOptional({ example: 'admin', description: 'Recorded by this actor: an account, `anonymous`, or the service itself' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  actor?: string;
+
+  @ApiPropertyOptional({ example: 'AccessDenied', description: 'Events of this type only' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Za-z]{0,99}$/, { message: '$property must be an event type such as AccessDenied' })
+  eventType?: string;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: '`desc`: newest first' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
 }
 
 export class AuditExportQueryDto {
@@ -87,9 +118,13 @@ export class AuditTrailEntryDto {
 
 export class AuditTrailPageDto {
   @ApiProperty({ type: [AuditTrailEntryDto] }) items!: AuditTrailEntryDto[];
-  @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Events matching the filter' }) total!: number;
+  @ApiProperty({
+    description:
+      'Pass as `after` for the next page: after the last item (the `after` given when there is none). A page shorter than pageSize reached the last event committed so far',
+  })
+  next!: string;
 }
 
 function textOrNull(...values: unknown[]): string | null {
@@ -97,7 +132,7 @@ function textOrNull(...values: unknown[]): string | null {
   return typeof found === 'string' ? found : null;
 }
 
-function entry(event: AuditEvent): AuditTrailEntryDto {
+function entry({ checkpoint: _checkpoint, ...event }: AuditEvent & { checkpoint: GlobalCheckpoint }): AuditTrailEntryDto {
   return {
     ...event,
     actor: textOrNull(event.metadata.actor) ?? '',
@@ -119,18 +154,23 @@ export class AuditTrailHttp {
   @Get('events')
   @ApiOperation({
     operationId: 'listAuditEvents',
-    summary: 'The audit trail: every stored event with its actor, valid and record time, reason, rule version and hash-chain links, in global order',
-    description: 'Read from the event table itself (not a projection), as stored: what the hashes cover.',
+    summary:
+      'The audit trail: every stored event with its actor, valid and record time, reason, rule version and hash-chain links, in commit order (newest first with order=desc)',
+    description:
+      'Read from the event table itself (not a projection), as stored: what the hashes cover. Paged by a cursor in commit order (transaction, then position), ' +
+      'which never skips an event whose transaction committed after a later-numbered one.',
   })
   @ApiOkResponse({ type: AuditTrailPageDto })
   @ApiProblemResponses(400, 401, 403)
   async events(@Query() query: AuditTrailQueryDto): Promise<AuditTrailPageDto> {
     periodInOrder(query);
-    const page = query.page ?? 1;
+    const after = query.after === undefined ? undefined : decodeCursor(query.after);
+    if (query.after !== undefined && !after)
+      throw new RequestValidationError([{ field: 'after', rule: 'cursor', message: 'after must be the next of an earlier page' }]);
     const pageSize = query.pageSize ?? 50;
     try {
-      const { events, total } = await auditEventsPage(this.database.pool, currentReadScope(), query, page, pageSize);
-      return { items: events.map(entry), page, pageSize, total };
+      const { events, total } = await auditEventsPage(this.database.pool, currentReadScope(), query, after, pageSize, query.order);
+      return { items: events.map(entry), pageSize, total, next: encodeCursor(events.at(-1)?.checkpoint ?? after ?? START_OF_ALL) };
     } catch (error) {
       if (error instanceof OutOfScopeError) throw new ProblemError(403, 'forbidden', error.message);
       throw error;

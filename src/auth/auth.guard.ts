@@ -3,14 +3,18 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemError } from '../platform/http/problem.js';
 import { requestContext } from '../shared/request-context.js';
-import { AccessDenials } from './access-denials.js';
+import { AccessDenials, routePattern } from './access-denials.js';
 import { AccountAccess } from './account-access.js';
 import { ALLOWED_ROLES, PASSWORD_CHANGE_ROUTE, PUBLIC_ROUTE, WHOLE_TREE_ROUTE } from '../shared/access/policy.js';
-import { RequestRateLimit } from './rate-limiter.js';
+import { RequestRateLimit, UnauthenticatedRateLimit } from './rate-limiter.js';
 import type { Principal, Role } from '../shared/access/principal.js';
 import { TokenService, unauthenticated, type TokenHolder } from './token.service.js';
 
-/** Deny by default: a route opens only to a verified token holding one of the roles it allows. */
+/**
+ * Deny by default: a route opens only to a verified token holding one of the roles it allows. Requests
+ * without a valid token are throttled per address before their refusal is counted; an account's quota is
+ * spent by its refused requests too.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -19,34 +23,37 @@ export class AuthGuard implements CanActivate {
     private readonly accounts: AccountAccess,
     private readonly denials: AccessDenials,
     private readonly rateLimit: RequestRateLimit,
+    private readonly unauthenticated: UnauthenticatedRateLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const route = `${request.baseUrl}${(request.route as { path?: string } | undefined)?.path ?? ''}`;
+    const route = routePattern(request);
     let principal: Principal;
     let mustChangePassword: boolean;
     try {
       const holder = await this.tokens.verify(bearerToken(request));
       ({ principal, mustChangePassword } = await this.principalOf(holder));
     } catch (error) {
-      await this.denials.record({ actor: null, method: request.method, route, status: 401, code: 'unauthenticated' });
+      const address = request.ip ?? 'unknown';
+      await this.unauthenticated.take(address);
+      await this.denials.record({ actor: null, address, method: request.method, route, status: 401, code: 'unauthenticated' });
       throw error;
     }
+    await this.rateLimit.take(principal.actor);
     if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets)) {
-      await this.denials.record({ actor: principal.actor, method: request.method, route, status: 403, code: 'password-change-required' });
+      await this.denials.record({ actor: principal.actor, address: null, method: request.method, route, status: 403, code: 'password-change-required' });
       throw new ProblemError(403, 'password-change-required', 'Change your password first: POST /api/v1/auth/password, then log in again');
     }
     const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
     const wholeTree = this.reflector.getAllAndOverride<boolean>(WHOLE_TREE_ROUTE, targets) ?? false;
     if (!principal.grants.some((grant) => allowed.includes(grant.role) && (!wholeTree || grant.organizationId === null))) {
-      await this.denials.record({ actor: principal.actor, method: request.method, route, status: 403, code: 'forbidden' });
+      await this.denials.record({ actor: principal.actor, address: null, method: request.method, route, status: 403, code: 'forbidden' });
       const over = wholeTree ? ' over the whole tree' : '';
       throw new ProblemError(403, 'forbidden', `${request.method} ${route} needs one of the roles${over}: ${allowed.join(', ') || 'none (closed)'}`);
     }
-    this.rateLimit.take(principal.actor);
     // Only the grants of the roles this route allows define what the caller may reach here.
     requestContext.current()?.authenticate(
       principal.actor,

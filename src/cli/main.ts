@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../platform/config/app-config.js';
 import { accountsArguments, accountsCommand, ACCOUNTS_USAGE } from './accounts-commands.js';
 import { AUDIT_USAGE, checkpoint, exportCommand, exportOptions, verifyAudit } from './audit-commands.js';
 import { asOperator, CommandLineLogger, openCliContext, type CliContext } from './cli-context.js';
+import { feedContractCommand, FEED_CONTRACT_USAGE } from './feed-contract.command.js';
 import { generateKeys, KeyExistsError, keysFolder, KEYS_USAGE } from './keys.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { openApiDocumentCommand } from './openapi-document.command.js';
@@ -20,6 +21,7 @@ ${AUDIT_USAGE}
   seed-demo          load the Bình Xuyên demo district and its work (2016-2019) through the service's commands,
                      catch up, print its 2019 statistics; the service must be stopped (embedded database)
   openapi            print the OpenAPI document the service serves (the admin UI's API types are generated from it)
+${FEED_CONTRACT_USAGE}
   migrate            bring the schema up to date as MIGRATION_DATABASE_URL (else DATABASE_URL), nothing else
 ${KEYS_USAGE}
 ${ACCOUNTS_USAGE}
@@ -57,6 +59,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   keys: { check: (args) => void keysFolder(args), runAlone: (args) => generateKeys(args) },
   accounts: { check: (args) => void accountsArguments(args), run: (context, args) => accountsCommand(context, args) },
   openapi: { check: noArguments, runAlone: () => openApiDocumentCommand(loadConfig(process.env)) },
+  'feed-contract': { check: noArguments, runAlone: () => feedContractCommand() },
 };
 
 const EXPECTED_FAILURES = [ConfigError, DataDirInUseError, DemoAlreadyLoadedError, KeyExistsError];

@@ -4,7 +4,7 @@ import { ALL_ORGANIZATIONS, currentReadScope, currentScope, type OrganizationSco
 import type { SubjectRef } from '../shared/domain/vocabulary.js';
 import { ProblemError } from '../platform/http/problem.js';
 import { requestContext } from '../shared/request-context.js';
-import { StreamNotFoundError } from '../shared/stream-errors.js';
+import { StreamOutOfScopeError } from '../shared/stream-errors.js';
 import type { ScopeAnchor, ScopedStream } from './stream-resource.js';
 
 export type { ScopeAnchor } from './stream-resource.js';
@@ -51,7 +51,7 @@ export class StreamScope {
 
   /** Outside the caller's scope a stream answers as if it did not exist: its existence is not given away. */
   async requireVisible<S>(resource: ScopedStream<S>, id: string, state: S): Promise<void> {
-    if (!(await this.visible(resource, state))) throw new StreamNotFoundError(resource.streamId(id));
+    if (!(await this.visible(resource, state))) throw new StreamOutOfScopeError(resource.streamId(id));
   }
 
   async requireCreatable<S>(resource: ScopedStream<S>, state: S): Promise<void> {

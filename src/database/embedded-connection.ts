@@ -19,7 +19,7 @@ const AUTHENTICATION_SASL_FINAL = 12;
 const PROTOCOL_VIOLATION = '08P01';
 const INVALID_PASSWORD = '28P01';
 
-function backendMessage(type: string, body: Buffer): Buffer {
+export function backendMessage(type: string, body: Buffer): Buffer {
   const header = Buffer.alloc(5);
   header.write(type, 'latin1');
   header.writeInt32BE(4 + body.length, 1);
@@ -75,6 +75,10 @@ export class EmbeddedConnection {
       clearTimeout(this.authenticationDeadline);
       this.work = this.work.then(() => this.server.closed(this));
     });
+  }
+
+  notify(message: Uint8Array): void {
+    if (this.socket.writable) this.socket.write(message);
   }
 
   /** Tells the client why, as PostgreSQL does with a FATAL error, and drops it. */

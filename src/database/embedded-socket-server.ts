@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
-import { EmbeddedConnection } from './embedded-connection.js';
+import { backendMessage, EmbeddedConnection } from './embedded-connection.js';
+import { EmbeddedListeners, listenStatement } from './embedded-notifications.js';
 import { ScramVerifier } from './scram-sha-256.js';
 
 export interface EmbeddedSocketServerOptions {
@@ -25,6 +26,7 @@ export class EmbeddedSocketServer {
   private idleInTransaction: NodeJS.Timeout | undefined;
   private busy = false;
   private readonly waiters: { connection: EmbeddedConnection; resolve: () => void }[] = [];
+  private readonly listeners = new EmbeddedListeners();
 
   constructor(
     private readonly db: PGlite,
@@ -50,11 +52,23 @@ export class EmbeddedSocketServer {
   }
 
   async run(connection: EmbeddedConnection, messages: readonly Uint8Array[], write: (data: Uint8Array) => void): Promise<void> {
+    const statement = listenStatement(messages);
+    if (statement && !statement.listen) {
+      // Answered here: the session must go on listening for the other connections.
+      this.listeners.unlisten(connection, statement.channel);
+      write(Buffer.concat([backendMessage('C', Buffer.from('UNLISTEN\0')), backendMessage('Z', Buffer.from(this.owner === connection ? 'T' : 'I'))]));
+      return;
+    }
     await this.acquire(connection);
     try {
+      let cut: Buffer = Buffer.alloc(0);
+      const onRawData = (chunk: Uint8Array) => {
+        cut = this.listeners.route(cut, chunk, write);
+      };
       await this.db.runExclusive(async () => {
-        for (const message of messages) await this.db.execProtocolRawStream(message, { onRawData: write });
+        for (const message of messages) await this.db.execProtocolRawStream(message, { onRawData });
       });
+      if (statement) this.listeners.listen(connection, statement.channel);
     } finally {
       this.owner = this.db.isInTransaction() ? connection : undefined;
       this.releaseTurn();
@@ -63,6 +77,7 @@ export class EmbeddedSocketServer {
 
   /** A client gone in the middle of a transaction must not leave the session inside it. */
   async closed(connection: EmbeddedConnection): Promise<void> {
+    this.listeners.forget(connection);
     if (this.owner !== connection) return;
     await this.acquire(connection);
     try {

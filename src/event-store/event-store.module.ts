@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { Database } from '../database/database.js';
+import { Metrics } from '../platform/metrics/metrics.js';
 import { Clock, IdGenerator } from '../shared/clock.js';
 import { EventSourcedStreams } from './event-sourced-streams.js';
 import { EventStore } from './event-store.js';
@@ -13,9 +14,11 @@ import { UpcasterRegistry } from './upcasters.js';
     { provide: UpcasterRegistry, useValue: new UpcasterRegistry() },
     {
       provide: EventStore,
-      inject: [Database, Clock, IdGenerator, UpcasterRegistry],
-      useFactory: (database: Database, clock: Clock, ids: IdGenerator, upcasters: UpcasterRegistry) =>
-        new PostgresEventStore(database.pool, clock, ids, upcasters),
+      inject: [Database, Clock, IdGenerator, UpcasterRegistry, Metrics],
+      useFactory: (database: Database, clock: Clock, ids: IdGenerator, upcasters: UpcasterRegistry, metrics: Metrics) =>
+        new PostgresEventStore(database.pool, clock, ids, upcasters, (request) =>
+          metrics.eventsAppended.inc({ stream_type: request.streamType }, request.events.length),
+        ),
     },
     ...personalDataProviders,
     EventSourcedStreams,

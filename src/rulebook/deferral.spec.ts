@@ -1,5 +1,5 @@
 import { RuleViolationError } from '../shared/domain/errors.js';
-import { deferralActive, requireNoDeferral } from './deferral.js';
+import { deferralActive, requireConsidered, requireNoDeferral } from './deferral.js';
 import { defaultRulebook } from './rulebook.js';
 
 const v2023 = defaultRulebook().versionInForce('2023-05-10');
@@ -25,6 +25,31 @@ describe('deferral of discipline (QĐ 69 art. 2 cl. 14)', () => {
     const deceased = [{ ground: 'deceased', since: '2023-02-01', until: null }] as const;
     expect(deferralActive(deceased, '2023-05-10', v2023).blocksDiscipline).toBe(true);
     expect(deferralActive(deceased, '2023-05-10', v2023, { especiallySerious: true }).blocksDiscipline).toBe(false);
+  });
+
+  it('QĐ 69 art. 2 cl. 14: no ballot from the first day of the ground to the day before it is lifted; from the lifting day it may be held', () => {
+    expect(() => requireConsidered(deferralActive([maternity], '2023-01-09', v2023), 'ballot')).not.toThrow();
+    expect(() => requireConsidered(deferralActive([maternity], '2023-01-10', v2023), 'ballot')).toThrow(expect.objectContaining({ code: 'deferral-active' }));
+    expect(() => requireConsidered(deferralActive([maternity], '2023-07-09', v2023), 'decision')).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ act: 'decision' }) }),
+    );
+    expect(() => requireConsidered(deferralActive([maternity], '2023-07-10', v2023), 'ballot')).not.toThrow();
+  });
+
+  it('HD 02-HD/TW: a ground that only bars the sanction (missing, deceased) lets the body conclude and vote', () => {
+    const missing = deferralActive([{ ground: 'declared-missing', since: '2023-02-01', until: null }], '2023-05-10', v2023);
+    expect(missing.blocksDiscipline).toBe(true);
+    expect(() => requireConsidered(missing, 'ballot')).not.toThrow();
+  });
+
+  it('QĐ 181-QĐ/TW (2013): the grounds are carried back to the rules of 2013-2017 and marked unconfirmed', () => {
+    const check = deferralActive(
+      [{ ground: 'maternity-leave', since: '2016-01-10', until: null }],
+      '2016-03-01',
+      defaultRulebook().versionInForce('2016-03-01'),
+    );
+    expect(check).toMatchObject({ ruleVersion: 'qd181-2013+qd46-2011', active: [{ confirmed: false, citation: { document: 'Quy định 181-QĐ/TW (2013)' } }] });
+    expect(() => requireConsidered(check, 'ballot')).toThrow(RuleViolationError);
   });
 
   it('Conclusion 14: innovation that caused damage may reduce or exempt but does not defer', () => {

@@ -44,3 +44,21 @@ export function requireNoDeferral(check: DeferralCheck): void {
     citation: blocking[0]?.citation,
   });
 }
+
+/**
+ * While a ground of "not yet considered" (chưa xem xét) is active the case is not considered at all
+ * (QĐ 69 art. 2 cl. 14): no ballot is held on a day inside its period, and no decision rests on such a
+ * ballot. Grounds that only bar the sanction (missing, deceased) still let the body conclude and vote.
+ */
+export function requireConsidered(check: DeferralCheck, act: 'ballot' | 'decision'): void {
+  const deferring = check.active.filter((a) => a.effect === 'not-yet-considered');
+  if (deferring.length === 0) return;
+  const what = act === 'ballot' ? 'No ballot may be held' : 'The decision may not rest on a ballot held';
+  throw new RuleViolationError('deferral-active', `${what} on ${check.on}: the case is not yet considered (${deferring.map((d) => d.ground).join(', ')})`, {
+    on: check.on,
+    act,
+    grounds: deferring,
+    ruleVersion: check.ruleVersion,
+    citation: deferring[0]?.citation,
+  });
+}

@@ -41,7 +41,7 @@ export function limitationLastDate(
   const sorted = [...violations].sort((a, b) => a.committedOn.localeCompare(b.committedOn));
   const grave = sorted.flatMap((v) => v.graveOffences).find((o) => rules.imprescriptibleOffences.includes(o));
   const noLimitationBecause = levelRule.period === null ? { formLevel: level } : grave ? { graveOffence: grave } : null;
-  const base = { ...applied(version, rule), subjectKind, level, period: levelRule.period, noLimitationBecause };
+  const base = { ...applied(version, rules), subjectKind, level, period: levelRule.period, noLimitationBecause };
   if (levelRule.period === null || noLimitationBecause) return { ...base, clock: [], lastDate: null };
 
   const period = levelRule.period;

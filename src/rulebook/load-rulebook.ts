@@ -139,6 +139,7 @@ function grant(r: Reader): AuthorityGrant {
 }
 
 const limitationRules = (r: Reader): LimitationRules => ({
+  ...cited(r),
   periods: r.field('periods').array((p) => ({ form: p.field('form').oneOf(SANCTION_FORMS), period: p.field('period').nullable(duration) })),
   imprescriptibleOffences: r.field('imprescriptibleOffences').array((o) => o.oneOf(GRAVE_OFFENCES)),
 });

@@ -79,10 +79,12 @@ export const RESTORATION_ITEMS = [
 ] as const;
 export type RestorationItem = (typeof RESTORATION_ITEMS)[number];
 
-export type LimitationRules = Readonly<{
-  periods: readonly Readonly<{ form: SanctionForm; period: Duration | null }>[];
-  imprescriptibleOffences: readonly GraveOffence[];
-}>;
+/** An organization's periods may come from another text than a member's (QĐ 07-QĐi/TW from 2018), so each cites its own. */
+export type LimitationRules = Cited &
+  Readonly<{
+    periods: readonly Readonly<{ form: SanctionForm; period: Duration | null }>[];
+    imprescriptibleOffences: readonly GraveOffence[];
+  }>;
 
 export type RuleVersion = Readonly<{
   id: string;

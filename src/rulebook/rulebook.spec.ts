@@ -8,8 +8,8 @@ import { defaultRulebook } from './rulebook.js';
 const rulebook = defaultRulebook();
 
 describe('rulebook versions', () => {
-  it('selects the texts in force in 2019 (QĐ 102/2017 with QĐ 30/2016) for a 2019 decision', () => {
-    expect(rulebook.versionInForce('2019-12-03').id).toBe('qd102-2017+qd30-2016');
+  it('selects the texts in force in 2019 (QĐ 102/2017 and QĐ 07/2018 with QĐ 30/2016) for a 2019 decision', () => {
+    expect(rulebook.versionInForce('2019-12-03').id).toBe('qd102-2017+qd07-2018+qd30-2016');
   });
 
   it('selects QĐ 69/2022 with QĐ 22/2021 for a 2023 decision', () => {
@@ -30,7 +30,7 @@ describe('rulebook versions', () => {
     expect(rulebook.versionInForce('2026-01-01').rules.structure.bodies.district).toEqual([]);
   });
 
-  it('refuses a date before the first encoded version, naming the versions', () => {
+  it('refuses a date before the first encoded version (QĐ 181-QĐ/TW, 30 Mar 2013), naming the versions', () => {
     expect(() => rulebook.versionInForce('2010-01-01')).toThrow(RuleViolationError);
   });
 

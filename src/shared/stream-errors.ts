@@ -21,3 +21,9 @@ export class StreamNotFoundError extends Error {
     this.name = 'StreamNotFoundError';
   }
 }
+
+/**
+ * A stream that exists but lies outside the caller's scope, or is a case confidential to others: answered
+ * exactly as one that does not exist, and recorded as a refused access.
+ */
+export class StreamOutOfScopeError extends StreamNotFoundError {}

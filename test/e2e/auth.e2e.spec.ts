@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SignJWT } from 'jose';
 import type pg from 'pg';
 import request from 'supertest';
 import { Accounts } from '../../src/accounts/accounts.js';
+import { recordedDenials } from '../support/access-records.js';
 import { testDatabases, testPool } from '../support/databases.js';
 import { ADMIN_PASSWORD, createTestApp, JWT_SECRET, loginAs } from '../support/test-app.js';
 
 const uuid = '00000000-0000-4000-8000-000000000000';
+/** Its own account in each run: the refusals it is counted for are this run's only. */
+const viewer = `viewer-e2e-${randomUUID().slice(0, 8)}`;
 
 interface Operation {
   readonly method: 'get' | 'post';
@@ -41,7 +45,7 @@ describe.each(testDatabases())('authentication and deny-by-default authorization
   beforeAll(async () => {
     app = await createTestApp(database.url);
     pool = testPool(database.url, 2);
-    await app.get(Accounts).setUp('viewer-e2e', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
+    await app.get(Accounts).setUp(viewer, 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
   });
   afterAll(async () => {
     await pool.end();
@@ -102,7 +106,7 @@ describe.each(testDatabases())('authentication and deny-by-default authorization
   });
 
   it('lets a viewer read but not command (403), and records each refusal without the ids asked for', async () => {
-    const token = await loginAs(app, 'viewer-e2e', 'viewer-password-1');
+    const token = await loginAs(app, viewer, 'viewer-password-1');
     await request(app.getHttpServer()).get('/api/v1/rulebook').set('Authorization', `Bearer ${token}`).expect(200);
     const refused = await request(app.getHttpServer())
       .post(`/api/v1/inspections/${uuid}/close`)
@@ -110,10 +114,22 @@ describe.each(testDatabases())('authentication and deny-by-default authorization
       .send({ closedOn: '2026-01-01' })
       .expect(403);
     expect(refused.body.code).toBe('forbidden');
+    // Counted at once, written as an event per caller, route and minute once the counts are flushed.
+    expect(await recordedDenials(app, pool, { actor: viewer }, 1)).toEqual({ events: 1, refusals: 1 });
     const { rows } = await pool.query(
-      `SELECT data, metadata FROM events WHERE event_type = 'AccessDenied' AND data->>'actor' = 'viewer-e2e' ORDER BY global_position DESC LIMIT 1`,
+      `SELECT data, metadata FROM events WHERE event_type = 'AccessDenied' AND data->>'actor' = $1 ORDER BY global_position DESC LIMIT 1`,
+      [viewer],
     );
-    expect(rows[0].data).toEqual({ actor: 'viewer-e2e', method: 'POST', route: '/api/v1/inspections/:id/close', status: 403, code: 'forbidden' });
+    expect(rows[0].data).toEqual({
+      actor: viewer,
+      method: 'POST',
+      route: '/api/v1/inspections/:id/close',
+      status: 403,
+      code: 'forbidden',
+      count: 1,
+      minute: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\.000Z$/),
+    });
+    expect(rows[0].metadata.actor).toBe(viewer);
     expect(JSON.stringify(rows[0])).not.toContain(uuid);
   });
 

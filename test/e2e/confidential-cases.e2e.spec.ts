@@ -4,6 +4,7 @@ import { Accounts } from '../../src/accounts/accounts.js';
 import type { Grant } from '../../src/shared/access/principal.js';
 import { addDays } from '../../src/rulebook/index.js';
 import { ApiClient, type View } from '../support/api-client.js';
+import { recordedDenials } from '../support/access-records.js';
 import { testDatabases, testPool } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
@@ -25,6 +26,7 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
   let appeal: View;
   let ordinary: View;
   const clients = new Map<string, ApiClient>();
+  const usernames = new Map<string, string>();
   const as = (name: string) => clients.get(name)!;
 
   const readers = ['province administrator', 'province discipline officer', 'province auditor'];
@@ -92,6 +94,7 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
     for (const [name, grant] of users) {
       const username = `${name.replaceAll(' ', '-')}-${suffix}`;
       await app.get(Accounts).setUp(username, PASSWORD, [grant]);
+      usernames.set(name, username);
       clients.set(name, new ApiClient(await authorizedAgent(app, username, PASSWORD)));
     }
     await waitUntilProjected(pool, await committedHead(pool));
@@ -182,5 +185,23 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
       .post('discipline-cases', { ...opening, confidentialTo: { organizationId: '0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60', bodyKind: 'inspection-commission' } })
       .expect(422);
     expect(stranger.body).toMatchObject({ code: 'unknown-reference', details: { field: 'confidentialTo.organizationId' } });
+  });
+
+  it('records the 404 it answers a grant of another organization as a refused access in the audit trail, by route pattern, never its id', async () => {
+    const stranger = usernames.get('commune administrator')!;
+    await as('commune administrator').get(`discipline-cases/${confidential.id}`).expect(404);
+    await as('commune discipline officer').post(`discipline-cases/${confidential.id}/announce`, { announcedOn: today }).expect(404);
+    await recordedDenials(app, pool, { actor: stranger, status: 404, route: '/api/v1/discipline-cases/:id' }, 1);
+    await recordedDenials(app, pool, { actor: usernames.get('commune discipline officer')!, status: 404 }, 1);
+
+    const trail = await admin.get(`audit/events?actor=${stranger}&eventType=AccessDenied&order=desc&pageSize=200`).expect(200);
+    expect(trail.body.items.map((item: { data: Item }) => item.data)).toContainEqual(
+      expect.objectContaining({ actor: stranger, method: 'GET', route: '/api/v1/discipline-cases/:id', status: 404, code: 'not-found' }),
+    );
+    const officer = await admin.get(`audit/events?actor=${usernames.get('commune discipline officer')}&eventType=AccessDenied&pageSize=200`).expect(200);
+    expect(officer.body.items.map((item: { data: Item }) => item.data)).toContainEqual(
+      expect.objectContaining({ method: 'POST', route: '/api/v1/discipline-cases/:id/announce', status: 404, code: 'not-found' }),
+    );
+    expect(JSON.stringify([trail.body, officer.body])).not.toContain(confidential.id);
   });
 });

@@ -131,6 +131,10 @@ const READ_ROUTES: Readonly<Record<string, (records: Records['ids']) => Probe[]>
     { url: `audit/events?organizationId=${b.commune}`, showsData: true },
     { url: `audit/events?streamId=discipline-case-${b.sanctionCase}`, showsData: true },
   ],
+  '/api/v1/feed': () => [{ url: 'feed?limit=1000', showsData: false }],
+  // It streams until the client leaves: the catch-up feed above serves the same events.
+  '/api/v1/feed/live': () => [],
+  '/api/v1/feed/asyncapi': () => [{ url: 'feed/asyncapi', showsData: false }],
   '/api/v1/organizations': () => [{ url: 'organizations', showsData: true }],
   '/api/v1/organizations/{id}': (b) => [{ url: `organizations/${b.commune}`, showsData: true }],
   '/api/v1/organizations/{id}/members': (b) => [{ url: `organizations/${b.commune}/members`, showsData: true }],
@@ -231,8 +235,8 @@ describe.each(testDatabases())('no cross-organization read, for every role and r
           // A refusal may repeat what was asked for; anything else of theirs is a leak.
           const leaked = secrets.filter((secret) => !url.includes(secret) && answerText(response).includes(secret));
           expect([role, url, leaked]).toEqual([role, url, []]);
-          // A record of another organization answers as if it did not exist.
-          const expected = route.includes('{') ? [404] : [200, 403, 404];
+          // A record of another organization answers as if it did not exist; an integration account reads the feed only.
+          const expected = route.includes('{') && role !== 'integration' ? [404] : [200, 403, 404];
           expect([role, url, expected.includes(response.status)]).toEqual([role, url, true]);
         }
       }

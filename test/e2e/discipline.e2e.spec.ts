@@ -452,11 +452,19 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     const rulebook = await api.get('rulebook').expect(200);
     const versions = (
       rulebook.body as {
-        versions: { id: string; effectiveFrom: string; effectiveTo: string | null; rules: { limitation: { citation: object; confirmed: boolean } } }[];
+        versions: {
+          id: string;
+          effectiveFrom: string;
+          effectiveTo: string | null;
+          rules: { limitation: { citation: object; confirmed: boolean; member: object } };
+        }[];
       }
     ).versions;
     expect(versions.map((v) => [v.id, v.effectiveFrom, v.effectiveTo])).toEqual([
-      ['qd102-2017+qd30-2016', '2017-11-15', '2021-07-27'],
+      ['qd181-2013+qd46-2011', '2013-03-30', '2016-07-25'],
+      ['qd181-2013+qd30-2016', '2016-07-26', '2017-11-14'],
+      ['qd102-2017+qd30-2016', '2017-11-15', '2018-08-27'],
+      ['qd102-2017+qd07-2018+qd30-2016', '2018-08-28', '2021-07-27'],
       ['qd102-2017+qd22-2021', '2021-07-28', '2022-07-05'],
       ['qd69-2022+qd22-2021', '2022-07-06', '2025-02-13'],
       ['qd69-264-2025+qd22-262-2025', '2025-02-14', '2025-05-29'],
@@ -464,7 +472,8 @@ describe.each(testDatabases())('discipline and appeals over HTTP on $name', (dat
     ]);
     expect(versions.at(-1)?.rules.limitation).toMatchObject({ citation: { document: 'Quy định 69-QĐ/TW (2022)', article: 'art. 4 cl. 2' }, confirmed: true });
 
-    expect((await api.get('rulebook/in-force?on=2019-12-03').expect(200)).body).toMatchObject({ id: 'qd102-2017+qd30-2016' });
+    expect(versions[0]?.rules.limitation).toMatchObject({ member: { citation: { document: 'Quy định 181-QĐ/TW (2013)' }, confirmed: false } });
+    expect((await api.get('rulebook/in-force?on=2019-12-03').expect(200)).body).toMatchObject({ id: 'qd102-2017+qd07-2018+qd30-2016' });
     const bad = await api.get('rulebook/in-force?on=2019-02-30').expect(400);
     expect(bad.body).toMatchObject({ code: 'validation-failed', errors: [{ field: 'on' }] });
     const before = await api.get('rulebook/in-force?on=2010-01-01').expect(422);

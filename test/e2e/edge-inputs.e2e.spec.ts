@@ -4,7 +4,7 @@ import request from 'supertest';
 import { MAX_BODY_DEPTH } from '../../src/platform/http/body-depth.js';
 import { MAX_PAGE } from '../../src/platform/http/page-query.dto.js';
 import { testDatabases, testPool } from '../support/databases.js';
-import { ADMIN_PASSWORD, authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
+import { ADMIN_PASSWORD, authorizedAgent, CLIENT_ADDRESS, createTestApp, type HttpAgent } from '../support/test-app.js';
 
 /** JSON text of arrays nested `depth` levels deep, written out as a client would send it. */
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -40,11 +40,20 @@ describe.each(testDatabases())('edge inputs: bodies nested too deep and numbers 
   it('refuses a deep login body before the login attempts are counted, so the right password still works after', async () => {
     const deep = `{"username":"admin","password":${JSON.stringify(ADMIN_PASSWORD)},"x":${nested(3000)}}`;
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const response = await request(app.getHttpServer()).post('/api/v1/auth/login').set('Content-Type', 'application/json').send(deep).expect(400);
+      const response = await request(app.getHttpServer())
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', CLIENT_ADDRESS)
+        .set('Content-Type', 'application/json')
+        .send(deep)
+        .expect(400);
       expectTooDeep(response.body);
       expect(response.body.accessToken).toBeUndefined();
     }
-    await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(200);
+    await request(app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', CLIENT_ADDRESS)
+      .send({ username: 'admin', password: ADMIN_PASSWORD })
+      .expect(200);
   });
 
   it('lets a body through at the depth limit, to the validation that names its fields', async () => {
@@ -61,7 +70,8 @@ describe.each(testDatabases())('edge inputs: bodies nested too deep and numbers 
     ['alerts', 'within', '1e400', 'isInt'],
     ['work-lists/inspections', 'page', '99999999999999999999', 'max'],
     ['work-lists/discipline-cases', 'pageSize', '-1', 'min'],
-    ['audit/events', 'page', '99999999999999999999', 'max'],
+    ['audit/events', 'pageSize', '99999999999999999999', 'max'],
+    ['audit/events', 'after', 'not-a-cursor', 'cursor'],
   ])('answers GET %s with %s=%s 400, naming the field and the rule (%s)', async (path, field, value, rule) => {
     const response = await http.get(`/api/v1/${path}?${field}=${value}`).expect(400);
     expect(response.body).toMatchObject({

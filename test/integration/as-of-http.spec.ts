@@ -9,7 +9,7 @@ import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const metadata: EventMetadata = { actor: 'as-of-test', correlationId: 'as-of-test' };
-const RULES_2019 = 'qd102-2017+qd30-2016';
+const RULES_2019 = 'qd102-2017+qd07-2018+qd30-2016';
 
 function on(day: string, data: Record<string, unknown>, type: string): NewEvent {
   return { type, data, occurredAt: new Date(`${day}T09:00:00.000Z`) };
@@ -140,8 +140,15 @@ describe.each(testDatabases())('as-of queries (valid time and record time) on $n
     expect(sanctions(await record(`asOf=2019-06-01&knownAt=${new Date().toISOString()}`)).inEffect).toHaveLength(1);
   });
 
-  it('tells a correction recorded later apart: before the lapse was recorded, mid-2020 still showed the warning in effect', async () => {
-    expect(sanctions(await record(`asOf=2020-06-01&knownAt=${beforeLapseWasRecorded}`))).toMatchObject({ inEffect: [{ caseId }], lapsed: [] });
+  it('QĐ 69 art. 2 cl. 5: the lapse follows from the dates, so mid-2020 shows the warning lapsed even as known before the lapse act was recorded', async () => {
+    expect(sanctions(await record(`asOf=2020-06-01&knownAt=${beforeLapseWasRecorded}`))).toMatchObject({
+      inEffect: [],
+      lapsed: [{ caseId, lapsedOn: '2020-05-20' }],
+    });
+    expect(sanctions(await record(`asOf=2020-05-19&knownAt=${beforeLapseWasRecorded}`))).toMatchObject({
+      inEffect: [{ caseId, lapsesOn: '2020-05-20' }],
+      lapsed: [],
+    });
     expect(sanctions(await record('asOf=2020-06-01'))).toMatchObject({ inEffect: [], lapsed: [{ caseId }] });
   });
 

@@ -128,4 +128,50 @@ describe('the embedded database port', () => {
     expect(errors[0]).toMatchObject({ code: '25P03' });
     expect(rows).toEqual([{ table: null }]);
   });
+
+  describe('notifications', () => {
+    const clients: pg.Client[] = [];
+    async function connected(): Promise<pg.Client> {
+      const client = openClient(embedded.url);
+      clients.push(client);
+      await client.connect();
+      return client;
+    }
+    function notified(client: pg.Client): { received: string[]; next: Promise<pg.Notification> } {
+      const received: string[] = [];
+      client.on('notification', (notification) => received.push(notification.channel));
+      return { received, next: once(client, 'notification').then(([notification]) => notification as pg.Notification) };
+    }
+    afterEach(async () => {
+      await Promise.all(clients.splice(0).map((client) => client.end()));
+    });
+
+    it('hands a NOTIFY to the connections that LISTEN, not to the connection that sent it', async () => {
+      const [listener, sender] = [await connected(), await connected()];
+      const toListener = notified(listener);
+      const toSender = notified(sender);
+      await listener.query('LISTEN appended');
+
+      await sender.query(`BEGIN; NOTIFY appended, 'first'; COMMIT`);
+
+      expect(await toListener.next).toMatchObject({ channel: 'appended', payload: 'first' });
+      await sender.query('SELECT 1');
+      expect(toSender.received).toEqual([]);
+    });
+
+    it('keeps the other connections listening when one of them UNLISTENs', async () => {
+      const [staying, leaving, sender] = [await connected(), await connected(), await connected()];
+      const toStaying = notified(staying);
+      const toLeaving = notified(leaving);
+      await staying.query('LISTEN "Appended"');
+      await leaving.query('LISTEN "Appended"');
+      await leaving.query('UNLISTEN *');
+
+      await sender.query(`NOTIFY "Appended", 'second'`);
+
+      expect(await toStaying.next).toMatchObject({ channel: 'Appended', payload: 'second' });
+      await leaving.query('SELECT 1');
+      expect(toLeaving.received).toEqual([]);
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,24 @@ import { Clock } from '../../src/shared/clock.js';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 export const JWT_SECRET = 'test-jwt-secret-of-at-least-32-characters';
+
+/**
+ * The client address of this test file's logins (forwarded through the loopback proxy every test app
+ * trusts). The test files of a run share one database, where the limits are counted, and one loopback
+ * address: each file logs in as a client of its own.
+ */
+export const CLIENT_ADDRESS = `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
+
+/**
+ * What every test app is given unless a test sets it: limits that the requests of all the files sharing a
+ * database do not reach together. A test of a limit sets it, and sends its requests as a client of its own.
+ */
+const TEST_DEFAULTS = {
+  TRUST_PROXY: 'loopback',
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  UNAUTHENTICATED_REQUESTS_PER_MINUTE: '1000000',
+  LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+};
 
 let keys: Record<string, string> | undefined;
 
@@ -41,6 +60,7 @@ export async function createTestApp(databaseUrl: string, env: Record<string, str
     DATA_DIR: mkdtempSync(join(tmpdir(), 'disciplina-test-')),
     ADMIN_PASSWORD,
     ...(databaseUrl ? sharedKeys() : { JWT_SECRET }),
+    ...TEST_DEFAULTS,
     ...env,
   });
   const builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
@@ -52,7 +72,7 @@ export async function createTestApp(databaseUrl: string, env: Record<string, str
 }
 
 export async function loginAs(app: NestExpressApplication, username: string, password: string): Promise<string> {
-  const response = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username, password });
+  const response = await request(app.getHttpServer()).post('/api/v1/auth/login').set('X-Forwarded-For', CLIENT_ADDRESS).send({ username, password });
   if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
   return (response.body as { accessToken: string }).accessToken;
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Loader, Pagination, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiProblem, call, send } from '../api/client.js';
@@ -127,11 +127,18 @@ function ExportPanel() {
   );
 }
 
+const PAGE_SIZE = 25;
+
 /** The audit trail as stored, with its hash chain, a verification of the whole store and an export for auditors. */
 export function AuditPage() {
   const { t } = useI18n();
-  const [page, setPage] = useState(1);
-  const events = useQuery({ queryKey: ['audit-events', page], queryFn: () => call(listAuditEvents({ query: { page, pageSize: 25 } })) });
+  // The cursors of the pages before this one: the trail pages in commit order by cursor, not by page number.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const after = cursors.at(-1);
+  const events = useQuery({
+    queryKey: ['audit-events', after],
+    queryFn: () => call(listAuditEvents({ query: { ...(after ? { after } : {}), pageSize: PAGE_SIZE } })),
+  });
   return (
     <Stack>
       <Title order={2}>{t('nav.audit')}</Title>
@@ -178,7 +185,17 @@ export function AuditPage() {
               ))}
             </Table.Tbody>
           </Table>
-          <Pagination total={Math.max(1, Math.ceil(events.data.total / 25))} value={page} onChange={setPage} />
+          <Group>
+            <Button variant="default" size="xs" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+              {t('audit.previousPage')}
+            </Button>
+            <Text size="sm">
+              {cursors.length + 1} / {Math.max(1, Math.ceil(events.data.total / PAGE_SIZE))}
+            </Text>
+            <Button variant="default" size="xs" disabled={events.data.items.length < PAGE_SIZE} onClick={() => setCursors([...cursors, events.data.next])}>
+              {t('audit.nextPage')}
+            </Button>
+          </Group>
         </>
       )}
     </Stack>

@@ -130,6 +130,8 @@ export const en: Record<keyof typeof vi, string> = {
   'audit.stream': 'Stream',
   'audit.hash': 'Hash',
   'audit.previous': 'Previous hash',
+  'audit.previousPage': 'Previous page',
+  'audit.nextPage': 'Next page',
   'audit.streams': 'streams',
   'audit.events': 'events',
   'audit.firstBroken': 'First broken link',

@@ -31,7 +31,7 @@ export class LoginHttp {
   @ApiForbiddenResponse({ description: 'account-disabled: the password is right, but an administrator disabled the account' })
   @ApiTooManyRequestsResponse({ description: 'rate-limited: too many attempts from this address in a minute' })
   async login(@Body() request: LoginRequest, @Ip() address: string): Promise<LoginResponse> {
-    this.attempts.take(address);
+    await this.attempts.take(address);
     const credential = await this.users.authenticate(request.username, request.password);
     const standing = credential && (await this.accounts.standing(credential.accountId));
     if (!standing) throw new ProblemError(401, 'invalid-credentials', 'Wrong username or password');

@@ -9,6 +9,7 @@ import { DatabaseWalls1765000000000 } from './1765000000000-database-walls.js';
 import { MemberRecordWalls1765100000000 } from './1765100000000-member-record-walls.js';
 import { PersonalDataKeys1765200000000 } from './1765200000000-personal-data-keys.js';
 import { ConfidentialCases1765300000000 } from './1765300000000-confidential-cases.js';
+import { AccessRecordsAndLimits1765400000000 } from './1765400000000-access-records-and-limits.js';
 import { Accounts1765460000000 } from './1765460000000-accounts.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
@@ -24,5 +25,6 @@ export const migrations = [
   MemberRecordWalls1765100000000,
   PersonalDataKeys1765200000000,
   ConfidentialCases1765300000000,
+  AccessRecordsAndLimits1765400000000,
   Accounts1765460000000,
 ];

@@ -87,4 +87,13 @@ describe('deadlines derived from events', () => {
     expect(kinds).toContainEqual(['appeal-handling', '2023-09-20']);
     expect(kinds).toContainEqual(['lapse', '2024-06-10']);
   });
+
+  it('QĐ 69 art. 2 cl. 5: while an appeal noted on the case is pending there is no lapse date; the decision on appeal starts it again', () => {
+    const filed: DisciplineCaseEvent = { type: 'AppealAgainstDecisionFiled', data: { appealId: 'a-1', filedOn: '2023-06-20' } };
+    const upheld: DisciplineCaseEvent = { type: 'AppealOutcomeApplied', data: { appealId: 'a-1', outcome: 'upheld', form: null, announcedOn: '2023-09-15' } };
+    expect(disciplineDeadlines([opened, violation, issued, announced, filed]).map((d) => d.kind)).not.toContain('lapse');
+    expect(disciplineDeadlines([opened, violation, issued, announced, filed, upheld])).toContainEqual(
+      expect.objectContaining({ kind: 'lapse', dueOn: '2024-09-15' }),
+    );
+  });
 });

@@ -4,7 +4,7 @@ import {
   announcementDeadline,
   appealWindowEnd,
   defaultRulebook,
-  lapseDate,
+  lapseOn,
   limitationLastDate,
   stateNoticeDeadline,
   type Citation,
@@ -12,7 +12,7 @@ import {
 } from '../../rulebook/index.js';
 import { evolveAppeal, type AppealState } from './appeal.decider.js';
 import type { AppealEvent } from './appeal.events.js';
-import { evolveDisciplineCase, type DisciplineCaseState } from './discipline-case.decider.js';
+import { evolveDisciplineCase, lapseFacts, type DisciplineCaseState } from './discipline-case.decider.js';
 import type { DisciplineCaseEvent } from './discipline-case.events.js';
 
 export type DeadlineKind = 'limitation' | 'announcement' | 'appeal-window' | 'lapse' | 'state-notice' | 'appeal-handling';
@@ -66,8 +66,9 @@ export function caseDeadlines(state: DisciplineCaseState, appeals: readonly Appe
       const version = rulebook.byId(state.decision.ruleVersion);
       const window = appealWindowEnd(state.announcedOn, version);
       pick('appeal-window', window.lastDay, window);
-      const lapse = lapseDate(state.announcedOn, state.decision.form, version);
-      pick('lapse', lapse.lapsesOn, lapse);
+      // A pending appeal or a new violation in the case holds the lapse: no date to alert on.
+      const lapse = lapseOn(lapseFacts(state), state.announcedOn, version);
+      pick('lapse', lapse.heldBy === null ? lapse.lapsesOn : null, lapse);
       const notice = stateNoticeDeadline(state.effectiveOn, version);
       pick('state-notice', notice.dueOn, notice);
       break;

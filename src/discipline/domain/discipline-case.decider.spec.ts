@@ -160,6 +160,48 @@ describe('discipline case', () => {
       .thenThrows(RuleViolationError, { code: 'deferral-active' });
   });
 
+  it('QĐ 69 art. 2 cl. 14: no ballot is held on a day inside a ground of "not yet considered" (chưa xem xét)', () => {
+    spec(decider)
+      .given([opened, violation('2020-01-15'), { type: 'DeferralGroundRecorded', data: { ground: 'maternity-leave', since: '2023-03-20' } }])
+      .when(cmd('recordBallot', { ballot: ballot(cell, '2023-04-10', { warning: 7 }) }))
+      .thenThrows(RuleViolationError, {
+        code: 'deferral-active',
+        details: expect.objectContaining({ act: 'ballot', on: '2023-04-10', citation: expect.objectContaining({ article: 'art. 2 cl. 14' }) }) as never,
+      });
+  });
+
+  it('QĐ 69 art. 2 cl. 14: once the ground is lifted the ballot is recorded', () => {
+    spec(decider)
+      .given([
+        opened,
+        violation('2020-01-15'),
+        { type: 'DeferralGroundRecorded', data: { ground: 'maternity-leave', since: '2023-03-20' } },
+        { type: 'DeferralGroundLifted', data: { ground: 'maternity-leave', liftedOn: '2023-04-01' } },
+      ])
+      .when(cmd('recordBallot', { ballot: ballot(cell, '2023-04-10', { warning: 7 }) }))
+      .then([{ type: 'BallotRecorded', data: expect.objectContaining({ tally: expect.objectContaining({ outcome: 'warning' }) }) as never }]);
+  });
+
+  it('QĐ 69 art. 2 cl. 14: a decision after the ground ends may not rest on a ballot held while it was active', () => {
+    spec(decider)
+      .given([
+        opened,
+        violation('2020-01-15'),
+        cellWarning,
+        { type: 'DeferralGroundRecorded', data: { ground: 'serious-illness-in-hospital', since: '2023-04-01' } },
+        { type: 'DeferralGroundLifted', data: { ground: 'serious-illness-in-hospital', liftedOn: '2023-04-11' } },
+      ])
+      .when(impose('warning', cell, '2023-04-12'))
+      .thenThrows(RuleViolationError, { code: 'deferral-active', details: expect.objectContaining({ act: 'decision', on: '2023-04-10' }) as never });
+  });
+
+  it('HD 02-HD/TW: a deceased member is not disciplined, but the body still concludes and votes', () => {
+    spec(decider)
+      .given([opened, violation('2020-01-15'), { type: 'DeferralGroundRecorded', data: { ground: 'deceased', since: '2023-03-20' } }])
+      .when(cmd('recordBallot', { ballot: ballot(cell, '2023-04-10', { warning: 7 }) }))
+      .then([{ type: 'BallotRecorded', data: expect.objectContaining({ ruleVersion: 'qd69-2022+qd22-2021' }) as never }]);
+  });
+
   it('QĐ 69 art. 7: a member without a post cannot be dismissed', () => {
     const noPost: DisciplineCaseEvent = { type: 'DisciplineCaseOpened', data: { ...opened.data, subject: { ...subject, holdsPost: false } } as never };
     spec(decider)
@@ -237,6 +279,13 @@ describe('discipline case', () => {
       .given([...decided, announced, { type: 'AppealOutcomeApplied', data: { appealId: 'a-1', outcome: 'upheld', form: null, announcedOn: '2023-09-01' } }])
       .when(cmd('recordLapse', { on: '2024-05-02' }))
       .thenThrows(RuleViolationError, { code: 'lapse-not-reached', details: expect.objectContaining({ lapsesOn: '2024-09-01' }) as never });
+  });
+
+  it('QĐ 69 art. 2 cl. 5: no lapse is recorded while an appeal against the decision is pending', () => {
+    spec(decider)
+      .given([...decided, announced, { type: 'AppealAgainstDecisionFiled', data: { appealId: 'a-1', filedOn: '2023-05-02' } }])
+      .when(cmd('recordLapse', { on: '2024-05-02' }))
+      .thenThrows(RuleViolationError, { code: 'lapse-interrupted', details: expect.objectContaining({ heldBy: { appealPending: true } }) as never });
   });
 
   it('QĐ 296 art. 8: matching action proposed to the state body after the 5-day deadline is recorded as late', () => {

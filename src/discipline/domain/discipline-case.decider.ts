@@ -2,7 +2,6 @@ import { requireActingBody, type ActingBody } from '../../shared/domain/acting-b
 import { assertNever, type Decider } from '../../shared/domain/decider.js';
 import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
 import { requireActDate, requireNotInFuture, requireText } from '../../shared/domain/input.js';
-import { compareIsoDates } from '../../shared/domain/iso-date.js';
 import { transitions } from '../../shared/domain/transitions.js';
 import type { IsoDate, SanctionForm } from '../../shared/domain/vocabulary.js';
 import {
@@ -11,11 +10,12 @@ import {
   deferralActive,
   effectiveOn,
   isAfter,
-  lapseDate,
+  lapseOn,
   latest,
   limitationExpiredOn,
   limitationLastDate,
   requireAuthority,
+  requireConsidered,
   requireFormAllowed,
   requireNoDeferral,
   requireWithinLimitation,
@@ -26,6 +26,7 @@ import {
   type Ballot,
   type DecidingBody,
   type RecordedDeferralGround,
+  type LapseFacts,
   type Rulebook,
   type SubjectFacts,
 } from '../../rulebook/index.js';
@@ -59,6 +60,8 @@ export type CaseFile = Readonly<{
   ballots: readonly RecordedBallot[];
   /** Appeals filed against the decision, oldest first; each is its own stream. */
   appealIds: readonly string[];
+  /** Those of them decided; an appeal still pending holds the lapse (QĐ 69 art. 2 cl. 5). */
+  appealsDecided: readonly string[];
   lastActOn: IsoDate;
 }>;
 
@@ -170,6 +173,7 @@ function impose(command: ImposeSanction, { file }: Open, rulebook: Rulebook): Di
   const authority = requireAuthority(decidingBody, file.subject, form, version, matter);
   requireNoDeferral(deferralActive(file.deferrals, signedOn, version, { especiallySerious }));
   const ballot = requireBallotFor(file, form, decidingBody, rulebook);
+  requireConsidered(deferralActive(file.deferrals, ballot.ballot.heldOn, rulebook.byId(ballot.ruleVersion)), 'decision');
   const limitation = limitationLastDate(violations, file.subject.kind, form, version);
   requireWithinLimitation(limitation, ballot.ballot.heldOn);
   const announcement = announcementDeadline(decidingBody, signedOn, version);
@@ -203,6 +207,7 @@ function noticeLimitationExpired(command: IssueLimitationExpiredNotice, { file }
     });
   }
   const version = rulebook.versionInForce(ballot.ballot.heldOn);
+  requireConsidered(deferralActive(file.deferrals, ballot.ballot.heldOn, version), 'decision');
   const limitation = limitationLastDate(violations, file.subject.kind, ballot.tally.outcome, version);
   if (limitation.lastDate === null || !limitationExpiredOn(limitation, ballot.ballot.heldOn)) {
     throw new RuleViolationError('limitation-not-expired', 'The limitation period has not expired; the case is to be decided', {
@@ -253,36 +258,41 @@ function announce(command: AnnounceDecision, state: Decided, rulebook: Rulebook)
   ];
 }
 
+/** What the lapse of a decision in effect depends on, as far as its own case knows (its violations, its appeals). */
+export function lapseFacts(state: Pick<InEffect, 'file' | 'decision' | 'announcedOn'>): LapseFacts {
+  const { file } = state;
+  return {
+    form: state.decision.form,
+    announcedOn: state.announcedOn,
+    appealPending: file.appealIds.some((id) => !file.appealsDecided.includes(id)),
+    violationsCommittedOn: file.violations.map((v) => v.committedOn),
+  };
+}
+
 function recordLapse(command: RecordLapse, state: InEffect, rulebook: Rulebook): DisciplineCaseEvent[] {
   const { on } = command.data;
   requireNotInFuture('on', on, command.metadata.today);
   const version = rulebook.byId(state.decision.ruleVersion);
-  const lapse = lapseDate(state.announcedOn, state.decision.form, version);
+  const lapse = lapseOn(lapseFacts(state), on, version);
+  const cited = { ruleVersion: lapse.ruleVersion, citation: lapse.citation };
   if (lapse.lapsesOn === null) {
-    throw new RuleViolationError('lapse-not-applicable', `${state.decision.form} does not lapse`, {
-      form: state.decision.form,
-      ruleVersion: lapse.ruleVersion,
-      citation: lapse.citation,
+    throw new RuleViolationError('lapse-not-applicable', `${state.decision.form} does not lapse`, { form: state.decision.form, ...cited });
+  }
+  if (lapse.heldBy !== null) {
+    throw new RuleViolationError('lapse-interrupted', 'A new violation after the announcement, or a pending appeal, holds the lapse', {
+      heldBy: lapse.heldBy,
+      ...cited,
     });
   }
-  if (compareIsoDates(on, lapse.lapsesOn) < 0) {
+  if (lapse.lapsedOn === null) {
     throw new RuleViolationError('lapse-not-reached', `The decision lapses on ${lapse.lapsesOn}`, {
       on,
       announcedOn: state.announcedOn,
       lapsesOn: lapse.lapsesOn,
-      ruleVersion: lapse.ruleVersion,
-      citation: lapse.citation,
+      ...cited,
     });
   }
-  const newViolation = state.file.violations.find((v) => isAfter(v.committedOn, state.announcedOn));
-  if (newViolation) {
-    throw new RuleViolationError('lapse-interrupted', 'A new violation after the announcement prevents the lapse', {
-      violation: newViolation,
-      ruleVersion: lapse.ruleVersion,
-      citation: lapse.citation,
-    });
-  }
-  return [{ type: 'DisciplineDecisionLapsed', data: { lapsedOn: lapse.lapsesOn, recordedOn: on, ruleVersion: lapse.ruleVersion, citation: lapse.citation } }];
+  return [{ type: 'DisciplineDecisionLapsed', data: { lapsedOn: lapse.lapsedOn, recordedOn: on, ...cited } }];
 }
 
 function recordAppealOutcome(command: RecordAppealOutcome, state: InEffect): DisciplineCaseEvent[] {
@@ -299,6 +309,7 @@ function recordBallot(command: RecordBallot, { file }: Open, rulebook: Rulebook)
   const { ballot } = command.data;
   requireActDate('ballot.heldOn', ballot.heldOn, file.lastActOn, command.metadata.today);
   const version = rulebook.versionInForce(ballot.heldOn);
+  requireConsidered(deferralActive(file.deferrals, ballot.heldOn, version), 'ballot');
   const tally = tallyBallot(ballot, file.subject, version);
   return [{ type: 'BallotRecorded', data: { ballot, tally, ruleVersion: version.id } }];
 }
@@ -412,7 +423,19 @@ export function evolveDisciplineCase(state: DisciplineCaseState, event: Discipli
       const confidentialTo = event.data.confidentialTo ?? null;
       return {
         status: 'open',
-        file: { caseId, openedOn, inspectionId, subject, confidentialTo, violations: [], deferrals: [], ballots: [], appealIds: [], lastActOn: openedOn },
+        file: {
+          caseId,
+          openedOn,
+          inspectionId,
+          subject,
+          confidentialTo,
+          violations: [],
+          deferrals: [],
+          ballots: [],
+          appealIds: [],
+          appealsDecided: [],
+          lastActOn: openedOn,
+        },
       };
     }
     case 'ViolationRecorded':
@@ -450,7 +473,7 @@ export function evolveDisciplineCase(state: DisciplineCaseState, event: Discipli
       return withFile(state, (file) => ({ ...file, appealIds: [...file.appealIds, event.data.appealId] }));
     case 'AppealOutcomeApplied': {
       if (state.status !== 'in-effect') return state;
-      const file = actOn(state.file, event.data.announcedOn);
+      const file = actOn({ ...state.file, appealsDecided: [...state.file.appealsDecided, event.data.appealId] }, event.data.announcedOn);
       switch (event.data.outcome) {
         case 'annulled':
           return { status: 'annulled', file, decision: state.decision, annulledOn: event.data.announcedOn };

@@ -79,6 +79,8 @@ export class PostgresEventStore extends EventStore {
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    /** Told of every append once it has committed (the appended-events metric). */
+    private readonly onAppended: (request: AppendRequest) => void = () => undefined,
   ) {
     super();
   }
@@ -88,6 +90,7 @@ export class PostgresEventStore extends EventStore {
     for (;;) {
       try {
         const result = await this.appendOnce(request);
+        this.onAppended(request);
         this.wakeSubscribers();
         return result;
       } catch (error) {

@@ -35,6 +35,8 @@ describe('configuration', () => {
       externalIssuer: undefined,
       rateLimitPerMinute: 600,
       loginAttemptsPerMinute: 10,
+      unauthenticatedRequestsPerMinute: 60,
+      trustProxy: false,
       corsOrigins: [],
       timeZone: 'Asia/Ho_Chi_Minh',
       databaseTimeouts: { connectMs: 5000, statementMs: 30_000, idleInTransactionMs: 60_000, readyProbeMs: 1500 },
@@ -52,6 +54,11 @@ describe('configuration', () => {
     ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '1.5' }],
     ['ADMIN_PASSWORD', { ADMIN_PASSWORD: 'short' }],
     ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '0' }],
+    ['UNAUTHENTICATED_REQUESTS_PER_MINUTE', { UNAUTHENTICATED_REQUESTS_PER_MINUTE: '0' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'true' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '0' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.1, proxy.example.org' }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://admin.example.org/path' }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'not an origin' }],
     ['DB_CONNECT_TIMEOUT_MS', { DB_CONNECT_TIMEOUT_MS: '0' }],
@@ -67,6 +74,12 @@ describe('configuration', () => {
   ])('refuses a bad %s and names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('trusts no proxy by default, or a hop count, or the proxies named by address, subnet or range name', () => {
+    expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8, loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
   });
 
   it('reads the database timeouts; 0 turns the statement and idle-in-transaction ones off', () => {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { KEY_FILE_NAMES } from './key-file.js';
 
@@ -31,6 +32,10 @@ export abstract class AppConfig {
   /** Requests per caller per minute (by account once authenticated); login attempts per address per minute. */
   abstract readonly rateLimitPerMinute: number;
   abstract readonly loginAttemptsPerMinute: number;
+  /** Requests without a valid token per client address per minute. */
+  abstract readonly unauthenticatedRequestsPerMinute: number;
+  /** Express' `trust proxy`: the proxies whose X-Forwarded-For gives the client's address; false: none. */
+  abstract readonly trustProxy: TrustProxy;
   /** Origins allowed to call the API from a browser; none: same origin only. */
   abstract readonly corsOrigins: readonly string[];
   /** The IANA time zone whose calendar days are the service's: "today" for every rule, alert and work list. */
@@ -45,6 +50,9 @@ export abstract class AppConfig {
   /** How long an Idempotency-Key's answer is kept. */
   abstract readonly idempotencyTtlHours: number;
 }
+
+/** A number of proxy hops in front of the service, or the addresses and subnets of the proxies trusted; false: none. */
+export type TrustProxy = false | number | readonly string[];
 
 /** In milliseconds; a statement or idle-in-transaction timeout of 0 is none. */
 export interface DatabaseTimeouts {
@@ -203,6 +211,35 @@ function corsOrigins(env: Env): string[] {
   return origins;
 }
 
+/** Express' names for the private ranges, which it expands itself. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: unset, no proxy (the client is the socket's peer); a hop count such as 1; or the proxies'
+ * addresses and subnets (10.0.0.0/8, ::1, loopback), comma-separated. Only what a trusted proxy forwards
+ * counts: anyone else's X-Forwarded-For is ignored.
+ */
+function trustProxy(env: Env): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 1, 10);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.includes(entry)) continue;
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const bits = version === 4 ? 32 : 128;
+    const prefixValid = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (version === 0 || !prefixValid || rest.length > 0) {
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `must be a hop count (1 to 10) or a comma-separated list of addresses, subnets (10.0.0.0/8) or ${PROXY_RANGE_NAMES.join(', ')} (got "${entry}")`,
+      );
+    }
+  }
+  return entries;
+}
+
 export function loadConfig(env: Env): AppConfig {
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -225,6 +262,8 @@ export function loadConfig(env: Env): AppConfig {
     externalIssuer: externalIssuer(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     loginAttemptsPerMinute: integer(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
+    unauthenticatedRequestsPerMinute: integer(env, 'UNAUTHENTICATED_REQUESTS_PER_MINUTE', 60, 1, 1_000_000),
+    trustProxy: trustProxy(env),
     corsOrigins: corsOrigins(env),
     timeZone: timeZone(env),
     databaseTimeouts: databaseTimeouts(env),

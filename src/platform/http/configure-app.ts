@@ -19,6 +19,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.disable('x-powered-by');
   // ETags are stream versions only (If-Match); Express' content hashes would pass for them.
   app.set('etag', false);
+  // The client's address (rate limits, access records) is the socket's peer, or what the trusted proxies forward.
+  app.set('trust proxy', config.trustProxy);
   app.use((request: Request & { id?: string }, response: Response, next: NextFunction) => {
     const requestId = requestIdOf(request, response);
     request.id = requestId;

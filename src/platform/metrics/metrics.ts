@@ -2,7 +2,7 @@ import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** The service's Prometheus registry: process metrics, HTTP requests, appended events. */
+/** The service's Prometheus registry: process metrics, HTTP requests, appended events, the public feed's lag. */
 @Injectable()
 export class Metrics {
   readonly registry = new Registry();
@@ -17,6 +17,13 @@ export class Metrics {
     name: 'events_appended_total',
     help: 'Events appended to the event store, by stream type',
     labelNames: ['stream_type'] as const,
+    registers: [this.registry],
+  });
+  readonly feedLag = new Histogram({
+    name: 'feed_lag_seconds',
+    help: 'How long before it was sent the newest event of a public feed page (page) or live message batch (live) was recorded',
+    labelNames: ['route'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60, 300, 3600],
     registers: [this.registry],
   });
 

@@ -31,7 +31,7 @@ export class MemberRecordResponse {
   @ApiProperty({ format: 'date', description: 'The day bars and eligibility are evaluated on: asOf, else the day of knownAt, else today' }) on!: string;
   @ApiProperty({
     description:
-      'Sanctions by status: in effect, signed but awaiting announcement, lapsed (hết hiệu lực), annulled; each with its dates, pinned rule version and bars',
+      'Sanctions by status on `on`: in effect, signed but awaiting announcement, lapsed (hết hiệu lực: derived from the dates, QĐ 69 art. 2 cl. 5, whether or not a lapse was recorded), annulled; each with its dates, pinned rule version and bars',
     example: { inEffect: [SANCTION_EXAMPLE], awaitingAnnouncement: [], lapsed: [], annulled: [] },
   })
   sanctions!: MemberRecordView['sanctions'];

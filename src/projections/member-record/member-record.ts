@@ -1,9 +1,9 @@
 import { caseDeadlines } from '../../discipline/domain/deadlines.js';
-import { evolveDisciplineCase, type DisciplineCaseState, type IssuedDecision } from '../../discipline/domain/discipline-case.decider.js';
+import { evolveDisciplineCase, lapseFacts, type DisciplineCaseState, type IssuedDecision } from '../../discipline/domain/discipline-case.decider.js';
 import type { DisciplineCaseEvent } from '../../discipline/domain/discipline-case.events.js';
 import { MEMBER_PERSONAL_DATA, type MemberEvent } from '../../organizations/domain/member.events.js';
 import { evolveMember, initialMemberState, type MemberState } from '../../organizations/domain/member.state.js';
-import { electionBarUntil, isAfter, planningBarUntil, type BarComputation, type Rulebook } from '../../rulebook/index.js';
+import { electionBarUntil, isAfter, lapseOn, planningBarUntil, type BarComputation, type Rulebook } from '../../rulebook/index.js';
 import { withoutPersonalData } from '../../shared/domain/personal-data.js';
 import type { IsoDate } from '../../shared/domain/vocabulary.js';
 import { DISCIPLINE_CASE_EVENT_TYPES, isOneOf, MEMBER_EVENT_TYPES } from '../domain-events.js';
@@ -53,8 +53,9 @@ export type SanctionView = Readonly<{
   ruleVersion: string;
   announcedOn: IsoDate | null;
   effectiveOn: IsoDate | null;
-  /** When the decision ends by itself (lapse), computed by the pinned rule version; null: never. */
+  /** When the decision ends by itself (lapse), computed by the pinned rule version; null: never, or held by an appeal or a later violation. */
   lapsesOn: IsoDate | null;
+  /** The day it ended by itself, derived from the dates whether or not a lapse was recorded. */
   lapsedOn: IsoDate | null;
   annulledOn: IsoDate | null;
   limitationLastDate: IsoDate | null;
@@ -83,14 +84,22 @@ function bar(computation: BarComputation): Bar | null {
   return barredUntil === null ? null : { barredUntil, period, ruleVersion, citation, confirmed };
 }
 
-function sanctionOf(entry: CaseInRecord, rulebook: Rulebook): SanctionView | null {
+/** The other violations of the member, by the day committed: a repeat keeps an earlier decision from lapsing. */
+function violationDays(record: MemberRecordState): IsoDate[] {
+  return Object.values(record.cases).flatMap(({ state }) => (state.status === 'none' ? [] : state.file.violations.map((v) => v.committedOn)));
+}
+
+function sanctionOf(entry: CaseInRecord, on: IsoDate, violationsCommittedOn: readonly IsoDate[], rulebook: Rulebook): SanctionView | null {
   const { state } = entry;
   if (state.status !== 'decided' && state.status !== 'in-effect' && state.status !== 'lapsed' && state.status !== 'annulled') return null;
   const decision = state.decision;
   const version = rulebook.byId(decision.ruleVersion);
-  const status: SanctionStatus = state.status === 'decided' ? 'awaiting-announcement' : state.status;
+  const announced = (state.status === 'in-effect' || state.status === 'lapsed') && entry.announcedOn !== null ? entry.announcedOn : null;
+  const facts = announced === null ? null : { ...lapseFacts({ file: state.file, decision, announcedOn: announced }), violationsCommittedOn };
+  const lapse = facts === null ? null : lapseOn(facts, on, version);
+  const status: SanctionStatus =
+    state.status === 'decided' ? 'awaiting-announcement' : state.status === 'annulled' ? 'annulled' : lapse?.lapsedOn ? 'lapsed' : 'in-effect';
   const effectiveOn = status === 'in-effect' || status === 'lapsed' ? entry.effectiveOn : null;
-  const lapses = caseDeadlines(state, [], rulebook).find((d) => d.kind === 'lapse');
   return {
     caseId: state.file.caseId,
     status,
@@ -101,8 +110,8 @@ function sanctionOf(entry: CaseInRecord, rulebook: Rulebook): SanctionView | nul
     ruleVersion: decision.ruleVersion,
     announcedOn: entry.announcedOn,
     effectiveOn: entry.effectiveOn,
-    lapsesOn: lapses?.dueOn ?? null,
-    lapsedOn: state.status === 'lapsed' ? state.lapsedOn : null,
+    lapsesOn: lapse === null || lapse.heldBy !== null ? null : lapse.lapsesOn,
+    lapsedOn: lapse?.lapsedOn ?? null,
     annulledOn: state.status === 'annulled' ? state.annulledOn : null,
     limitationLastDate: decision.limitationLastDate,
     appealIds: state.file.appealIds,
@@ -126,9 +135,11 @@ export function memberRecordView(
   rulebook: Rulebook,
   withheld: (entry: CaseInRecord) => boolean = () => false,
 ): MemberRecordView {
-  const everySanction = Object.values(record.cases).flatMap((entry) => sanctionOf(entry, rulebook) ?? []);
+  const violations = violationDays(record);
+  const sanctionAt = (entry: CaseInRecord) => sanctionOf(entry, on, violations, rulebook) ?? [];
+  const everySanction = Object.values(record.cases).flatMap(sanctionAt);
   const entries = Object.values(record.cases).filter((entry) => !withheld(entry));
-  const sanctions = entries.flatMap((entry) => sanctionOf(entry, rulebook) ?? []).sort((a, b) => a.signedOn.localeCompare(b.signedOn));
+  const sanctions = entries.flatMap(sanctionAt).sort((a, b) => a.signedOn.localeCompare(b.signedOn));
   const openCases = entries.flatMap(({ state }): OpenCaseView[] => {
     if (state.status !== 'open') return [];
     const limitation = caseDeadlines(state, [], rulebook).find((d) => d.kind === 'limitation');

@@ -160,7 +160,7 @@ async function evolveAppealAlerts(tx: EntityManager, event: RecordedEvent): Prom
  */
 export const workListsProjection: Projection = {
   name: 'work-lists',
-  version: 2,
+  version: 3,
   handles: [...INSPECTION_EVENT_TYPES, ...DISCIPLINE_CASE_EVENT_TYPES, ...APPEAL_EVENT_TYPES],
   tables: ['work_list_states', 'work_list_inspections', 'work_list_discipline_cases', 'deadline_alerts'],
   async evolve(tx, event) {

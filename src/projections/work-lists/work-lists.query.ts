@@ -60,14 +60,25 @@ export class WorkListsQuery {
     return this.list('work_list_inspections', 'inspection_id', query);
   }
 
+  /** Open cases; one whose sanction has lapsed by its date is closed by time alone (QĐ 69 art. 2 cl. 5), with no act awaited. */
   disciplineCases(query: CaseWorkListQueryDto): Promise<WorkListPageDto> {
-    return this.list('work_list_discipline_cases', 'case_id', query);
+    const conditions = new Conditions();
+    conditions.add(
+      (p) =>
+        `NOT EXISTS (SELECT 1 FROM deadline_alerts lapse WHERE lapse.stream_id = work_list_discipline_cases.stream_id AND lapse.kind = 'lapse' AND lapse.due_on <= ${p}::date)`,
+      this.calendar.today(),
+    );
+    return this.list('work_list_discipline_cases', 'case_id', query, conditions);
   }
 
-  private async list(table: string, idColumn: string, query: InspectionWorkListQueryDto | CaseWorkListQueryDto): Promise<WorkListPageDto> {
+  private async list(
+    table: string,
+    idColumn: string,
+    query: InspectionWorkListQueryDto | CaseWorkListQueryDto,
+    conditions = new Conditions(),
+  ): Promise<WorkListPageDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const conditions = new Conditions();
     if (query.state) conditions.add((p) => `state = ${p}`, query.state);
     if (query.organizationId) conditions.add((p) => `organization_id = ${p}`, query.organizationId);
     if (query.bodyKind) conditions.add((p) => `body_kind = ${p}`, query.bodyKind);
@@ -81,7 +92,10 @@ export class WorkListsQuery {
     return { items: rows.map(toWorkItem), page, pageSize, total: await this.total(table, where, conditions.values.slice(0, -2), rows) };
   }
 
-  /** Deadlines due from today up to `within` days ahead, and those already passed (overdue); a closed appeal window drops out. */
+  /**
+   * Deadlines due from today up to `within` days ahead, and those already passed (overdue). What time alone
+   * ends drops out after its day instead of turning overdue: a closed appeal window, a lapse (QĐ 69 art. 2 cl. 5).
+   */
   async alerts(query: AlertsQueryDto): Promise<AlertsDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
@@ -89,7 +103,7 @@ export class WorkListsQuery {
     const until = addDays(today, query.within ?? 30);
     const conditions = new Conditions();
     conditions.add((p) => `due_on <= ${p}::date`, until);
-    conditions.add((p) => `(kind <> 'appeal-window' OR due_on >= ${p}::date)`, today);
+    conditions.add((p) => `(kind NOT IN ('appeal-window', 'lapse') OR due_on >= ${p}::date)`, today);
     if (query.organizationId) conditions.add((p) => `organization_id = ${p}`, query.organizationId);
     const where = conditions.where();
     const rows = (await this.readModels.query(

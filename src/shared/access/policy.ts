@@ -18,8 +18,8 @@ export const WholeTree = () => SetMetadata(WHOLE_TREE_ROUTE, true);
 /** Open to an account whose password must change before anything else (the only route its token may call). */
 export const PasswordChange = () => SetMetadata(PASSWORD_CHANGE_ROUTE, true);
 
-/** Reading is open to every role; each route still declares it. */
-export const ANY_ROLE: readonly Role[] = ROLES;
+/** Reading is open to every role but `integration`, whose accounts read the public feed only; each route still declares it. */
+export const ANY_ROLE: readonly Role[] = ROLES.filter((role) => role !== 'integration');
 /** Recording acts: the officers of the bodies. */
 export const OFFICER_ROLES: readonly Role[] = ['administrator', 'discipline-officer'];
 /** Inspection and supervision steps: the officers and the inspection team members. */
@@ -36,3 +36,5 @@ export const PERSONAL_DATA_ROLES: readonly Role[] = OFFICER_ROLES;
 export const ACCOUNT_ADMIN_ROLES: readonly Role[] = ['administrator'];
 /** Erasing a data subject's personal data for good. */
 export const ERASURE_ROLES: readonly Role[] = ['administrator'];
+/** The public integration feed: consumer accounts, and administrators who look at what they are sent. */
+export const FEED_ROLES: readonly Role[] = ['administrator', 'integration'];

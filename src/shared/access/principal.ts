@@ -1,5 +1,5 @@
-/** Roles, each granted over an organization subtree (null: the whole tree). */
-export const ROLES = ['administrator', 'discipline-officer', 'inspector', 'auditor', 'viewer'] as const;
+/** Roles, each granted over an organization subtree (null: the whole tree). `integration`: a downstream consumer's account, which reads the public feed only. */
+export const ROLES = ['administrator', 'discipline-officer', 'inspector', 'auditor', 'viewer', 'integration'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Grant {

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../../../platform/http/api-routes.js';
-import { Allow, ANY_ROLE, PasswordChange } from '../../../shared/access/policy.js';
+import { Allow, PasswordChange } from '../../../shared/access/policy.js';
+import { ROLES } from '../../../shared/access/principal.js';
 import { Accounts } from '../../accounts.js';
 import { currentAccountId } from '../../current-account.js';
 import { ChangePasswordRequest } from './change-password.request.js';
@@ -15,7 +16,7 @@ export class ChangePasswordHttp {
   @Post('password')
   @HttpCode(204)
   @PasswordChange()
-  @Allow(...ANY_ROLE)
+  @Allow(...ROLES)
   @ApiOperation({
     operationId: 'changePassword',
     summary: 'Change your own password (đổi mật khẩu): every session of yours ends; log in again with the new one',

@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../../../platform/http/api-routes.js';
-import { Allow, ANY_ROLE, PasswordChange } from '../../../shared/access/policy.js';
+import { Allow, PasswordChange } from '../../../shared/access/policy.js';
+import { ROLES } from '../../../shared/access/principal.js';
 import { Accounts } from '../../accounts.js';
 import { currentAccountId } from '../../current-account.js';
 
@@ -14,7 +15,7 @@ export class SignOutHttp {
   @Post('logout')
   @HttpCode(204)
   @PasswordChange()
-  @Allow(...ANY_ROLE)
+  @Allow(...ROLES)
   @ApiOperation({ operationId: 'logout', summary: 'Log out (đăng xuất): every token issued to your account so far is refused' })
   @ApiNoContentResponse({ description: 'Logged out' })
   @ApiProblemResponses(401)

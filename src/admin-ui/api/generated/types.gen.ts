@@ -10,7 +10,7 @@ export type LoginRequest = {
 };
 
 export type GrantResponse = {
-    role: 'administrator' | 'discipline-officer' | 'inspector' | 'auditor' | 'viewer';
+    role: 'administrator' | 'discipline-officer' | 'inspector' | 'auditor' | 'viewer' | 'integration';
     /**
      * null: the whole tree
      */
@@ -279,7 +279,7 @@ export type MemberRecordResponse = {
      */
     on: string;
     /**
-     * Sanctions by status: in effect, signed but awaiting announcement, lapsed (hết hiệu lực), annulled; each with its dates, pinned rule version and bars
+     * Sanctions by status on `on`: in effect, signed but awaiting announcement, lapsed (hết hiệu lực: derived from the dates, QĐ 69 art. 2 cl. 5, whether or not a lapse was recorded), annulled; each with its dates, pinned rule version and bars
      */
     sanctions: {
         [key: string]: unknown;
@@ -406,9 +406,15 @@ export type AuditTrailEntryDto = {
 
 export type AuditTrailPageDto = {
     items: Array<AuditTrailEntryDto>;
-    page: number;
     pageSize: number;
+    /**
+     * Events matching the filter
+     */
     total: number;
+    /**
+     * Pass as `after` for the next page: after the last item (the `after` given when there is none). A page shorter than pageSize reached the last event committed so far
+     */
+    next: string;
 };
 
 export type FoundOrganizationRequest = {
@@ -1025,8 +1031,45 @@ export type AnnulSanctionRequest = {
     reason: string;
 };
 
+export type FeedEventDto = {
+    eventId: string;
+    type: 'OrganizationFounded' | 'OrganizationRenamed' | 'OrganizationMoved' | 'OrganizationMerged' | 'OrganizationDissolved' | 'MemberAdmitted' | 'MemberMadeFull' | 'MemberTransferred' | 'MemberRemovedFromRoll' | 'MemberReleased' | 'MemberDied' | 'MemberExpelled' | 'MembershipRestored' | 'PersonalDataErased' | 'DisciplineCaseOpened' | 'DisciplineDecisionIssued' | 'DisciplineDecisionAnnounced' | 'DisciplineDecisionLapsed' | 'NotDisciplinedLimitationExpired' | 'AppealOutcomeApplied' | 'AppealFiled' | 'SanctionUpheld' | 'SanctionChanged' | 'SanctionAnnulled' | 'RestorationOrdered';
+    /**
+     * The version of the public type’s schema (docs/events/schemas)
+     */
+    schemaVersion: number;
+    streamId: string;
+    streamType: string;
+    /**
+     * Valid time
+     */
+    occurredAt: string;
+    /**
+     * Record time
+     */
+    recordedAt: string;
+    /**
+     * As the public type’s schema says
+     */
+    data: {
+        [key: string]: unknown;
+    };
+    /**
+     * Opaque; pass it as `after` (or Last-Event-ID) to continue after this event
+     */
+    cursor: string;
+};
+
+export type FeedPageDto = {
+    events: Array<FeedEventDto>;
+    /**
+     * Where the next page starts: after the last event read, published or not
+     */
+    next: string;
+};
+
 export type GrantRequest = {
-    role: 'administrator' | 'discipline-officer' | 'inspector' | 'auditor' | 'viewer';
+    role: 'administrator' | 'discipline-officer' | 'inspector' | 'auditor' | 'viewer' | 'integration';
     /**
      * The organization granted over, with its subtree; null: the whole tree
      */
@@ -1624,7 +1667,10 @@ export type ListAuditEventsData = {
     body?: never;
     path?: never;
     query?: {
-        page?: number;
+        /**
+         * The `next` of the page before; absent: from the first event (the newest with order=desc)
+         */
+        after?: string;
         pageSize?: number;
         streamId?: string;
         /**
@@ -1639,6 +1685,18 @@ export type ListAuditEventsData = {
          * Recorded on or before this day (record time), YYYY-MM-DD
          */
         to?: string;
+        /**
+         * Recorded by this actor: an account, `anonymous`, or the service itself
+         */
+        actor?: string;
+        /**
+         * Events of this type only
+         */
+        eventType?: string;
+        /**
+         * `desc`: newest first
+         */
+        order?: 'asc' | 'desc';
     };
     url: '/api/v1/audit/events';
 };
@@ -4488,6 +4546,118 @@ export type AnnulSanctionResponses = {
 };
 
 export type AnnulSanctionResponse = AnnulSanctionResponses[keyof AnnulSanctionResponses];
+
+export type ReadFeedData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * A cursor from an earlier answer (an event’s `cursor` or `next`); absent: from the first event
+         */
+        after?: string;
+        limit?: number;
+    };
+    url: '/api/v1/feed';
+};
+
+export type ReadFeedErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+};
+
+export type ReadFeedError = ReadFeedErrors[keyof ReadFeedErrors];
+
+export type ReadFeedResponses = {
+    200: FeedPageDto;
+};
+
+export type ReadFeedResponse = ReadFeedResponses[keyof ReadFeedResponses];
+
+export type FollowFeedData = {
+    body?: never;
+    headers?: {
+        /**
+         * The cursor of the last event received
+         */
+        'Last-Event-ID'?: string;
+    };
+    path?: never;
+    query?: {
+        /**
+         * A cursor from an earlier answer (an event’s `cursor` or `next`); absent: from the first event
+         */
+        after?: string;
+        limit?: number;
+    };
+    url: '/api/v1/feed/live';
+};
+
+export type FollowFeedErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+};
+
+export type FollowFeedError = FollowFeedErrors[keyof FollowFeedErrors];
+
+export type FollowFeedResponses = {
+    /**
+     * A stream that stays open
+     */
+    200: string;
+};
+
+export type FollowFeedResponse = FollowFeedResponses[keyof FollowFeedResponses];
+
+export type FeedAsyncApiData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/feed/asyncapi';
+};
+
+export type FeedAsyncApiErrors = {
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+};
+
+export type FeedAsyncApiError = FeedAsyncApiErrors[keyof FeedAsyncApiErrors];
+
+export type FeedAsyncApiResponses = {
+    /**
+     * AsyncAPI 3.0
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type FeedAsyncApiResponse = FeedAsyncApiResponses[keyof FeedAsyncApiResponses];
 
 export type ListAccountsData = {
     body?: never;

@@ -14,7 +14,12 @@ export class RuleVersionResponse {
       'Every rule family (structure, forms, authority, voting, limitation, deferral, effect, lapse, consequences, appeal, restoration, stateCoupling) with `citation` and `confirmed`',
     example: {
       limitation: {
-        member: { periods: [{ form: 'reprimand', period: { amount: 5, unit: 'years' } }], imprescriptibleOffences: ['internal-politics'] },
+        member: {
+          periods: [{ form: 'reprimand', period: { amount: 5, unit: 'years' } }],
+          imprescriptibleOffences: ['internal-politics'],
+          citation: CITATION,
+          confirmed: true,
+        },
         restartsOnNewViolation: true,
         citation: CITATION,
         confirmed: true,
