@@ -8,7 +8,9 @@ import { AppLayout } from './layout/app-layout.js';
 import { HistoryPage } from './organizations/history-page.js';
 import { MemberPage } from './organizations/member-page.js';
 import { OrganizationsPage } from './organizations/organizations-page.js';
+import { AccountsPage } from './accounts/accounts-page.js';
 import { LoginPage } from './session/login-page.js';
+import { PasswordPage } from './session/password-page.js';
 import { useSession } from './session/session.js';
 import { WorkPage } from './work/work-page.js';
 import { StartPage } from './workflows/start-page.js';
@@ -22,6 +24,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false,
 function Screens() {
   const session = useSession();
   if (!session) return <LoginPage />;
+  if (session.mustChangePassword) return <PasswordPage forced />;
   return (
     <Routes>
       <Route element={<AppLayout />}>
@@ -39,6 +42,8 @@ function Screens() {
           }
         />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="accounts" element={<AccountsPage />} />
+        <Route path="password" element={<PasswordPage forced={false} />} />
         <Route path=":workflow" element={<StartPage />} />
         <Route path=":workflow/new" element={<StartPage />} />
         <Route path=":workflow/:id" element={<StreamPage />} />

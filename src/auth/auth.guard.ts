@@ -4,10 +4,11 @@ import type { Request } from 'express';
 import { ProblemError } from '../platform/http/problem.js';
 import { requestContext } from '../shared/request-context.js';
 import { AccessDenials, routePattern } from './access-denials.js';
-import { ALLOWED_ROLES, PUBLIC_ROUTE, WHOLE_TREE_ROUTE } from '../shared/access/policy.js';
+import { AccountAccess } from './account-access.js';
+import { ALLOWED_ROLES, PASSWORD_CHANGE_ROUTE, PUBLIC_ROUTE, WHOLE_TREE_ROUTE } from '../shared/access/policy.js';
 import { RequestRateLimit, UnauthenticatedRateLimit } from './rate-limiter.js';
 import type { Principal, Role } from '../shared/access/principal.js';
-import { TokenService, unauthenticated } from './token.service.js';
+import { TokenService, unauthenticated, type TokenHolder } from './token.service.js';
 
 /**
  * Deny by default: a route opens only to a verified token holding one of the roles it allows. Requests
@@ -19,6 +20,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly accounts: AccountAccess,
     private readonly denials: AccessDenials,
     private readonly rateLimit: RequestRateLimit,
     private readonly unauthenticated: UnauthenticatedRateLimit,
@@ -30,8 +32,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const route = routePattern(request);
     let principal: Principal;
+    let mustChangePassword: boolean;
     try {
-      principal = await this.tokens.verify(bearerToken(request));
+      const holder = await this.tokens.verify(bearerToken(request));
+      ({ principal, mustChangePassword } = await this.principalOf(holder));
     } catch (error) {
       const address = request.ip ?? 'unknown';
       await this.unauthenticated.take(address);
@@ -39,6 +43,10 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
     await this.rateLimit.take(principal.actor);
+    if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets)) {
+      await this.denials.record({ actor: principal.actor, address: null, method: request.method, route, status: 403, code: 'password-change-required' });
+      throw new ProblemError(403, 'password-change-required', 'Change your password first: POST /api/v1/auth/password, then log in again');
+    }
     const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
     const wholeTree = this.reflector.getAllAndOverride<boolean>(WHOLE_TREE_ROUTE, targets) ?? false;
     if (!principal.grants.some((grant) => allowed.includes(grant.role) && (!wholeTree || grant.organizationId === null))) {
@@ -52,6 +60,17 @@ export class AuthGuard implements CanActivate {
       principal.grants.filter((grant) => allowed.includes(grant.role)),
     );
     return true;
+  }
+
+  /** A local token stands only while its account is active, in the session it was issued for; its grants are the account's now. */
+  private async principalOf(holder: TokenHolder): Promise<{ principal: Principal; mustChangePassword: boolean }> {
+    if (holder.kind === 'provider') return { principal: holder, mustChangePassword: false };
+    const standing = await this.accounts.standing(holder.accountId);
+    if (!standing || standing.username !== holder.actor) throw unauthenticated('The bearer token names an account that does not exist');
+    if (!standing.active) throw unauthenticated('The bearer token’s account is disabled');
+    if (standing.sessionGeneration !== holder.sessionGeneration)
+      throw unauthenticated('The bearer token’s session has ended (logged out, or the password changed); log in again');
+    return { principal: { actor: standing.username, grants: standing.grants }, mustChangePassword: standing.mustChangePassword };
   }
 }
 

@@ -1,4 +1,4 @@
-import { Global, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { createRemoteJWKSet } from 'jose';
 import { AppConfig } from '../platform/config/app-config.js';
@@ -6,9 +6,9 @@ import { Clock } from '../shared/clock.js';
 import { Database } from '../database/database.js';
 import { AccessDenials } from './access-denials.js';
 import { AccessDenialsInterceptor } from './access-denials.interceptor.js';
+import { AccountAccess } from './account-access.js';
 import { AuthGuard } from './auth.guard.js';
 import { LoginHttp } from './login/login.http.js';
-import { generatePassword } from './password.js';
 import { PostgresRequestCounter } from './postgres-request-counter.js';
 import { LoginRateLimit, RequestCounter, RequestRateLimit, UnauthenticatedRateLimit } from './rate-limiter.js';
 import { tokenSecret } from './token-secret.js';
@@ -25,6 +25,7 @@ function externalIssuer(config: AppConfig): ExternalIssuer | undefined {
   controllers: [LoginHttp],
   providers: [
     Users,
+    AccountAccess,
     AccessDenials,
     {
       provide: TokenService,
@@ -51,21 +52,6 @@ function externalIssuer(config: AppConfig): ExternalIssuer | undefined {
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AccessDenialsInterceptor },
   ],
-  exports: [Users, TokenService, AccessDenials],
+  exports: [Users, AccountAccess, TokenService, AccessDenials],
 })
-export class AuthModule implements OnApplicationBootstrap {
-  constructor(
-    private readonly users: Users,
-    private readonly config: AppConfig,
-  ) {}
-
-  /** The first start creates `admin`, with ADMIN_PASSWORD or a generated password printed once. */
-  async onApplicationBootstrap(): Promise<void> {
-    if (await this.users.exists('admin')) return;
-    const password = this.config.adminPassword ?? generatePassword();
-    const created = await this.users.create('admin', password, [{ role: 'administrator', organizationId: null }]);
-    if (created && !this.config.adminPassword) {
-      new Logger('Auth').warn(`Created the account "admin" with the generated password ${password} (shown once; set ADMIN_PASSWORD to choose it)`);
-    }
-  }
-}
+export class AuthModule {}

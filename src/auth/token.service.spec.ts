@@ -14,8 +14,13 @@ interface Times {
   readonly exp?: number;
 }
 
-function claims(issuer: string, audience: string, { iat, exp }: Times): SignJWT {
-  const jwt = new SignJWT({ grants: [{ role: 'viewer', organizationId: null }] }).setIssuer(issuer).setAudience(audience).setSubject('nguyen.van.a');
+const ACCOUNT_ID = '0b6f2a9e-5d1c-4b8e-9f3a-2c7d8e1f4a60';
+
+function claims(issuer: string, audience: string, { iat, exp }: Times, subject = 'nguyen.van.a'): SignJWT {
+  const jwt = new SignJWT({ grants: [{ role: 'viewer', organizationId: null }], acc: ACCOUNT_ID, gen: 1 })
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setSubject(subject);
   if (iat !== undefined) jwt.setIssuedAt(iat);
   if (exp !== undefined) jwt.setExpirationTime(exp);
   return jwt;
@@ -32,9 +37,19 @@ describe('bearer tokens: each must expire and none may be issued after now', () 
     tokens = new TokenService(SECRET, 3600, clock, { ...PROVIDER, keys: jwks });
   });
 
-  const issuers: [string, (times: Times) => Promise<string>][] = [
-    ['issued by this service', (times) => claims('disciplina', 'disciplina', times).setProtectedHeader({ alg: 'HS256' }).sign(SECRET)],
-    ['from the identity provider', (times) => claims(PROVIDER.issuer, PROVIDER.audience, times).setProtectedHeader({ alg: 'ES256' }).sign(providerKey)],
+  const fromProvider = (times: Times, subject?: string) =>
+    claims(PROVIDER.issuer, PROVIDER.audience, times, subject).setProtectedHeader({ alg: 'ES256' }).sign(providerKey);
+  const issuers: [string, (times: Times) => Promise<string>, Record<string, unknown>][] = [
+    [
+      'issued by this service',
+      (times) => claims('disciplina', 'disciplina', times).setProtectedHeader({ alg: 'HS256' }).sign(SECRET),
+      { kind: 'account', actor: 'nguyen.van.a', accountId: ACCOUNT_ID, sessionGeneration: 1 },
+    ],
+    [
+      'from the identity provider',
+      (times) => fromProvider(times),
+      { kind: 'provider', actor: 'https://idp.example.org#nguyen.van.a', grants: [{ role: 'viewer', organizationId: null }] },
+    ],
   ];
 
   const refusal = (token: string) =>
@@ -43,12 +58,26 @@ describe('bearer tokens: each must expire and none may be issued after now', () 
       (error: ProblemError) => `${error.status} ${error.code}: ${error.message}`,
     );
 
-  describe.each(issuers)('a token %s', (_issuer, sign) => {
+  it("names a provider's user by the issuer and the subject, never the subject alone (a provider's admin is not the local admin)", async () => {
+    const holder = await tokens.verify(await fromProvider({ iat: nowSeconds, exp: nowSeconds + 600 }, 'admin'));
+    expect(holder.actor).toBe('https://idp.example.org#admin');
+  });
+
+  it('refuses a token of this service that names no account', async () => {
+    const token = await new SignJWT({ grants: [{ role: 'administrator', organizationId: null }] })
+      .setIssuer('disciplina')
+      .setAudience('disciplina')
+      .setSubject('admin')
+      .setIssuedAt(nowSeconds)
+      .setExpirationTime(nowSeconds + 600)
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(SECRET);
+    expect(await refusal(token)).toBe('401 unauthenticated: The token does not name an account');
+  });
+
+  describe.each(issuers)('a token %s', (_issuer, sign, holder) => {
     it('is accepted when issued now and expiring later', async () => {
-      await expect(tokens.verify(await sign({ iat: nowSeconds, exp: nowSeconds + 600 }))).resolves.toEqual({
-        actor: 'nguyen.van.a',
-        grants: [{ role: 'viewer', organizationId: null }],
-      });
+      await expect(tokens.verify(await sign({ iat: nowSeconds, exp: nowSeconds + 600 }))).resolves.toEqual(holder);
     });
 
     it('is refused without exp, which would never expire', async () => {
@@ -62,7 +91,7 @@ describe('bearer tokens: each must expire and none may be issued after now', () 
 
     it('is accepted when its iat is ahead by no more than the tolerance (clocks differ a little)', async () => {
       const iat = nowSeconds + CLOCK_TOLERANCE_SECONDS;
-      await expect(tokens.verify(await sign({ iat, exp: iat + 600 }))).resolves.toMatchObject({ actor: 'nguyen.van.a' });
+      await expect(tokens.verify(await sign({ iat, exp: iat + 600 }))).resolves.toMatchObject({ actor: holder.actor });
     });
 
     it('is refused once expired', async () => {

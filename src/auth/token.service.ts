@@ -19,12 +19,30 @@ export function unauthenticated(message: string): ProblemError {
   return new ProblemError(401, 'unauthenticated', message);
 }
 
-function principalOf(payload: JWTPayload): Principal {
+/**
+ * Whom a verified token names. This service's tokens name an account and the session generation they were
+ * issued under: its grants are read from the account at each request. A provider's tokens carry their grants,
+ * and their actor is the provider's issuer with the subject: never the subject alone, which a provider may
+ * share with a local username.
+ */
+export type TokenHolder =
+  | { readonly kind: 'account'; readonly actor: string; readonly accountId: string; readonly sessionGeneration: number }
+  | ({ readonly kind: 'provider' } & Principal);
+
+function accountOf(payload: JWTPayload): TokenHolder {
+  const { sub, acc, gen } = payload;
+  if (typeof sub !== 'string' || sub === '' || typeof acc !== 'string' || !Number.isInteger(gen)) {
+    throw unauthenticated('The token does not name an account');
+  }
+  return { kind: 'account', actor: sub, accountId: acc, sessionGeneration: gen as number };
+}
+
+function providerPrincipalOf(payload: JWTPayload, issuer: string): TokenHolder {
   const grants = payload.grants;
   if (typeof payload.sub !== 'string' || payload.sub === '' || !Array.isArray(grants) || !grants.every(isGrant)) {
     throw unauthenticated('The token does not name a subject with grants');
   }
-  return { actor: payload.sub, grants };
+  return { kind: 'provider', actor: `${issuer}#${payload.sub}`, grants };
 }
 
 /** jose checks `iat` only against a maximum age; a token issued after now is refused here, whoever issued it. */
@@ -44,7 +62,7 @@ function refusal(error: unknown): ProblemError {
 
 /**
  * Bearer tokens: the ones this service issues at login (HS256 with its own secret), and, when configured,
- * an organization's identity provider's (verified against its JWKS). Both carry `sub` and `grants`.
+ * an organization's identity provider's (verified against its JWKS).
  */
 export class TokenService {
   constructor(
@@ -54,20 +72,25 @@ export class TokenService {
     private readonly external: ExternalIssuer | undefined,
   ) {}
 
-  async issue(principal: Principal): Promise<{ accessToken: string; expiresIn: number }> {
+  /** A token for an account's session: valid until it expires or the account's session generation moves on. */
+  async issue(account: {
+    readonly username: string;
+    readonly accountId: string;
+    readonly sessionGeneration: number;
+  }): Promise<{ accessToken: string; expiresIn: number }> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    const accessToken = await new SignJWT({ grants: principal.grants })
+    const accessToken = await new SignJWT({ acc: account.accountId, gen: account.sessionGeneration })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(LOCAL_ISSUER)
       .setAudience(LOCAL_ISSUER)
-      .setSubject(principal.actor)
+      .setSubject(account.username)
       .setIssuedAt(now)
       .setExpirationTime(now + this.ttlSeconds)
       .sign(this.secret);
     return { accessToken, expiresIn: this.ttlSeconds };
   }
 
-  async verify(token: string): Promise<Principal> {
+  async verify(token: string): Promise<TokenHolder> {
     let issuer: string | undefined;
     try {
       issuer = decodeJwt(token).iss;
@@ -80,11 +103,11 @@ export class TokenService {
     try {
       if (issuer === LOCAL_ISSUER) {
         const { payload } = await jwtVerify(token, this.secret, { issuer: LOCAL_ISSUER, audience: LOCAL_ISSUER, algorithms: ['HS256'], ...timely });
-        return principalOf(requireIssuedByNow(payload, currentDate));
+        return accountOf(requireIssuedByNow(payload, currentDate));
       }
       if (this.external && issuer === this.external.issuer) {
         const { payload } = await jwtVerify(token, this.external.keys, { issuer: this.external.issuer, audience: this.external.audience, ...timely });
-        return principalOf(requireIssuedByNow(payload, currentDate));
+        return providerPrincipalOf(requireIssuedByNow(payload, currentDate), this.external.issuer);
       }
     } catch (error) {
       throw refusal(error);

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { DataDirInUseError } from '../database/data-dir-lock.js';
 import { DemoAlreadyLoadedError } from '../demo/seed-demo.js';
 import { ConfigError, loadConfig } from '../platform/config/app-config.js';
+import { accountsArguments, accountsCommand, ACCOUNTS_USAGE } from './accounts-commands.js';
 import { AUDIT_USAGE, checkpoint, exportCommand, exportOptions, verifyAudit } from './audit-commands.js';
 import { asOperator, CommandLineLogger, openCliContext, type CliContext } from './cli-context.js';
 import { feedContractCommand, FEED_CONTRACT_USAGE } from './feed-contract.command.js';
@@ -23,6 +24,7 @@ ${AUDIT_USAGE}
 ${FEED_CONTRACT_USAGE}
   migrate            bring the schema up to date as MIGRATION_DATABASE_URL (else DATABASE_URL), nothing else
 ${KEYS_USAGE}
+${ACCOUNTS_USAGE}
 
 Uses the service's configuration: DATABASE_URL, or the embedded database in DATA_DIR (default ./data),
 which only one process may open at a time.`;
@@ -55,6 +57,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   'seed-demo': { check: noArguments, run: (context) => seedDemoCommand(context) },
   migrate: { check: noArguments, runAlone: () => migrateCommand(process.env) },
   keys: { check: (args) => void keysFolder(args), runAlone: (args) => generateKeys(args) },
+  accounts: { check: (args) => void accountsArguments(args), run: (context, args) => accountsCommand(context, args) },
   openapi: { check: noArguments, runAlone: () => openApiDocumentCommand(loadConfig(process.env)) },
   'feed-contract': { check: noArguments, runAlone: () => feedContractCommand() },
 };

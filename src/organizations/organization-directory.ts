@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { StreamNotFoundError } from '../shared/stream-errors.js';
 import { EventSourcedStreams } from '../event-store/event-sourced-streams.js';
 import { StreamCommands, StreamRoutes, type StreamResource } from '../commands/stream-commands.js';
-import type { ActingBody } from '../shared/domain/acting-body.js';
+import { requireBodyOverSubject, type ActingBody } from '../shared/domain/acting-body.js';
+import { anchorOf, OrganizationLineage } from '../commands/stream-scope.js';
 import type { Command, Event } from '../shared/domain/decider.js';
 import { UnknownReferenceError } from '../shared/domain/errors.js';
 import type { SubjectRef } from '../shared/domain/vocabulary.js';
@@ -15,7 +16,10 @@ import { organizations } from './organization.resource.js';
 /** What other capabilities may ask of organizations and members: that a record they name exists. */
 @Injectable()
 export class OrganizationDirectory {
-  constructor(private readonly streams: EventSourcedStreams) {}
+  constructor(
+    private readonly streams: EventSourcedStreams,
+    private readonly lineage: OrganizationLineage,
+  ) {}
 
   requireOrganization(field: string, organizationId: string): Promise<OrganizationState> {
     return this.find(organizations, field, organizationId, `organization ${organizationId}`);
@@ -25,12 +29,20 @@ export class OrganizationDirectory {
     for (const [index, memberId] of memberIds.entries()) await this.find(members, `${field}[${index}]`, memberId, `member ${memberId}`);
   }
 
-  /** The subject of a request as the domain names it, once it and the acting body (if any) are known to exist. */
+  /**
+   * The subject of a request as the domain names it, once it and the acting body (if any) are known to exist
+   * and the body's organization is the subject's or one above it.
+   */
   async requireParties(request: { readonly subject: SubjectRequest; readonly body?: ActingBody }): Promise<SubjectRef> {
     const subject = toSubjectRef(request.subject);
     if (request.body) await this.requireActingBody('body', request.body);
     await this.requireSubject('subject', subject);
+    if (request.body) await this.requireBodyOver('body', request.body, subject);
     return subject;
+  }
+
+  async requireBodyOver(field: string, body: ActingBody, subject: SubjectRef): Promise<void> {
+    requireBodyOverSubject(field, body, await this.lineage.of(anchorOf(subject)));
   }
 
   async requireSubject(field: string, subject: SubjectRef): Promise<void> {

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import request from 'supertest';
 import { AccessDenials } from '../../src/auth/access-denials.js';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { EventStore } from '../../src/event-store/event-store.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { recordedDenials } from '../support/access-records.js';
@@ -70,7 +70,7 @@ describe.each(testDatabases())('access records, complete and bounded, on $name',
 
   it('throttles 650 forbidden commands by one account at its quota and records them in a bounded number of events that count them all', async () => {
     const username = `viewer-flood-${randomUUID().slice(0, 8)}`;
-    await app.get(Users).create(username, 'viewer-flood-password', [{ role: 'viewer', organizationId: null }]);
+    await app.get(Accounts).setUp(username, 'viewer-flood-password', [{ role: 'viewer', organizationId: null }]);
     const viewer = await authorizedAgent(app, username, 'viewer-flood-password');
     const answers = await statuses(650, 25, () => viewer.post(`/api/v1/inspections/${uuid}/close`).send({ closedOn: '2026-01-01' }));
     expect(tally(answers)).toEqual({ 403: 600, 429: 50 });
@@ -121,7 +121,7 @@ describe.each(testDatabases())('access records, complete and bounded, on $name',
 
   it('filters the audit trail by actor and event type, newest first', async () => {
     const username = `viewer-trail-${randomUUID().slice(0, 8)}`;
-    await app.get(Users).create(username, 'viewer-trail-password', [{ role: 'viewer', organizationId: null }]);
+    await app.get(Accounts).setUp(username, 'viewer-trail-password', [{ role: 'viewer', organizationId: null }]);
     const viewer = await authorizedAgent(app, username, 'viewer-trail-password');
     await viewer.post(`/api/v1/inspections/${uuid}/close`).send({ closedOn: '2026-01-01' }).expect(403);
     await recordedDenials(app, pool, { actor: username, route: '/api/v1/inspections/:id/close' }, 1);

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import type { Grant } from '../../src/shared/access/principal.js';
 import { addDays } from '../../src/rulebook/index.js';
 import { ApiClient, type View } from '../support/api-client.js';
@@ -63,7 +63,7 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
     ];
     for (const [name, grant] of users) {
       const username = `${name.replaceAll(' ', '-')}-${suffix}`;
-      await app.get(Users).create(username, PASSWORD, [grant]);
+      await app.get(Accounts).setUp(username, PASSWORD, [grant]);
       usernames.set(name, username);
       clients.set(name, new ApiClient(await authorizedAgent(app, username, PASSWORD)));
     }

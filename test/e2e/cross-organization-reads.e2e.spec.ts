@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Response } from 'supertest';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { ROLES, type Role } from '../../src/shared/access/principal.js';
 import { Database } from '../../src/database/database.js';
 import { addDays } from '../../src/rulebook/index.js';
@@ -198,7 +198,7 @@ describe.each(testDatabases())('no cross-organization read, for every role and r
     await admin.post('audit/checkpoints', {}).expect(201);
     const suffix = ours.ids.commune.slice(0, 8);
     for (const role of ROLES) {
-      await app.get(Users).create(`${role}-${suffix}`, PASSWORD, [{ role, organizationId: ours.ids.commune }]);
+      await app.get(Accounts).setUp(`${role}-${suffix}`, PASSWORD, [{ role, organizationId: ours.ids.commune }]);
       clients.set(role, new ApiClient(await authorizedAgent(app, `${role}-${suffix}`, PASSWORD)));
     }
     // Every read model holds both communes' records, so that an answer without the sibling's is a wall, not a lag.

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import type { GlobalCheckpoint } from '../../src/event-store/event-store.js';
 import { PUBLIC_EVENTS, type PublicEventType } from '../../src/feed/contract/public-event-types.js';
 import { compareCheckpoints, decodeCursor, encodeCursor } from '../../src/event-store/checkpoint-cursor.js';
@@ -77,8 +77,8 @@ describe.each(testDatabases())('the public feed on $name', (database) => {
     ordinary = await admin.create('discipline-cases', { openedOn: daysAgo(20), subject: { kind: 'member', memberId: member.id } });
 
     const suffix = randomUUID().slice(0, 8);
-    await app.get(Users).create(`feed-all-${suffix}`, PASSWORD, [{ role: 'integration', organizationId: null }]);
-    await app.get(Users).create(`feed-commune-${suffix}`, PASSWORD, [{ role: 'integration', organizationId: tree.commune.id }]);
+    await app.get(Accounts).setUp(`feed-all-${suffix}`, PASSWORD, [{ role: 'integration', organizationId: null }]);
+    await app.get(Accounts).setUp(`feed-commune-${suffix}`, PASSWORD, [{ role: 'integration', organizationId: tree.commune.id }]);
     wholeTree = new ApiClient(await authorizedAgent(app, `feed-all-${suffix}`, PASSWORD));
     wholeTreeToken = await loginAs(app, `feed-all-${suffix}`, PASSWORD);
     communeConsumer = new ApiClient(await authorizedAgent(app, `feed-commune-${suffix}`, PASSWORD));

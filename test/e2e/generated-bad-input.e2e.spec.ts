@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import fc from 'fast-check';
 import type pg from 'pg';
 import type { Response } from 'supertest';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { ApiClient } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, testPool, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { waitUntilFollowedUp } from '../support/projections.js';
@@ -198,7 +198,7 @@ describe.each(testDatabases())('generated bad input on every command on $name', 
     isolated = await isolatedDatabase(database);
     app = await createTestApp(isolated.url, { RATE_LIMIT_PER_MINUTE: '1000000' });
     commands = await validCommands(new ApiClient(await authorizedAgent(app)));
-    await app.get(Users).create('fuzzer', FUZZER_PASSWORD, [{ role: 'administrator', organizationId: null }]);
+    await app.get(Accounts).setUp('fuzzer', FUZZER_PASSWORD, [{ role: 'administrator', organizationId: null }]);
     http = await authorizedAgent(app, 'fuzzer', FUZZER_PASSWORD);
     pool = testPool(isolated.url, 1);
     const document = (await http.get('/api/docs-json').expect(200)).body as {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { testDatabases, testPool } from '../support/databases.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
 
@@ -74,5 +75,42 @@ describe.each(testDatabases())('Idempotency-Key on commands on $name', (database
   it('refuses a malformed key with 400 naming the header', async () => {
     const response = await post('has spaces in it', organization('y')).expect(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', rule: 'format' })]);
+  });
+
+  it('forgets a key after IDEMPOTENCY_TTL_HOURS: the same request then runs again', async () => {
+    const key = randomUUID();
+    const name = `Hết hạn ${key}`;
+    await post(key, organization(name)).expect(201);
+    await pool.query(`UPDATE idempotency_keys SET started_at = started_at - interval '25 hours' WHERE idempotency_key = $1`, [key]);
+    const again = await post(key, organization(name)).expect(201);
+    expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(await foundedNamed(name)).toBe(2);
+  });
+
+  it('repeats an answer only while the caller still holds the grants it was given under', async () => {
+    const district = await post(randomUUID(), organization(`Huyện ${randomUUID()}`)).expect(201);
+    const username = `replay-${randomUUID().slice(0, 8)}`;
+    const narrower = { role: 'discipline-officer' as const, organizationId: district.body.id as string };
+    const account = await app.get(Accounts).setUp(username, 'replay-test-password', [{ role: 'discipline-officer', organizationId: null }, narrower]);
+    const officer = await authorizedAgent(app, username, 'replay-test-password');
+    const key = randomUUID();
+    const name = `Cấp lại ${key}`;
+    const send = () => officer.post('/api/v1/organizations').set('Idempotency-Key', key).send(organization(name));
+    await send().expect(201);
+    await app.get(Accounts).removeGrant(account.id, narrower);
+    const replay = await send().expect(403);
+    expect(replay.body.code).toBe('forbidden');
+    expect(await foundedNamed(name)).toBe(1);
+  });
+
+  it('keeps nothing of a request that carries a password, not even a hash of its body', async () => {
+    const key = randomUUID();
+    const username = `khoa-${key.slice(0, 8)}`;
+    const body = { username, password: 'tam-thoi-cap-xa-2026', grants: [{ role: 'viewer', organizationId: null }] };
+    await http.post('/api/v1/accounts').set('Idempotency-Key', key).send(body).expect(201);
+    const kept = await pool.query('SELECT 1 FROM idempotency_keys WHERE idempotency_key = $1', [key]);
+    expect(kept.rowCount).toBe(0);
+    const again = await http.post('/api/v1/accounts').set('Idempotency-Key', key).send(body).expect(409);
+    expect(again.body.code).toBe('username-taken');
   });
 });

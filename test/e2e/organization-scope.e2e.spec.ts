@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import type { Grant } from '../../src/shared/access/principal.js';
 import { ApiClient, foundTree, type Tree, type View } from '../support/api-client.js';
 import { testDatabases, testPool } from '../support/databases.js';
@@ -46,7 +46,7 @@ describe.each(testDatabases())('organization scope of every stream route on $nam
   const clients = new Map<string, ApiClient>();
 
   async function clientWith(username: string, grants: Grant[]): Promise<ApiClient> {
-    await app.get(Users).create(username, PASSWORD, grants);
+    await app.get(Accounts).setUp(username, PASSWORD, grants);
     return new ApiClient(await authorizedAgent(app, username, PASSWORD));
   }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { ApiClient, foundTree, type Tree } from '../support/api-client.js';
 import { compiledCli, runNode } from '../support/cli-process.js';
 import { asSuperuser, isolatedDatabase, openStore, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
@@ -45,9 +45,9 @@ describe.each(testDatabases())('audit trail, audit CLI and offline verification 
     api = new ApiClient(await authorizedAgent(app));
     tree = await foundTree(api);
     memberId = (await tree.admit('Trần Văn Bình')).id;
-    await app.get(Users).create('auditor-trail', 'auditor-password-1', [{ role: 'auditor', organizationId: null }]);
-    await app.get(Users).create('viewer-trail', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
-    await app.get(Users).create('auditor-province', 'auditor-password-1', [{ role: 'auditor', organizationId: tree.province.id }]);
+    await app.get(Accounts).setUp('auditor-trail', 'auditor-password-1', [{ role: 'auditor', organizationId: null }]);
+    await app.get(Accounts).setUp('viewer-trail', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
+    await app.get(Accounts).setUp('auditor-province', 'auditor-password-1', [{ role: 'auditor', organizationId: tree.province.id }]);
     // The trail of an organization, and a subtree auditor's reach, are read through the organization history and tree.
     await waitUntilProjected(pool, await committedHead(pool));
   }, ISOLATED_SETUP_MS);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import type { GlobalCheckpoint } from '../../src/event-store/event-store.js';
 import { compareCheckpoints, decodeCursor, encodeCursor } from '../../src/event-store/checkpoint-cursor.js';
 import { ApiClient } from '../support/api-client.js';
@@ -41,7 +41,7 @@ describe.each(testDatabases())('paging in commit order, the feed and the audit t
     app = await createTestApp(isolated.url);
     pool = testPool(isolated.url, WRITERS + 2);
     const username = `consumer-${randomUUID().slice(0, 8)}`;
-    await app.get(Users).create(username, PASSWORD, [{ role: 'integration', organizationId: null }]);
+    await app.get(Accounts).setUp(username, PASSWORD, [{ role: 'integration', organizationId: null }]);
     consumer = new ApiClient(await authorizedAgent(app, username, PASSWORD));
     admin = new ApiClient(await authorizedAgent(app));
   }, ISOLATED_SETUP_MS);

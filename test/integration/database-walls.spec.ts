@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import request from 'supertest';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { Database } from '../../src/database/database.js';
 import { SystemClock } from '../../src/shared/clock.js';
 import { organizationHistoryProjection } from '../../src/projections/organization-history/organization-history.projection.js';
@@ -387,7 +387,7 @@ describeOnPostgres('the whole service as the application role on PostgreSQL', ()
         classifiedOn: '2025-12-20',
       });
     }
-    await service.get(Users).create('walls-viewer', 'walls-viewer-password', [{ role: 'viewer', organizationId: tree.province.id }]);
+    await service.get(Accounts).setUp('walls-viewer', 'walls-viewer-password', [{ role: 'viewer', organizationId: tree.province.id }]);
     const viewer = await loginAs(service, 'walls-viewer', 'walls-viewer-password');
     const asViewer = (path: string) => request(service.getHttpServer()).get(`/api/v1/${path}`).set('Authorization', `Bearer ${viewer}`);
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import type { Grant } from '../../src/shared/access/principal.js';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { EventStore } from '../../src/event-store/event-store.js';
 import { newDataKey } from '../../src/event-store/personal-data/sealed-value.js';
 import { ForeignMasterKeyError, SubjectKeys } from '../../src/event-store/personal-data/subject-keys.js';
@@ -75,7 +75,7 @@ describe.each(testDatabases())('personal data under Decree 13/2023/NĐ-CP on $na
   }
 
   async function clientWith(username: string, grants: Grant[]): Promise<ApiClient> {
-    await app.get(Users).create(username, PASSWORD, grants);
+    await app.get(Accounts).setUp(username, PASSWORD, grants);
     return new ApiClient(await authorizedAgent(app, username, PASSWORD));
   }
 

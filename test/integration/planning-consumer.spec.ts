@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { consumerPool, PlanningConsumer } from '../../examples/planning-consumer/planning-consumer.js';
 import type { NewEvent } from '../../src/event-store/event-store.js';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
@@ -32,7 +32,7 @@ describe.each(testDatabases())('sample planning consumer following the HTTP feed
     pool = consumerPool(own.url);
     const { port } = app.getHttpServer().address() as AddressInfo;
     // The planning office's account: the feed over the whole tree, nothing else.
-    await app.get(Users).create('planning-office', 'planning-office-password', [{ role: 'integration', organizationId: null }]);
+    await app.get(Accounts).setUp('planning-office', 'planning-office-password', [{ role: 'integration', organizationId: null }]);
     options = { serviceUrl: `http://127.0.0.1:${port}`, token: await loginAs(app, 'planning-office', 'planning-office-password'), pageSize: 3 };
   }, ISOLATED_SETUP_MS);
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { Database } from '../../src/database/database.js';
 import { addDays, defaultRulebook, lapseDate, planningBarUntil } from '../../src/rulebook/index.js';
 import { ServiceCalendar } from '../../src/shared/calendar.js';
@@ -81,7 +81,7 @@ describe.each(testDatabases())('member record, work lists and alerts over HTTP o
       period: { from: '2024-01-01', to: '2025-12-31' },
       teamMemberIds: [warned.id],
     });
-    await app.get(Users).create('viewer-read-models', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
+    await app.get(Accounts).setUp('viewer-read-models', 'viewer-password-1', [{ role: 'viewer', organizationId: null }]);
     const { pool } = app.get(Database);
     await waitUntilProjected(pool, await committedHead(pool));
   }, 120_000);

@@ -28,6 +28,12 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
     return created.id;
   };
 
+  const account = (username: string) =>
+    api.create('accounts', { username, password: 'tam-thoi-cap-xa-2026', grants: [{ role: 'discipline-officer', organizationId: commune.id }] });
+  const disabledAccount = await account('bi-khoa-fuzz');
+  await api.command(`accounts/${disabledAccount.id}/disable`, {});
+  const activeAccount = await account('can-bo-fuzz');
+
   const inspected = await member('Lê Văn Thành');
   const team = await member('Đinh Thị Hà');
   const inspectionSteps: Steps = [
@@ -255,5 +261,15 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
     upholdSanction: { path: `appeals/${await appealed()}/uphold`, body: appealDecision },
     changeSanction: { path: `appeals/${await appealed()}/change`, body: { ...appealDecision, form: 'reprimand' } },
     annulSanction: { path: `appeals/${await appealed()}/annul`, body: { ...appealDecision, reason: 'Không đủ căn cứ kết luận vi phạm' } },
+    createAccount: {
+      path: 'accounts',
+      body: { username: 'tao-moi-fuzz', password: 'tam-thoi-cap-xa-2026', grants: [{ role: 'viewer', organizationId: other.commune.id }] },
+    },
+    addGrant: { path: `accounts/${activeAccount.id}/grants`, body: { role: 'inspector', organizationId: other.commune.id } },
+    disableAccount: { path: `accounts/${activeAccount.id}/disable`, body: { reason: 'Chuyển công tác' } },
+    enableAccount: { path: `accounts/${disabledAccount.id}/enable`, body: { reason: 'Trở lại công tác' } },
+    resetPassword: { path: `accounts/${activeAccount.id}/password-reset`, body: { password: 'dat-lai-cap-xa-2026' } },
+    // Never the caller's own current password: a change would end the session every other request goes through.
+    changePassword: { path: 'auth/password', body: { currentPassword: 'not-the-current-password', newPassword: 'mua thu ha noi vang' } },
   };
 }

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Browser, Page } from 'playwright-core';
-import { Users } from '../../src/auth/users.js';
+import { Accounts } from '../../src/accounts/accounts.js';
 import { Database } from '../../src/database/database.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
@@ -324,7 +324,7 @@ const CASE_TIMEOUT = 120_000;
   it(
     'offers an auditor the case to read, and no forms',
     async () => {
-      await app.get(Users).create('kiem-toan-vien', 'auditor-password-1', [{ role: 'auditor', organizationId: null }]);
+      await app.get(Accounts).setUp('kiem-toan-vien', 'auditor-password-1', [{ role: 'auditor', organizationId: null }]);
       const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
       const reader = await context.newPage();
       await reader.goto(origin);

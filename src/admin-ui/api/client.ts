@@ -4,16 +4,26 @@ import { ApiProblem, type ProblemBody } from './problem.js';
 export { ApiProblem } from './problem.js';
 
 let token: string | null = sessionStorage.getItem('disciplina.token');
+let profile: string | null = sessionStorage.getItem('disciplina.profile');
 const listeners = new Set<() => void>();
 
 export function currentToken(): string | null {
   return token;
 }
 
-export function setToken(next: string | null): void {
+/** What the login said of the account (username, grants, whether its password must change), as JSON. */
+export function currentProfile(): string | null {
+  return profile;
+}
+
+/** Starts a session with a login's token and what it said of the account; null ends it. */
+export function setToken(next: string | null, about?: object): void {
   token = next;
+  profile = next && about ? JSON.stringify(about) : null;
   if (next) sessionStorage.setItem('disciplina.token', next);
   else sessionStorage.removeItem('disciplina.token');
+  if (profile) sessionStorage.setItem('disciplina.profile', profile);
+  else sessionStorage.removeItem('disciplina.profile');
   listeners.forEach((listener) => listener());
 }
 

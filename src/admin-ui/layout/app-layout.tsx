@@ -1,8 +1,9 @@
 import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import { Link, Outlet, useLocation } from 'react-router';
-import { setToken } from '../api/client.js';
+import { call, setToken } from '../api/client.js';
+import { logout } from '../api/generated/sdk.gen.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { useSession } from '../session/session.js';
+import { isAdministrator, useSession } from '../session/session.js';
 import { LanguageSwitch } from './language-switch.js';
 
 const SECTIONS: readonly { to: string; label: MessageKey }[] = [
@@ -14,6 +15,8 @@ const SECTIONS: readonly { to: string; label: MessageKey }[] = [
   { to: '/statistics', label: 'nav.statistics' },
   { to: '/audit', label: 'nav.audit' },
 ];
+/** Managing accounts: offered to administrators only (the API checks every request itself). */
+const ADMINISTRATION: readonly { to: string; label: MessageKey }[] = [{ to: '/accounts', label: 'nav.accounts' }];
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -28,14 +31,14 @@ export function AppLayout() {
           <Group>
             <Text size="sm">{session?.username}</Text>
             <LanguageSwitch />
-            <Button variant="default" size="xs" onClick={() => setToken(null)}>
+            <Button variant="default" size="xs" onClick={() => void call(logout()).finally(() => setToken(null))}>
               {t('nav.logout')}
             </Button>
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="menu">
-        {SECTIONS.map((section) => (
+        {[...SECTIONS, ...(isAdministrator(session) ? ADMINISTRATION : []), { to: '/password', label: 'nav.password' as const }].map((section) => (
           <NavLink key={section.to} component={Link} to={section.to} label={t(section.label)} active={current(section.to)} />
         ))}
       </AppShell.Navbar>

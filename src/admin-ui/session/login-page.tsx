@@ -2,6 +2,12 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } 
 import { useState, type FormEvent } from 'react';
 import { call, setToken } from '../api/client.js';
 import { login } from '../api/generated/sdk.gen.js';
+
+/** Logs in and starts the session with what the login says of the account. */
+export async function logIn(username: string, password: string): Promise<void> {
+  const { accessToken, ...about } = await call(login({ body: { username, password } }));
+  setToken(accessToken, { username: about.username, grants: about.grants, mustChangePassword: about.mustChangePassword });
+}
 import { useI18n } from '../i18n/i18n.js';
 import { LanguageSwitch } from '../layout/language-switch.js';
 
@@ -17,10 +23,10 @@ export function LoginPage() {
     setBusy(true);
     setFailed(null);
     try {
-      const { accessToken } = await call(login({ body: { username, password } }));
-      setToken(accessToken);
+      await logIn(username, password);
     } catch (error) {
-      setFailed(error instanceof Error && 'status' in error && error.status === 401 ? t('login.failed') : String((error as Error).message));
+      const status = error instanceof Error && 'status' in error ? error.status : 0;
+      setFailed(status === 401 ? t('login.failed') : status === 403 ? t('login.disabled') : String((error as Error).message));
     } finally {
       setBusy(false);
     }

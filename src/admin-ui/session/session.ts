@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { currentToken, onTokenChange } from '../api/client.js';
+import { currentProfile, onTokenChange } from '../api/client.js';
 
 export interface Grant {
   readonly role: string;
@@ -9,28 +9,33 @@ export interface Grant {
 export interface Session {
   readonly username: string;
   readonly grants: readonly Grant[];
+  /** The password was set by an administrator: nothing else until it is changed. */
+  readonly mustChangePassword: boolean;
 }
 
-/** What the token says about its holder, for display only: the API checks every request itself. */
-function sessionOf(token: string | null): Session | null {
-  const payload = token?.split('.')[1];
-  if (!payload) return null;
+/** What the login said of the account, for display only: the API checks every request against the account as it is then. */
+function sessionOf(profile: string | null): Session | null {
+  if (!profile) return null;
   try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string; grants?: Grant[] };
-    return { username: claims.sub ?? '', grants: claims.grants ?? [] };
+    const about = JSON.parse(profile) as Partial<Session>;
+    return { username: about.username ?? '', grants: about.grants ?? [], mustChangePassword: about.mustChangePassword ?? false };
   } catch {
     return null;
   }
 }
 
-let cached: { token: string | null; session: Session | null } = { token: null, session: null };
+let cached: { profile: string | null; session: Session | null } = { profile: null, session: null };
 
 function snapshot(): Session | null {
-  const token = currentToken();
-  if (token !== cached.token) cached = { token, session: sessionOf(token) };
+  const profile = currentProfile();
+  if (profile !== cached.profile) cached = { profile, session: sessionOf(profile) };
   return cached.session;
 }
 
 export function useSession(): Session | null {
   return useSyncExternalStore(onTokenChange, snapshot);
+}
+
+export function isAdministrator(session: Session | null): boolean {
+  return session?.grants.some((grant) => grant.role === 'administrator') ?? false;
 }

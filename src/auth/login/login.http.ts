@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '../../shared/access/policy.js';
 import { ProblemError } from '../../platform/http/problem.js';
+import { AccountAccess } from '../account-access.js';
 import { TokenService } from '../token.service.js';
 import { LoginRateLimit } from '../rate-limiter.js';
 import { Users } from '../users.js';
@@ -12,6 +13,7 @@ import { LoginRequest, LoginResponse } from './login.request.js';
 export class LoginHttp {
   constructor(
     private readonly users: Users,
+    private readonly accounts: AccountAccess,
     private readonly tokens: TokenService,
     private readonly attempts: LoginRateLimit,
   ) {}
@@ -19,14 +21,27 @@ export class LoginHttp {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'login', summary: 'Log in with a local account (đăng nhập) and get a bearer token' })
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Log in with a local account (đăng nhập) and get a bearer token',
+    description: 'With `mustChangePassword` true, the token may only call POST /api/v1/auth/password (changePassword).',
+  })
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'invalid-credentials: wrong username or password' })
+  @ApiForbiddenResponse({ description: 'account-disabled: the password is right, but an administrator disabled the account' })
   @ApiTooManyRequestsResponse({ description: 'rate-limited: too many attempts from this address in a minute' })
   async login(@Body() request: LoginRequest, @Ip() address: string): Promise<LoginResponse> {
     await this.attempts.take(address);
-    const principal = await this.users.authenticate(request.username, request.password);
-    if (!principal) throw new ProblemError(401, 'invalid-credentials', 'Wrong username or password');
-    return { ...(await this.tokens.issue(principal)), tokenType: 'Bearer' };
+    const credential = await this.users.authenticate(request.username, request.password);
+    const standing = credential && (await this.accounts.standing(credential.accountId));
+    if (!standing) throw new ProblemError(401, 'invalid-credentials', 'Wrong username or password');
+    if (!standing.active) throw new ProblemError(403, 'account-disabled', `The account ${standing.username} is disabled`);
+    return {
+      ...(await this.tokens.issue(standing)),
+      tokenType: 'Bearer',
+      mustChangePassword: standing.mustChangePassword,
+      username: standing.username,
+      grants: [...standing.grants],
+    };
   }
 }

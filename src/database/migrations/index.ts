@@ -11,6 +11,7 @@ import { PersonalDataKeys1765200000000 } from './1765200000000-personal-data-key
 import { ConfidentialCases1765300000000 } from './1765300000000-confidential-cases.js';
 import { AccessRecordsAndLimits1765400000000 } from './1765400000000-access-records-and-limits.js';
 import { ProcessManagers1765500000000 } from './1765500000000-process-managers.js';
+import { Accounts1765600000000 } from './1765600000000-accounts.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   ConfidentialCases1765300000000,
   AccessRecordsAndLimits1765400000000,
   ProcessManagers1765500000000,
+  Accounts1765600000000,
 ];

@@ -51,6 +51,12 @@ export abstract class AppConfig {
   abstract readonly natsUrl: string | undefined;
   /** KurrentDB to append the public events to; none: not there. */
   abstract readonly kurrentdbUrl: string | undefined;
+  /** Shortest password an account may be given. */
+  abstract readonly passwordMinLength: number;
+  /** How long an account's status and grants are kept between requests: the most a change waits to take effect. */
+  abstract readonly accountCacheSeconds: number;
+  /** How long an Idempotency-Key's answer is kept. */
+  abstract readonly idempotencyTtlHours: number;
 }
 
 /** A number of proxy hops in front of the service, or the addresses and subnets of the proxies trusted; false: none. */
@@ -289,6 +295,9 @@ export function loadConfig(env: Env): AppConfig {
     databaseTimeouts: databaseTimeouts(env),
     natsUrl: serverUrl(env, 'NATS_URL', ['nats', 'tls']),
     kurrentdbUrl: serverUrl(env, 'KURRENTDB_URL', ['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']),
+    passwordMinLength: integer(env, 'PASSWORD_MIN_LENGTH', 12, 8, 128),
+    accountCacheSeconds: integer(env, 'ACCOUNT_CACHE_SECONDS', 2, 0, 60),
+    idempotencyTtlHours: integer(env, 'IDEMPOTENCY_TTL_HOURS', 24, 1, 24 * 30),
   };
 }
 

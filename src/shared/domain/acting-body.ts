@@ -1,4 +1,4 @@
-import { InvalidInputError } from './errors.js';
+import { InvalidInputError, RuleViolationError } from './errors.js';
 import { requireText } from './input.js';
 import { BODY_KINDS, type BodyKind } from './vocabulary.js';
 
@@ -8,4 +8,20 @@ export type ActingBody = Readonly<{ organizationId: string; bodyKind: BodyKind }
 export function requireActingBody(field: string, body: ActingBody): void {
   requireText(`${field}.organizationId`, body.organizationId);
   if (!BODY_KINDS.includes(body.bodyKind)) throw new InvalidInputError(`${field}.bodyKind`, 'body-kind', `Unknown body kind ${body.bodyKind}`);
+}
+
+/**
+ * A body acts on its own organization, the organizations below it and their members, never on a sibling's
+ * or a superior's: committees and inspection commissions inspect and supervise the organizations and members
+ * under them (Charter art. 30.1-30.2; QĐ 296-QĐ/TW art. 4-5). `subjectLineage` is the subject's
+ * organization (a member's: theirs) and its superiors.
+ */
+export function requireBodyOverSubject(field: string, body: ActingBody, subjectLineage: readonly string[]): void {
+  if (!subjectLineage.includes(body.organizationId)) {
+    throw new RuleViolationError(
+      'subject-outside-body-organization',
+      `${field}: a body acts only on its own organization, those below it and their members; organization ${body.organizationId} is not the subject's nor one above it`,
+      { field, bodyOrganizationId: body.organizationId, subjectLineage, reference: 'Charter art. 30; QĐ 296-QĐ/TW art. 4-5' },
+    );
+  }
 }

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AdmitMemberData, AdmitMemberErrors, AdmitMemberResponses, AnnounceDecisionData, AnnounceDecisionErrors, AnnounceDecisionResponses, AnnulSanctionData, AnnulSanctionErrors, AnnulSanctionResponses, ChangeSanctionData, ChangeSanctionErrors, ChangeSanctionResponses, ClassifyQualityData, ClassifyQualityErrors, ClassifyQualityResponses, CloseInspectionData, CloseInspectionErrors, CloseInspectionResponses, CloseSupervisionData, CloseSupervisionErrors, CloseSupervisionResponses, ConcludeInspectionData, ConcludeInspectionErrors, ConcludeInspectionResponses, ConcludeReviewData, ConcludeReviewErrors, ConcludeReviewResponses, ConcludeSupervisionData, ConcludeSupervisionErrors, ConcludeSupervisionResponses, CorrectClassificationData, CorrectClassificationErrors, CorrectClassificationResponses, CreateAuditCheckpointData, CreateAuditCheckpointResponses, DecideInspectionData, DecideInspectionErrors, DecideInspectionResponses, DisciplineStatisticsData, DisciplineStatisticsErrors, DisciplineStatisticsResponses, DissolveOrganizationData, DissolveOrganizationErrors, DissolveOrganizationResponses, ErasePersonalDataData, ErasePersonalDataErrors, ErasePersonalDataResponses, EscalateSupervisionData, EscalateSupervisionErrors, EscalateSupervisionResponses, EstablishBodyData, EstablishBodyErrors, EstablishBodyResponses, ExportAuditTrailData, ExportAuditTrailErrors, ExportAuditTrailResponses, FeedAsyncApiData, FeedAsyncApiErrors, FeedAsyncApiResponses, FileAppealData, FileAppealErrors, FileAppealResponses, FollowFeedData, FollowFeedErrors, FollowFeedResponse, FollowFeedResponses, FoundOrganizationData, FoundOrganizationErrors, FoundOrganizationResponses, GetAppealData, GetAppealErrors, GetAppealResponses, GetAuditPublicKeyData, GetAuditPublicKeyResponses, GetDisciplineCaseData, GetDisciplineCaseDeadlinesData, GetDisciplineCaseDeadlinesErrors, GetDisciplineCaseDeadlinesResponses, GetDisciplineCaseErrors, GetDisciplineCaseResponses, GetInspectionData, GetInspectionErrors, GetInspectionResponses, GetLatestAuditCheckpointData, GetLatestAuditCheckpointErrors, GetLatestAuditCheckpointResponses, GetMemberData, GetMemberErrors, GetMemberRecordData, GetMemberRecordErrors, GetMemberRecordResponses, GetMemberResponses, GetOrganizationData, GetOrganizationErrors, GetOrganizationHistoryData, GetOrganizationHistoryErrors, GetOrganizationHistoryResponses, GetOrganizationResponses, GetQualityClassificationData, GetQualityClassificationErrors, GetQualityClassificationResponses, GetRulebookData, GetRulebookResponses, GetRuleVersionInForceData, GetRuleVersionInForceErrors, GetRuleVersionInForceResponses, GetSelfCriticismReviewData, GetSelfCriticismReviewErrors, GetSelfCriticismReviewResponses, GetSupervisionData, GetSupervisionErrors, GetSupervisionResponses, HealthControllerLiveData, HealthControllerLiveResponses, HealthControllerReadyData, HealthControllerReadyResponses, HoldReviewData, HoldReviewErrors, HoldReviewResponses, ImposeSanctionData, ImposeSanctionErrors, ImposeSanctionResponses, IssueLimitationExpiredNoticeData, IssueLimitationExpiredNoticeErrors, IssueLimitationExpiredNoticeResponses, LeavePostData, LeavePostErrors, LeavePostResponses, LiftDeferralGroundData, LiftDeferralGroundErrors, LiftDeferralGroundResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeadlineAlertsData, ListDeadlineAlertsErrors, ListDeadlineAlertsResponses, ListOpenDisciplineCasesData, ListOpenDisciplineCasesErrors, ListOpenDisciplineCasesResponses, ListOpenInspectionsData, ListOpenInspectionsErrors, ListOpenInspectionsResponses, ListOrganizationMembersData, ListOrganizationMembersErrors, ListOrganizationMembersResponses, ListOrganizationsData, ListOrganizationsErrors, ListOrganizationsResponses, ListProjectionsData, ListProjectionsResponses, LoginData, LoginErrors, LoginResponses, MakeMemberFullData, MakeMemberFullErrors, MakeMemberFullResponses, MergeIntoData, MergeIntoErrors, MergeIntoResponses, MinuteRefusalToReceiveData, MinuteRefusalToReceiveErrors, MinuteRefusalToReceiveResponses, MoveOrganizationData, MoveOrganizationErrors, MoveOrganizationResponses, NotifyConclusionData, NotifyConclusionErrors, NotifyConclusionResponses, OpenDisciplineCaseData, OpenDisciplineCaseErrors, OpenDisciplineCaseResponses, ProposeInspectionData, ProposeInspectionErrors, ProposeInspectionResponses, ReadFeedData, ReadFeedErrors, ReadFeedResponses, ReceiveExplanationData, ReceiveExplanationErrors, ReceiveExplanationResponses, RecordBallotData, RecordBallotErrors, RecordBallotResponses, RecordDeathData, RecordDeathErrors, RecordDeathResponses, RecordDeferralGroundData, RecordDeferralGroundErrors, RecordDeferralGroundResponses, RecordFindingsData, RecordFindingsErrors, RecordFindingsResponses, RecordFollowUpData, RecordFollowUpErrors, RecordFollowUpResponses, RecordLapseData, RecordLapseErrors, RecordLapseResponses, RecordStateActionProposalData, RecordStateActionProposalErrors, RecordStateActionProposalResponses, RecordViolationData, RecordViolationErrors, RecordViolationResponses, ReleaseMemberData, ReleaseMemberErrors, ReleaseMemberResponses, RemoveFromRollData, RemoveFromRollErrors, RemoveFromRollResponses, RenameOrganizationData, RenameOrganizationErrors, RenameOrganizationResponses, ReportVerificationData, ReportVerificationErrors, ReportVerificationResponses, ScheduleReviewData, ScheduleReviewErrors, ScheduleReviewResponses, SendOutlineData, SendOutlineErrors, SendOutlineResponses, StartSupervisionData, StartSupervisionErrors, StartSupervisionResponses, TakeUpPostData, TakeUpPostErrors, TakeUpPostResponses, TransferMemberData, TransferMemberErrors, TransferMemberResponses, UpholdSanctionData, UpholdSanctionErrors, UpholdSanctionResponses, VerifyAuditTrailData, VerifyAuditTrailResponses } from './types.gen.js';
+import type { AddGrantData, AddGrantErrors, AddGrantResponses, AdmitMemberData, AdmitMemberErrors, AdmitMemberResponses, AnnounceDecisionData, AnnounceDecisionErrors, AnnounceDecisionResponses, AnnulSanctionData, AnnulSanctionErrors, AnnulSanctionResponses, ChangePasswordData, ChangePasswordErrors, ChangePasswordResponses, ChangeSanctionData, ChangeSanctionErrors, ChangeSanctionResponses, ClassifyQualityData, ClassifyQualityErrors, ClassifyQualityResponses, CloseInspectionData, CloseInspectionErrors, CloseInspectionResponses, CloseSupervisionData, CloseSupervisionErrors, CloseSupervisionResponses, ConcludeInspectionData, ConcludeInspectionErrors, ConcludeInspectionResponses, ConcludeReviewData, ConcludeReviewErrors, ConcludeReviewResponses, ConcludeSupervisionData, ConcludeSupervisionErrors, ConcludeSupervisionResponses, CorrectClassificationData, CorrectClassificationErrors, CorrectClassificationResponses, CreateAccountData, CreateAccountErrors, CreateAccountResponses, CreateAuditCheckpointData, CreateAuditCheckpointResponses, DecideInspectionData, DecideInspectionErrors, DecideInspectionResponses, DisableAccountData, DisableAccountErrors, DisableAccountResponses, DisciplineStatisticsData, DisciplineStatisticsErrors, DisciplineStatisticsResponses, DissolveOrganizationData, DissolveOrganizationErrors, DissolveOrganizationResponses, EnableAccountData, EnableAccountErrors, EnableAccountResponses, ErasePersonalDataData, ErasePersonalDataErrors, ErasePersonalDataResponses, EscalateSupervisionData, EscalateSupervisionErrors, EscalateSupervisionResponses, EstablishBodyData, EstablishBodyErrors, EstablishBodyResponses, ExportAuditTrailData, ExportAuditTrailErrors, ExportAuditTrailResponses, FeedAsyncApiData, FeedAsyncApiErrors, FeedAsyncApiResponses, FileAppealData, FileAppealErrors, FileAppealResponses, FollowFeedData, FollowFeedErrors, FollowFeedResponse, FollowFeedResponses, FoundOrganizationData, FoundOrganizationErrors, FoundOrganizationResponses, GetAccountData, GetAccountErrors, GetAccountResponses, GetAppealData, GetAppealErrors, GetAppealResponses, GetAuditPublicKeyData, GetAuditPublicKeyResponses, GetDisciplineCaseData, GetDisciplineCaseDeadlinesData, GetDisciplineCaseDeadlinesErrors, GetDisciplineCaseDeadlinesResponses, GetDisciplineCaseErrors, GetDisciplineCaseResponses, GetInspectionData, GetInspectionErrors, GetInspectionResponses, GetLatestAuditCheckpointData, GetLatestAuditCheckpointErrors, GetLatestAuditCheckpointResponses, GetMemberData, GetMemberErrors, GetMemberRecordData, GetMemberRecordErrors, GetMemberRecordResponses, GetMemberResponses, GetOrganizationData, GetOrganizationErrors, GetOrganizationHistoryData, GetOrganizationHistoryErrors, GetOrganizationHistoryResponses, GetOrganizationResponses, GetQualityClassificationData, GetQualityClassificationErrors, GetQualityClassificationResponses, GetRulebookData, GetRulebookResponses, GetRuleVersionInForceData, GetRuleVersionInForceErrors, GetRuleVersionInForceResponses, GetSelfCriticismReviewData, GetSelfCriticismReviewErrors, GetSelfCriticismReviewResponses, GetSupervisionData, GetSupervisionErrors, GetSupervisionResponses, HealthControllerLiveData, HealthControllerLiveResponses, HealthControllerReadyData, HealthControllerReadyResponses, HoldReviewData, HoldReviewErrors, HoldReviewResponses, ImposeSanctionData, ImposeSanctionErrors, ImposeSanctionResponses, IssueLimitationExpiredNoticeData, IssueLimitationExpiredNoticeErrors, IssueLimitationExpiredNoticeResponses, LeavePostData, LeavePostErrors, LeavePostResponses, LiftDeferralGroundData, LiftDeferralGroundErrors, LiftDeferralGroundResponses, ListAccountsData, ListAccountsErrors, ListAccountsResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDeadlineAlertsData, ListDeadlineAlertsErrors, ListDeadlineAlertsResponses, ListOpenDisciplineCasesData, ListOpenDisciplineCasesErrors, ListOpenDisciplineCasesResponses, ListOpenInspectionsData, ListOpenInspectionsErrors, ListOpenInspectionsResponses, ListOrganizationMembersData, ListOrganizationMembersErrors, ListOrganizationMembersResponses, ListOrganizationsData, ListOrganizationsErrors, ListOrganizationsResponses, ListProjectionsData, ListProjectionsResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MakeMemberFullData, MakeMemberFullErrors, MakeMemberFullResponses, MergeIntoData, MergeIntoErrors, MergeIntoResponses, MinuteRefusalToReceiveData, MinuteRefusalToReceiveErrors, MinuteRefusalToReceiveResponses, MoveOrganizationData, MoveOrganizationErrors, MoveOrganizationResponses, NotifyConclusionData, NotifyConclusionErrors, NotifyConclusionResponses, OpenDisciplineCaseData, OpenDisciplineCaseErrors, OpenDisciplineCaseResponses, ProposeInspectionData, ProposeInspectionErrors, ProposeInspectionResponses, ReadFeedData, ReadFeedErrors, ReadFeedResponses, ReceiveExplanationData, ReceiveExplanationErrors, ReceiveExplanationResponses, RecordBallotData, RecordBallotErrors, RecordBallotResponses, RecordDeathData, RecordDeathErrors, RecordDeathResponses, RecordDeferralGroundData, RecordDeferralGroundErrors, RecordDeferralGroundResponses, RecordFindingsData, RecordFindingsErrors, RecordFindingsResponses, RecordFollowUpData, RecordFollowUpErrors, RecordFollowUpResponses, RecordLapseData, RecordLapseErrors, RecordLapseResponses, RecordStateActionProposalData, RecordStateActionProposalErrors, RecordStateActionProposalResponses, RecordViolationData, RecordViolationErrors, RecordViolationResponses, ReleaseMemberData, ReleaseMemberErrors, ReleaseMemberResponses, RemoveFromRollData, RemoveFromRollErrors, RemoveFromRollResponses, RemoveGrantData, RemoveGrantErrors, RemoveGrantResponses, RenameOrganizationData, RenameOrganizationErrors, RenameOrganizationResponses, ReportVerificationData, ReportVerificationErrors, ReportVerificationResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ScheduleReviewData, ScheduleReviewErrors, ScheduleReviewResponses, SendOutlineData, SendOutlineErrors, SendOutlineResponses, StartSupervisionData, StartSupervisionErrors, StartSupervisionResponses, TakeUpPostData, TakeUpPostErrors, TakeUpPostResponses, TransferMemberData, TransferMemberErrors, TransferMemberResponses, UpholdSanctionData, UpholdSanctionErrors, UpholdSanctionResponses, VerifyAuditTrailData, VerifyAuditTrailResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -30,6 +30,8 @@ export const healthControllerReady = <ThrowOnError extends boolean = false>(opti
 
 /**
  * Log in with a local account (đăng nhập) and get a bearer token
+ *
+ * With `mustChangePassword` true, the token may only call POST /api/v1/auth/password (changePassword).
  */
 export const login = <ThrowOnError extends boolean = false>(options: Options<LoginData, ThrowOnError>) => (options.client ?? client).post<LoginResponses, LoginErrors, ThrowOnError>({
     url: '/api/v1/auth/login',
@@ -1052,6 +1054,136 @@ export const followFeed = <ThrowOnError extends boolean = false>(options?: Optio
 export const feedAsyncApi = <ThrowOnError extends boolean = false>(options?: Options<FeedAsyncApiData, ThrowOnError>) => (options?.client ?? client).get<FeedAsyncApiResponses, FeedAsyncApiErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/feed/asyncapi',
+    ...options
+});
+
+/**
+ * The accounts with a grant in your subtrees (danh sách tài khoản)
+ */
+export const listAccounts = <ThrowOnError extends boolean = false>(options?: Options<ListAccountsData, ThrowOnError>) => (options?.client ?? client).get<ListAccountsResponses, ListAccountsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/accounts',
+    ...options
+});
+
+/**
+ * Create an account with its grants (tạo tài khoản)
+ *
+ * Command `createAccount`. The server assigns the id.
+ */
+export const createAccount = <ThrowOnError extends boolean = false>(options: Options<CreateAccountData, ThrowOnError>) => (options.client ?? client).post<CreateAccountResponses, CreateAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/accounts',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * An account: username, status, grants (tài khoản)
+ */
+export const getAccount = <ThrowOnError extends boolean = false>(options: Options<GetAccountData, ThrowOnError>) => (options.client ?? client).get<GetAccountResponses, GetAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/accounts/{id}',
+    ...options
+});
+
+/**
+ * Remove a grant (thu hồi quyền); the account’s tokens lose it at once
+ *
+ * Within the administrator’s subtree only: 403 out-of-scope otherwise, and nothing is written.
+ */
+export const removeGrant = <ThrowOnError extends boolean = false>(options: Options<RemoveGrantData, ThrowOnError>) => (options.client ?? client).delete<RemoveGrantResponses, RemoveGrantErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/accounts/{id}/grants',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Grant a role over an organization subtree (cấp quyền)
+ *
+ * Within the administrator’s subtree only: 403 out-of-scope otherwise, and nothing is written.
+ */
+export const addGrant = <ThrowOnError extends boolean = false>(options: Options<AddGrantData, ThrowOnError>) => (options.client ?? client).post<AddGrantResponses, AddGrantErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/accounts/{id}/grants',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Disable an account (khóa tài khoản): its tokens are refused within ACCOUNT_CACHE_SECONDS
+ *
+ * Command `disableAccount`, accepted in state `active`.
+ */
+export const disableAccount = <ThrowOnError extends boolean = false>(options: Options<DisableAccountData, ThrowOnError>) => (options.client ?? client).post<DisableAccountResponses, DisableAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/accounts/{id}/disable',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Enable a disabled account again (mở khóa); its old tokens stay refused
+ *
+ * Command `enableAccount`, accepted in state `disabled`.
+ */
+export const enableAccount = <ThrowOnError extends boolean = false>(options: Options<EnableAccountData, ThrowOnError>) => (options.client ?? client).post<EnableAccountResponses, EnableAccountErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/accounts/{id}/enable',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Reset the password (đặt lại mật khẩu): the account’s sessions end, and it must change the password at the next login
+ *
+ * Command `resetPassword`, accepted in state `active`, `disabled`.
+ */
+export const resetPassword = <ThrowOnError extends boolean = false>(options: Options<ResetPasswordData, ThrowOnError>) => (options.client ?? client).post<ResetPasswordResponses, ResetPasswordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/accounts/{id}/password-reset',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change your own password (đổi mật khẩu): every session of yours ends; log in again with the new one
+ */
+export const changePassword = <ThrowOnError extends boolean = false>(options: Options<ChangePasswordData, ThrowOnError>) => (options.client ?? client).post<ChangePasswordResponses, ChangePasswordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Log out (đăng xuất): every token issued to your account so far is refused
+ */
+export const logout = <ThrowOnError extends boolean = false>(options?: Options<LogoutData, ThrowOnError>) => (options?.client ?? client).post<LogoutResponses, LogoutErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/logout',
     ...options
 });
 

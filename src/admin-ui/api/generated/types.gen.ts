@@ -9,6 +9,14 @@ export type LoginRequest = {
     password: string;
 };
 
+export type GrantResponse = {
+    role: 'administrator' | 'discipline-officer' | 'inspector' | 'auditor' | 'viewer' | 'integration';
+    /**
+     * null: the whole tree
+     */
+    organizationId: string | null;
+};
+
 export type LoginResponse = {
     /**
      * Send as `Authorization: Bearer <token>`
@@ -19,6 +27,15 @@ export type LoginResponse = {
      * Seconds until the token expires
      */
     expiresIn: number;
+    /**
+     * The password was set by an administrator (or generated): the token may only change it
+     */
+    mustChangePassword: boolean;
+    username: string;
+    /**
+     * The account’s grants now, for display: each request is checked against the account’s grants at that time
+     */
+    grants: Array<GrantResponse>;
 };
 
 export type CheckpointDto = {
@@ -1059,6 +1076,62 @@ export type FeedPageDto = {
     next: string;
 };
 
+export type GrantRequest = {
+    role: 'administrator' | 'discipline-officer' | 'inspector' | 'auditor' | 'viewer' | 'integration';
+    /**
+     * The organization granted over, with its subtree; null: the whole tree
+     */
+    organizationId?: string;
+};
+
+export type CreateAccountRequest = {
+    /**
+     * 2 to 64 lower-case letters, digits, ".", "-" or "_"
+     */
+    username: string;
+    /**
+     * Set by the administrator: to change at the first login. At least PASSWORD_MIN_LENGTH characters, not a common password
+     */
+    password: string;
+    grants: Array<GrantRequest>;
+    /**
+     * false: no change at the first login (an administrator over the whole tree only)
+     */
+    mustChangePassword?: boolean;
+};
+
+export type AccountSummaryResponse = {
+    id: string;
+    version: number;
+    username: string;
+    status: 'active' | 'disabled';
+    grants: Array<GrantRequest>;
+    mustChangePassword: boolean;
+};
+
+export type AccountStatusRequest = {
+    reason?: string;
+};
+
+export type ResetPasswordRequest = {
+    /**
+     * The new password, to change at the next login
+     */
+    password: string;
+    /**
+     * false: no change at the next login (an administrator over the whole tree only)
+     */
+    mustChangePassword?: boolean;
+};
+
+export type ChangePasswordRequest = {
+    currentPassword: string;
+    /**
+     * At least PASSWORD_MIN_LENGTH characters, not a common password, not the username
+     */
+    newPassword: string;
+};
+
 export type RuleVersionResponse = {
     id: string;
     title: string;
@@ -1119,6 +1192,10 @@ export type LoginErrors = {
      * invalid-credentials: wrong username or password
      */
     401: unknown;
+    /**
+     * account-disabled: the password is right, but an administrator disabled the account
+     */
+    403: unknown;
     /**
      * rate-limited: too many attempts from this address in a minute
      */
@@ -4589,6 +4666,431 @@ export type FeedAsyncApiResponses = {
 };
 
 export type FeedAsyncApiResponse = FeedAsyncApiResponses[keyof FeedAsyncApiResponses];
+
+export type ListAccountsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/accounts';
+};
+
+export type ListAccountsErrors = {
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+};
+
+export type ListAccountsError = ListAccountsErrors[keyof ListAccountsErrors];
+
+export type ListAccountsResponses = {
+    200: Array<AccountSummaryResponse>;
+};
+
+export type ListAccountsResponse = ListAccountsResponses[keyof ListAccountsResponses];
+
+export type CreateAccountData = {
+    body: CreateAccountRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/accounts';
+};
+
+export type CreateAccountErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type CreateAccountError = CreateAccountErrors[keyof CreateAccountErrors];
+
+export type CreateAccountResponses = {
+    /**
+     * Created: the new state, with its ETag
+     */
+    201: StreamViewResponse;
+};
+
+export type CreateAccountResponse = CreateAccountResponses[keyof CreateAccountResponses];
+
+export type GetAccountData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{id}';
+};
+
+export type GetAccountErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+};
+
+export type GetAccountError = GetAccountErrors[keyof GetAccountErrors];
+
+export type GetAccountResponses = {
+    /**
+     * The current state, its version (also the ETag) and the commands it accepts
+     */
+    200: StreamViewResponse;
+};
+
+export type GetAccountResponse = GetAccountResponses[keyof GetAccountResponses];
+
+export type RemoveGrantData = {
+    body: GrantRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{id}/grants';
+};
+
+export type RemoveGrantErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type RemoveGrantError = RemoveGrantErrors[keyof RemoveGrantErrors];
+
+export type RemoveGrantResponses = {
+    /**
+     * The account, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type RemoveGrantResponse = RemoveGrantResponses[keyof RemoveGrantResponses];
+
+export type AddGrantData = {
+    body: GrantRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{id}/grants';
+};
+
+export type AddGrantErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type AddGrantError = AddGrantErrors[keyof AddGrantErrors];
+
+export type AddGrantResponses = {
+    /**
+     * The account, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type AddGrantResponse = AddGrantResponses[keyof AddGrantResponses];
+
+export type DisableAccountData = {
+    body: AccountStatusRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{id}/disable';
+};
+
+export type DisableAccountErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type DisableAccountError = DisableAccountErrors[keyof DisableAccountErrors];
+
+export type DisableAccountResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type DisableAccountResponse = DisableAccountResponses[keyof DisableAccountResponses];
+
+export type EnableAccountData = {
+    body: AccountStatusRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{id}/enable';
+};
+
+export type EnableAccountErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type EnableAccountError = EnableAccountErrors[keyof EnableAccountErrors];
+
+export type EnableAccountResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type EnableAccountResponse = EnableAccountResponses[keyof EnableAccountResponses];
+
+export type ResetPasswordData = {
+    body: ResetPasswordRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{id}/password-reset';
+};
+
+export type ResetPasswordErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type ResetPasswordError = ResetPasswordErrors[keyof ResetPasswordErrors];
+
+export type ResetPasswordResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type ResetPasswordResponse = ResetPasswordResponses[keyof ResetPasswordResponses];
+
+export type ChangePasswordData = {
+    body: ChangePasswordRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password';
+};
+
+export type ChangePasswordErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type ChangePasswordError = ChangePasswordErrors[keyof ChangePasswordErrors];
+
+export type ChangePasswordResponses = {
+    /**
+     * Changed
+     */
+    204: void;
+};
+
+export type ChangePasswordResponse = ChangePasswordResponses[keyof ChangePasswordResponses];
+
+export type LogoutData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/logout';
+};
+
+export type LogoutErrors = {
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+};
+
+export type LogoutError = LogoutErrors[keyof LogoutErrors];
+
+export type LogoutResponses = {
+    /**
+     * Logged out
+     */
+    204: void;
+};
+
+export type LogoutResponse = LogoutResponses[keyof LogoutResponses];
 
 export type GetRulebookData = {
     body?: never;

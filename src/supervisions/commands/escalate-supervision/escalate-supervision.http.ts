@@ -26,6 +26,7 @@ export class EscalateSupervisionHttp extends ReferencingRoutes {
     const { supervision } = supervisionMachine.requireState(current.state, 'escalateSupervision');
     const body = request.body ?? supervision.body;
     await this.directory.requireActingBody('body', body);
+    await this.directory.requireBodyOver('body', body, supervision.subject);
     const proposal = {
       inspectionId,
       body,

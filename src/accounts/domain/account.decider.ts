@@ -1,0 +1,118 @@
+import type { Decider } from '../../shared/domain/decider.js';
+import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
+import { transitions } from '../../shared/domain/transitions.js';
+import type { AccountCommand, CreateAccount } from './account.commands.js';
+import { PASSWORD_SETTERS, type AccountEvent, type AccountGrant } from './account.events.js';
+import { evolveAccount, initialAccountState, sameGrant, type AccountState } from './account.state.js';
+
+export const ACCOUNT_STREAM_TYPE = 'account';
+
+export function accountStreamId(accountId: string): string {
+  return `${ACCOUNT_STREAM_TYPE}-${accountId}`;
+}
+
+/** Lower-case letters, digits, dots, dashes and underscores; what a person types at the login. */
+export const USERNAME_FORMAT = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+/** A disabled account keeps its record: grants and password can still be set before it is enabled again. */
+export const accountMachine = transitions<AccountState>()({
+  createAccount: ['not-created'],
+  addGrant: ['active', 'disabled'],
+  removeGrant: ['active', 'disabled'],
+  disableAccount: ['active'],
+  enableAccount: ['disabled'],
+  resetPassword: ['active', 'disabled'],
+  changePassword: ['active'],
+  signOut: ['active'],
+});
+
+export function allowedAccountCommands(state: AccountState): AccountCommand['type'][] {
+  return accountMachine.allowedCommands(state.status);
+}
+
+function requireDistinct(field: string, grants: readonly AccountGrant[]): void {
+  grants.forEach((grant, index) => {
+    if (grants.findIndex((other) => sameGrant(other, grant)) !== index) {
+      throw new InvalidInputError(
+        `${field}[${index}]`,
+        'distinct',
+        `${field}[${index}] repeats the grant ${grant.role} over ${grant.organizationId ?? 'the whole tree'}`,
+      );
+    }
+  });
+}
+
+/** An account reaches what its grants reach: one without any could do nothing, not even be found by its administrators. */
+function requireSomeGrant(grants: readonly AccountGrant[]): void {
+  if (grants.length === 0) {
+    throw new RuleViolationError('account-needs-grant', 'An account holds at least one grant; disable it instead of removing its last one', {});
+  }
+}
+
+function create(command: CreateAccount): AccountEvent[] {
+  const { accountId, username, grants, passwordSetBy, mustChangePassword, authorizedBy } = command.data;
+  if (!USERNAME_FORMAT.test(username)) {
+    throw new InvalidInputError(
+      'username',
+      'username-format',
+      'username must be 2 to 64 lower-case letters, digits, ".", "-" or "_", starting with a letter or digit',
+    );
+  }
+  if (!PASSWORD_SETTERS.includes(passwordSetBy)) throw new InvalidInputError('passwordSetBy', 'password-setter', `Unknown password setter ${passwordSetBy}`);
+  requireDistinct('grants', grants);
+  requireSomeGrant(grants);
+  return [{ type: 'AccountCreated', data: { accountId, username, grants, passwordSetBy, mustChangePassword, authorizedBy } }];
+}
+
+export function decideAccount(command: AccountCommand, state: AccountState): AccountEvent[] {
+  switch (command.type) {
+    case 'createAccount':
+      accountMachine.requireState(state, command.type);
+      return create(command);
+    case 'addGrant': {
+      const { account } = accountMachine.requireState(state, command.type);
+      const { grant, authorizedBy } = command.data;
+      // Granting what is held already changes nothing, and records nothing.
+      if (account.grants.some((held) => sameGrant(held, grant))) return [];
+      return [{ type: 'GrantAdded', data: { accountId: account.accountId, grant, authorizedBy } }];
+    }
+    case 'removeGrant': {
+      const { account } = accountMachine.requireState(state, command.type);
+      const { grant, authorizedBy } = command.data;
+      if (!account.grants.some((held) => sameGrant(held, grant))) {
+        throw new RuleViolationError('grant-not-held', `The account does not hold ${grant.role} over ${grant.organizationId ?? 'the whole tree'}`, { grant });
+      }
+      requireSomeGrant(account.grants.filter((held) => !sameGrant(held, grant)));
+      return [{ type: 'GrantRemoved', data: { accountId: account.accountId, grant, authorizedBy } }];
+    }
+    case 'disableAccount': {
+      const { account } = accountMachine.requireState(state, command.type);
+      const { reason, authorizedBy } = command.data;
+      return [{ type: 'AccountDisabled', data: { accountId: account.accountId, reason, authorizedBy } }];
+    }
+    case 'enableAccount': {
+      const { account } = accountMachine.requireState(state, command.type);
+      const { reason, authorizedBy } = command.data;
+      return [{ type: 'AccountEnabled', data: { accountId: account.accountId, reason, authorizedBy } }];
+    }
+    case 'resetPassword': {
+      const { account } = accountMachine.requireState(state, command.type);
+      const { mustChangePassword, authorizedBy } = command.data;
+      return [{ type: 'PasswordReset', data: { accountId: account.accountId, mustChangePassword, authorizedBy } }];
+    }
+    case 'changePassword': {
+      const { account } = accountMachine.requireState(state, command.type);
+      return [{ type: 'PasswordChanged', data: { accountId: account.accountId } }];
+    }
+    case 'signOut': {
+      const { account } = accountMachine.requireState(state, command.type);
+      return [{ type: 'SignedOut', data: { accountId: account.accountId } }];
+    }
+  }
+}
+
+export const accountDecider: Decider<AccountCommand, AccountState, AccountEvent> = {
+  decide: decideAccount,
+  evolve: evolveAccount,
+  initialState: initialAccountState,
+};
