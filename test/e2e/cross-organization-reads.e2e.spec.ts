@@ -80,6 +80,11 @@ async function recordsOf(
     topic: 'Đất đai',
     startedOn: daysAgo(30),
   });
+  const account = await api.create('accounts', {
+    username: `can-bo-${commune.id.slice(0, 8)}`,
+    password: 'mat-khau-du-dai-2026',
+    grants: [{ role: 'viewer', organizationId: commune.id }],
+  });
   const review = await api.create('self-criticism-reviews', { subject, period: { from: '2025-01-01', to: '2025-12-31' }, scheduledFor: '2026-01-10' });
   await api.create('quality-classifications', {
     subject: { kind: 'organization', organizationId: commune.id },
@@ -98,6 +103,7 @@ async function recordsOf(
     inspection: inspection.id,
     supervision: supervision.id,
     review: review.id,
+    account: account.id,
   };
   return { ids, names };
 }
@@ -108,6 +114,8 @@ interface Probe {
   readonly url: string;
   /** A reader of the whole tree finds the organization's records in the answer: the probe reaches data (lists shared by other test files may page them out). */
   readonly showsData: boolean;
+  /** The roles the route serves at all, when not every role: the others are refused (403, or 404 for a record outside their scope). */
+  readonly servedTo?: readonly Role[];
 }
 
 const period = `from=${daysAgo(365)}&to=${today}`;
@@ -135,6 +143,8 @@ const READ_ROUTES: Readonly<Record<string, (records: Records['ids']) => Probe[]>
   // It streams until the client leaves: the catch-up feed above serves the same events.
   '/api/v1/feed/live': () => [],
   '/api/v1/feed/asyncapi': () => [{ url: 'feed/asyncapi', showsData: false }],
+  '/api/v1/accounts': () => [{ url: 'accounts', showsData: true, servedTo: ['administrator'] }],
+  '/api/v1/accounts/{id}': (b) => [{ url: `accounts/${b.account}`, showsData: true, servedTo: ['administrator'] }],
   '/api/v1/organizations': () => [{ url: 'organizations', showsData: true }],
   '/api/v1/organizations/{id}': (b) => [{ url: `organizations/${b.commune}`, showsData: true }],
   '/api/v1/organizations/{id}/members': (b) => [{ url: `organizations/${b.commune}/members`, showsData: true }],
@@ -230,13 +240,14 @@ describe.each(testDatabases())('no cross-organization read, for every role and r
       const client = clients.get(role)!;
       const secrets = [...Object.values(theirs.ids), ...theirs.names];
       for (const [route, probes] of Object.entries(READ_ROUTES)) {
-        for (const { url } of probes(theirs.ids)) {
+        for (const { url, servedTo } of probes(theirs.ids)) {
           const response = await fetch(client, url);
           // A refusal may repeat what was asked for; anything else of theirs is a leak.
           const leaked = secrets.filter((secret) => !url.includes(secret) && answerText(response).includes(secret));
           expect([role, url, leaked]).toEqual([role, url, []]);
           // A record of another organization answers as if it did not exist; an integration account reads the feed only.
-          const expected = route.includes('{') && role !== 'integration' ? [404] : [200, 403, 404];
+          const refused = servedTo !== undefined && !servedTo.includes(role);
+          const expected = refused ? [403, 404] : route.includes('{') && role !== 'integration' ? [404] : [200, 403, 404];
           expect([role, url, expected.includes(response.status)]).toEqual([role, url, true]);
         }
       }
