@@ -42,6 +42,12 @@ describe('configuration', () => {
       corsOrigins: [],
       timeZone: 'Asia/Ho_Chi_Minh',
       databaseTimeouts: { connectMs: 5000, statementMs: 30_000, idleInTransactionMs: 60_000, readyProbeMs: 1500 },
+      migrationDatabaseUrl: undefined,
+      natsUrl: undefined,
+      kurrentdbUrl: undefined,
+      passwordMinLength: 12,
+      accountCacheSeconds: 2,
+      idempotencyTtlHours: 24,
     });
   });
 
