@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Database } from '../../src/database/database.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
-import { committedHead, waitUntilProjected } from '../support/projections.js';
+import { waitUntilCaughtUp } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 /** The service's day: 15 June 2026 in Vietnam. */
@@ -53,10 +53,7 @@ describe.each(testDatabases())('legal states that time alone changes, and the ru
     await app.close();
   });
 
-  async function projected(): Promise<void> {
-    const { pool } = app.get(Database);
-    await waitUntilProjected(pool, await committedHead(pool));
-  }
+  const projected = () => waitUntilCaughtUp(app.get(Database).pool);
 
   const ballot = (heldOn: string, votes: object) => ({
     stage: 'decision',

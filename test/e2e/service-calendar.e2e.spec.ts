@@ -3,7 +3,7 @@ import { ApiClient } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { Database } from '../../src/database/database.js';
-import { committedHead, waitUntilProjected } from '../support/projections.js';
+import { waitUntilCaughtUp } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 /** 01:30 on 11 March in Vietnam, still 10 March in UTC. */
@@ -25,10 +25,7 @@ describe.each(testDatabases())('one calendar day for commands, alerts and record
     await app.close();
   });
 
-  async function projected(): Promise<void> {
-    const { pool } = app.get(Database);
-    await waitUntilProjected(pool, await committedHead(pool));
-  }
+  const projected = () => waitUntilCaughtUp(app.get(Database).pool);
 
   it('at 2026-03-10T18:30Z counts 2026-03-11 both where a command refuses a future date and where an alert falls overdue', async () => {
     const member = await tree.admitFull('Lê Văn Tâm');

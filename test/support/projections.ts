@@ -37,6 +37,11 @@ export async function waitUntilProjected(
   await waitUntilPast(db, await committedHead(db), names, timeoutMs);
 }
 
+/** Waits until the service's read models show everything committed so far, follow-ups included. */
+export async function waitUntilCaughtUp(db: Queryable): Promise<void> {
+  await waitUntilProjected(db, await committedHead(db));
+}
+
 /** Waits until the service's process managers have recorded the follow-ups of every event committed so far. */
 export async function waitUntilFollowedUp(db: Queryable, timeoutMs = 60_000): Promise<void> {
   await waitUntilPast(db, await committedHead(db), SERVICE_PROCESS_MANAGERS, timeoutMs);

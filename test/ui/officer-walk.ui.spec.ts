@@ -5,7 +5,7 @@ import { Database } from '../../src/database/database.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
-import { committedHead, waitUntilProjected } from '../support/projections.js';
+import { waitUntilCaughtUp } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
 import { buildAdminUi, choose, chromiumAvailable, labelled, launchChromium, screenshot } from './browser.js';
 
@@ -30,10 +30,7 @@ const CASE_TIMEOUT = 120_000;
   let caseUrl: string;
 
   /** The pages of read models (tree, members, history, statistics) show what was recorded before them. */
-  async function projected(): Promise<void> {
-    const { pool } = app.get(Database);
-    await waitUntilProjected(pool, await committedHead(pool));
-  }
+  const projected = () => waitUntilCaughtUp(app.get(Database).pool);
 
   beforeAll(async () => {
     buildAdminUi();
