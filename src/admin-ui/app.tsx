@@ -11,6 +11,7 @@ import { OrganizationsPage } from './organizations/organizations-page.js';
 import { AccountsPage } from './accounts/accounts-page.js';
 import { LoginPage } from './session/login-page.js';
 import { PasswordPage } from './session/password-page.js';
+import { onTokenChange } from './api/client.js';
 import { useSession } from './session/session.js';
 import { WorkPage } from './work/work-page.js';
 import { StartPage } from './workflows/start-page.js';
@@ -20,6 +21,8 @@ import { StreamPage } from './workflows/stream-page.js';
 const StatisticsPage = lazy(async () => ({ default: (await import('./statistics/statistics-page.js')).StatisticsPage }));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 5_000 } } });
+// What one account was shown is never shown to the next one signed in on the same page.
+onTokenChange(() => queryClient.clear());
 
 function Screens() {
   const session = useSession();
