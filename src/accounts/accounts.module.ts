@@ -7,6 +7,7 @@ import { CreateAccountHttp } from './commands/create-account/create-account.http
 import { DisableAccountHttp } from './commands/disable-account/disable-account.http.js';
 import { EnableAccountHttp } from './commands/enable-account/enable-account.http.js';
 import { GrantsHttp } from './commands/grants/grants.http.js';
+import { IdentitiesHttp } from './commands/identities/identities.http.js';
 import { ResetPasswordHttp } from './commands/reset-password/reset-password.http.js';
 import { SignOutHttp } from './commands/sign-out/sign-out.http.js';
 import { GetAccountsHttp } from './queries/get-accounts/get-accounts.http.js';
@@ -14,7 +15,17 @@ import { GetAccountsHttp } from './queries/get-accounts/get-accounts.http.js';
 /** Accounts and their grants, as events on each account's stream; the first `admin` at the first start. */
 @Module({
   imports: [OrganizationsModule],
-  controllers: [CreateAccountHttp, GetAccountsHttp, GrantsHttp, DisableAccountHttp, EnableAccountHttp, ResetPasswordHttp, ChangePasswordHttp, SignOutHttp],
+  controllers: [
+    CreateAccountHttp,
+    GetAccountsHttp,
+    GrantsHttp,
+    IdentitiesHttp,
+    DisableAccountHttp,
+    EnableAccountHttp,
+    ResetPasswordHttp,
+    ChangePasswordHttp,
+    SignOutHttp,
+  ],
   providers: [Accounts, AccountAuthority],
   exports: [Accounts],
 })

@@ -3,6 +3,7 @@ import { AccountAccess } from '../auth/account-access.js';
 import { accountIdOf } from '../auth/account-id.js';
 import { generatePassword } from '../auth/password.js';
 import { requireAcceptablePassword } from '../auth/password-policy.js';
+import { ProviderIdentities } from '../auth/provider-identities.js';
 import { Users } from '../auth/users.js';
 import { StreamCommands, type StreamView } from '../commands/stream-commands.js';
 import { EventSourcedStreams } from '../event-store/event-sourced-streams.js';
@@ -15,7 +16,8 @@ import { requestContext } from '../shared/request-context.js';
 import { ExpectedVersionConflictError, StreamNotFoundError } from '../shared/stream-errors.js';
 import { AccountAuthority } from './account-authority.js';
 import { accounts } from './account.resource.js';
-import type { AccountGrant, PasswordSetter } from './domain/account.events.js';
+import type { AccountGrant, PasswordSetter, ProviderIdentity } from './domain/account.events.js';
+import { sameIdentity } from './domain/account.state.js';
 import type { AccountState } from './domain/account.state.js';
 
 export interface NewAccount {
@@ -32,6 +34,7 @@ export interface AccountSummary {
   readonly username: string;
   readonly status: 'active' | 'disabled';
   readonly grants: readonly AccountGrant[];
+  readonly identities: readonly ProviderIdentity[];
   readonly mustChangePassword: boolean;
 }
 
@@ -39,6 +42,10 @@ type AccountView = StreamView<AccountState>;
 
 function grantsOf(view: { readonly state: AccountState }): readonly AccountGrant[] {
   return view.state.status === 'not-created' ? [] : view.state.account.grants;
+}
+
+function links(view: { readonly state: AccountState }, identity: ProviderIdentity): boolean {
+  return view.state.status !== 'not-created' && view.state.account.identities.some((linked) => sameIdentity(linked, identity));
 }
 
 /** A stream that exists has been created: its first event is AccountCreated. */
@@ -67,6 +74,7 @@ export class Accounts {
     private readonly commands: StreamCommands,
     private readonly streams: EventSourcedStreams,
     private readonly users: Users,
+    private readonly identities: ProviderIdentities,
     private readonly access: AccountAccess,
     private readonly authority: AccountAuthority,
     private readonly directory: OrganizationDirectory,
@@ -124,6 +132,37 @@ export class Accounts {
     return this.changed(id, this.commands.run(accounts, id, expectedVersion ?? current.version, 'enableAccount', { reason, authorizedBy }));
   }
 
+  /**
+   * The identity signs in through its provider as this account. One identity, one account: the index is
+   * taken first (409 identity-linked-elsewhere), then the event written, and the index let go if it is not.
+   */
+  async linkIdentity(id: string, identity: ProviderIdentity, expectedVersion?: number): Promise<AccountView> {
+    const current = await this.commands.view(accounts, id);
+    const authorizedBy = await this.authority.require(grantsOf(current));
+    const holder = await this.identities.claim(identity, id);
+    if (holder !== null) {
+      if (links(await this.commands.view(accounts, holder), identity)) {
+        throw new ProblemError(409, 'identity-linked-elsewhere', `${identity.issuer}#${identity.subject} is linked to another account`, { field: 'subject' });
+      }
+      await this.identities.transfer(identity, holder, id);
+    }
+    try {
+      return await this.changed(id, this.commands.run(accounts, id, expectedVersion ?? current.version, 'linkIdentity', { identity, authorizedBy }));
+    } catch (error) {
+      if (!links(current, identity)) await this.identities.release(identity, id);
+      throw error;
+    }
+  }
+
+  /** The identity no longer signs in as this account: the event first, then the index. */
+  async unlinkIdentity(id: string, identity: ProviderIdentity, expectedVersion?: number): Promise<AccountView> {
+    const current = await this.commands.view(accounts, id);
+    const authorizedBy = await this.authority.require(grantsOf(current));
+    const view = await this.changed(id, this.commands.run(accounts, id, expectedVersion ?? current.version, 'unlinkIdentity', { identity, authorizedBy }));
+    await this.identities.release(identity, id);
+    return view;
+  }
+
   /** An administrator sets a new password; it must change at the next login unless a whole-tree administrator says otherwise. */
   async resetPassword(id: string, password: string, mustChangePassword = true, expectedVersion?: number): Promise<AccountView> {
     if (!mustChangePassword && !callerHasWholeTree()) {
@@ -171,6 +210,7 @@ export class Accounts {
         username: account.username,
         status,
         grants: account.grants,
+        identities: account.identities,
         mustChangePassword: account.mustChangePassword,
       });
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { accountDecider, accountStreamId, ACCOUNT_STREAM_TYPE } from '../accounts/domain/account.decider.js';
-import { ACCOUNT_ACT_DATES, type AccountEvent } from '../accounts/domain/account.events.js';
+import { ACCOUNT_ACT_DATES, type AccountEvent, type ProviderIdentity } from '../accounts/domain/account.events.js';
 import type { AccountCommand } from '../accounts/domain/account.commands.js';
 import type { AccountState } from '../accounts/domain/account.state.js';
 import { EventSourcedStreams, type StreamDefinition } from '../event-store/event-sourced-streams.js';
@@ -21,6 +21,7 @@ export interface AccountStanding {
   readonly username: string;
   readonly active: boolean;
   readonly grants: readonly Grant[];
+  readonly identities: readonly ProviderIdentity[];
   readonly mustChangePassword: boolean;
   readonly sessionGeneration: number;
 }
@@ -70,6 +71,7 @@ export class AccountAccess {
       username: account.username,
       active: state.status === 'active',
       grants: account.grants.filter(isGrant),
+      identities: account.identities,
       mustChangePassword: account.mustChangePassword,
       sessionGeneration: account.sessionGeneration,
     };

@@ -62,7 +62,11 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  /** A local token stands only while its account is active, in the session it was issued for; its grants are the account's now. */
+  /**
+   * A local token stands only while its account is active, in the session it was issued for; its grants are
+   * the account's now. A password set by an administrator must change before anything else, unless the
+   * session began at the identity provider, where no password was given.
+   */
   private async principalOf(holder: TokenHolder): Promise<{ principal: Principal; mustChangePassword: boolean }> {
     if (holder.kind === 'provider') return { principal: holder, mustChangePassword: false };
     const standing = await this.accounts.standing(holder.accountId);
@@ -70,7 +74,10 @@ export class AuthGuard implements CanActivate {
     if (!standing.active) throw unauthenticated('The bearer token’s account is disabled');
     if (standing.sessionGeneration !== holder.sessionGeneration)
       throw unauthenticated('The bearer token’s session has ended (logged out, or the password changed); log in again');
-    return { principal: { actor: standing.username, grants: standing.grants }, mustChangePassword: standing.mustChangePassword };
+    return {
+      principal: { actor: standing.username, grants: standing.grants },
+      mustChangePassword: standing.mustChangePassword && holder.signedInThrough === undefined,
+    };
   }
 }
 

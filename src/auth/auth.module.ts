@@ -9,10 +9,13 @@ import { AccessDenialsInterceptor } from './access-denials.interceptor.js';
 import { AccountAccess } from './account-access.js';
 import { AuthGuard } from './auth.guard.js';
 import { LoginHttp } from './login/login.http.js';
+import { ProviderSignIn } from './provider-sign-in/provider-sign-in.js';
+import { ProviderSignInHttp } from './provider-sign-in/provider-sign-in.http.js';
 import { PostgresRequestCounter } from './postgres-request-counter.js';
 import { LoginRateLimit, RequestCounter, RequestRateLimit, UnauthenticatedRateLimit } from './rate-limiter.js';
 import { tokenSecret } from './token-secret.js';
 import { TokenService, type ExternalIssuer } from './token.service.js';
+import { ProviderIdentities } from './provider-identities.js';
 import { Users } from './users.js';
 
 function externalIssuer(config: AppConfig): ExternalIssuer | undefined {
@@ -22,15 +25,21 @@ function externalIssuer(config: AppConfig): ExternalIssuer | undefined {
 
 @Global()
 @Module({
-  controllers: [LoginHttp],
+  controllers: [LoginHttp, ProviderSignInHttp],
   providers: [
     Users,
+    ProviderIdentities,
     AccountAccess,
     AccessDenials,
     {
       provide: TokenService,
       inject: [AppConfig, Clock],
       useFactory: async (config: AppConfig, clock: Clock) => new TokenService(await tokenSecret(config), config.tokenTtlSeconds, clock, externalIssuer(config)),
+    },
+    {
+      provide: ProviderSignIn,
+      inject: [AppConfig, Clock],
+      useFactory: (config: AppConfig, clock: Clock) => (config.providerSignIn ? new ProviderSignIn(config.providerSignIn, clock) : undefined),
     },
     { provide: RequestCounter, inject: [Database], useFactory: (database: Database) => new PostgresRequestCounter(database.pool) },
     {
@@ -52,6 +61,6 @@ function externalIssuer(config: AppConfig): ExternalIssuer | undefined {
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AccessDenialsInterceptor },
   ],
-  exports: [Users, AccountAccess, TokenService, AccessDenials],
+  exports: [Users, ProviderIdentities, AccountAccess, TokenService, AccessDenials],
 })
 export class AuthModule {}

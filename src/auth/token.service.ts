@@ -26,15 +26,22 @@ export function unauthenticated(message: string): ProblemError {
  * share with a local username.
  */
 export type TokenHolder =
-  | { readonly kind: 'account'; readonly actor: string; readonly accountId: string; readonly sessionGeneration: number }
+  | {
+      readonly kind: 'account';
+      readonly actor: string;
+      readonly accountId: string;
+      readonly sessionGeneration: number;
+      /** The provider whose identity signed in (no password was given); none: a password login. */
+      readonly signedInThrough: string | undefined;
+    }
   | ({ readonly kind: 'provider' } & Principal);
 
 function accountOf(payload: JWTPayload): TokenHolder {
-  const { sub, acc, gen } = payload;
-  if (typeof sub !== 'string' || sub === '' || typeof acc !== 'string' || !Number.isInteger(gen)) {
+  const { sub, acc, gen, idp } = payload;
+  if (typeof sub !== 'string' || sub === '' || typeof acc !== 'string' || !Number.isInteger(gen) || (idp !== undefined && typeof idp !== 'string')) {
     throw unauthenticated('The token does not name an account');
   }
-  return { kind: 'account', actor: sub, accountId: acc, sessionGeneration: gen as number };
+  return { kind: 'account', actor: sub, accountId: acc, sessionGeneration: gen as number, signedInThrough: idp };
 }
 
 function providerPrincipalOf(payload: JWTPayload, issuer: string): TokenHolder {
@@ -72,14 +79,16 @@ export class TokenService {
     private readonly external: ExternalIssuer | undefined,
   ) {}
 
-  /** A token for an account's session: valid until it expires or the account's session generation moves on. */
-  async issue(account: {
-    readonly username: string;
-    readonly accountId: string;
-    readonly sessionGeneration: number;
-  }): Promise<{ accessToken: string; expiresIn: number }> {
+  /**
+   * A token for an account's session: valid until it expires or the account's session generation moves on.
+   * `signedInThrough` names the provider when its identity signed in instead of a password.
+   */
+  async issue(
+    account: { readonly username: string; readonly accountId: string; readonly sessionGeneration: number },
+    signedInThrough?: string,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    const accessToken = await new SignJWT({ acc: account.accountId, gen: account.sessionGeneration })
+    const accessToken = await new SignJWT({ acc: account.accountId, gen: account.sessionGeneration, ...(signedInThrough && { idp: signedInThrough }) })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(LOCAL_ISSUER)
       .setAudience(LOCAL_ISSUER)

@@ -1,5 +1,5 @@
 import type { Command } from '../../shared/domain/decider.js';
-import type { AccountGrant, PasswordSetter } from './account.events.js';
+import type { AccountGrant, PasswordSetter, ProviderIdentity } from './account.events.js';
 
 type Authorized = { readonly authorizedBy: readonly AccountGrant[] };
 
@@ -14,5 +14,8 @@ export type EnableAccount = Command<'enableAccount', Authorized & { reason: stri
 export type ResetPassword = Command<'resetPassword', Authorized & { mustChangePassword: boolean }>;
 export type ChangePassword = Command<'changePassword', Record<string, never>>;
 export type SignOut = Command<'signOut', Record<string, never>>;
+export type LinkIdentity = Command<'linkIdentity', Authorized & { identity: ProviderIdentity }>;
+export type UnlinkIdentity = Command<'unlinkIdentity', Authorized & { identity: ProviderIdentity }>;
 
-export type AccountCommand = CreateAccount | AddGrant | RemoveGrant | DisableAccount | EnableAccount | ResetPassword | ChangePassword | SignOut;
+export type AccountCommand =
+  CreateAccount | AddGrant | RemoveGrant | DisableAccount | EnableAccount | ResetPassword | ChangePassword | SignOut | LinkIdentity | UnlinkIdentity;

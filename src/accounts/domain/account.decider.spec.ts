@@ -93,4 +93,42 @@ describe('accounts', () => {
     expect(mustChange([created, changed])).toBe(false);
     expect(mustChange([created, changed, { type: 'PasswordReset', data: { accountId, mustChangePassword: true, authorizedBy: byAdmin } }])).toBe(true);
   });
+
+  describe('identities of a provider', () => {
+    const identity = { issuer: 'https://id.ubkt.example.vn', subject: '1f0c9a7e' };
+    const linked: AccountEvent = { type: 'IdentityLinked', data: { accountId, identity, authorizedBy: byAdmin } };
+
+    it('links an identity once, named by issuer and subject, and records nothing for one linked already', () => {
+      given([created])
+        .when(command('linkIdentity', { identity, authorizedBy: byAdmin }))
+        .then([linked]);
+      given([created, linked])
+        .when(command('linkIdentity', { identity, authorizedBy: byAdmin }))
+        .then([]);
+      given([created, linked])
+        .when(command('linkIdentity', { identity: { ...identity, issuer: 'https://other.example.vn' }, authorizedBy: byAdmin }))
+        .then([{ type: 'IdentityLinked', data: { accountId, identity: { ...identity, issuer: 'https://other.example.vn' }, authorizedBy: byAdmin } }]);
+    });
+
+    it('refuses an issuer that is not a URL and an empty subject', () => {
+      given([created])
+        .when(command('linkIdentity', { identity: { ...identity, issuer: 'ubkt' }, authorizedBy: byAdmin }))
+        .thenThrows(InvalidInputError, { details: { field: 'issuer', rule: 'issuer-url' } });
+      given([created])
+        .when(command('linkIdentity', { identity: { ...identity, subject: '' }, authorizedBy: byAdmin }))
+        .thenThrows(InvalidInputError, { details: { field: 'subject', rule: 'subject-length' } });
+    });
+
+    it('unlinks only an identity linked (identity-not-linked), and ends the sessions it signed in', () => {
+      given([created])
+        .when(command('unlinkIdentity', { identity, authorizedBy: byAdmin }))
+        .thenThrows(RuleViolationError, { code: 'identity-not-linked' });
+      const unlinked: AccountEvent = { type: 'IdentityUnlinked', data: { accountId, identity, authorizedBy: byAdmin } };
+      given([created, linked])
+        .when(command('unlinkIdentity', { identity, authorizedBy: byAdmin }))
+        .then([unlinked]);
+      const state = [created, linked, unlinked].reduce(evolveAccount, initialAccountState());
+      expect(state.status === 'active' && state.account).toMatchObject({ identities: [], sessionGeneration: 2 });
+    });
+  });
 });

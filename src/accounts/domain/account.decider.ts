@@ -2,8 +2,8 @@ import type { Decider } from '../../shared/domain/decider.js';
 import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
 import { transitions } from '../../shared/domain/transitions.js';
 import type { AccountCommand, CreateAccount } from './account.commands.js';
-import { PASSWORD_SETTERS, type AccountEvent, type AccountGrant } from './account.events.js';
-import { evolveAccount, initialAccountState, sameGrant, type AccountState } from './account.state.js';
+import { PASSWORD_SETTERS, type AccountEvent, type AccountGrant, type ProviderIdentity } from './account.events.js';
+import { evolveAccount, initialAccountState, sameGrant, sameIdentity, type AccountState } from './account.state.js';
 
 export const ACCOUNT_STREAM_TYPE = 'account';
 
@@ -24,6 +24,8 @@ export const accountMachine = transitions<AccountState>()({
   resetPassword: ['active', 'disabled'],
   changePassword: ['active'],
   signOut: ['active'],
+  linkIdentity: ['active', 'disabled'],
+  unlinkIdentity: ['active', 'disabled'],
 });
 
 export function allowedAccountCommands(state: AccountState): AccountCommand['type'][] {
@@ -46,6 +48,22 @@ function requireDistinct(field: string, grants: readonly AccountGrant[]): void {
 function requireSomeGrant(grants: readonly AccountGrant[]): void {
   if (grants.length === 0) {
     throw new RuleViolationError('account-needs-grant', 'An account holds at least one grant; disable it instead of removing its last one', {});
+  }
+}
+
+const ISSUER_FORMAT = /^https?:\/\/[^\s]+$/;
+
+/** An issuer is the provider's URL (as its tokens' `iss` say it); a subject is its opaque id of the person, at most 255 characters. */
+function requireIdentity(identity: ProviderIdentity): void {
+  if (!ISSUER_FORMAT.test(identity.issuer) || identity.issuer.length > 500) {
+    throw new InvalidInputError(
+      'issuer',
+      'issuer-url',
+      'issuer must be the provider’s issuer URL, as its tokens’ "iss" claim says it (at most 500 characters)',
+    );
+  }
+  if (identity.subject.length === 0 || identity.subject.length > 255) {
+    throw new InvalidInputError('subject', 'subject-length', 'subject must be 1 to 255 characters: the provider’s "sub" for the person');
   }
 }
 
@@ -107,6 +125,22 @@ export function decideAccount(command: AccountCommand, state: AccountState): Acc
     case 'signOut': {
       const { account } = accountMachine.requireState(state, command.type);
       return [{ type: 'SignedOut', data: { accountId: account.accountId } }];
+    }
+    case 'linkIdentity': {
+      const { account } = accountMachine.requireState(state, command.type);
+      const { identity, authorizedBy } = command.data;
+      requireIdentity(identity);
+      // Linking what is linked already changes nothing, and records nothing.
+      if (account.identities.some((linked) => sameIdentity(linked, identity))) return [];
+      return [{ type: 'IdentityLinked', data: { accountId: account.accountId, identity, authorizedBy } }];
+    }
+    case 'unlinkIdentity': {
+      const { account } = accountMachine.requireState(state, command.type);
+      const { identity, authorizedBy } = command.data;
+      if (!account.identities.some((linked) => sameIdentity(linked, identity))) {
+        throw new RuleViolationError('identity-not-linked', `${identity.issuer}#${identity.subject} is not linked to the account`, { identity });
+      }
+      return [{ type: 'IdentityUnlinked', data: { accountId: account.accountId, identity, authorizedBy } }];
     }
   }
 }

@@ -4,6 +4,9 @@ import type { Event } from '../../shared/domain/decider.js';
 /** A role over an organization subtree (null: the whole tree): the shape tokens and routes carry. */
 export type AccountGrant = Readonly<{ role: string; organizationId: string | null }>;
 
+/** A person as an identity provider knows them: its issuer and their subject there, never the subject alone. */
+export type ProviderIdentity = Readonly<{ issuer: string; subject: string }>;
+
 /**
  * Who set a password: an administrator (at creation or reset, and the generated first password of `admin`),
  * or the account's owner (themselves, or the operator choosing ADMIN_PASSWORD). Only the owner's counts as chosen.
@@ -30,8 +33,22 @@ export type PasswordReset = Event<'PasswordReset', Authorized & { accountId: str
 export type PasswordChanged = Event<'PasswordChanged', { accountId: string }>;
 /** The owner logged out: every token issued to the account so far is refused. */
 export type SignedOut = Event<'SignedOut', { accountId: string }>;
+/** The identity signs in through its provider as this account, with the account's grants. */
+export type IdentityLinked = Event<'IdentityLinked', Authorized & { accountId: string; identity: ProviderIdentity }>;
+/** The identity no longer signs in as this account; the account's sessions end. */
+export type IdentityUnlinked = Event<'IdentityUnlinked', Authorized & { accountId: string; identity: ProviderIdentity }>;
 
-export type AccountEvent = AccountCreated | GrantAdded | GrantRemoved | AccountDisabled | AccountEnabled | PasswordReset | PasswordChanged | SignedOut;
+export type AccountEvent =
+  | AccountCreated
+  | GrantAdded
+  | GrantRemoved
+  | AccountDisabled
+  | AccountEnabled
+  | PasswordReset
+  | PasswordChanged
+  | SignedOut
+  | IdentityLinked
+  | IdentityUnlinked;
 
 /** Account changes carry no legal date: their valid time is when they are recorded. */
 export const ACCOUNT_ACT_DATES: ActDates<AccountEvent> = {
@@ -43,4 +60,6 @@ export const ACCOUNT_ACT_DATES: ActDates<AccountEvent> = {
   PasswordReset: () => null,
   PasswordChanged: () => null,
   SignedOut: () => null,
+  IdentityLinked: () => null,
+  IdentityUnlinked: () => null,
 };

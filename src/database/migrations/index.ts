@@ -12,6 +12,7 @@ import { ConfidentialCases1765300000000 } from './1765300000000-confidential-cas
 import { AccessRecordsAndLimits1765400000000 } from './1765400000000-access-records-and-limits.js';
 import { ProcessManagers1765500000000 } from './1765500000000-process-managers.js';
 import { Accounts1765600000000 } from './1765600000000-accounts.js';
+import { AccountIdentities1765700000000 } from './1765700000000-account-identities.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AccessRecordsAndLimits1765400000000,
   ProcessManagers1765500000000,
   Accounts1765600000000,
+  AccountIdentities1765700000000,
 ];

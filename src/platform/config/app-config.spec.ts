@@ -85,6 +85,10 @@ describe('configuration', () => {
     ['TIME_ZONE', { TIME_ZONE: 'ICT' }],
     ['PERSONAL_DATA_KEY_FILE', { AUDIT_SIGNING_KEY_FILE: 'keys/one', PERSONAL_DATA_KEY_FILE: 'keys/one' }],
     ['OIDC_ISSUER', { OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_AUDIENCE: 'disciplina' }],
+    ['OIDC_ISSUER', { OIDC_ISSUER: 'https://idp.example' }],
+    ['OIDC_ISSUER', { OIDC_CLIENT_ID: 'disciplina' }],
+    ['OIDC_ISSUER', { OIDC_ISSUER: 'http://idp.example', OIDC_CLIENT_ID: 'disciplina' }],
+    ['OIDC_AUDIENCE', { OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URL: 'https://idp.example/jwks', OIDC_CLIENT_ID: 'disciplina' }],
     ['NATS_URL', { NATS_URL: 'http://127.0.0.1:4222' }],
     ['NATS_URL', { NATS_URL: '127.0.0.1:4222' }],
     ['KURRENTDB_URL', { KURRENTDB_URL: 'postgres://127.0.0.1:2113' }],
@@ -92,6 +96,18 @@ describe('configuration', () => {
   ])('refuses a bad %s and names it', (variable, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it('signs in through the identity provider with OIDC_ISSUER and OIDC_CLIENT_ID, named by its host unless OIDC_PROVIDER_NAME says', () => {
+    expect(loadConfig({}).providerSignIn).toBeUndefined();
+    expect(loadConfig({ OIDC_ISSUER: 'https://id.ubkt.example.vn/realms/ubkt', OIDC_CLIENT_ID: 'disciplina' }).providerSignIn).toEqual({
+      issuer: 'https://id.ubkt.example.vn/realms/ubkt',
+      clientId: 'disciplina',
+      clientSecret: undefined,
+      name: 'id.ubkt.example.vn',
+    });
+    const local = { OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'disciplina', OIDC_CLIENT_SECRET: 's3cret', OIDC_PROVIDER_NAME: 'VNeID' };
+    expect(loadConfig(local).providerSignIn).toMatchObject({ clientSecret: 's3cret', name: 'VNeID' });
   });
 
   it('trusts no proxy by default, or a hop count, or the proxies named by address, subnet or range name', () => {

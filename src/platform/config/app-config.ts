@@ -46,6 +46,9 @@ export abstract class AppConfig {
   abstract readonly timeZone: string;
   /** An organization's identity provider whose tokens are accepted too. */
   abstract readonly externalIssuer: { readonly jwksUrl: string; readonly issuer: string; readonly audience: string } | undefined;
+  /** The identity provider the admin UI signs in through (its ID tokens name an identity linked to an account); none: passwords only. */
+  abstract readonly providerSignIn:
+    { readonly issuer: string; readonly clientId: string; readonly clientSecret: string | undefined; readonly name: string } | undefined;
   abstract readonly databaseTimeouts: DatabaseTimeouts;
   /** NATS with JetStream to publish the public events to; none: no broker. */
   abstract readonly natsUrl: string | undefined;
@@ -168,10 +171,10 @@ function keys(env: Env, dataDir: string, shared: boolean): Keys {
 }
 
 function externalIssuer(env: Env): AppConfig['externalIssuer'] {
-  const names = ['OIDC_JWKS_URL', 'OIDC_ISSUER', 'OIDC_AUDIENCE'] as const;
+  const names = ['OIDC_JWKS_URL', 'OIDC_AUDIENCE'] as const;
   const given = names.filter((name) => env[name]);
   if (given.length === 0) return undefined;
-  const missing = names.find((name) => !env[name]);
+  const missing = (['OIDC_ISSUER', ...names] as const).find((name) => !env[name]);
   if (missing) throw new ConfigError(missing, `must be set together with ${given.join(', ')}`);
   try {
     new URL(env.OIDC_JWKS_URL!);
@@ -179,6 +182,32 @@ function externalIssuer(env: Env): AppConfig['externalIssuer'] {
     throw new ConfigError('OIDC_JWKS_URL', 'must be an https:// URL');
   }
   return { jwksUrl: env.OIDC_JWKS_URL!, issuer: env.OIDC_ISSUER!, audience: env.OIDC_AUDIENCE! };
+}
+
+/** The admin UI's sign-in through the provider: the authorization code flow with PKCE, this service as its client. */
+function providerSignIn(env: Env): AppConfig['providerSignIn'] {
+  const issuer = env.OIDC_ISSUER;
+  const clientId = env.OIDC_CLIENT_ID;
+  if (!clientId) {
+    if (issuer && !env.OIDC_JWKS_URL && !env.OIDC_AUDIENCE) {
+      throw new ConfigError(
+        'OIDC_ISSUER',
+        'needs OIDC_CLIENT_ID (sign-in through the provider), or OIDC_JWKS_URL and OIDC_AUDIENCE (its bearer tokens), or both',
+      );
+    }
+    return undefined;
+  }
+  if (!issuer) throw new ConfigError('OIDC_ISSUER', 'must be set together with OIDC_CLIENT_ID');
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError('OIDC_ISSUER', `must be the provider's issuer URL (got "${issuer}")`);
+  }
+  if (url.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    throw new ConfigError('OIDC_ISSUER', 'must be an https:// URL (http:// only on this machine)');
+  }
+  return { issuer, clientId, clientSecret: optionalSecret(env, 'OIDC_CLIENT_SECRET', 1), name: env.OIDC_PROVIDER_NAME || url.host };
 }
 
 function timeZone(env: Env): string {
@@ -286,6 +315,7 @@ export function loadConfig(env: Env): AppConfig {
     adminPassword: optionalSecret(env, 'ADMIN_PASSWORD', 12),
     tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 3600, 60, 86_400),
     externalIssuer: externalIssuer(env),
+    providerSignIn: providerSignIn(env),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     loginAttemptsPerMinute: integer(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 10_000),
     unauthenticatedRequestsPerMinute: integer(env, 'UNAUTHENTICATED_REQUESTS_PER_MINUTE', 60, 1, 1_000_000),

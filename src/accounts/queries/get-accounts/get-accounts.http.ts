@@ -6,6 +6,7 @@ import { StreamCommands } from '../../../commands/stream-commands.js';
 import { accounts, AccountsController } from '../../account.resource.js';
 import { Accounts, type AccountSummary } from '../../accounts.js';
 import { GrantRequest } from '../../commands/grants/grant.request.js';
+import { IdentityRequest } from '../../commands/identities/identity.request.js';
 
 export class AccountSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -13,6 +14,7 @@ export class AccountSummaryResponse {
   @ApiProperty({ example: 'can-bo.xa-a' }) username!: string;
   @ApiProperty({ enum: ['active', 'disabled'] }) status!: 'active' | 'disabled';
   @ApiProperty({ type: [GrantRequest] }) grants!: GrantRequest[];
+  @ApiProperty({ type: [IdentityRequest], description: 'Provider identities that sign in as this account' }) identities!: IdentityRequest[];
   @ApiProperty() mustChangePassword!: boolean;
 }
 
