@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { Accounts } from '../accounts/accounts.js';
+import type { ProviderIdentity } from '../accounts/domain/account.events.js';
 import { accountIdOf } from '../auth/account-id.js';
 import { generatePassword } from '../auth/password.js';
+import { AppConfig } from '../platform/config/app-config.js';
 import { ProblemError } from '../platform/http/problem.js';
 import { ROLES, type Grant, type Role } from '../shared/access/principal.js';
 import { DomainError } from '../shared/domain/errors.js';
@@ -15,9 +17,12 @@ export const ACCOUNTS_USAGE = `  accounts create <username> --grant <role>@<orga
   accounts grant|revoke <username> <role>@<organization-id|*>
   accounts disable|enable <username>
   accounts reset-password <username> [--password <password>]
-                     roles: ${ROLES.join(', ')}`;
+                     roles: ${ROLES.join(', ')}
+  accounts link|unlink <username> <subject> [--issuer <url>]
+                     the identity provider's person (its "sub") signs in as the account; the issuer is
+                     OIDC_ISSUER unless given`;
 
-const ACTIONS = ['create', 'grant', 'revoke', 'disable', 'enable', 'reset-password'] as const;
+const ACTIONS = ['create', 'grant', 'revoke', 'disable', 'enable', 'reset-password', 'link', 'unlink'] as const;
 type Action = (typeof ACTIONS)[number];
 
 interface AccountsArguments {
@@ -25,6 +30,8 @@ interface AccountsArguments {
   readonly username: string;
   readonly grants: readonly Grant[];
   readonly password: string | undefined;
+  readonly subject: string | undefined;
+  readonly issuer: string | undefined;
 }
 
 function grantOf(text: string): Grant {
@@ -41,23 +48,31 @@ export function accountsArguments(args: readonly string[]): AccountsArguments {
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { grant: { type: 'string', multiple: true }, password: { type: 'string' } },
+      options: { grant: { type: 'string', multiple: true }, password: { type: 'string' }, issuer: { type: 'string' } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const [action, username, grant, ...rest] = parsed.positionals;
+  const [action, username, third, ...rest] = parsed.positionals;
   if (!ACTIONS.includes(action as Action)) throw new UsageError(`accounts needs one of ${ACTIONS.join(', ')}`);
   if (!username) throw new UsageError(`accounts ${action} needs a username`);
   const positionalGrant = action === 'grant' || action === 'revoke';
-  if (rest.length > 0 || (grant !== undefined && !positionalGrant)) throw new UsageError(`unexpected arguments: ${[grant, ...rest].filter(Boolean).join(' ')}`);
-  if (positionalGrant && grant === undefined) throw new UsageError(`accounts ${action} needs a grant <role>@<organization-id|*>`);
-  const grants = positionalGrant ? [grantOf(grant!)] : (parsed.values.grant ?? []).map(grantOf);
+  const identity = action === 'link' || action === 'unlink';
+  if (rest.length > 0 || (third !== undefined && !positionalGrant && !identity))
+    throw new UsageError(`unexpected arguments: ${[third, ...rest].filter(Boolean).join(' ')}`);
+  if (positionalGrant && third === undefined) throw new UsageError(`accounts ${action} needs a grant <role>@<organization-id|*>`);
+  if (identity && third === undefined) throw new UsageError(`accounts ${action} needs the subject of the identity`);
+  const grants = positionalGrant ? [grantOf(third!)] : (parsed.values.grant ?? []).map(grantOf);
   if (action === 'create' && grants.length === 0) throw new UsageError('accounts create needs at least one --grant');
-  if ((parsed.values.grant && action !== 'create') || (parsed.values.password !== undefined && action !== 'create' && action !== 'reset-password')) {
+  const { password, issuer } = parsed.values;
+  if (
+    (parsed.values.grant && action !== 'create') ||
+    (password !== undefined && action !== 'create' && action !== 'reset-password') ||
+    (issuer !== undefined && !identity)
+  ) {
     throw new UsageError(`accounts ${action} takes no such option`);
   }
-  return { action: action as Action, username, grants, password: parsed.values.password };
+  return { action: action as Action, username, grants, password, subject: identity ? third : undefined, issuer };
 }
 
 /** A refusal the API would answer with 4xx: its code and message, and exit code 1. */
@@ -83,7 +98,15 @@ export async function accountsCommand(context: CliContext, args: readonly string
   }
 }
 
-async function run(context: CliContext, { action, username, grants, password }: AccountsArguments): Promise<void> {
+/** The identity named on the command line: its issuer is the configured provider's unless given. */
+function identityOf(context: CliContext, subject: string, issuer: string | undefined): ProviderIdentity {
+  const config = context.get(AppConfig);
+  const configured = config.providerSignIn?.issuer ?? config.externalIssuer?.issuer;
+  if (!issuer && !configured) throw new UsageError('accounts link and unlink need --issuer <url> when OIDC_ISSUER is unset');
+  return { issuer: issuer ?? configured!, subject };
+}
+
+async function run(context: CliContext, { action, username, grants, password, subject, issuer }: AccountsArguments): Promise<void> {
   const accounts = context.get(Accounts);
   const id = accountIdOf(username);
   const chosen = password ?? generatePassword();
@@ -105,6 +128,12 @@ async function run(context: CliContext, { action, username, grants, password }: 
       break;
     case 'reset-password':
       await accounts.resetPassword(id, chosen);
+      break;
+    case 'link':
+      await accounts.linkIdentity(id, identityOf(context, subject!, issuer));
+      break;
+    case 'unlink':
+      await accounts.unlinkIdentity(id, identityOf(context, subject!, issuer));
       break;
   }
   process.stdout.write(`${username}\t${id}\t${action} done\n`);

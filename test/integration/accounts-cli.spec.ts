@@ -60,7 +60,13 @@ describeOnPostgres('npm run cli -- accounts: set-up without the admin UI', () =>
       const admin = new ApiClient(await authorizedAgent(app));
       const listed = (await admin.get('accounts').expect(200)).body as { id: string; username: string; grants: unknown[]; status: string }[];
       const account = listed.find((candidate) => candidate.username === 'can-bo-cli')!;
-      expect(account).toMatchObject({ status: 'active', grants: [{ role: 'viewer', organizationId: tree.province.id }] });
+      expect(account).toMatchObject({ status: 'active', grants: [{ role: 'viewer', organizationId: tree.province.id }], identities: [] });
+
+      expect((await cli('link', 'can-bo-cli', 'nguyen-van-an', '--issuer', 'https://id.ubkt.example.vn')).code).toBe(0);
+      const linked = (await admin.get(`accounts/${account.id}`).expect(200)).body as { state: { account: { identities: unknown[] } } };
+      expect(linked.state.account.identities).toEqual([{ issuer: 'https://id.ubkt.example.vn', subject: 'nguyen-van-an' }]);
+      // Without OIDC_ISSUER, the issuer must be named.
+      expect((await cli('link', 'can-bo-cli', 'nguyen-van-an')).code).toBe(2);
     },
     CLI_CASE_MS,
   );

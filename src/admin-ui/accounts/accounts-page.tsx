@@ -2,11 +2,22 @@ import { Alert, Badge, Button, Group, PasswordInput, Select, Stack, Table, TextI
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, call } from '../api/client.js';
-import { addGrant, createAccount, disableAccount, enableAccount, listAccounts, removeGrant, resetPassword } from '../api/generated/sdk.gen.js';
+import {
+  addGrant,
+  createAccount,
+  disableAccount,
+  enableAccount,
+  linkIdentity,
+  listAccounts,
+  removeGrant,
+  resetPassword,
+  unlinkIdentity,
+} from '../api/generated/sdk.gen.js';
 import type { AccountSummaryResponse } from '../api/generated/types.gen.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ItemsTable } from '../layout/items-table.js';
 import { OrganizationSelect, useOrganizations } from '../organizations/organization-select.js';
+import { useIdentityProvider } from '../session/provider-sign-in.js';
 
 const ROLES = ['administrator', 'discipline-officer', 'inspector', 'auditor', 'viewer'] as const;
 type Role = (typeof ROLES)[number];
@@ -93,8 +104,12 @@ function AccountRow({ account, organizationName }: { account: AccountSummaryResp
   const queries = useQueryClient();
   const [grant, setGrant] = useState<GrantBody | null>(null);
   const [password, setPassword] = useState('');
+  const provider = useIdentityProvider();
+  const [issuer, setIssuer] = useState('');
+  const [subject, setSubject] = useState('');
   const [open, setOpen] = useState(false);
   const path = { id: account.id };
+  const identity = { issuer: issuer || provider.data?.issuer || '', subject };
   const change = useMutation({
     mutationFn: (run: () => Promise<unknown>) => run(),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['accounts'] }),
@@ -149,6 +164,22 @@ function AccountRow({ account, organizationName }: { account: AccountSummaryResp
                     <GrantFields label={t('accounts.grant')} onChange={setGrant} />
                     <Button disabled={!grant} onClick={() => act(() => call(addGrant({ path, body: grant! })))}>
                       {t('accounts.addGrant')}
+                    </Button>
+                  </Group>
+                  <Title order={5}>{t('accounts.identities')}</Title>
+                  {account.identities.map((linked) => (
+                    <Group key={`${linked.issuer}#${linked.subject}`} gap="xs">
+                      {linked.subject} — {linked.issuer}
+                      <Button size="compact-xs" variant="subtle" onClick={() => act(() => call(unlinkIdentity({ path, body: linked })))}>
+                        {t('common.remove')}
+                      </Button>
+                    </Group>
+                  ))}
+                  <Group align="end">
+                    <TextInput label={t('accounts.issuer')} value={identity.issuer} onChange={(e) => setIssuer(e.currentTarget.value)} miw={320} />
+                    <TextInput label={t('accounts.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} />
+                    <Button disabled={!identity.issuer || !subject} onClick={() => act(() => call(linkIdentity({ path, body: identity })))}>
+                      {t('accounts.link')}
                     </Button>
                   </Group>
                   <Group align="end">

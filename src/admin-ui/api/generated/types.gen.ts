@@ -38,6 +38,36 @@ export type LoginResponse = {
     grants: Array<GrantResponse>;
 };
 
+export type ProviderAboutResponse = {
+    /**
+     * What the sign-in button names
+     */
+    name: string;
+    issuer: string;
+    clientId: string;
+    authorizationEndpoint: string;
+    scope: string;
+};
+
+export type ProviderLoginRequest = {
+    /**
+     * The `code` the provider sent back to the redirect URI
+     */
+    code: string;
+    /**
+     * The PKCE verifier whose S256 challenge went with the authorization request (RFC 7636)
+     */
+    codeVerifier: string;
+    /**
+     * The redirect URI of the authorization request, exactly
+     */
+    redirectUri: string;
+    /**
+     * The nonce sent with the authorization request: the ID token must carry it back
+     */
+    nonce: string;
+};
+
 export type CheckpointDto = {
     /**
      * Transaction id (xid8) of the last event applied
@@ -1100,12 +1130,27 @@ export type CreateAccountRequest = {
     mustChangePassword?: boolean;
 };
 
+export type IdentityRequest = {
+    /**
+     * The provider’s issuer, exactly as its tokens’ "iss" say it
+     */
+    issuer: string;
+    /**
+     * The person’s subject ("sub") at that provider
+     */
+    subject: string;
+};
+
 export type AccountSummaryResponse = {
     id: string;
     version: number;
     username: string;
     status: 'active' | 'disabled';
     grants: Array<GrantRequest>;
+    /**
+     * Provider identities that sign in as this account
+     */
+    identities: Array<IdentityRequest>;
     mustChangePassword: boolean;
 };
 
@@ -1207,6 +1252,66 @@ export type LoginResponses = {
 };
 
 export type LoginResponse2 = LoginResponses[keyof LoginResponses];
+
+export type GetIdentityProviderData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/provider';
+};
+
+export type GetIdentityProviderErrors = {
+    /**
+     * provider-not-configured: passwords only (OIDC_ISSUER and OIDC_CLIENT_ID unset)
+     */
+    404: unknown;
+    /**
+     * provider-unavailable: the provider’s discovery document could not be read
+     */
+    503: unknown;
+};
+
+export type GetIdentityProviderResponses = {
+    200: ProviderAboutResponse;
+};
+
+export type GetIdentityProviderResponse = GetIdentityProviderResponses[keyof GetIdentityProviderResponses];
+
+export type LoginWithProviderData = {
+    body: ProviderLoginRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/provider/login';
+};
+
+export type LoginWithProviderErrors = {
+    /**
+     * provider-refused, provider-token-invalid: the code or the ID token is refused
+     */
+    401: unknown;
+    /**
+     * identity-not-linked: no account is linked to the identity; account-disabled
+     */
+    403: unknown;
+    /**
+     * provider-not-configured
+     */
+    404: unknown;
+    /**
+     * rate-limited: too many attempts from this address in a minute
+     */
+    429: unknown;
+    /**
+     * provider-unavailable
+     */
+    503: unknown;
+};
+
+export type LoginWithProviderResponses = {
+    200: LoginResponse;
+};
+
+export type LoginWithProviderResponse = LoginWithProviderResponses[keyof LoginWithProviderResponses];
 
 export type ListProjectionsData = {
     body?: never;
@@ -4874,6 +4979,112 @@ export type AddGrantResponses = {
 };
 
 export type AddGrantResponse = AddGrantResponses[keyof AddGrantResponses];
+
+export type UnlinkIdentityData = {
+    body: IdentityRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{id}/identities';
+};
+
+export type UnlinkIdentityErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type UnlinkIdentityError = UnlinkIdentityErrors[keyof UnlinkIdentityErrors];
+
+export type UnlinkIdentityResponses = {
+    /**
+     * The account, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type UnlinkIdentityResponse = UnlinkIdentityResponses[keyof UnlinkIdentityResponses];
+
+export type LinkIdentityData = {
+    body: IdentityRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/accounts/{id}/identities';
+};
+
+export type LinkIdentityErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type LinkIdentityError = LinkIdentityErrors[keyof LinkIdentityErrors];
+
+export type LinkIdentityResponses = {
+    /**
+     * The account, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type LinkIdentityResponse = LinkIdentityResponses[keyof LinkIdentityResponses];
 
 export type DisableAccountData = {
     body: AccountStatusRequest;
