@@ -119,7 +119,13 @@ export class ProviderSignIn {
     const what = 'its discovery document';
     const { status, body } = await providerJson(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {}, what);
     const { authorization_endpoint: authorizationEndpoint, token_endpoint: tokenEndpoint, jwks_uri: jwksUri } = body;
-    if (status !== 200 || body.issuer !== issuer || typeof authorizationEndpoint !== 'string' || typeof tokenEndpoint !== 'string' || typeof jwksUri !== 'string') {
+    if (
+      status !== 200 ||
+      body.issuer !== issuer ||
+      typeof authorizationEndpoint !== 'string' ||
+      typeof tokenEndpoint !== 'string' ||
+      typeof jwksUri !== 'string'
+    ) {
       throw unavailable(what, new Error(`HTTP ${status}, not a discovery document of ${issuer}`));
     }
     return { authorizationEndpoint, tokenEndpoint, keys: createRemoteJWKSet(new URL(jwksUri)) };
