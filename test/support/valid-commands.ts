@@ -269,6 +269,12 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
     disableAccount: { path: `accounts/${activeAccount.id}/disable`, body: { reason: 'Chuyển công tác' } },
     enableAccount: { path: `accounts/${disabledAccount.id}/enable`, body: { reason: 'Trở lại công tác' } },
     resetPassword: { path: `accounts/${activeAccount.id}/password-reset`, body: { password: 'dat-lai-cap-xa-2026' } },
+    linkIdentity: { path: `accounts/${activeAccount.id}/identities`, body: { issuer: 'https://id.ubkt.example.vn/realms/ubkt', subject: 'nguyen-van-an' } },
+    // With no identity provider configured, a valid body is answered 404 provider-not-configured.
+    loginWithProvider: {
+      path: 'auth/provider/login',
+      body: { code: 'ma-tu-nha-cung-cap', codeVerifier: 'v'.repeat(43), redirectUri: 'http://localhost:3000/login/callback', nonce: 'mot-lan-duy-nhat-2026' },
+    },
     // Never the caller's own current password: a change would end the session every other request goes through.
     changePassword: { path: 'auth/password', body: { currentPassword: 'not-the-current-password', newPassword: 'mua thu ha noi vang' } },
   };
