@@ -33,11 +33,7 @@ export function allowedAccountCommands(state: AccountState): AccountCommand['typ
 function requireDistinct(field: string, grants: readonly AccountGrant[]): void {
   grants.forEach((grant, index) => {
     if (grants.findIndex((other) => sameGrant(other, grant)) !== index) {
-      throw new InvalidInputError(
-        `${field}[${index}]`,
-        'distinct',
-        `${field}[${index}] repeats the grant ${grant.role} over ${grant.organizationId ?? 'the whole tree'}`,
-      );
+      throw new InvalidInputError(`${field}[${index}]`, 'distinct', { grant });
     }
   });
 }
@@ -45,20 +41,16 @@ function requireDistinct(field: string, grants: readonly AccountGrant[]): void {
 /** An account reaches what its grants reach: one without any could do nothing, not even be found by its administrators. */
 function requireSomeGrant(grants: readonly AccountGrant[]): void {
   if (grants.length === 0) {
-    throw new RuleViolationError('account-needs-grant', 'An account holds at least one grant; disable it instead of removing its last one', {});
+    throw new RuleViolationError('account-needs-grant');
   }
 }
 
 function create(command: CreateAccount): AccountEvent[] {
   const { accountId, username, grants, passwordSetBy, mustChangePassword, authorizedBy } = command.data;
   if (!USERNAME_FORMAT.test(username)) {
-    throw new InvalidInputError(
-      'username',
-      'username-format',
-      'username must be 2 to 64 lower-case letters, digits, ".", "-" or "_", starting with a letter or digit',
-    );
+    throw new InvalidInputError('username', 'username-format');
   }
-  if (!PASSWORD_SETTERS.includes(passwordSetBy)) throw new InvalidInputError('passwordSetBy', 'password-setter', `Unknown password setter ${passwordSetBy}`);
+  if (!PASSWORD_SETTERS.includes(passwordSetBy)) throw new InvalidInputError('passwordSetBy', 'password-setter', { value: passwordSetBy });
   requireDistinct('grants', grants);
   requireSomeGrant(grants);
   return [{ type: 'AccountCreated', data: { accountId, username, grants, passwordSetBy, mustChangePassword, authorizedBy } }];
@@ -80,7 +72,7 @@ export function decideAccount(command: AccountCommand, state: AccountState): Acc
       const { account } = accountMachine.requireState(state, command.type);
       const { grant, authorizedBy } = command.data;
       if (!account.grants.some((held) => sameGrant(held, grant))) {
-        throw new RuleViolationError('grant-not-held', `The account does not hold ${grant.role} over ${grant.organizationId ?? 'the whole tree'}`, { grant });
+        throw new RuleViolationError('grant-not-held', { grant });
       }
       requireSomeGrant(account.grants.filter((held) => !sameGrant(held, grant)));
       return [{ type: 'GrantRemoved', data: { accountId: account.accountId, grant, authorizedBy } }];

@@ -130,7 +130,7 @@ export function UuidParam(name: string): ParameterDecorator {
   return Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => new RequestValidationError([{ field: name, rule: 'isUuid', message: `${name} must be a UUID` }]),
+      exceptionFactory: () => new RequestValidationError([{ field: name, rule: 'isUuid' }]),
     }),
   );
 }
