@@ -6,10 +6,6 @@ import { requestContext } from '../shared/request-context.js';
 import type { AccountGrant } from './domain/account.events.js';
 import { sameGrant } from './domain/account.state.js';
 
-function describe(grant: AccountGrant): string {
-  return `${grant.role} over ${grant.organizationId === null ? 'the whole tree' : `organization ${grant.organizationId}`}`;
-}
-
 /**
  * Who may manage an account or a grant (the service's rule, no regulation): an administrator whose grants
  * reach every grant concerned, at its organization or one above it. A grant over the whole tree is reached
@@ -32,11 +28,7 @@ export class AccountAuthority {
     for (const grant of grants) {
       const covering = await this.covering(held, grant);
       if (!covering) {
-        throw new ProblemError(
-          403,
-          'out-of-scope',
-          `Your administrator grants do not reach ${describe(grant)}: an account or grant is managed only from its organization or one above it`,
-        );
+        throw new ProblemError(403, 'out-of-scope', { reason: 'account-grant', grant });
       }
       if (!authorizedBy.some((used) => sameGrant(used, covering))) authorizedBy.push(covering);
     }

@@ -85,11 +85,7 @@ export class Accounts {
   async create(account: NewAccount): Promise<AccountView> {
     const mustChangePassword = account.mustChangePassword ?? true;
     if (!mustChangePassword && !callerHasWholeTree()) {
-      throw new ProblemError(
-        403,
-        'forbidden',
-        'Only an administrator over the whole tree may create an account whose password need not change at the first login',
-      );
+      throw new ProblemError(403, 'forbidden', { reason: 'whole-tree-administrator', act: 'create' });
     }
     return this.open(account, 'administrator', mustChangePassword);
   }
@@ -142,7 +138,7 @@ export class Accounts {
     const holder = await this.identities.claim(identity, id);
     if (holder !== null) {
       if (links(await this.commands.view(accounts, holder), identity)) {
-        throw new ProblemError(409, 'identity-linked-elsewhere', `${identity.issuer}#${identity.subject} is linked to another account`, { field: 'subject' });
+        throw new ProblemError(409, 'identity-linked-elsewhere', { ...identity, field: 'subject' });
       }
       await this.identities.transfer(identity, holder, id);
     }
@@ -166,7 +162,7 @@ export class Accounts {
   /** An administrator sets a new password; it must change at the next login unless a whole-tree administrator says otherwise. */
   async resetPassword(id: string, password: string, mustChangePassword = true, expectedVersion?: number): Promise<AccountView> {
     if (!mustChangePassword && !callerHasWholeTree()) {
-      throw new ProblemError(403, 'forbidden', 'Only an administrator over the whole tree may reset a password that need not change at the next login');
+      throw new ProblemError(403, 'forbidden', { reason: 'whole-tree-administrator', act: 'reset' });
     }
     const current = await this.commands.view(accounts, id);
     const authorizedBy = await this.authority.require(grantsOf(current));
@@ -181,11 +177,10 @@ export class Accounts {
     const current = await this.commands.view(accounts, accountId);
     const username = usernameOf(current);
     if (!(await this.users.authenticate(username, currentPassword))) {
-      throw new ProblemError(422, 'wrong-current-password', 'currentPassword is not the account’s password', { field: 'currentPassword' });
+      throw new ProblemError(422, 'wrong-current-password', { field: 'currentPassword' });
     }
     requireAcceptablePassword('newPassword', newPassword, { minLength: this.config.passwordMinLength, username });
-    if (newPassword === currentPassword)
-      throw new ProblemError(422, 'password-unchanged', 'newPassword must differ from currentPassword', { field: 'newPassword' });
+    if (newPassword === currentPassword) throw new ProblemError(422, 'password-unchanged', { field: 'newPassword' });
     await this.users.setPassword({ accountId, username }, newPassword);
     await this.changed(accountId, this.commands.run(accounts, accountId, current.version, 'changePassword', {}));
   }
@@ -273,8 +268,7 @@ export class Accounts {
     try {
       return await this.commands.create(accounts, accountId, 'createAccount', { accountId, username, grants, passwordSetBy, mustChangePassword, authorizedBy });
     } catch (error) {
-      if (error instanceof ExpectedVersionConflictError)
-        throw new ProblemError(409, 'username-taken', `An account named ${username} exists already`, { username });
+      if (error instanceof ExpectedVersionConflictError) throw new ProblemError(409, 'username-taken', { username });
       throw error;
     }
   }

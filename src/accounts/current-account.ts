@@ -6,7 +6,7 @@ import { requestContext } from '../shared/request-context.js';
 export function currentAccountId(): string {
   const actor = requestContext.current()?.actor;
   if (actor === undefined || actor.includes('#')) {
-    throw new ProblemError(403, 'no-local-account', 'Only a local account has a password and sessions here; sign out at your identity provider');
+    throw new ProblemError(403, 'no-local-account');
   }
   return accountIdOf(actor);
 }

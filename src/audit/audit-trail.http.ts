@@ -2,7 +2,8 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { MatchesRule } from '../platform/http/request-fields.js';
 import { Allow, AUDIT_ROLES, WholeTree } from '../shared/access/policy.js';
 import { Database } from '../database/database.js';
 import { currentReadScope } from '../database/organization-scope.js';
@@ -47,14 +48,14 @@ export class AuditTrailQueryDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'Recorded on or after this day (record time), YYYY-MM-DD' })
   @IsOptional()
-  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
+  @MatchesRule('isDay', DAY)
+  @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Recorded on or before this day (record time), YYYY-MM-DD' })
   @IsOptional()
-  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
+  @MatchesRule('isDay', DAY)
+  @IsISO8601({ strict: true })
   to?: string;
 
   @ApiPropertyOptional({ example: 'admin', description: 'Recorded by this actor: an account, `anonymous`, or the service itself' })
@@ -65,7 +66,7 @@ export class AuditTrailQueryDto {
 
   @ApiPropertyOptional({ example: 'AccessDenied', description: 'Events of this type only' })
   @IsOptional()
-  @Matches(/^[A-Z][A-Za-z]{0,99}$/, { message: '$property must be an event type such as AccessDenied' })
+  @MatchesRule('isEventType', /^[A-Z][A-Za-z]{0,99}$/)
   eventType?: string;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: '`desc`: newest first' })
@@ -80,19 +81,19 @@ export class AuditExportQueryDto {
   organizationId!: string;
 
   @ApiProperty({ format: 'date', description: 'Recorded on or after this day (record time), YYYY-MM-DD' })
-  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
+  @MatchesRule('isDay', DAY)
+  @IsISO8601({ strict: true })
   from!: string;
 
   @ApiProperty({ format: 'date', description: 'Recorded on or before this day (record time), YYYY-MM-DD' })
-  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
+  @MatchesRule('isDay', DAY)
+  @IsISO8601({ strict: true })
   to!: string;
 }
 
 function periodInOrder(query: { from?: string; to?: string }): void {
   if (query.from && query.to && query.from > query.to) {
-    throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
+    throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo' }]);
   }
 }
 
@@ -165,14 +166,13 @@ export class AuditTrailHttp {
   async events(@Query() query: AuditTrailQueryDto): Promise<AuditTrailPageDto> {
     periodInOrder(query);
     const after = query.after === undefined ? undefined : decodeCursor(query.after);
-    if (query.after !== undefined && !after)
-      throw new RequestValidationError([{ field: 'after', rule: 'cursor', message: 'after must be the next of an earlier page' }]);
+    if (query.after !== undefined && !after) throw new RequestValidationError([{ field: 'after', rule: 'cursor' }]);
     const pageSize = query.pageSize ?? 50;
     try {
       const { events, total } = await auditEventsPage(this.database.pool, currentReadScope(), query, after, pageSize, query.order);
       return { items: events.map(entry), pageSize, total, next: encodeCursor(events.at(-1)?.checkpoint ?? after ?? START_OF_ALL) };
     } catch (error) {
-      if (error instanceof OutOfScopeError) throw new ProblemError(403, 'forbidden', error.message);
+      if (error instanceof OutOfScopeError) throw new ProblemError(403, 'forbidden', { reason: 'audit-organization-required' });
       throw error;
     }
   }
@@ -197,7 +197,7 @@ export class AuditTrailHttp {
       response.setHeader('Content-Disposition', `attachment; filename="audit-${query.organizationId}-${query.from}-${query.to}.jsonl"`);
       return exported.text;
     } catch (error) {
-      if (error instanceof OutOfScopeError) throw new ProblemError(403, 'forbidden', error.message);
+      if (error instanceof OutOfScopeError) throw new ProblemError(403, 'forbidden', { reason: 'audit-organization-required' });
       throw error;
     }
   }

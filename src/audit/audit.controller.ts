@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ProblemError } from '../platform/http/problem.js';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, AUDIT_ROLES, WholeTree } from '../shared/access/policy.js';
 import { ALL_ORGANIZATIONS, currentScope } from '../database/organization-scope.js';
@@ -59,7 +60,7 @@ export class AuditController {
   @ApiNotFoundResponse({ description: 'No checkpoint has been made yet' })
   async latestCheckpoint(): Promise<SignedCheckpoint> {
     const checkpoint = await this.audit.latestCheckpoint();
-    if (!checkpoint) throw new NotFoundException('No audit checkpoint has been made yet');
+    if (!checkpoint) throw new ProblemError(404, 'not-found', { reason: 'no-checkpoint' });
     return checkpoint;
   }
 

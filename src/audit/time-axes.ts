@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { MatchesRule } from '../platform/http/request-fields.js';
 import { START_OF_ALL, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
 import type { ServiceCalendar } from '../shared/calendar.js';
 import type { IsoDate } from '../shared/domain/vocabulary.js';
@@ -67,8 +68,8 @@ export function AsOfField(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ description: 'Valid time: only what occurred on or before this day (YYYY-MM-DD), replayed from the events', example: '2026-06-30' }),
     IsOptional(),
-    Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' }),
-    IsISO8601({ strict: true }, { message: '$property must be a real calendar date' }),
+    MatchesRule('isDay', DAY),
+    IsISO8601({ strict: true }),
   );
 }
 
@@ -79,8 +80,8 @@ export function KnownAtField(): PropertyDecorator {
       example: '2026-07-01T00:00:00Z',
     }),
     IsOptional(),
-    Matches(INSTANT, { message: '$property must be an ISO 8601 timestamp with a time zone' }),
-    IsISO8601({ strict: true }, { message: '$property must be a real instant' }),
+    MatchesRule('isInstant', INSTANT),
+    IsISO8601({ strict: true }),
   );
 }
 

@@ -45,14 +45,13 @@ export class AuthGuard implements CanActivate {
     await this.rateLimit.take(principal.actor);
     if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_ROUTE, targets)) {
       await this.denials.record({ actor: principal.actor, address: null, method: request.method, route, status: 403, code: 'password-change-required' });
-      throw new ProblemError(403, 'password-change-required', 'Change your password first: POST /api/v1/auth/password, then log in again');
+      throw new ProblemError(403, 'password-change-required');
     }
     const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, targets) ?? [];
     const wholeTree = this.reflector.getAllAndOverride<boolean>(WHOLE_TREE_ROUTE, targets) ?? false;
     if (!principal.grants.some((grant) => allowed.includes(grant.role) && (!wholeTree || grant.organizationId === null))) {
       await this.denials.record({ actor: principal.actor, address: null, method: request.method, route, status: 403, code: 'forbidden' });
-      const over = wholeTree ? ' over the whole tree' : '';
-      throw new ProblemError(403, 'forbidden', `${request.method} ${route} needs one of the roles${over}: ${allowed.join(', ') || 'none (closed)'}`);
+      throw new ProblemError(403, 'forbidden', { reason: 'role-required', method: request.method, route, roles: allowed, wholeTree });
     }
     // Only the grants of the roles this route allows define what the caller may reach here.
     requestContext.current()?.authenticate(
@@ -70,10 +69,9 @@ export class AuthGuard implements CanActivate {
   private async principalOf(holder: TokenHolder): Promise<{ principal: Principal; mustChangePassword: boolean }> {
     if (holder.kind === 'provider') return { principal: holder, mustChangePassword: false };
     const standing = await this.accounts.standing(holder.accountId);
-    if (!standing || standing.username !== holder.actor) throw unauthenticated('The bearer token names an account that does not exist');
-    if (!standing.active) throw unauthenticated('The bearer token’s account is disabled');
-    if (standing.sessionGeneration !== holder.sessionGeneration)
-      throw unauthenticated('The bearer token’s session has ended (logged out, or the password changed); log in again');
+    if (!standing || standing.username !== holder.actor) throw unauthenticated('unknown-account');
+    if (!standing.active) throw unauthenticated('account-disabled');
+    if (standing.sessionGeneration !== holder.sessionGeneration) throw unauthenticated('session-ended');
     return {
       principal: { actor: standing.username, grants: standing.grants },
       mustChangePassword: standing.mustChangePassword && holder.signedInThrough === undefined,
@@ -84,6 +82,6 @@ export class AuthGuard implements CanActivate {
 function bearerToken(request: Request): string {
   const header = request.header('authorization');
   const match = header === undefined ? null : /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
-  if (!match?.[1]) throw unauthenticated('Send a bearer token: Authorization: Bearer <token> (POST /api/v1/auth/login gives one)');
+  if (!match?.[1]) throw unauthenticated('no-bearer-token');
   return match[1];
 }

@@ -15,7 +15,7 @@ function refusal(password: string): unknown {
 
 describe('password policy: minimum length and none of the commonest passwords', () => {
   it('refuses a password shorter than the minimum, counting characters rather than bytes', () => {
-    expect(refusal('ngắn-quá-1')).toEqual({ field: 'newPassword', rule: 'min-length' });
+    expect(refusal('ngắn-quá-1')).toEqual({ field: 'newPassword', rule: 'min-length', minLength: 12, length: 10 });
     expect(refusal('mật-khẩu-dài-đủ')).toBeUndefined();
   });
 

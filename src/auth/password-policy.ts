@@ -9,12 +9,12 @@ import { COMMON_PASSWORDS } from './common-passwords.js';
 export function requireAcceptablePassword(field: string, password: string, context: { readonly minLength: number; readonly username: string }): void {
   const length = [...password.normalize('NFC')].length;
   if (length < context.minLength) {
-    throw new InvalidInputError(field, 'min-length', `${field} must be at least ${context.minLength} characters long (it has ${length})`);
+    throw new InvalidInputError(field, 'min-length', { minLength: context.minLength, length });
   }
-  if (length > MAX_LENGTH) throw new InvalidInputError(field, 'max-length', `${field} must be at most ${MAX_LENGTH} characters long`);
+  if (length > MAX_LENGTH) throw new InvalidInputError(field, 'max-length', { maxLength: MAX_LENGTH });
   const folded = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(folded)) throw new InvalidInputError(field, 'not-common', `${field} is one of the commonest passwords; choose another`);
-  if (folded === context.username.toLowerCase()) throw new InvalidInputError(field, 'not-username', `${field} must not be the username`);
+  if (COMMON_PASSWORDS.has(folded)) throw new InvalidInputError(field, 'not-common');
+  if (folded === context.username.toLowerCase()) throw new InvalidInputError(field, 'not-username');
 }
 
 const MAX_LENGTH = 200;

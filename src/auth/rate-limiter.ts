@@ -26,9 +26,7 @@ export class RateLimiter {
     const count = await this.counter.count(`${this.name}:${key}`, new Date(windowStart));
     if (count > this.limitPerMinute) {
       const retryAfterSeconds = Math.ceil((windowStart + WINDOW_MS - now) / 1000);
-      throw new ProblemError(429, 'rate-limited', `More than ${this.limitPerMinute} requests in a minute; retry in ${retryAfterSeconds} s`, {
-        retryAfterSeconds,
-      });
+      throw new ProblemError(429, 'rate-limited', { limitPerMinute: this.limitPerMinute, retryAfterSeconds });
     }
   }
 }

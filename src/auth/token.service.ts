@@ -1,5 +1,6 @@
 import { decodeJwt, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ProblemError } from '../platform/http/problem.js';
+import type { UnauthenticatedReason } from '../shared/domain/refusals/request-refusals.js';
 import type { Clock } from '../shared/clock.js';
 import { isGrant, type Principal } from '../shared/access/principal.js';
 
@@ -15,8 +16,8 @@ export interface ExternalIssuer {
   readonly keys: JWTVerifyGetKey;
 }
 
-export function unauthenticated(message: string): ProblemError {
-  return new ProblemError(401, 'unauthenticated', message);
+export function unauthenticated(reason: UnauthenticatedReason, values: Readonly<Record<string, unknown>> = {}): ProblemError {
+  return new ProblemError(401, 'unauthenticated', { reason, ...values });
 }
 
 /**
@@ -39,7 +40,7 @@ export type TokenHolder =
 function accountOf(payload: JWTPayload): TokenHolder {
   const { sub, acc, gen, idp } = payload;
   if (typeof sub !== 'string' || sub === '' || typeof acc !== 'string' || !Number.isInteger(gen) || (idp !== undefined && typeof idp !== 'string')) {
-    throw unauthenticated('The token does not name an account');
+    throw unauthenticated('no-account-named');
   }
   return { kind: 'account', actor: sub, accountId: acc, sessionGeneration: gen as number, signedInThrough: idp };
 }
@@ -47,7 +48,7 @@ function accountOf(payload: JWTPayload): TokenHolder {
 function providerPrincipalOf(payload: JWTPayload, issuer: string): TokenHolder {
   const grants = payload.grants;
   if (typeof payload.sub !== 'string' || payload.sub === '' || !Array.isArray(grants) || !grants.every(isGrant)) {
-    throw unauthenticated('The token does not name a subject with grants');
+    throw unauthenticated('no-grants-named');
   }
   return { kind: 'provider', actor: `${issuer}#${payload.sub}`, grants };
 }
@@ -55,16 +56,16 @@ function providerPrincipalOf(payload: JWTPayload, issuer: string): TokenHolder {
 /** jose checks `iat` only against a maximum age; a token issued after now is refused here, whoever issued it. */
 function requireIssuedByNow(payload: JWTPayload, now: Date): JWTPayload {
   if (payload.iat !== undefined && payload.iat > now.getTime() / 1000 + CLOCK_TOLERANCE_SECONDS) {
-    throw unauthenticated(`The bearer token is issued in the future: "iat" is more than ${CLOCK_TOLERANCE_SECONDS} seconds ahead of the service clock`);
+    throw unauthenticated('issued-in-future', { toleranceSeconds: CLOCK_TOLERANCE_SECONDS });
   }
   return payload;
 }
 
 function refusal(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
-  if (error instanceof errors.JWTExpired) return unauthenticated('The bearer token has expired');
-  if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated(`The bearer token is refused: ${error.message}`);
-  return unauthenticated('The bearer token’s signature does not verify');
+  if (error instanceof errors.JWTExpired) return unauthenticated('expired');
+  if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated('claim-refused', { claim: error.claim, check: error.reason });
+  return unauthenticated('bad-signature');
 }
 
 /**
@@ -104,7 +105,7 @@ export class TokenService {
     try {
       issuer = decodeJwt(token).iss;
     } catch {
-      throw unauthenticated('The bearer token is not a JWT');
+      throw unauthenticated('not-a-jwt');
     }
     const currentDate = this.clock.now();
     // Every token must expire: one without `exp` would be good for ever.
@@ -121,6 +122,6 @@ export class TokenService {
     } catch (error) {
       throw refusal(error);
     }
-    throw unauthenticated('The bearer token comes from an issuer this service does not trust');
+    throw unauthenticated('untrusted-issuer');
   }
 }

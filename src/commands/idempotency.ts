@@ -28,19 +28,15 @@ function carriesPassword(body: unknown): boolean {
 }
 
 function keyReused(key: string): ProblemError {
-  return new ProblemError(422, 'idempotency-key-reused', `Idempotency-Key ${key} was used for another request`, { idempotencyKey: key });
+  return new ProblemError(422, 'idempotency-key-reused', { idempotencyKey: key });
 }
 
 function requestInFlight(key: string): ProblemError {
-  return new ProblemError(409, 'idempotency-request-in-flight', `The first request with Idempotency-Key ${key} is still being processed`, {
-    idempotencyKey: key,
-  });
+  return new ProblemError(409, 'idempotency-request-in-flight', { idempotencyKey: key });
 }
 
 function grantsChanged(key: string): ProblemError {
-  return new ProblemError(403, 'forbidden', `Your grants have changed since the first request with Idempotency-Key ${key}: its answer is not repeated`, {
-    idempotencyKey: key,
-  });
+  return new ProblemError(403, 'forbidden', { reason: 'grants-changed', idempotencyKey: key });
 }
 
 interface StoredAnswer {
@@ -72,7 +68,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.header('idempotency-key');
     if (key === undefined || request.method !== 'POST' || carriesPassword(request.body)) return next.handle();
     if (!KEY_FORMAT.test(key)) {
-      throw new RequestValidationError([{ field: 'Idempotency-Key', rule: 'format', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters' }]);
+      throw new RequestValidationError([{ field: 'Idempotency-Key', rule: 'format' }]);
     }
     const actor = requestContext.current()?.actor ?? 'anonymous';
     const fingerprint = createHash('sha256')

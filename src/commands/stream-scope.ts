@@ -56,7 +56,7 @@ export class StreamScope {
 
   async requireCreatable<S>(resource: ScopedStream<S>, state: S): Promise<void> {
     if (!(await this.visible(resource, state))) {
-      throw new ProblemError(403, 'out-of-scope', `Your grants do not reach the organization this ${resource.streamType} concerns`);
+      throw new ProblemError(403, 'out-of-scope', { reason: 'stream', streamType: resource.streamType });
     }
   }
 

@@ -59,13 +59,14 @@ export class DisciplineDirectory {
   /** Membership, posts, seats and chain from the member's records; the cadre-managing committee from the request. */
   async subjectFacts(field: string, subject: DisciplineSubjectRequest): Promise<SubjectFacts> {
     if (subject.kind === 'organization') {
-      const [own, ...ancestors] = await this.chainFrom(`${field}.organizationId`, subject.organizationId ?? '');
-      if (!own) throw new UnknownReferenceError(`${field}.organizationId`, `organization ${subject.organizationId}`);
+      const organizationId = subject.organizationId ?? '';
+      const [own, ...ancestors] = await this.chainFrom(`${field}.organizationId`, organizationId);
+      if (!own) throw new UnknownReferenceError(`${field}.organizationId`, 'organization', organizationId);
       return { kind: 'organization', organizationId: own.organizationId, level: own.level, ancestors };
     }
     const memberId = subject.memberId ?? '';
-    const facts = memberFacts(await this.require(members, `${field}.memberId`, memberId, `member ${memberId}`));
-    if (!facts) throw new UnknownReferenceError(`${field}.memberId`, `member ${memberId}`);
+    const facts = memberFacts(await this.require(members, `${field}.memberId`, memberId));
+    if (!facts) throw new UnknownReferenceError(`${field}.memberId`, 'member', memberId);
     const managedBy = subject.managedByCommitteeOf;
     return {
       kind: 'member',
@@ -95,21 +96,22 @@ export class DisciplineDirectory {
 
   /** A case opened from an inspection: the inspection concluded on this subject and proposed discipline. */
   async requireDisciplineProposed(inspectionId: string, subject: SubjectRef, openedOn: IsoDate): Promise<void> {
-    const inspection = await this.require(inspections, 'inspectionId', inspectionId, `inspection ${inspectionId}`);
+    const inspection = await this.require(inspections, 'inspectionId', inspectionId);
     if (!('conclusion' in inspection)) {
-      throw new RuleViolationError('inspection-not-concluded', `Inspection ${inspectionId} has not concluded (status ${inspection.status})`, {
+      throw new RuleViolationError('inspection-not-concluded', {
         inspectionId,
         status: inspection.status,
       });
     }
     if (!inspection.conclusion.proposeDiscipline) {
-      throw new RuleViolationError('discipline-not-proposed', `The conclusion of inspection ${inspectionId} does not propose discipline`, {
+      throw new RuleViolationError('discipline-not-proposed', {
         inspectionId,
         concludedOn: inspection.conclusion.concludedOn,
       });
     }
     if (JSON.stringify(inspection.proposal.subject) !== JSON.stringify(subject)) {
-      throw new RuleViolationError('subject-differs-from-inspection', `Inspection ${inspectionId} concerns another subject`, {
+      throw new RuleViolationError('subject-differs-from-inspection', {
+        inspectionId,
         inspectionSubject: inspection.proposal.subject,
         subject,
       });
@@ -119,8 +121,8 @@ export class DisciplineDirectory {
 
   /** The case a request names; unknown, or unseen by the caller: 422 naming the field. */
   async requireCase(field: string, caseId: string): Promise<{ state: DisciplineCaseState; version: number }> {
-    const found = await this.load(this.cases, field, caseId, `discipline case ${caseId}`);
-    if (!(await this.commands.visible(this.cases, found.state))) throw new UnknownReferenceError(field, `discipline case ${caseId}`);
+    const found = await this.load(this.cases, field, caseId);
+    if (!(await this.commands.visible(this.cases, found.state))) throw new UnknownReferenceError(field, this.cases.streamType, caseId);
     return found;
   }
 
@@ -155,7 +157,7 @@ export class DisciplineDirectory {
 
   private async organization(field: string, organizationId: string): Promise<OrganizationRecord> {
     const state = await this.organizations.requireOrganization(field, organizationId);
-    if (state.status === 'not-founded') throw new UnknownReferenceError(field, `organization ${organizationId}`);
+    if (state.status === 'not-founded') throw new UnknownReferenceError(field, 'organization', organizationId);
     return state.organization;
   }
 
@@ -163,13 +165,13 @@ export class DisciplineDirectory {
     return (await this.store.readStream(streamId)).map((recorded) => ({ type: recorded.type, data: recorded.data }) as unknown as E);
   }
 
-  private async require<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, field: string, id: string, what: string): Promise<S> {
-    return (await this.load(resource, field, id, what)).state;
+  private async require<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, field: string, id: string): Promise<S> {
+    return (await this.load(resource, field, id)).state;
   }
 
-  private load<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, field: string, id: string, what: string) {
+  private load<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, field: string, id: string) {
     return this.streams.load(resource, resource.streamId(id)).catch((error: unknown) => {
-      throw error instanceof StreamNotFoundError ? new UnknownReferenceError(field, what) : error;
+      throw error instanceof StreamNotFoundError ? new UnknownReferenceError(field, resource.streamType, id) : error;
     });
   }
 }

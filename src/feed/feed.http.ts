@@ -55,7 +55,7 @@ export class FeedPageDto {
 
 function checkpoint(cursor: string | undefined, field: string): GlobalCheckpoint {
   const decoded = decodeCursor(cursor);
-  if (!decoded) throw new RequestValidationError([{ field, rule: 'cursor', message: `${field} must be a cursor this feed gave` }]);
+  if (!decoded) throw new RequestValidationError([{ field, rule: 'cursor' }]);
   return decoded;
 }
 

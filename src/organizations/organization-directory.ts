@@ -22,11 +22,11 @@ export class OrganizationDirectory {
   ) {}
 
   requireOrganization(field: string, organizationId: string): Promise<OrganizationState> {
-    return this.find(organizations, field, organizationId, `organization ${organizationId}`);
+    return this.find(organizations, field, organizationId);
   }
 
   async requireMembers(field: string, memberIds: readonly string[]): Promise<void> {
-    for (const [index, memberId] of memberIds.entries()) await this.find(members, `${field}[${index}]`, memberId, `member ${memberId}`);
+    for (const [index, memberId] of memberIds.entries()) await this.find(members, `${field}[${index}]`, memberId);
   }
 
   /**
@@ -46,7 +46,7 @@ export class OrganizationDirectory {
   }
 
   async requireSubject(field: string, subject: SubjectRef): Promise<void> {
-    if (subject.kind === 'member') await this.find(members, `${field}.memberId`, subject.memberId, `member ${subject.memberId}`);
+    if (subject.kind === 'member') await this.find(members, `${field}.memberId`, subject.memberId);
     else await this.requireOrganization(`${field}.organizationId`, subject.organizationId);
   }
 
@@ -55,19 +55,15 @@ export class OrganizationDirectory {
     const state = await this.requireOrganization(`${field}.organizationId`, body.organizationId);
     const elected = ORGANIZATION_BODY_KINDS.find((kind) => kind === body.bodyKind);
     if (elected && state.status !== 'not-founded' && !state.organization.bodies.some((established) => established.bodyKind === elected)) {
-      throw new UnknownReferenceError(
-        `${field}.bodyKind`,
-        `${elected} of organization ${body.organizationId}`,
-        `Organization ${body.organizationId} has no ${elected} established`,
-      );
+      throw new UnknownReferenceError(`${field}.bodyKind`, elected, elected, body.organizationId);
     }
   }
 
-  private async find<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, field: string, id: string, what: string): Promise<S> {
+  private async find<C extends Command, S, E extends Event>(resource: StreamResource<C, S, E>, field: string, id: string): Promise<S> {
     try {
       return (await this.streams.load(resource, resource.streamId(id))).state;
     } catch (error) {
-      if (error instanceof StreamNotFoundError) throw new UnknownReferenceError(field, what);
+      if (error instanceof StreamNotFoundError) throw new UnknownReferenceError(field, resource.streamType, id);
       throw error;
     }
   }

@@ -1,5 +1,5 @@
 import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { PendingWork } from '../platform/health/readiness.js';
+import type { PendingRebuild, PendingWork } from '../platform/health/readiness.js';
 import { isProcessManager, type ProcessManager } from './process-manager.js';
 import type { Projection } from './projection.js';
 import { ProjectionDependencies, ProjectionRunnersEnabled } from './projection-dependencies.js';
@@ -45,10 +45,10 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
   }
 
   /** The read models whose version changed and that this service, without the owner's rights, waits for the `rebuild` job to build. */
-  pending(): string[] {
+  pending(): PendingRebuild[] {
     return this.runners
       .filter((runner) => runner.status === 'needs-rebuild')
-      .map((runner) => `projection ${runner.consumer.name} needs a rebuild to version ${runner.consumer.version} by the schema owner`);
+      .map((runner) => ({ projection: runner.consumer.name, version: runner.consumer.version }));
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -14,7 +14,7 @@ export function appealWindowEnd(receivedOn: IsoDate, version: RuleVersion): Appe
 
 export function requireAppealInTime(window: AppealWindow, filedOn: IsoDate): void {
   if (!isAfter(filedOn, window.lastDay)) return;
-  throw new RuleViolationError('appeal-late', `Appeal filed on ${filedOn}; the window closed on ${window.lastDay}`, {
+  throw new RuleViolationError('appeal-late', {
     receivedOn: window.receivedOn,
     filedOn,
     lastDay: window.lastDay,
@@ -30,7 +30,7 @@ export type AppealHandlingDeadline = Applied & Readonly<{ filedOn: IsoDate; leve
 export function appealHandlingDeadline(filedOn: IsoDate, level: OrganizationLevel, version: RuleVersion): AppealHandlingDeadline {
   const rule = version.rules.appeal.handling.find((h) => h.levels.includes(level));
   if (!rule) {
-    throw new RuleViolationError('appeal-not-admissible', `No body at ${level} level handles appeals under ${version.id}`, {
+    throw new RuleViolationError('appeal-not-admissible', {
       reason: 'no-reviewing-level',
       level,
       ruleVersion: version.id,

@@ -110,17 +110,12 @@ export function requireAuthority(
 ): AuthorityDecision & { allowed: true } {
   const decision = authorityFor(body, subject, form, version, matter);
   if (decision.allowed) return decision;
-  throw new RuleViolationError(
-    'no-authority',
-    `${body.bodyKind} of ${body.organizationId} may not impose ${form}` +
-      (decision.referTo ? `; ${decision.referTo.bodyKind} of ${decision.referTo.organizationId} may decide` : ''),
-    {
-      body,
-      form,
-      relations: decision.relations,
-      referTo: decision.referTo,
-      ruleVersion: decision.ruleVersion,
-      citation: decision.citation,
-    },
-  );
+  throw new RuleViolationError('no-authority', {
+    body,
+    form,
+    relations: decision.relations,
+    referTo: decision.referTo,
+    ruleVersion: decision.ruleVersion,
+    citation: decision.citation,
+  });
 }

@@ -37,7 +37,7 @@ export function deferralActive(
 export function requireNoDeferral(check: DeferralCheck): void {
   const blocking = check.active.filter((a) => a.blocksDiscipline);
   if (blocking.length === 0) return;
-  throw new RuleViolationError('deferral-active', `Discipline is not yet considered on ${check.on}: ${blocking.map((b) => b.ground).join(', ')}`, {
+  throw new RuleViolationError('deferral-active', {
     on: check.on,
     grounds: blocking,
     ruleVersion: check.ruleVersion,
@@ -53,8 +53,7 @@ export function requireNoDeferral(check: DeferralCheck): void {
 export function requireConsidered(check: DeferralCheck, act: 'ballot' | 'decision'): void {
   const deferring = check.active.filter((a) => a.effect === 'not-yet-considered');
   if (deferring.length === 0) return;
-  const what = act === 'ballot' ? 'No ballot may be held' : 'The decision may not rest on a ballot held';
-  throw new RuleViolationError('deferral-active', `${what} on ${check.on}: the case is not yet considered (${deferring.map((d) => d.ground).join(', ')})`, {
+  throw new RuleViolationError('deferral-active', {
     on: check.on,
     act,
     grounds: deferring,

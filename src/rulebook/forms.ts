@@ -16,7 +16,7 @@ export function allowedForms(subject: FormSubject, version: RuleVersion): Allowe
 export function requireFormAllowed(subject: FormSubject, form: SanctionForm, version: RuleVersion): AllowedForms {
   const result = allowedForms(subject, version);
   if (!result.forms.includes(form)) {
-    throw new RuleViolationError('form-not-allowed', `${form} is not a form of discipline for this subject`, {
+    throw new RuleViolationError('form-not-allowed', {
       form,
       subject,
       allowedForms: result.forms,

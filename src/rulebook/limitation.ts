@@ -34,9 +34,9 @@ export function limitationLastDate(
 ): LimitationComputation {
   const rule = version.rules.limitation;
   const rules = rule[subjectKind];
-  if (violations.length === 0) throw new InvalidInputError('violations', 'at-least-one', 'limitation needs at least one violation');
+  if (violations.length === 0) throw new InvalidInputError('violations', 'at-least-one');
   const levelRule = rules.periods.find((p) => p.form === level);
-  if (!levelRule) throw new InvalidInputError('level', 'form-of-subject', `${level} is not a level for ${subjectKind}s`);
+  if (!levelRule) throw new InvalidInputError('level', 'form-of-subject', { value: level, subjectKind });
 
   const sorted = [...violations].sort((a, b) => a.committedOn.localeCompare(b.committedOn));
   const grave = sorted.flatMap((v) => v.graveOffences).find((o) => rules.imprescriptibleOffences.includes(o));
@@ -58,7 +58,7 @@ export function limitationLastDate(
 
 function violation0(sorted: readonly ViolationForLimitation[]): IsoDate {
   const first = sorted[0];
-  if (!first) throw new InvalidInputError('violations', 'at-least-one', 'limitation needs at least one violation');
+  if (!first) throw new InvalidInputError('violations', 'at-least-one');
   return first.committedOn;
 }
 
@@ -68,7 +68,7 @@ export function limitationExpiredOn(computation: LimitationComputation, conclude
 
 export function requireWithinLimitation(computation: LimitationComputation, concludedOn: IsoDate): void {
   if (!limitationExpiredOn(computation, concludedOn)) return;
-  throw new RuleViolationError('limitation-expired', `The limitation period ended on ${computation.lastDate ?? ''}; concluded on ${concludedOn}`, {
+  throw new RuleViolationError('limitation-expired', {
     concludedOn,
     lastDate: computation.lastDate,
     period: computation.period,

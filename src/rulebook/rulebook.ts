@@ -14,7 +14,7 @@ export class Rulebook {
   versionInForce(on: IsoDate): RuleVersion {
     const version = this.versions.find((v) => v.effectiveFrom <= on && (v.effectiveTo === null || on <= v.effectiveTo));
     if (!version) {
-      throw new RuleViolationError('no-rule-version', `No rule version is in force on ${on}`, {
+      throw new RuleViolationError('no-rule-version', {
         on,
         versions: this.versions.map((v) => ({ id: v.id, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo })),
       });
@@ -24,7 +24,7 @@ export class Rulebook {
 
   byId(id: string): RuleVersion {
     const version = this.versions.find((v) => v.id === id);
-    if (!version) throw new RuleViolationError('unknown-rule-version', `No rule version ${id}`, { ruleVersion: id });
+    if (!version) throw new RuleViolationError('unknown-rule-version', { ruleVersion: id });
     return version;
   }
 }

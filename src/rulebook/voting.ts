@@ -55,14 +55,14 @@ export function requiredVotes(threshold: Threshold, counted: number): number {
 
 function validate(ballot: Ballot, counted: number, allowed: readonly SanctionForm[], version: RuleVersion): void {
   const cast = Object.values(ballot.votes).reduce((sum, n) => sum + (n ?? 0), 0) + ballot.againstDiscipline + ballot.abstentions;
-  if (counted < 1) throw new InvalidInputError('excluded', 'counted-members-positive', `no members left to count out of ${ballot.fullMembers}`);
+  if (counted < 1) throw new InvalidInputError('excluded', 'counted-members-positive', { fullMembers: ballot.fullMembers });
   if (ballot.present > ballot.fullMembers) {
-    throw new InvalidInputError('present', 'at-most-full-members', `${ballot.present} present out of ${ballot.fullMembers} members`);
+    throw new InvalidInputError('present', 'at-most-full-members', { present: ballot.present, fullMembers: ballot.fullMembers });
   }
-  if (cast > ballot.present) throw new InvalidInputError('votes', 'at-most-present', `${cast} ballots cast by ${ballot.present} present`);
+  if (cast > ballot.present) throw new InvalidInputError('votes', 'at-most-present', { cast, present: ballot.present });
   for (const [form, count] of Object.entries(ballot.votes)) {
     if ((count ?? 0) > 0 && !allowed.includes(form as SanctionForm)) {
-      throw new RuleViolationError('form-not-allowed', `votes for ${form}, which is not a form for this subject`, {
+      throw new RuleViolationError('form-not-allowed', {
         form,
         allowedForms: allowed,
         ruleVersion: version.id,

@@ -62,7 +62,7 @@ describe.each(testDatabases())('process manager runner on $name', (database) => 
     const handled: number[] = [];
     const manager = await probe(async (n) => {
       handled.push(n);
-      if (n === 1) throw new RuleViolationError('probe-refused', 'The probe refuses its second follow-up');
+      if (n === 1) throw new RuleViolationError('no-rule-version', { on: '1900-01-01' });
     });
     const head = await committedHead(pool);
     const told: ParkedEvent[] = [];
@@ -87,9 +87,9 @@ describe.each(testDatabases())('process manager runner on $name', (database) => 
     }
     expect(handled).toEqual([0, 1, 2]);
     const { rows } = await pool.query('SELECT stream_id, code, message FROM parked_events WHERE consumer = $1', [manager.name]);
-    expect(rows).toEqual([{ stream_id: expect.stringMatching(/-1$/), code: 'probe-refused', message: 'The probe refuses its second follow-up' }]);
-    expect(told.map((parked) => parked.code)).toEqual(['probe-refused']);
-    expect(said).toEqual([[expect.stringMatching(/^Parked Caused_\w+ [0-9a-f-]+ of cause-\w+-1: its follow-up was refused \(probe-refused\)/)]]);
+    expect(rows).toEqual([{ stream_id: expect.stringMatching(/-1$/), code: 'no-rule-version', message: 'No rule version is in force on 1900-01-01' }]);
+    expect(told.map((parked) => parked.code)).toEqual(['no-rule-version']);
+    expect(said).toEqual([[expect.stringMatching(/^Parked Caused_\w+ [0-9a-f-]+ of cause-\w+-1: its follow-up was refused \(no-rule-version\)/)]]);
     expect(await parkedCount(readModels.dataSource, manager.name)).toBe(1);
   });
 

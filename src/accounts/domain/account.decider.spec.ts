@@ -119,10 +119,10 @@ describe('accounts', () => {
         .thenThrows(InvalidInputError, { details: { field: 'subject', rule: 'subject-length' } });
     });
 
-    it('unlinks only an identity linked (identity-not-linked), and ends the sessions it signed in', () => {
+    it('unlinks only an identity linked (identity-not-held), and ends the sessions it signed in', () => {
       given([created])
         .when(command('unlinkIdentity', { identity, authorizedBy: byAdmin }))
-        .thenThrows(RuleViolationError, { code: 'identity-not-linked' });
+        .thenThrows(RuleViolationError, { code: 'identity-not-held' });
       const unlinked: AccountEvent = { type: 'IdentityUnlinked', data: { accountId, identity, authorizedBy: byAdmin } };
       given([created, linked])
         .when(command('unlinkIdentity', { identity, authorizedBy: byAdmin }))

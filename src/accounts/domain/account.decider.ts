@@ -35,11 +35,7 @@ export function allowedAccountCommands(state: AccountState): AccountCommand['typ
 function requireDistinct(field: string, grants: readonly AccountGrant[]): void {
   grants.forEach((grant, index) => {
     if (grants.findIndex((other) => sameGrant(other, grant)) !== index) {
-      throw new InvalidInputError(
-        `${field}[${index}]`,
-        'distinct',
-        `${field}[${index}] repeats the grant ${grant.role} over ${grant.organizationId ?? 'the whole tree'}`,
-      );
+      throw new InvalidInputError(`${field}[${index}]`, 'distinct', { grant });
     }
   });
 }
@@ -47,7 +43,7 @@ function requireDistinct(field: string, grants: readonly AccountGrant[]): void {
 /** An account reaches what its grants reach: one without any could do nothing, not even be found by its administrators. */
 function requireSomeGrant(grants: readonly AccountGrant[]): void {
   if (grants.length === 0) {
-    throw new RuleViolationError('account-needs-grant', 'An account holds at least one grant; disable it instead of removing its last one', {});
+    throw new RuleViolationError('account-needs-grant');
   }
 }
 
@@ -56,27 +52,19 @@ const ISSUER_FORMAT = /^https?:\/\/[^\s]+$/;
 /** An issuer is the provider's URL (as its tokens' `iss` say it); a subject is its opaque id of the person, at most 255 characters. */
 function requireIdentity(identity: ProviderIdentity): void {
   if (!ISSUER_FORMAT.test(identity.issuer) || identity.issuer.length > 500) {
-    throw new InvalidInputError(
-      'issuer',
-      'issuer-url',
-      'issuer must be the provider’s issuer URL, as its tokens’ "iss" claim says it (at most 500 characters)',
-    );
+    throw new InvalidInputError('issuer', 'issuer-url');
   }
   if (identity.subject.length === 0 || identity.subject.length > 255) {
-    throw new InvalidInputError('subject', 'subject-length', 'subject must be 1 to 255 characters: the provider’s "sub" for the person');
+    throw new InvalidInputError('subject', 'subject-length');
   }
 }
 
 function create(command: CreateAccount): AccountEvent[] {
   const { accountId, username, grants, passwordSetBy, mustChangePassword, authorizedBy } = command.data;
   if (!USERNAME_FORMAT.test(username)) {
-    throw new InvalidInputError(
-      'username',
-      'username-format',
-      'username must be 2 to 64 lower-case letters, digits, ".", "-" or "_", starting with a letter or digit',
-    );
+    throw new InvalidInputError('username', 'username-format');
   }
-  if (!PASSWORD_SETTERS.includes(passwordSetBy)) throw new InvalidInputError('passwordSetBy', 'password-setter', `Unknown password setter ${passwordSetBy}`);
+  if (!PASSWORD_SETTERS.includes(passwordSetBy)) throw new InvalidInputError('passwordSetBy', 'password-setter', { value: passwordSetBy });
   requireDistinct('grants', grants);
   requireSomeGrant(grants);
   return [{ type: 'AccountCreated', data: { accountId, username, grants, passwordSetBy, mustChangePassword, authorizedBy } }];
@@ -98,7 +86,7 @@ export function decideAccount(command: AccountCommand, state: AccountState): Acc
       const { account } = accountMachine.requireState(state, command.type);
       const { grant, authorizedBy } = command.data;
       if (!account.grants.some((held) => sameGrant(held, grant))) {
-        throw new RuleViolationError('grant-not-held', `The account does not hold ${grant.role} over ${grant.organizationId ?? 'the whole tree'}`, { grant });
+        throw new RuleViolationError('grant-not-held', { grant });
       }
       requireSomeGrant(account.grants.filter((held) => !sameGrant(held, grant)));
       return [{ type: 'GrantRemoved', data: { accountId: account.accountId, grant, authorizedBy } }];
@@ -138,7 +126,7 @@ export function decideAccount(command: AccountCommand, state: AccountState): Acc
       const { account } = accountMachine.requireState(state, command.type);
       const { identity, authorizedBy } = command.data;
       if (!account.identities.some((linked) => sameIdentity(linked, identity))) {
-        throw new RuleViolationError('identity-not-linked', `${identity.issuer}#${identity.subject} is not linked to the account`, { identity });
+        throw new RuleViolationError('identity-not-held', { identity });
       }
       return [{ type: 'IdentityUnlinked', data: { accountId: account.accountId, identity, authorizedBy } }];
     }

@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/i18n.js';
 import { client } from './generated/client.gen.js';
 import { ApiProblem, type ProblemBody } from './problem.js';
 
@@ -34,6 +35,14 @@ export function onTokenChange(listener: () => void): () => void {
 
 client.setConfig({ baseUrl: '', auth: () => token ?? undefined });
 
+let language: Language = 'vi';
+
+/** The language the officer chose: every request asks for it (Accept-Language), and the API words its refusals in it. */
+export function setApiLanguage(next: Language): void {
+  language = next;
+  client.setConfig({ headers: { 'Accept-Language': next } });
+}
+
 /** The generated SDK's answer, or the API's problem thrown; a 401 ends the session. */
 export async function call<T>(request: Promise<{ data?: T; error?: unknown; response?: Response }>): Promise<T> {
   const { data, error, response } = await request;
@@ -48,7 +57,12 @@ export async function call<T>(request: Promise<{ data?: T; error?: unknown; resp
 export async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
   const response = await fetch(path, {
     method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    headers: {
+      'Accept-Language': language,
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { setApiLanguage } from '../api/client.js';
 import { en } from './en.js';
 import { vi, viCommands, viFields, viValues } from './vi.js';
 
@@ -33,7 +34,12 @@ const TOKEN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const I18nContext = createContext<Translator | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(() => (localStorage.getItem('disciplina.language') === 'en' ? 'en' : 'vi'));
+  const [language, setLanguageState] = useState<Language>(() => {
+    const chosen = localStorage.getItem('disciplina.language') === 'en' ? 'en' : 'vi';
+    // Before any page asks the API for anything, so that its first refusal is already in this language.
+    setApiLanguage(chosen);
+    return chosen;
+  });
   const translator = useMemo<Translator>(() => {
     const messages = language === 'vi' ? vi : en;
     return {
@@ -41,6 +47,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLanguage(next) {
         localStorage.setItem('disciplina.language', next);
         document.documentElement.lang = next;
+        setApiLanguage(next);
         setLanguageState(next);
       },
       t: (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')),

@@ -34,8 +34,8 @@ export class LoginHttp {
     await this.attempts.take(address);
     const credential = await this.users.authenticate(request.username, request.password);
     const standing = credential && (await this.accounts.standing(credential.accountId));
-    if (!standing) throw new ProblemError(401, 'invalid-credentials', 'Wrong username or password');
-    if (!standing.active) throw new ProblemError(403, 'account-disabled', `The account ${standing.username} is disabled`);
+    if (!standing) throw new ProblemError(401, 'invalid-credentials');
+    if (!standing.active) throw new ProblemError(403, 'account-disabled', { username: standing.username });
     return {
       ...(await this.tokens.issue(standing)),
       tokenType: 'Bearer',

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUrl, Length, Matches } from 'class-validator';
+import { IsString, IsUrl, Length } from 'class-validator';
+import { MatchesRule } from '../../platform/http/request-fields.js';
 
 /** RFC 7636: 43 to 128 unreserved characters. */
 const CODE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
@@ -11,11 +12,11 @@ export class ProviderLoginRequest {
   code!: string;
 
   @ApiProperty({ description: 'The PKCE verifier whose S256 challenge went with the authorization request (RFC 7636)' })
-  @Matches(CODE_VERIFIER, { message: '$property must be 43 to 128 letters, digits, ".", "_", "~" or "-" (RFC 7636)' })
+  @MatchesRule('isCodeVerifier', CODE_VERIFIER)
   codeVerifier!: string;
 
   @ApiProperty({ example: 'https://disciplina.example.vn/login/callback', description: 'The redirect URI of the authorization request, exactly' })
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: '$property must be an http:// or https:// URL' })
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   @Length(1, 2000)
   redirectUri!: string;
 

@@ -63,14 +63,9 @@ export class ProviderSignInHttp {
     const accountId = await this.identities.accountOf(identity);
     const standing = accountId && (await this.accounts.standing(accountId));
     if (!standing || !standing.identities.some((linked) => sameIdentity(linked, identity))) {
-      throw new ProblemError(
-        403,
-        'identity-not-linked',
-        `No account is linked to ${identity.issuer}#${identity.subject}: an administrator links it to yours (POST /api/v1/accounts/{id}/identities)`,
-        { identity },
-      );
+      throw new ProblemError(403, 'identity-not-linked', identity);
     }
-    if (!standing.active) throw new ProblemError(403, 'account-disabled', `The account ${standing.username} is disabled`);
+    if (!standing.active) throw new ProblemError(403, 'account-disabled', { username: standing.username });
     return {
       ...(await this.tokens.issue(standing, identity.issuer)),
       tokenType: 'Bearer',
@@ -81,7 +76,7 @@ export class ProviderSignInHttp {
   }
 
   private configured(): ProviderSignIn {
-    if (!this.provider) throw new ProblemError(404, 'provider-not-configured', 'This service signs in with passwords only: no identity provider is configured');
+    if (!this.provider) throw new ProblemError(404, 'provider-not-configured');
     return this.provider;
   }
 }

@@ -34,20 +34,21 @@ export interface AuthorizationResponse {
 const SCOPE = 'openid';
 const PROVIDER_TIMEOUT_MS = 5_000;
 
-function unavailable(what: string, cause: unknown): ProblemError {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  return new ProblemError(503, 'provider-unavailable', `The identity provider did not answer ${what} (${reason}); try again`);
+type Step = 'discovery' | 'code-exchange';
+
+function unavailable(step: Step, cause: unknown): ProblemError {
+  return new ProblemError(503, 'provider-unavailable', { step, cause: cause instanceof Error ? cause.message : String(cause) });
 }
 
-async function providerJson(url: string, init: RequestInit, what: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function providerJson(url: string, init: RequestInit, step: Step): Promise<{ status: number; body: Record<string, unknown> }> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) });
   } catch (error) {
-    throw unavailable(what, error);
+    throw unavailable(step, error);
   }
   const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (body === null || typeof body !== 'object') throw unavailable(what, new Error(`HTTP ${response.status} without a JSON body`));
+  if (body === null || typeof body !== 'object') throw unavailable(step, new Error(`HTTP ${response.status} without a JSON body`));
   return { status: response.status, body };
 }
 
@@ -86,7 +87,7 @@ export class ProviderSignIn {
       return { issuer, subject: payload.sub! };
     } catch (error) {
       const reason = error instanceof errors.JOSEError ? error.message : 'it does not verify';
-      throw new ProblemError(401, 'provider-token-invalid', `The identity provider's ID token is refused: ${reason}`);
+      throw new ProblemError(401, 'provider-token-invalid', { cause: reason });
     }
   }
 
@@ -96,11 +97,11 @@ export class ProviderSignIn {
     const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
     if (clientSecret) headers.authorization = `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64')}`;
     else form.set('client_id', clientId);
-    const { status, body } = await providerJson(tokenEndpoint, { method: 'POST', headers, body: form }, 'the code exchange');
-    if (status >= 500) throw unavailable('the code exchange', new Error(`HTTP ${status}`));
+    const { status, body } = await providerJson(tokenEndpoint, { method: 'POST', headers, body: form }, 'code-exchange');
+    if (status >= 500) throw unavailable('code-exchange', new Error(`HTTP ${status}`));
     if (status !== 200 || typeof body.id_token !== 'string') {
       const said = [body.error, body.error_description].filter((part) => typeof part === 'string').join(': ');
-      throw new ProblemError(401, 'provider-refused', `The identity provider refused the code${said ? ` (${said})` : ''}: sign in again`);
+      throw new ProblemError(401, 'provider-refused', said ? { said } : {});
     }
     return body.id_token;
   }
@@ -116,8 +117,7 @@ export class ProviderSignIn {
 
   private async discover(): Promise<Endpoints> {
     const { issuer } = this.settings;
-    const what = 'its discovery document';
-    const { status, body } = await providerJson(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {}, what);
+    const { status, body } = await providerJson(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {}, 'discovery');
     const { authorization_endpoint: authorizationEndpoint, token_endpoint: tokenEndpoint, jwks_uri: jwksUri } = body;
     if (
       status !== 200 ||
@@ -126,7 +126,7 @@ export class ProviderSignIn {
       typeof tokenEndpoint !== 'string' ||
       typeof jwksUri !== 'string'
     ) {
-      throw unavailable(what, new Error(`HTTP ${status}, not a discovery document of ${issuer}`));
+      throw unavailable('discovery', new Error(`HTTP ${status}, not a discovery document of ${issuer}`));
     }
     return { authorizationEndpoint, tokenEndpoint, keys: createRemoteJWKSet(new URL(jwksUri)) };
   }

@@ -48,8 +48,8 @@ export function allowedAppealCommands(state: AppealState): AppealCommand['type']
 
 type UnderReview = Extract<AppealState, { status: 'under-review' }>;
 
-function notAdmissible(reason: string, message: string, details: Record<string, unknown>): never {
-  throw new RuleViolationError('appeal-not-admissible', message, { reason, ...details });
+function notAdmissible(reason: string, details: Record<string, unknown>): never {
+  throw new RuleViolationError('appeal-not-admissible', { reason, ...details });
 }
 
 function file(command: FileAppeal, rulebook: Rulebook): AppealEvent[] {
@@ -60,16 +60,16 @@ function file(command: FileAppeal, rulebook: Rulebook): AppealEvent[] {
   const version = rulebook.versionInForce(filedOn);
   const admissibility = { ruleVersion: version.id, citation: version.rules.appeal.admissibility.citation };
   if (JSON.stringify(appellant) !== JSON.stringify(subjectRef(subject))) {
-    notAdmissible('filed-on-behalf-of-another', 'Only the disciplined member or organization may appeal', {
+    notAdmissible('filed-on-behalf-of-another', {
       appellant,
       subject: subjectRef(subject),
       ...admissibility,
     });
   }
   const pending = previousAppeals.find((p) => p.status === 'pending');
-  if (pending) notAdmissible('being-handled-higher-up', `Appeal ${pending.appealId} is already being handled`, { pending, ...admissibility });
+  if (pending) notAdmissible('being-handled-higher-up', { pending, ...admissibility });
   const final = previousAppeals.find((p) => p.status === 'decided' && isFinalLevel(p.reviewingBody, sanction.form, version));
-  if (final) notAdmissible('decided-at-final-level', `Appeal ${final.appealId} was decided at the final level`, { final, ...admissibility });
+  if (final) notAdmissible('decided-at-final-level', { final, ...admissibility });
 
   const window = appealWindowEnd(receivedOn, rulebook.versionInForce(receivedOn));
   requireAppealInTime(window, filedOn);
@@ -77,9 +77,9 @@ function file(command: FileAppeal, rulebook: Rulebook): AppealEvent[] {
   const lastReviewer = previousAppeals.filter((p) => p.status === 'decided').at(-1)?.reviewingBody ?? sanction.decidingBody;
   const chain = subject.kind === 'member' ? subject.organizations : [{ organizationId: subject.organizationId, level: subject.level }, ...subject.ancestors];
   const expected = nextReviewLevel(lastReviewer, chain, version);
-  if (!expected) notAdmissible('decided-at-final-level', 'There is no level above the body that decided', { decidedBy: lastReviewer, ...admissibility });
+  if (!expected) notAdmissible('decided-at-final-level', { decidedBy: lastReviewer, ...admissibility });
   if (expected.organizationId !== reviewingBody.organizationId || !expected.bodyKinds.includes(reviewingBody.bodyKind)) {
-    notAdmissible('not-the-next-higher-level', 'An appeal is handled by the next higher level only', { reviewingBody, expected, ...admissibility });
+    notAdmissible('not-the-next-higher-level', { reviewingBody, expected, ...admissibility });
   }
   const handling = appealHandlingDeadline(filedOn, reviewingBody.level, version);
   return [
@@ -119,7 +119,7 @@ function change(command: ChangeSanction, { appeal }: UnderReview, rulebook: Rule
   const { form, decidedOn, decisionNumber } = command.data;
   requireText('decisionNumber', decisionNumber);
   requireActDate('decidedOn', decidedOn, appeal.lastActOn, command.metadata.today);
-  if (form === appeal.sanction.form) throw new InvalidInputError('form', 'differs-from-sanction', `the sanction already is ${form}; uphold it instead`);
+  if (form === appeal.sanction.form) throw new InvalidInputError('form', 'differs-from-sanction', { value: form });
   const version = rulebook.versionInForce(decidedOn);
   requireFormAllowed(appeal.subject, form, version);
   const authority = authorityFor(appeal.reviewingBody, appeal.subject, form, version);
@@ -132,7 +132,7 @@ function change(command: ChangeSanction, { appeal }: UnderReview, rulebook: Rule
     ];
   }
   if (!authority.referTo) {
-    throw new RuleViolationError('no-authority', `No body may impose ${form} on this subject`, {
+    throw new RuleViolationError('no-authority', {
       form,
       relations: authority.relations,
       ruleVersion: version.id,

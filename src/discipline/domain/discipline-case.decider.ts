@@ -107,16 +107,17 @@ function deciderBallot(file: CaseFile, body: DecidingBody): RecordedBallot | und
 
 function requireBallotFor(file: CaseFile, form: SanctionForm, body: DecidingBody, rulebook: Rulebook): RecordedBallot {
   const own = deciderBallot(file, body);
-  if (!own) throw new RuleViolationError('no-ballot', `No ballot of ${body.bodyKind} ${body.organizationId} is recorded`, { decidingBody: body });
+  if (!own) throw new RuleViolationError('no-ballot', { decidingBody: body });
   if (own.tally.outcome === null) {
-    throw new RuleViolationError('vote-below-threshold', 'No form reached its threshold in the ballot', {
+    throw new RuleViolationError('vote-below-threshold', {
+      reason: 'no-form-reached',
       tally: own.tally,
       ruleVersion: own.tally.ruleVersion,
       citation: own.tally.citation,
     });
   }
   if (own.tally.outcome !== form) {
-    throw new RuleViolationError('form-differs-from-ballot', `The ballot decided ${own.tally.outcome}, not ${form}`, {
+    throw new RuleViolationError('form-differs-from-ballot', {
       form,
       ballotOutcome: own.tally.outcome,
       tally: own.tally,
@@ -129,7 +130,8 @@ function requireBallotFor(file: CaseFile, form: SanctionForm, body: DecidingBody
     const proposed = file.ballots.some((b) => b.ballot.stage === 'proposal' && b.tally.outcome === form);
     if (!proposed) {
       const threshold = version.rules.voting.proposal.threshold;
-      throw new RuleViolationError('vote-below-threshold', `${form} must first be proposed by at least ${threshold.numerator}/${threshold.denominator}`, {
+      throw new RuleViolationError('vote-below-threshold', {
+        reason: 'proposal-below-threshold',
         form,
         threshold,
         proposalBallots: file.ballots.filter((b) => b.ballot.stage === 'proposal').map((b) => b.tally),
@@ -149,16 +151,12 @@ function requireConsideringBody(subject: SubjectFacts, body: ActingBody): void {
       ? subject.organizations.map((o) => o.organizationId)
       : [subject.organizationId, ...subject.ancestors.map((o) => o.organizationId)];
   if (!chain.includes(body.organizationId)) {
-    throw new InvalidInputError(
-      'confidentialTo.organizationId',
-      'subject-organization-or-above',
-      "The body considering the case must belong to the subject's organization or one above it",
-    );
+    throw new InvalidInputError('confidentialTo.organizationId', 'subject-organization-or-above');
   }
 }
 
 function requireViolations(file: CaseFile): readonly ViolationRecord[] {
-  if (file.violations.length === 0) throw new InvalidInputError('violations', 'at-least-one', 'no violation is recorded on the case');
+  if (file.violations.length === 0) throw new InvalidInputError('violations', 'at-least-one');
   return file.violations;
 }
 
@@ -202,7 +200,8 @@ function noticeLimitationExpired(command: IssueLimitationExpiredNotice, { file }
   const violations = requireViolations(file);
   const ballot = deciderBallot(file, issuedBy) ?? file.ballots.at(-1);
   if (!ballot?.tally.outcome) {
-    throw new RuleViolationError('vote-below-threshold', 'The body must first vote the form that would apply (HD 08-HD/TW)', {
+    throw new RuleViolationError('vote-below-threshold', {
+      reason: 'form-not-voted',
       tally: ballot?.tally ?? null,
     });
   }
@@ -210,7 +209,7 @@ function noticeLimitationExpired(command: IssueLimitationExpiredNotice, { file }
   requireConsidered(deferralActive(file.deferrals, ballot.ballot.heldOn, version), 'decision');
   const limitation = limitationLastDate(violations, file.subject.kind, ballot.tally.outcome, version);
   if (limitation.lastDate === null || !limitationExpiredOn(limitation, ballot.ballot.heldOn)) {
-    throw new RuleViolationError('limitation-not-expired', 'The limitation period has not expired; the case is to be decided', {
+    throw new RuleViolationError('limitation-not-expired', {
       concludedOn: ballot.ballot.heldOn,
       lastDate: limitation.lastDate,
       noLimitationBecause: limitation.noLimitationBecause,
@@ -276,16 +275,16 @@ function recordLapse(command: RecordLapse, state: InEffect, rulebook: Rulebook):
   const lapse = lapseOn(lapseFacts(state), on, version);
   const cited = { ruleVersion: lapse.ruleVersion, citation: lapse.citation };
   if (lapse.lapsesOn === null) {
-    throw new RuleViolationError('lapse-not-applicable', `${state.decision.form} does not lapse`, { form: state.decision.form, ...cited });
+    throw new RuleViolationError('lapse-not-applicable', { form: state.decision.form, ...cited });
   }
   if (lapse.heldBy !== null) {
-    throw new RuleViolationError('lapse-interrupted', 'A new violation after the announcement, or a pending appeal, holds the lapse', {
+    throw new RuleViolationError('lapse-interrupted', {
       heldBy: lapse.heldBy,
       ...cited,
     });
   }
   if (lapse.lapsedOn === null) {
-    throw new RuleViolationError('lapse-not-reached', `The decision lapses on ${lapse.lapsesOn}`, {
+    throw new RuleViolationError('lapse-not-reached', {
       on,
       announcedOn: state.announcedOn,
       lapsesOn: lapse.lapsesOn,
@@ -300,7 +299,7 @@ function recordAppealOutcome(command: RecordAppealOutcome, state: InEffect): Dis
   requireText('appealId', appealId);
   requireActDate('announcedOn', announcedOn, state.file.lastActOn, command.metadata.today);
   if ((outcome === 'changed') !== (form !== null)) {
-    throw new InvalidInputError('form', 'form-only-when-changed', 'a form is given exactly when the outcome is changed');
+    throw new InvalidInputError('form', 'form-only-when-changed');
   }
   return [{ type: 'AppealOutcomeApplied', data: { appealId, outcome, form, announcedOn } }];
 }
@@ -342,14 +341,14 @@ export function decideDisciplineCase(
       const { file } = m.requireState(state, command.type);
       requireNotInFuture('since', command.data.since, today);
       if (file.deferrals.some((d) => d.ground === command.data.ground && d.until === null)) {
-        throw new InvalidInputError('ground', 'not-already-active', `${command.data.ground} is already recorded and not lifted`);
+        throw new InvalidInputError('ground', 'not-already-active', { value: command.data.ground });
       }
       return [{ type: 'DeferralGroundRecorded', data: { ...command.data } }];
     }
     case 'liftDeferralGround': {
       const { file } = m.requireState(state, command.type);
       const active = file.deferrals.find((d) => d.ground === command.data.ground && d.until === null);
-      if (!active) throw new InvalidInputError('ground', 'recorded-and-active', `${command.data.ground} is not an active ground on this case`);
+      if (!active) throw new InvalidInputError('ground', 'recorded-and-active', { value: command.data.ground });
       requireActDate('liftedOn', command.data.liftedOn, active.since, today);
       return [{ type: 'DeferralGroundLifted', data: { ...command.data } }];
     }
@@ -399,7 +398,7 @@ export function decideDisciplineCase(
       const { appealId, filedOn } = command.data;
       requireText('appealId', appealId);
       requireNotInFuture('filedOn', filedOn, today);
-      if (inEffect.file.appealIds.includes(appealId)) throw new InvalidInputError('appealId', 'not-already-filed', `appeal ${appealId} is already recorded`);
+      if (inEffect.file.appealIds.includes(appealId)) throw new InvalidInputError('appealId', 'not-already-filed', { value: appealId });
       return [{ type: 'AppealAgainstDecisionFiled', data: { appealId, filedOn } }];
     }
     case 'recordAppealOutcome':

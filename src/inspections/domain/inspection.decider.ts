@@ -40,9 +40,9 @@ function propose(command: ProposeInspection): InspectionEvent[] {
   requireText('inspectionId', inspectionId);
   requireActingBody('body', body);
   requireSubject('subject', subject);
-  if (!INSPECTION_KINDS.includes(kind)) throw new InvalidInputError('kind', 'inspection-kind', `Unknown inspection kind ${kind}`);
+  if (!INSPECTION_KINDS.includes(kind)) throw new InvalidInputError('kind', 'inspection-kind', { value: kind });
   if (escalatedFromSupervisionId !== null && kind !== 'suspected-violation') {
-    throw new InvalidInputError('kind', 'escalation-is-suspected-violation', 'An inspection escalated from a supervision is on signs of violation');
+    throw new InvalidInputError('kind', 'escalation-is-suspected-violation');
   }
   requireText('grounds', grounds);
   requireNotInFuture('proposedOn', proposedOn, command.metadata.today);
@@ -56,14 +56,14 @@ function decide(command: DecideInspection, state: InStatus<InspectionState, 'pro
   requireIsoDate('period.from', period.from);
   requireIsoDate('period.to', period.to);
   if (compareIsoDates(period.to, period.from) < 0) {
-    throw new InvalidInputError('period.to', 'not-before-from', `The period examined ends (${period.to}) before it starts (${period.from})`);
+    throw new InvalidInputError('period.to', 'not-before-from', { from: period.from, to: period.to });
   }
-  if (teamMemberIds.length === 0) throw new InvalidInputError('teamMemberIds', 'not-empty', 'An inspection team has at least one member');
+  if (teamMemberIds.length === 0) throw new InvalidInputError('teamMemberIds', 'not-empty');
   teamMemberIds.forEach((id, index) => requireText(`teamMemberIds[${index}]`, id));
-  if (new Set(teamMemberIds).size !== teamMemberIds.length) throw new InvalidInputError('teamMemberIds', 'unique', 'A team member is listed twice');
+  if (new Set(teamMemberIds).size !== teamMemberIds.length) throw new InvalidInputError('teamMemberIds', 'unique');
   const { subject } = state.proposal;
   if (subject.kind === 'member' && teamMemberIds.includes(subject.memberId)) {
-    throw new InvalidInputError('teamMemberIds', 'subject-not-on-team', 'The member inspected cannot sit on the inspection team');
+    throw new InvalidInputError('teamMemberIds', 'subject-not-on-team');
   }
   requireNotBefore('decidedOn', decidedOn, state.proposal.proposedOn, 'proposal');
   requireActDate('decidedOn', decidedOn, state.lastActOn, command.metadata.today);
@@ -73,15 +73,15 @@ function decide(command: DecideInspection, state: InStatus<InspectionState, 'pro
 
 function conclude(command: ConcludeInspection, state: InStatus<InspectionState, 'verification-reported'>): InspectionEvent[] {
   const { concludedOn, violationFound, severity, findings, recommendations, proposeDiscipline } = command.data;
-  if (!VIOLATION_SEVERITIES.includes(severity)) throw new InvalidInputError('severity', 'violation-severity', `Unknown severity ${severity}`);
+  if (!VIOLATION_SEVERITIES.includes(severity)) throw new InvalidInputError('severity', 'violation-severity', { value: severity });
   if (!violationFound && severity !== 'none') {
-    throw new InvalidInputError('severity', 'none-without-violation', 'With no violation found the severity is none');
+    throw new InvalidInputError('severity', 'none-without-violation');
   }
   if (violationFound && severity === 'none') {
-    throw new InvalidInputError('severity', 'graded-when-violation-found', 'A violation found has a severity other than none');
+    throw new InvalidInputError('severity', 'graded-when-violation-found');
   }
   if (proposeDiscipline && !violationFound) {
-    throw new InvalidInputError('proposeDiscipline', 'requires-violation', 'Discipline can be proposed only when a violation is found');
+    throw new InvalidInputError('proposeDiscipline', 'requires-violation');
   }
   requireText('findings', findings);
   recommendations.forEach((recommendation, index) => requireText(`recommendations[${index}]`, recommendation));
@@ -128,7 +128,7 @@ export function decideInspection(command: InspectionCommand, state: InspectionSt
     case 'recordFollowUp': {
       const { proposal, lastActOn } = inspectionMachine.requireState(state, command.type);
       const { checkedOn, result, note } = command.data;
-      if (!FOLLOW_UP_RESULTS.includes(result)) throw new InvalidInputError('result', 'follow-up-result', `Unknown follow-up result ${result}`);
+      if (!FOLLOW_UP_RESULTS.includes(result)) throw new InvalidInputError('result', 'follow-up-result', { value: result });
       requireText('note', note);
       requireActDate('checkedOn', checkedOn, lastActOn, today);
       return [{ type: 'ConclusionFollowedUp', data: { inspectionId: proposal.inspectionId, checkedOn, result, note } }];

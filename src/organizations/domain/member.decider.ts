@@ -53,7 +53,7 @@ function admit(command: AdmitMember): MemberEvent[] {
   requireIsoDate('birthDate', birthDate);
   requireNotInFuture('admittedOn', admittedOn, command.metadata.today);
   if (compareIsoDates(birthDate, admittedOn) >= 0) {
-    throw new InvalidInputError('birthDate', 'before-admission', `birthDate ${birthDate} must be before admittedOn ${admittedOn}`);
+    throw new InvalidInputError('birthDate', 'before-admission', { value: birthDate, admittedOn });
   }
   return [{ type: 'MemberAdmitted', data: { memberId, organizationId, fullName, birthDate, admittedOn } }];
 }
@@ -63,8 +63,9 @@ function makeFull(command: MakeMemberFull, member: MemberRecord): MemberEvent[] 
   requireActDate('madeFullOn', madeFullOn, member.lastActOn, command.metadata.today);
   const probationEndsOn = addMonths(member.admittedOn, PROBATION_MONTHS);
   if (compareIsoDates(madeFullOn, probationEndsOn) < 0) {
-    throw new RuleViolationError('probation-not-completed', `Probation runs ${PROBATION_MONTHS} months, until ${probationEndsOn}`, {
+    throw new RuleViolationError('probation-not-completed', {
       admittedOn: member.admittedOn,
+      probationMonths: PROBATION_MONTHS,
       probationEndsOn,
       madeFullOn,
       reference: 'Charter art. 5',
@@ -79,10 +80,10 @@ function takeUpPost(command: TakeUpPost, member: MemberRecord): MemberEvent[] {
   requireText('title', title);
   requireText('organizationId', organizationId);
   if (committeeLevel !== null && !ORGANIZATION_LEVELS.includes(committeeLevel)) {
-    throw new InvalidInputError('committeeLevel', 'organization-level', `Unknown level ${committeeLevel}`);
+    throw new InvalidInputError('committeeLevel', 'organization-level', { value: committeeLevel });
   }
   if (member.posts.some((post) => post.postId === postId)) {
-    throw new InvalidInputError('postId', 'not-held', `The member already holds post ${postId}`);
+    throw new InvalidInputError('postId', 'not-held', { value: postId });
   }
   requireActDate('takenUpOn', takenUpOn, member.lastActOn, command.metadata.today);
   return [{ type: 'PostTakenUp', data: { memberId: member.memberId, postId, title, organizationId, committeeLevel, takenUpOn } }];
@@ -96,10 +97,10 @@ function endPosts(member: MemberRecord, leftOn: IsoDate): MemberEvent[] {
 function removeFromRoll(command: RemoveFromRoll, state: InStatus<MemberState, 'probationary' | 'full'>): MemberEvent[] {
   const { ground, removedOn } = command.data;
   const { member } = state;
-  if (!REMOVAL_GROUNDS.includes(ground)) throw new InvalidInputError('ground', 'removal-ground', `Unknown ground ${ground}`);
+  if (!REMOVAL_GROUNDS.includes(ground)) throw new InvalidInputError('ground', 'removal-ground', { value: ground });
   requireActDate('removedOn', removedOn, member.lastActOn, command.metadata.today);
   if (ground === 'probation-not-qualified' && state.status !== 'probationary') {
-    throw new RuleViolationError('removal-ground-probationary-only', 'Only a probationary member is removed for not qualifying at the end of probation', {
+    throw new RuleViolationError('removal-ground-probationary-only', {
       ground,
       membership: state.status,
       reference: 'Charter art. 8.1',
@@ -123,7 +124,7 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       const { toOrganizationId, transferredOn } = command.data;
       requireText('toOrganizationId', toOrganizationId);
       if (toOrganizationId === member.organizationId) {
-        throw new InvalidInputError('toOrganizationId', 'changed', `The member already belongs to ${toOrganizationId}`);
+        throw new InvalidInputError('toOrganizationId', 'changed', { value: toOrganizationId });
       }
       requireActDate('transferredOn', transferredOn, member.lastActOn, today);
       const data = { memberId: member.memberId, fromOrganizationId: member.organizationId, toOrganizationId, transferredOn };
@@ -135,7 +136,7 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       const { member } = memberMachine.requireState(state, command.type);
       const { postId, leftOn } = command.data;
       const post = member.posts.find((held) => held.postId === postId);
-      if (!post) throw new InvalidInputError('postId', 'held', `The member holds no post ${postId}`);
+      if (!post) throw new InvalidInputError('postId', 'held', { value: postId });
       requireActDate('leftOn', leftOn, member.lastActOn, today);
       requireNotBefore('leftOn', leftOn, post.takenUpOn, 'taken-up-on');
       return [{ type: 'PostLeft', data: { memberId: member.memberId, postId, leftOn } }];
@@ -160,7 +161,7 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       const { member } = current;
       const { disciplineDecisionId, expelledOn } = command.data;
       if (current.status === 'probationary') {
-        throw new RuleViolationError('expulsion-full-members-only', 'A probationary member can be reprimanded or warned, not expelled', {
+        throw new RuleViolationError('expulsion-full-members-only', {
           membership: current.status,
           reference: 'Charter art. 35.2; QĐ 69-QĐ/TW art. 7',
         });
@@ -180,7 +181,7 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
     case 'erasePersonalData': {
       const { member } = memberMachine.requireState(state, command.type);
       const { ground, reference } = command.data;
-      if (!ERASURE_GROUNDS.includes(ground)) throw new InvalidInputError('ground', 'erasure-ground', `Unknown ground ${ground}`);
+      if (!ERASURE_GROUNDS.includes(ground)) throw new InvalidInputError('ground', 'erasure-ground', { value: ground });
       requireText('reference', reference);
       return [{ type: 'PersonalDataErased', data: { memberId: member.memberId, ground, reference } }];
     }

@@ -40,8 +40,8 @@ export const INSPECTION_COMMISSION_LEVELS: readonly OrganizationLevel[] = ['cent
 function found(command: FoundOrganization): OrganizationEvent[] {
   const { organizationId, level, parentId, name, code, foundedOn } = command.data;
   requireText('organizationId', organizationId);
-  if (!ORGANIZATION_LEVELS.includes(level)) throw new InvalidInputError('level', 'organization-level', `Unknown level ${level}`);
-  if (parentId === organizationId) throw new InvalidInputError('parentId', 'not-self', 'An organization cannot be its own parent');
+  if (!ORGANIZATION_LEVELS.includes(level)) throw new InvalidInputError('level', 'organization-level', { value: level });
+  if (parentId === organizationId) throw new InvalidInputError('parentId', 'not-self');
   requireText('name', name);
   requireText('code', code);
   requireNotInFuture('foundedOn', foundedOn, command.metadata.today);
@@ -51,20 +51,20 @@ function found(command: FoundOrganization): OrganizationEvent[] {
 function establishBody(command: EstablishBody, organization: OrganizationRecord): OrganizationEvent[] {
   const { bodyKind, establishedOn } = command.data;
   const membersCount = command.data.membersCount ?? null;
-  if (!ORGANIZATION_BODY_KINDS.includes(bodyKind)) throw new InvalidInputError('bodyKind', 'organization-body-kind', `Unknown body ${bodyKind}`);
+  if (!ORGANIZATION_BODY_KINDS.includes(bodyKind)) throw new InvalidInputError('bodyKind', 'organization-body-kind', { value: bodyKind });
   if (membersCount !== null && !(Number.isInteger(membersCount) && membersCount > 0)) {
-    throw new InvalidInputError('membersCount', 'positive-integer', 'membersCount must be a positive whole number');
+    throw new InvalidInputError('membersCount', 'positive-integer');
   }
   requireActDate('establishedOn', establishedOn, organization.lastActOn, command.metadata.today);
   if (bodyKind === 'inspection-commission' && !INSPECTION_COMMISSION_LEVELS.includes(organization.level)) {
-    throw new RuleViolationError(
-      'inspection-commission-level',
-      `An inspection commission is elected only at grassroots level and up; this organization is at ${organization.level} level`,
-      { level: organization.level, allowedLevels: INSPECTION_COMMISSION_LEVELS, reference: 'Charter art. 30' },
-    );
+    throw new RuleViolationError('inspection-commission-level', {
+      level: organization.level,
+      allowedLevels: INSPECTION_COMMISSION_LEVELS,
+      reference: 'Charter art. 30',
+    });
   }
   if (organization.bodies.some((body) => body.bodyKind === bodyKind)) {
-    throw new RuleViolationError('body-already-established', `The ${bodyKind} of this organization is already established`, { bodyKind });
+    throw new RuleViolationError('body-already-established', { bodyKind });
   }
   return [{ type: 'BodyEstablished', data: { organizationId: organization.organizationId, bodyKind, membersCount, establishedOn } }];
 }
@@ -79,7 +79,7 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       const { organization } = organizationMachine.requireState(state, command.type);
       const { name, renamedOn } = command.data;
       requireText('name', name);
-      if (name === organization.name) throw new InvalidInputError('name', 'changed', `The organization is already named ${name}`);
+      if (name === organization.name) throw new InvalidInputError('name', 'changed', { value: name });
       requireActDate('renamedOn', renamedOn, organization.lastActOn, today);
       const { organizationId, name: previousName } = organization;
       return [{ type: 'OrganizationRenamed', data: { organizationId, previousName, name, renamedOn } }];
@@ -88,8 +88,8 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       const { organization } = organizationMachine.requireState(state, command.type);
       const { parentId, movedOn } = command.data;
       requireText('parentId', parentId);
-      if (parentId === organization.organizationId) throw new InvalidInputError('parentId', 'not-self', 'An organization cannot be its own parent');
-      if (parentId === organization.parentId) throw new InvalidInputError('parentId', 'changed', `The organization is already under ${parentId}`);
+      if (parentId === organization.organizationId) throw new InvalidInputError('parentId', 'not-self');
+      if (parentId === organization.parentId) throw new InvalidInputError('parentId', 'changed', { value: parentId });
       requireActDate('movedOn', movedOn, organization.lastActOn, today);
       const { organizationId, parentId: previousParentId } = organization;
       return [{ type: 'OrganizationMoved', data: { organizationId, previousParentId, parentId, movedOn } }];
@@ -100,7 +100,7 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       const { organization } = organizationMachine.requireState(state, command.type);
       const { successorId, mergedOn } = command.data;
       requireText('successorId', successorId);
-      if (successorId === organization.organizationId) throw new InvalidInputError('successorId', 'not-self', 'An organization cannot merge into itself');
+      if (successorId === organization.organizationId) throw new InvalidInputError('successorId', 'not-self');
       requireActDate('mergedOn', mergedOn, organization.lastActOn, today);
       return [{ type: 'OrganizationMerged', data: { organizationId: organization.organizationId, successorId, mergedOn } }];
     }
@@ -108,9 +108,9 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       const { organization } = organizationMachine.requireState(state, command.type);
       const { predecessorId, absorbedOn } = command.data;
       requireText('predecessorId', predecessorId);
-      if (predecessorId === organization.organizationId) throw new InvalidInputError('predecessorId', 'not-self', 'An organization cannot absorb itself');
+      if (predecessorId === organization.organizationId) throw new InvalidInputError('predecessorId', 'not-self');
       if (organization.predecessorIds.includes(predecessorId)) {
-        throw new InvalidInputError('predecessorId', 'not-yet-absorbed', `${predecessorId} is already absorbed into this organization`);
+        throw new InvalidInputError('predecessorId', 'not-yet-absorbed', { value: predecessorId });
       }
       requireActDate('absorbedOn', absorbedOn, organization.lastActOn, today);
       return [{ type: 'OrganizationAbsorbed', data: { organizationId: organization.organizationId, predecessorId, absorbedOn } }];

@@ -1,4 +1,5 @@
-import { Controller, Get, Optional, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Optional } from '@nestjs/common';
+import { ProblemError } from '../http/problem.js';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../shared/access/policy.js';
 import { DatabaseUnavailableError } from '../../shared/database-unavailable.js';
@@ -24,7 +25,7 @@ export class HealthController {
   async ready(): Promise<{ status: 'ok'; database: string }> {
     if (!(await this.database.isReady())) throw new DatabaseUnavailableError('The database does not answer');
     const pending = this.work?.pending() ?? [];
-    if (pending.length > 0) throw new ServiceUnavailableException(pending.join('; '));
+    if (pending.length > 0) throw new ProblemError(503, 'rebuild-pending', { pending });
     return { status: 'ok', database: this.database.kind };
   }
 }

@@ -5,10 +5,16 @@ export abstract class Readiness {
   abstract isReady(): Promise<boolean>;
 }
 
+/** A read model whose projection changed version, to be rebuilt by the schema owner. */
+export interface PendingRebuild {
+  readonly projection: string;
+  readonly version: number;
+}
+
 /**
  * Work the service waits on before it answers correctly, that it cannot do itself: a read model whose
  * version changed, to be rebuilt by the schema owner's job. None: ready. The projections module provides it.
  */
 export abstract class PendingWork {
-  abstract pending(): readonly string[];
+  abstract pending(): readonly PendingRebuild[];
 }

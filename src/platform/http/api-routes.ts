@@ -16,7 +16,7 @@ export class ProblemResponse {
   @ApiPropertyOptional({ example: 'a1b2c3' }) requestId?: string;
   @ApiPropertyOptional({
     description: '400 validation-failed (and malformed-json): one entry per broken rule; the field "" is the body itself',
-    example: [{ field: 'decidedOn', rule: 'matches', message: 'decidedOn must be a date written YYYY-MM-DD' }],
+    example: [{ field: 'decidedOn', rule: 'isDay', message: 'decidedOn must be a date written YYYY-MM-DD' }],
   })
   errors?: { field: string; rule: string; message: string }[];
   @ApiPropertyOptional({ description: '409 concurrency-conflict: the version now stored; read it again and retry', example: 4 })
@@ -130,7 +130,7 @@ export function UuidParam(name: string): ParameterDecorator {
   return Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => new RequestValidationError([{ field: name, rule: 'isUuid', message: `${name} must be a UUID` }]),
+      exceptionFactory: () => new RequestValidationError([{ field: name, rule: 'isUuid' }]),
     }),
   );
 }

@@ -22,5 +22,5 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
 /** Refuses, right after JSON parsing and before any route, a body that nests deeper than `MAX_BODY_DEPTH`. */
 export function refuseDeepBodies(request: Request, _response: Response, next: NextFunction): void {
   if (!nestsDeeperThan(request.body, MAX_BODY_DEPTH)) return next();
-  next(new ProblemError(400, 'body-too-deep', `The body may nest objects and arrays at most ${MAX_BODY_DEPTH} levels deep`, { maxDepth: MAX_BODY_DEPTH }));
+  next(new ProblemError(400, 'body-too-deep', { maxDepth: MAX_BODY_DEPTH }));
 }

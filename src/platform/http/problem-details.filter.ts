@@ -4,7 +4,11 @@ import type { Request, Response } from 'express';
 import { isDatabaseUnavailable } from '../../shared/database-unavailable.js';
 import { ExpectedVersionConflictError, StreamNotFoundError } from '../../shared/stream-errors.js';
 import { DomainError, InvalidTransitionError } from '../../shared/domain/errors.js';
-import { PROBLEM_CONTENT_TYPE, ProblemError, RequestValidationError, problem, type Problem } from './problem.js';
+import { refusalText, violationText, type ProblemCode } from '../../shared/domain/refusals/catalogue.js';
+import type { RequestCode } from '../../shared/domain/refusals/request-refusals.js';
+import type { Language } from '../../shared/domain/refusals/wording.js';
+import { requestLanguage } from './language.js';
+import { PROBLEM_CONTENT_TYPE, ProblemError, RequestValidationError, problem, type FieldViolation, type Problem } from './problem.js';
 
 /** Errors raised by Express' body parser before a route runs. */
 interface BodyParserError {
@@ -17,7 +21,7 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof error.status === 'number';
 }
 
-const HTTP_CODES: Readonly<Record<number, string>> = {
+const HTTP_CODES: Readonly<Record<number, RequestCode>> = {
   400: 'bad-request',
   401: 'unauthenticated',
   403: 'forbidden',
@@ -35,56 +39,69 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
 /** What a client is told to wait before trying again while the database is away. */
 const DATABASE_RETRY_AFTER_SECONDS = 2;
 
-/** Every failure becomes one problem document; this is the only place errors meet HTTP statuses. */
-export function toProblem(error: unknown): Problem {
+/**
+ * Every failure becomes one problem document; this is the only place errors meet HTTP statuses. Its `detail`
+ * is worded in `language` by the refusals' catalogue, from the error's code and details.
+ */
+export function toProblem(error: unknown, language: Language = 'en'): Problem {
+  const refused = (status: number, code: ProblemCode, title: string, details: Readonly<Record<string, unknown>>, extensions: Record<string, unknown> = {}) =>
+    problem(status, code, title, refusalText(code, details, language), extensions);
   // The Express adapter wraps the body parser's JSON errors in a BadRequestException.
-  if (error instanceof HttpException && isBodyParserError(error.cause)) return toProblem(error.cause);
+  if (error instanceof HttpException && isBodyParserError(error.cause)) return toProblem(error.cause, language);
   if (error instanceof RequestValidationError) {
-    return problem(400, 'validation-failed', 'The request is not valid', error.message, { errors: error.violations });
+    const errors = error.violations.map(({ field, rule }, index) => ({ field, rule, message: violationText(error.violations[index]!, language) }));
+    return refused(400, 'validation-failed', 'The request is not valid', { errors: error.violations }, { errors });
   }
   if (error instanceof ProblemError) {
-    return problem(error.status, error.code, STATUS_CODES[error.status] ?? 'Error', error.message, { details: error.details });
+    return refused(error.status, error.code, STATUS_CODES[error.status] ?? 'Error', error.details, { details: error.details });
   }
   if (error instanceof InvalidTransitionError) {
-    return problem(409, error.code, 'Not allowed in the current state', error.message, { details: error.details });
+    return refused(409, error.code, 'Not allowed in the current state', error.details, { details: error.details });
   }
   if (error instanceof DomainError) {
-    return problem(422, error.code, 'Refused by a rule', error.message, { details: error.details });
+    return refused(422, error.code, 'Refused by a rule', error.details, { details: error.details });
   }
   if (error instanceof ExpectedVersionConflictError) {
-    return problem(409, error.code, 'The resource has changed', error.message, {
-      currentVersion: error.currentVersion,
-    });
+    const { streamId, expectedVersion, currentVersion } = error;
+    return refused(409, error.code, 'The resource has changed', { streamId, expectedVersion, currentVersion }, { currentVersion });
   }
   if (error instanceof StreamNotFoundError) {
-    return problem(404, error.code, 'Not found', error.message);
+    return refused(404, error.code, 'Not found', { reason: 'stream', streamId: error.streamId });
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = HTTP_CODES[status] ?? (status >= 500 ? 'internal-error' : 'client-error');
-    return problem(status, code, STATUS_CODES[status] ?? 'Error', error.message);
+    return refused(status, code, STATUS_CODES[status] ?? 'Error', {});
   }
   if (isBodyParserError(error) && error.status >= 400 && error.status < 500) {
     if (error.type === 'entity.too.large') {
-      return problem(413, 'payload-too-large', 'The request body is too large', `The body exceeds the limit of ${error.limit} bytes`);
+      return refused(413, 'payload-too-large', 'The request body is too large', { limit: error.limit });
     }
     if (error.type === 'entity.parse.failed') {
-      const message = 'The body must be a JSON object (or array)';
-      return problem(400, 'malformed-json', 'The request body is not valid JSON', message, { errors: [{ field: '', rule: 'isJsonObject', message }] });
+      const violation: FieldViolation = { field: '', rule: 'isJsonObject' };
+      return refused(
+        400,
+        'malformed-json',
+        'The request body is not valid JSON',
+        {},
+        { errors: [{ ...violation, message: violationText(violation, language) }] },
+      );
     }
-    return problem(error.status, HTTP_CODES[error.status] ?? 'client-error', 'The request body was refused', error.type);
+    return refused(error.status, HTTP_CODES[error.status] ?? 'client-error', 'The request body was refused', {});
   }
   if (isDatabaseUnavailable(error)) {
-    return problem(503, 'database-unavailable', 'Service unavailable', 'The database cannot be reached at the moment; try again shortly', {
-      details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
-    });
+    return refused(503, 'database-unavailable', 'Service unavailable', {}, { details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } });
   }
-  return problem(500, 'internal-error', 'Internal error', 'An unexpected error occurred; it has been logged');
+  return refused(500, 'internal-error', 'Internal error', {});
 }
 
-/** The problem document a request gets for an error: its instance and request id included. */
+/** The problem document a request gets for an error, in the language it asks for: its instance and request id included. */
 export function problemAnswer(error: unknown, request: Request & { id?: unknown }): Problem {
-  return { ...toProblem(error), instance: request.originalUrl, requestId: request.id === undefined ? undefined : String(request.id) };
+  return {
+    ...toProblem(error, requestLanguage(request.header('accept-language'))),
+    instance: request.originalUrl,
+    requestId: request.id === undefined ? undefined : String(request.id),
+  };
 }
 
 @Catch()
@@ -100,6 +117,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if ((body.status === 429 || body.status === 503) && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     // An outage is logged once by the work that retries through it, not once per request it refuses.
     if (body.status >= 500 && body.code !== 'database-unavailable') this.logger.error(error instanceof Error ? error.stack : String(error));
+    response.setHeader('Content-Language', requestLanguage(request.header('accept-language')));
+    response.vary('Accept-Language');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 }

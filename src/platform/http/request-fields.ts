@@ -14,7 +14,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -23,6 +22,7 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
+import type { ValidationRule } from '../../shared/domain/refusals/validation-refusals.js';
 
 /**
  * One decorator per kind of request field: validation and its OpenAPI description (with an example) stay
@@ -46,8 +46,13 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export const TEXT_MAX_LENGTH = 4000;
 export const SHORT_TEXT_MAX_LENGTH = 200;
 
-function IsStorableText(options: ValidationOptions & { message: string }): PropertyDecorator {
+function IsStorableText(options: ValidationOptions = {}): PropertyDecorator {
   return ValidateBy({ name: 'isStorableText', validator: { validate: (value: unknown) => typeof value !== 'string' || storable(value) } }, options);
+}
+
+/** A string that `pattern` matches, refused under `rule`, whose message the refusals' catalogue words in each language. */
+export function MatchesRule(rule: ValidationRule, pattern: RegExp, options: ValidationOptions = {}): PropertyDecorator {
+  return ValidateBy({ name: rule, validator: { validate: (value: unknown) => typeof value === 'string' && pattern.test(value) } }, options);
 }
 
 function field(schema: ApiPropertyOptions, options: FieldOptions, ...validators: PropertyDecorator[]): PropertyDecorator {
@@ -58,26 +63,13 @@ function field(schema: ApiPropertyOptions, options: FieldOptions, ...validators:
 
 /** A legal date: a real calendar day written YYYY-MM-DD (ISO 8601). */
 export function DateField(example: string, options: FieldOptions = {}): PropertyDecorator {
-  return field(
-    { type: String, format: 'date', example },
-    options,
-    IsString(),
-    Matches(DATE_ONLY, { message: '$property must be a date written YYYY-MM-DD' }),
-    IsISO8601({ strict: true }, { message: '$property must be a real calendar date' }),
-  );
+  return field({ type: String, format: 'date', example }, options, IsString(), MatchesRule('isDay', DATE_ONLY), IsISO8601({ strict: true }));
 }
 
 /** Text that must say something: not blank, not longer than `maxLength`. */
 export function TextField(example: string, options: FieldOptions & { maxLength?: number } = {}): PropertyDecorator {
   const maxLength = options.maxLength ?? TEXT_MAX_LENGTH;
-  return field(
-    { type: String, example, maxLength },
-    options,
-    IsString(),
-    Matches(NOT_BLANK, { message: '$property must not be blank' }),
-    IsStorableText({ message: '$property must be well-formed Unicode text without NUL characters' }),
-    MaxLength(maxLength),
-  );
+  return field({ type: String, example, maxLength }, options, IsString(), MatchesRule('isNotBlank', NOT_BLANK), IsStorableText(), MaxLength(maxLength));
 }
 
 export function TextListField(example: string[], options: FieldOptions & { maxItems?: number } = {}): PropertyDecorator {
@@ -87,8 +79,8 @@ export function TextListField(example: string[], options: FieldOptions & { maxIt
     IsArray(),
     ArrayMaxSize(options.maxItems ?? 50),
     IsString({ each: true }),
-    Matches(NOT_BLANK, { each: true, message: 'each of $property must not be blank' }),
-    IsStorableText({ each: true, message: 'each of $property must be well-formed Unicode text without NUL characters' }),
+    MatchesRule('isNotBlank', NOT_BLANK, { each: true }),
+    IsStorableText({ each: true }),
     MaxLength(TEXT_MAX_LENGTH, { each: true }),
   );
 }

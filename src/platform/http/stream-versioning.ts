@@ -10,7 +10,7 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
   const match = ENTITY_TAG.exec(header.trim());
   if (!match) {
-    throw new RequestValidationError([{ field: 'If-Match', rule: 'entityTag', message: 'If-Match must be one entity tag as sent in ETag, such as "3"' }]);
+    throw new RequestValidationError([{ field: 'If-Match', rule: 'entityTag' }]);
   }
   return Number(match[1]);
 }

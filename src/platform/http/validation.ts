@@ -1,10 +1,26 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationRule } from '../../shared/domain/refusals/validation-refusals.js';
 import { RequestValidationError, type FieldViolation } from './problem.js';
+
+/** The limits a DTO's decorator was given for a rule (`MaxLength(200)`: [200]), which its message names. */
+function limitsOf(target: object | undefined, property: string, rule: string): Pick<FieldViolation, 'constraints' | 'each'> {
+  if (!target) return {};
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((candidate) => candidate.propertyName === property && (candidate.name ?? candidate.type) === rule);
+  return metadata ? { constraints: metadata.constraints, each: metadata.each } : {};
+}
 
 function flatten(errors: readonly ValidationError[], parent = ''): FieldViolation[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    const own = Object.keys(error.constraints ?? {}).map((rule) => ({
+      field,
+      // class-validator's rule names: the catalogue's spec holds every decorator the DTOs use to a wording.
+      rule: rule as ValidationRule,
+      ...limitsOf(error.target, error.property, rule),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -19,7 +35,7 @@ function prototypeKeys(value: unknown, parent = ''): FieldViolation[] {
   if (value === null || typeof value !== 'object') return [];
   return Object.keys(value).flatMap((key) => {
     const field = parent ? `${parent}.${key}` : key;
-    const own = PROTOTYPE_KEYS.has(key) ? [{ field, rule: 'notPrototypeKey', message: `${field} may not be sent` }] : [];
+    const own: FieldViolation[] = PROTOTYPE_KEYS.has(key) ? [{ field, rule: 'notPrototypeKey' }] : [];
     return [...own, ...prototypeKeys((value as Record<string, unknown>)[key], field)];
   });
 }
@@ -39,7 +55,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    validationError: { target: false, value: false },
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
   });
 }

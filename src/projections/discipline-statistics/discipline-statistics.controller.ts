@@ -1,5 +1,6 @@
 import { timeAxesOf } from '../../audit/time-axes.js';
-import { Controller, Get, NotFoundException, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ProblemError } from '../../platform/http/problem.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
@@ -46,7 +47,8 @@ export class DisciplineStatisticsController {
       response.setHeader('Content-Disposition', `attachment; filename="discipline-statistics-${report.period.from}-${report.period.to}.csv"`);
       return toCsv(report);
     } catch (error) {
-      if (error instanceof OrganizationNotInStatisticsError) throw new NotFoundException(error.message);
+      if (error instanceof OrganizationNotInStatisticsError)
+        throw new ProblemError(404, 'not-found', { reason: 'organization-statistics', organizationId: error.organizationId });
       throw error;
     }
   }

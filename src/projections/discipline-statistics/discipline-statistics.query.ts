@@ -46,7 +46,7 @@ export class DisciplineStatisticsQuery {
    * those axes replayed through the projection's own evolve.
    */
   async report(period: StatisticsPeriod, organizationId?: string, axes: TimeAxes = {}): Promise<DisciplineStatistics> {
-    if (period.from > period.to) throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
+    if (period.from > period.to) throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo' }]);
     if (!hasAxes(axes)) return this.compute(this.readModels, period, organizationId);
     const handled = new Set<string>(disciplineStatisticsProjection.handles);
     const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));

@@ -1,4 +1,5 @@
-import { Get, NotFoundException, Query } from '@nestjs/common';
+import { Get, Query } from '@nestjs/common';
+import { ProblemError } from '../../platform/http/problem.js';
 import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { AsOfField, KnownAtField, timeAxesOf } from '../../audit/time-axes.js';
 import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
@@ -66,7 +67,7 @@ export class MemberRecordHttp {
     try {
       return await this.query.record(id, timeAxesOf(query));
     } catch (error) {
-      if (error instanceof MemberNotFoundError) throw new NotFoundException(error.message);
+      if (error instanceof MemberNotFoundError) throw new ProblemError(404, 'not-found', { reason: 'member', memberId: error.memberId });
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { MatchesRule } from '../../platform/http/request-fields.js';
 import { AsOfField, KnownAtField } from '../../audit/time-axes.js';
 import { PageQueryDto } from '../../platform/http/page-query.dto.js';
 import { HISTORY_KINDS, type HistoryKind } from './history-kinds.js';
@@ -32,13 +33,13 @@ export class HistoryQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'First day (occurred-at, inclusive), YYYY-MM-DD', example: '2019-01-01' })
   @IsOptional()
-  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
+  @MatchesRule('isDay', DAY)
   @IsISO8601({ strict: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Last day (occurred-at, inclusive), YYYY-MM-DD', example: '2019-12-31' })
   @IsOptional()
-  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
+  @MatchesRule('isDay', DAY)
   @IsISO8601({ strict: true })
   to?: string;
 

@@ -1,4 +1,5 @@
-import { Controller, Get, NotFoundException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { ProblemError } from '../../platform/http/problem.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
 import { ApiProblemResponses, UuidParam } from '../../platform/http/api-routes.js';
@@ -30,7 +31,8 @@ export class OrganizationDirectoryController {
     try {
       return await this.query.members(id);
     } catch (error) {
-      if (error instanceof OrganizationNotInHistoryError) throw new NotFoundException(error.message);
+      if (error instanceof OrganizationNotInHistoryError)
+        throw new ProblemError(404, 'not-found', { reason: 'organization-history', organizationId: error.organizationId });
       throw error;
     }
   }

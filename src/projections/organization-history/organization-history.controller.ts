@@ -1,4 +1,5 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ProblemError } from '../../platform/http/problem.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
 import { ApiProblemResponses } from '../../platform/http/api-routes.js';
@@ -26,7 +27,8 @@ export class OrganizationHistoryController {
     try {
       return await this.query.history(id, query);
     } catch (error) {
-      if (error instanceof OrganizationNotInHistoryError) throw new NotFoundException(error.message);
+      if (error instanceof OrganizationNotInHistoryError)
+        throw new ProblemError(404, 'not-found', { reason: 'organization-history', organizationId: error.organizationId });
       throw error;
     }
   }

@@ -41,7 +41,7 @@ export class OrganizationHistoryQuery {
    */
   async history(organizationId: string, query: HistoryQueryDto): Promise<HistoryPageDto> {
     if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
-      throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo', message: 'from must not be after to' }]);
+      throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo' }]);
     }
     const axes = timeAxesOf(query);
     if (!hasAxes(axes)) return this.readModels.read((manager) => this.page(manager, organizationId, query));

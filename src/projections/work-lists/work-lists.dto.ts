@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { MatchesRule } from '../../platform/http/request-fields.js';
 import { PageQueryDto } from '../../platform/http/page-query.dto.js';
 import { BODY_KINDS, type BodyKind } from '../../shared/domain/vocabulary.js';
 
@@ -31,8 +32,8 @@ class WorkListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'Only items due before this day (exclusive), YYYY-MM-DD', example: '2026-12-31' })
   @IsOptional()
-  @Matches(DAY, { message: '$property must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date' })
+  @MatchesRule('isDay', DAY)
+  @IsISO8601({ strict: true })
   dueBefore?: string;
 }
 

@@ -36,13 +36,13 @@ export function allowedQualityClassificationCommands(state: QualityClassificatio
 }
 
 function requireRating(rating: QualityRating): void {
-  if (!QUALITY_RATINGS.includes(rating)) throw new InvalidInputError('rating', 'quality-rating', `Unknown rating ${rating}`);
+  if (!QUALITY_RATINGS.includes(rating)) throw new InvalidInputError('rating', 'quality-rating', { value: rating });
 }
 
 function classify(command: ClassifyQuality): QualityClassificationEvent[] {
   const { subject, year, body, rating, classifiedOn } = command.data;
   requireSubject('subject', subject);
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new InvalidInputError('year', 'calendar-year', `Not a calendar year: ${year}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new InvalidInputError('year', 'calendar-year', { value: year });
   requireActingBody('body', body);
   requireRating(rating);
   requireNotInFuture('classifiedOn', classifiedOn, command.metadata.today);
@@ -59,7 +59,7 @@ export function decideQualityClassification(command: QualityClassificationComman
       const current = qualityClassificationMachine.requireState(state, command.type);
       const { rating, reason, correctedOn } = command.data;
       requireRating(rating);
-      if (rating === current.rating) throw new InvalidInputError('rating', 'changed', `The rating in force is already ${rating}`);
+      if (rating === current.rating) throw new InvalidInputError('rating', 'changed', { value: rating });
       requireText('reason', reason);
       requireActDate('correctedOn', correctedOn, current.lastActOn, command.metadata.today);
       const { subject, year } = current.classification;

@@ -33,7 +33,7 @@ function schedule(command: ScheduleReview): SelfCriticismReviewEvent[] {
   requireIsoDate('period.from', period.from);
   requireIsoDate('period.to', period.to);
   if (compareIsoDates(period.to, period.from) < 0) {
-    throw new InvalidInputError('period.to', 'not-before-from', `The period reviewed ends (${period.to}) before it starts (${period.from})`);
+    throw new InvalidInputError('period.to', 'not-before-from', { from: period.from, to: period.to });
   }
   requireIsoDate('scheduledFor', scheduledFor);
   return [{ type: 'SelfCriticismReviewScheduled', data: { reviewId, subject, period, scheduledFor } }];

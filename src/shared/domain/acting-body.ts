@@ -7,7 +7,7 @@ export type ActingBody = Readonly<{ organizationId: string; bodyKind: BodyKind }
 
 export function requireActingBody(field: string, body: ActingBody): void {
   requireText(`${field}.organizationId`, body.organizationId);
-  if (!BODY_KINDS.includes(body.bodyKind)) throw new InvalidInputError(`${field}.bodyKind`, 'body-kind', `Unknown body kind ${body.bodyKind}`);
+  if (!BODY_KINDS.includes(body.bodyKind)) throw new InvalidInputError(`${field}.bodyKind`, 'body-kind', { value: body.bodyKind });
 }
 
 /**
@@ -18,10 +18,11 @@ export function requireActingBody(field: string, body: ActingBody): void {
  */
 export function requireBodyOverSubject(field: string, body: ActingBody, subjectLineage: readonly string[]): void {
   if (!subjectLineage.includes(body.organizationId)) {
-    throw new RuleViolationError(
-      'subject-outside-body-organization',
-      `${field}: a body acts only on its own organization, those below it and their members; organization ${body.organizationId} is not the subject's nor one above it`,
-      { field, bodyOrganizationId: body.organizationId, subjectLineage, reference: 'Charter art. 30; QĐ 296-QĐ/TW art. 4-5' },
-    );
+    throw new RuleViolationError('subject-outside-body-organization', {
+      field,
+      bodyOrganizationId: body.organizationId,
+      subjectLineage,
+      reference: 'Charter art. 30; QĐ 296-QĐ/TW art. 4-5',
+    });
   }
 }

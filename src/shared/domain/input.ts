@@ -1,29 +1,33 @@
 import { InvalidInputError } from './errors.js';
+import type { InputRule } from './refusals/input-refusals.js';
 import { compareIsoDates, isIsoDate } from './iso-date.js';
 import type { IsoDate, SubjectRef } from './vocabulary.js';
 
 /** Guards for command data that is well-formed JSON but inconsistent; each throws InvalidInputError. */
 
 export function requireText(field: string, value: string): void {
-  if (value.trim() === '') throw new InvalidInputError(field, 'not-blank', `${field} must not be blank`);
+  if (value.trim() === '') throw new InvalidInputError(field, 'not-blank');
 }
 
 export function requireIsoDate(field: string, value: IsoDate): void {
-  if (!isIsoDate(value)) throw new InvalidInputError(field, 'iso-date', `${field} must be a calendar date YYYY-MM-DD, got ${value}`);
+  if (!isIsoDate(value)) throw new InvalidInputError(field, 'iso-date', { value });
 }
 
 /** A legal act cannot be dated after the day it is recorded. */
 export function requireNotInFuture(field: string, value: IsoDate, today: IsoDate): void {
   requireIsoDate(field, value);
   if (compareIsoDates(value, today) > 0) {
-    throw new InvalidInputError(field, 'not-in-future', `${field} ${value} is after today ${today}`);
+    throw new InvalidInputError(field, 'not-in-future', { value, today });
   }
 }
 
-export function requireNotBefore(field: string, value: IsoDate, earliest: IsoDate, earliestName: string): void {
+/** The earlier dates an act may not precede, each with its rule (`not-before-proposal`). */
+type Earliest<R> = R extends `not-before-${infer Name}` ? Name : never;
+
+export function requireNotBefore(field: string, value: IsoDate, earliest: IsoDate, earliestName: Earliest<InputRule>): void {
   requireIsoDate(field, value);
   if (compareIsoDates(value, earliest) < 0) {
-    throw new InvalidInputError(field, `not-before-${earliestName}`, `${field} ${value} is before ${earliestName} ${earliest}`);
+    throw new InvalidInputError(field, `not-before-${earliestName}`, { value, earliest });
   }
 }
 
@@ -40,6 +44,6 @@ export function requireSubject(field: string, subject: SubjectRef): void {
     case 'member':
       return requireText(`${field}.memberId`, subject.memberId);
     default:
-      throw new InvalidInputError(`${field}.kind`, 'subject-kind', 'A subject is an organization or a member');
+      throw new InvalidInputError(`${field}.kind`, 'subject-kind');
   }
 }

@@ -34,10 +34,10 @@ function start(command: StartSupervision): SupervisionEvent[] {
   requireText('supervisionId', supervisionId);
   requireActingBody('body', body);
   requireSubject('subject', subject);
-  if (!SUPERVISION_KINDS.includes(kind)) throw new InvalidInputError('kind', 'supervision-kind', `Unknown supervision kind ${kind}`);
+  if (!SUPERVISION_KINDS.includes(kind)) throw new InvalidInputError('kind', 'supervision-kind', { value: kind });
   requireText('plan', plan);
   if (topic !== null) requireText('topic', topic);
-  if (kind === 'thematic' && topic === null) throw new InvalidInputError('topic', 'required-for-thematic', 'A thematic supervision has a topic');
+  if (kind === 'thematic' && topic === null) throw new InvalidInputError('topic', 'required-for-thematic');
   requireNotInFuture('startedOn', startedOn, command.metadata.today);
   return [{ type: 'SupervisionStarted', data: { supervisionId, body, subject, kind, plan, topic, startedOn } }];
 }

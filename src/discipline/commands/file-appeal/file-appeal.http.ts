@@ -14,7 +14,7 @@ export class FileAppealHttp extends DisciplineRoutes {
   async file(@Body() request: FileAppealRequest) {
     const { state, version } = await this.directory.requireCase('caseId', request.caseId);
     if (state.status !== 'in-effect') {
-      throw new RuleViolationError('no-decision-in-effect', `Case ${request.caseId} has no decision in effect to appeal (status ${state.status})`, {
+      throw new RuleViolationError('no-decision-in-effect', {
         caseId: request.caseId,
         status: state.status,
       });
