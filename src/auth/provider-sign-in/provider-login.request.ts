@@ -6,12 +6,15 @@ import { MatchesRule } from '../../platform/http/request-fields.js';
 const CODE_VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 
 export class ProviderLoginRequest {
-  @ApiProperty({ description: 'The `code` the provider sent back to the redirect URI' })
+  @ApiProperty({ example: 'SplxlOBeZQQYbYS6WxSbIA', description: 'The `code` the provider sent back to the redirect URI' })
   @IsString()
   @Length(1, 2000)
   code!: string;
 
-  @ApiProperty({ description: 'The PKCE verifier whose S256 challenge went with the authorization request (RFC 7636)' })
+  @ApiProperty({
+    example: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+    description: 'The PKCE verifier whose S256 challenge went with the authorization request (RFC 7636)',
+  })
   @MatchesRule('isCodeVerifier', CODE_VERIFIER)
   codeVerifier!: string;
 
@@ -20,7 +23,7 @@ export class ProviderLoginRequest {
   @Length(1, 2000)
   redirectUri!: string;
 
-  @ApiProperty({ description: 'The nonce sent with the authorization request: the ID token must carry it back' })
+  @ApiProperty({ example: 'n-0S6_WzA2Mj-2026', description: 'The nonce sent with the authorization request: the ID token must carry it back' })
   @IsString()
   @Length(16, 200)
   nonce!: string;
