@@ -92,9 +92,10 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
       await form.getByLabel(labelled('Mật khẩu mới')).fill('ngan');
       await form.getByLabel(labelled('Nhập lại mật khẩu mới')).fill('ngan');
       await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+      // The API words its refusal in the officer's language.
       await form
         .getByRole('alert')
-        .getByText(/at least 12 characters/)
+        .getByText(/ít nhất 12 ký tự/)
         .waitFor();
       await form.getByLabel(labelled('Mật khẩu mới')).fill(OWN_PASSWORD);
       await form.getByLabel(labelled('Nhập lại mật khẩu mới')).fill(OWN_PASSWORD);
