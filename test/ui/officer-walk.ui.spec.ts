@@ -127,9 +127,9 @@ const CASE_TIMEOUT = 120_000;
       await period.getByLabel('Từ ngày').fill('01/01/2024');
       await period.getByLabel('Đến ngày').fill('31/12/2023');
       await decision.getByRole('button', { name: 'Ghi nhận' }).click();
-      // The API refuses a period that ends before it starts, naming `period.to`: its message shows under that input.
+      // The API refuses a period that ends before it starts, naming `period.to`: its message, in the officer's language, shows under that input.
       const periodEnd = period.locator('.mantine-InputWrapper-root', { has: page.getByLabel('Đến ngày') });
-      await periodEnd.locator('.mantine-InputWrapper-error').getByText('before it starts').waitFor();
+      await periodEnd.locator('.mantine-InputWrapper-error').getByText('trước ngày bắt đầu').waitFor();
       await screenshot(page, '03-inspection-field-error');
       await period.getByLabel('Đến ngày').fill('31/12/2025');
       await decision.getByRole('button', { name: 'Ghi nhận' }).click();
