@@ -5,7 +5,7 @@ import { ApiClient, foundTree, type Tree } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, choose, chromiumAvailable, labelled, launchChromium, screenshot } from './browser.js';
+import { buildAdminUi, choose, chromiumAvailable, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 const target = testDatabases().at(-1)!;
 const SETUP_TIMEOUT = 240_000;
@@ -36,9 +36,7 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
     const { pool } = app.get(Database);
     await waitUntilProjected(pool, await committedHead(pool));
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await walkPage(browser, pageErrors);
   }, SETUP_TIMEOUT);
 
   afterEach(async () => {

@@ -56,3 +56,11 @@ export async function choose(scope: Page | Locator, label: string, option: strin
   const page = 'page' in scope ? scope.page() : scope;
   await page.getByRole('option', { name: option, exact: true }).first().click();
 }
+
+/** A page as the walks use it: a laptop's viewport, 15 s for each step, and the page's own errors kept in `errors`. */
+export async function walkPage(browser: Browser, errors: string[], options: { readonly acceptDownloads?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, ...options });
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}

@@ -7,7 +7,7 @@ import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { waitUntilCaughtUp } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, choose, chromiumAvailable, labelled, launchChromium, screenshot } from './browser.js';
+import { buildAdminUi, choose, chromiumAvailable, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 // The browser walk runs once, on PostgreSQL when CI provides it, in a database of its own: it verifies the
 // whole store, which other suites tamper with on purpose.
@@ -44,9 +44,7 @@ const CASE_TIMEOUT = 120_000;
     await tree.admitFull('Lê Thị Hoa');
     await projected();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await walkPage(browser, pageErrors, { acceptDownloads: true });
   }, SETUP_TIMEOUT);
 
   // What the browser showed when each case ended: the first thing to look at when one fails.

@@ -4,7 +4,7 @@ import { ApiClient, foundTree } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { startIdentityProvider, type IdentityProvider } from '../support/identity-provider.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, chromiumAvailable, labelled, launchChromium, screenshot } from './browser.js';
+import { buildAdminUi, chromiumAvailable, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 const target = testDatabases().at(-1)!;
 const SETUP_TIMEOUT = 240_000;
@@ -37,9 +37,7 @@ const SUBJECT = 'nguyen-van-an@ubkt';
       grants: [{ role: 'discipline-officer', organizationId: tree.commune.id }],
     });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page = await walkPage(browser, pageErrors);
   }, SETUP_TIMEOUT);
 
   afterEach(async () => {
