@@ -14,6 +14,7 @@ import { PasswordPage } from './session/password-page.js';
 import { onTokenChange } from './api/client.js';
 import { useSession } from './session/session.js';
 import { WorkPage } from './work/work-page.js';
+import { StatutoryReportPage } from './statistics/statutory-report-page.js';
 import { StartPage } from './workflows/start-page.js';
 import { StreamPage } from './workflows/stream-page.js';
 
@@ -44,6 +45,7 @@ function Screens() {
             </Suspense>
           }
         />
+        <Route path="statistics/statutory" element={<StatutoryReportPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="accounts" element={<AccountsPage />} />
         <Route path="password" element={<PasswordPage forced={false} />} />

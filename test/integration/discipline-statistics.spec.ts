@@ -3,6 +3,9 @@ import { Database } from '../../src/database/database.js';
 import { DemoAlreadyLoadedError, seedDemo, type DemoSummary } from '../../src/demo/seed-demo.js';
 import { disciplineStatisticsProjection } from '../../src/projections/discipline-statistics/discipline-statistics.projection.js';
 import type { DisciplineStatistics } from '../../src/projections/discipline-statistics/discipline-statistics.query.js';
+import type { StatutoryReport } from '../../src/projections/discipline-statistics/statutory-report.js';
+import { addDays } from '../../src/rulebook/index.js';
+import { ApiClient } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { authorizedAgent, createTestApp, type HttpAgent } from '../support/test-app.js';
@@ -141,6 +144,57 @@ describe.each(testDatabases())('discipline statistics of the seed demo on $name'
     await anonymous.get(`${REPORT}?${YEAR}`).expect(401);
     const doc = await http.get('/api/docs-json').expect(200);
     expect(doc.body.paths['/api/v1/reports/discipline-statistics'].get.description).toContain('when decided');
+  });
+
+  it('lays the figures out as the report form has them, under /statutory, JSON only', async () => {
+    const statutory = (await http.get(`${REPORT}/statutory?${YEAR}&organizationId=${demo.districtId}`).expect(200)).body as StatutoryReport;
+    expect(statutory.period).toEqual({ from: '2019-01-01', to: '2019-12-03' });
+    const rows = (section: string) => Object.fromEntries(statutory.sections.find((s) => s.number === section)!.rows.map((r) => [r.number, r.values]));
+    expect(rows('I')['1']).toEqual([34, 0]);
+    expect(rows('I')['3.1']).toEqual([0, 12]);
+    expect(rows('II')['2']).toEqual([37, 30, 4, 0, 3, 0]);
+    expect(rows('II')['2.1']).toEqual([9, 2, 4, 0, 3, 0]);
+    expect(rows('II')['2.2']).toEqual([28, 28, 0, 0, 0, 0]);
+    const refused = await http.get(`${REPORT}/statutory?${YEAR}&format=csv`).expect(400);
+    expect(refused.body).toMatchObject({ code: 'validation-failed', errors: [expect.objectContaining({ field: 'format' })] });
+  });
+
+  it('Charter art. 39 and QĐ 117-QĐ/TW: an annulment counts in the period it was decided, and the annulled sanction still counts in its own', async () => {
+    const { pool } = app.get(Database);
+    const [warned] = (
+      await pool.query<{ stream_id: string; member_id: string; occurred_on: string }>(
+        `SELECT stream_id, member_id, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on FROM discipline_statistics_facts
+         WHERE act = 'sanction' AND act_kind = 'warning' AND body_kind = 'inspection-commission' ORDER BY occurred_on DESC LIMIT 1`,
+      )
+    ).rows;
+    const api = new ApiClient(http);
+    const appeal = await api.create('appeals', {
+      caseId: warned!.stream_id.replace(/^discipline-case-/, ''),
+      appellant: { kind: 'member', memberId: warned!.member_id },
+      filedOn: addDays(warned!.occurred_on, 10),
+      reviewingBody: { organizationId: demo.districtId, bodyKind: 'standing-committee' },
+    });
+    await api.command(
+      `appeals/${appeal.id}/annul`,
+      { decidedOn: '2020-01-10', decisionNumber: '01-QĐ/HU', reason: 'Không đủ căn cứ kết luận vi phạm' },
+      appeal.version,
+    );
+    await waitUntilProjected(pool, await committedHead(pool), [disciplineStatisticsProjection.name]);
+
+    const district = `organizationId=${demo.districtId}`;
+    const year2019 = await report(`${YEAR}&${district}`);
+    expect(year2019.sanctions.members.total).toBe(37);
+    expect(year2019.sanctions.members.byForm.warning).toBe(4);
+    expect(year2019.appeals.members.total).toBe(0);
+    const year2020 = await report(`from=2020-01-01&to=2020-12-31&${district}`);
+    expect(year2020.sanctions.members.total).toBe(0);
+    expect(year2020.appeals.members).toEqual({ total: 1, upheld: 0, changed: 0, annulled: 1 });
+    expect(year2020.restorations.members.total).toBeGreaterThan(0);
+    expect(year2020.restorations.members.byItem['party-membership']).toBe(0);
+    const statutory2020 = (await http.get(`${REPORT}/statutory?from=2020-01-01&to=2020-12-31&${district}`).expect(200)).body as StatutoryReport;
+    expect(statutory2020.sections.find((s) => s.number === 'III')!.rows).toContainEqual({ number: '2', label: 'Đảng viên', values: [1, 0, 0, 1] });
+    const csv = await http.get(`${REPORT}?from=2020-01-01&to=2020-12-31&${district}&format=csv`).expect(200);
+    expect(csv.text).toContain('appeals,members.annulled,1,Giải quyết khiếu nại kỷ luật — đảng viên — xóa bỏ hình thức kỷ luật');
   });
 
   it('refuses to load the demo a second time', async () => {

@@ -2,7 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { Alert, Button, Group, Paper, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { call, send } from '../api/client.js';
 import { disciplineStatistics } from '../api/generated/sdk.gen.js';
 import type { DisciplineStatisticsDto } from '../api/generated/types.gen.js';
@@ -84,6 +84,9 @@ export function StatisticsPage() {
           <Button type="submit">{t('stats.show')}</Button>
           <Button variant="default" onClick={downloadCsv} disabled={!data}>
             {t('stats.csv')}
+          </Button>
+          <Button variant="default" component={Link} to={`/statistics/statutory${request ? `?${new URLSearchParams({ ...request })}` : ''}`}>
+            {t('stats.statutory')}
           </Button>
         </Group>
       </Paper>

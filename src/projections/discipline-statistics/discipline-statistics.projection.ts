@@ -113,10 +113,21 @@ async function removal(tx: EntityManager, event: RecordedEvent, act: StatisticsA
 
 type Handler = (tx: EntityManager, event: RecordedEvent) => Promise<void>;
 
+/** Chuẩn y / thay đổi / xóa bỏ: counted when the reviewing body decides, beside the sanction it reviewed. */
+function appealOutcome(outcome: 'upheld' | 'changed' | 'annulled'): Handler {
+  return async (tx, event) => {
+    const filed = await recall(tx, event.streamId);
+    const body = filed && (await bodyOf(tx, event.data.decidedBy as ActingBody & { level: string }));
+    await record(tx, event, 'appeal-outcome', text(event.data, 'decidedOn'), filed && { ...filed, ...body, actKind: outcome });
+  };
+}
+
 /**
  * What each figure counts, and on which legal date: an inspection when it is decided (quyết định kiểm
  * tra), a supervision when it starts, a sanction when its decision takes effect (with the form and the
- * deciding body as issued), an expulsion, removal from the roll or release on its own date.
+ * deciding body as issued), an appeal's outcome when the reviewing body decides it and each restoration
+ * when ordered (a sanction later annulled stays counted in its own period), an expulsion, removal from the
+ * roll or release on its own date.
  */
 const HANDLERS: Readonly<Partial<Record<DomainEventType, Handler>>> = {
   InspectionProposed: async (tx, event) =>
@@ -131,6 +142,14 @@ const HANDLERS: Readonly<Partial<Record<DomainEventType, Handler>>> = {
     await remember(tx, event.streamId, opened && { ...opened, actKind: text(event.data, 'form'), ...(await bodyOf(tx, decidingBody)) });
   },
   DisciplineDecisionAnnounced: async (tx, event) => record(tx, event, 'sanction', text(event.data, 'effectiveOn'), await recall(tx, event.streamId)),
+  AppealFiled: async (tx, event) => remember(tx, event.streamId, await withSubject(tx, event.data, null)),
+  SanctionUpheld: appealOutcome('upheld'),
+  SanctionChanged: appealOutcome('changed'),
+  SanctionAnnulled: appealOutcome('annulled'),
+  RestorationOrdered: async (tx, event) => {
+    const filed = await recall(tx, event.streamId);
+    await record(tx, event, 'restoration', text(event.data, 'orderedOn'), filed && { ...filed, actKind: text(event.data, 'item') });
+  },
   MemberExpelled: (tx, event) => removal(tx, event, 'expulsion', 'expelledOn'),
   MemberRemovedFromRoll: (tx, event) => removal(tx, event, 'removal-from-roll', 'removedOn'),
   MemberReleased: (tx, event) => removal(tx, event, 'release', 'releasedOn'),
@@ -139,7 +158,7 @@ const HANDLERS: Readonly<Partial<Record<DomainEventType, Handler>>> = {
 /** Issue 5's statutory statistics: one fact per counted act, filtered by legal date and organization subtree. */
 export const disciplineStatisticsProjection: Projection = {
   name: 'discipline-statistics',
-  version: 1,
+  version: 2,
   handles: [...TREE_EVENTS, ...MEMBER_PLACEMENT_EVENTS, ...typesOf(HANDLERS)],
   tables: ['discipline_statistics_facts', 'discipline_statistics_tree', 'discipline_statistics_members', 'discipline_statistics_pending'],
   async evolve(tx, event) {

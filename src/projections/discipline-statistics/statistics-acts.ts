@@ -1,5 +1,8 @@
-/** What a statistics fact counts; `act_kind` refines it (inspection and supervision kind, sanction form). */
-export const STATISTICS_ACTS = ['inspection', 'supervision', 'sanction', 'expulsion', 'removal-from-roll', 'release'] as const;
+/**
+ * What a statistics fact counts; `act_kind` refines it (inspection and supervision kind, sanction form,
+ * appeal outcome, restored item).
+ */
+export const STATISTICS_ACTS = ['inspection', 'supervision', 'sanction', 'appeal-outcome', 'restoration', 'expulsion', 'removal-from-roll', 'release'] as const;
 export type StatisticsAct = (typeof STATISTICS_ACTS)[number];
 
 /** One aggregated line of facts: how many acts of a kind, by a kind of body, on a kind of subject. */

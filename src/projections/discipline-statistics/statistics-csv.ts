@@ -5,6 +5,8 @@ const VIETNAMESE: Readonly<Record<string, string>> = {
   inspections: 'Kiểm tra',
   supervisions: 'Giám sát',
   sanctions: 'Thi hành kỷ luật',
+  appeals: 'Giải quyết khiếu nại kỷ luật',
+  restorations: 'Khôi phục quyền lợi',
   removals: 'Đưa ra khỏi Đảng',
   byCommittees: 'cấp ủy',
   byInspectionCommissions: 'ủy ban kiểm tra',
@@ -16,6 +18,17 @@ const VIETNAMESE: Readonly<Record<string, string>> = {
   thematic: 'chuyên đề',
   byForm: 'theo hình thức',
   byDecidingBody: 'theo cơ quan quyết định',
+  byItem: 'theo nội dung',
+  upheld: 'chuẩn y',
+  changed: 'thay đổi hình thức kỷ luật',
+  annulled: 'xóa bỏ hình thức kỷ luật',
+  'evaluation-and-classification': 'đánh giá, xếp loại',
+  'cadre-planning-eligibility': 'quy hoạch cán bộ',
+  'appointment-and-nomination': 'bổ nhiệm, giới thiệu ứng cử',
+  'salary-increase': 'nâng lương',
+  'commendations-and-awards': 'khen thưởng',
+  'post-or-equivalent': 'chức vụ hoặc chức vụ tương đương',
+  'party-membership': 'đảng tịch',
   reprimand: 'khiển trách',
   warning: 'cảnh cáo',
   dismissal: 'cách chức',
@@ -36,6 +49,10 @@ const VIETNAMESE: Readonly<Record<string, string>> = {
   'sub-grassroots-committee': 'đảng ủy bộ phận',
 };
 
+export function vietnameseLabel(key: string): string {
+  return VIETNAMESE[key] ?? key;
+}
+
 export interface CsvRow {
   readonly figure: string;
   readonly breakdown: string;
@@ -53,7 +70,7 @@ function leaves(value: unknown, path: readonly string[]): { path: readonly strin
 export function csvRows(figures: StatisticsFigures): CsvRow[] {
   return leaves(figures, []).map(({ path, value }) => {
     const [figure = '', ...breakdown] = path;
-    return { figure, breakdown: breakdown.join('.'), value, labelVi: path.map((key) => VIETNAMESE[key] ?? key).join(' — ') };
+    return { figure, breakdown: breakdown.join('.'), value, labelVi: path.map(vietnameseLabel).join(' — ') };
   });
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { AsOfField, KnownAtField } from '../../audit/time-axes.js';
 import { DateField, EnumField, UuidField } from '../../platform/http/request-fields.js';
 
@@ -27,6 +27,9 @@ export class StatisticsQueryDto {
   @EnumField(STATISTICS_FORMATS, 'json', { optional: true, description: 'csv: text/csv with the columns figure, breakdown, value, label_vi' })
   format?: StatisticsFormat;
 }
+
+/** The statutory layout is JSON only: the same period, subtree and time axes, without `format`. */
+export class StatutoryReportQueryDto extends OmitType(StatisticsQueryDto, ['format'] as const) {}
 
 class PeriodDto {
   @ApiProperty({ example: '2019-01-01' }) from!: string;
@@ -92,6 +95,29 @@ class SanctionsDto {
   @ApiProperty({ type: SanctionCountsDto, description: 'Members disciplined (đảng viên bị thi hành kỷ luật)' }) members!: SanctionCountsDto;
 }
 
+class AppealOutcomeCountsDto {
+  @ApiProperty({ description: 'Appeals decided in the period' }) total!: number;
+  @ApiProperty({ description: 'Chuẩn y' }) upheld!: number;
+  @ApiProperty({ description: 'Thay đổi hình thức kỷ luật' }) changed!: number;
+  @ApiProperty({ description: 'Xóa bỏ hình thức kỷ luật' }) annulled!: number;
+}
+
+class AppealsDto {
+  @ApiProperty({ type: AppealOutcomeCountsDto }) organizations!: AppealOutcomeCountsDto;
+  @ApiProperty({ type: AppealOutcomeCountsDto }) members!: AppealOutcomeCountsDto;
+}
+
+class RestorationCountsDto {
+  @ApiProperty({ description: 'Items ordered restored in the period' }) total!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { 'party-membership': 1, 'cadre-planning-eligibility': 1 } })
+  byItem!: Record<string, number>;
+}
+
+class RestorationsDto {
+  @ApiProperty({ type: RestorationCountsDto }) organizations!: RestorationCountsDto;
+  @ApiProperty({ type: RestorationCountsDto }) members!: RestorationCountsDto;
+}
+
 class RemovalsDto {
   @ApiProperty({ description: 'Khai trừ, when the expulsion took effect' }) expelled!: number;
   @ApiProperty({ description: 'Xóa tên' }) removedFromRoll!: number;
@@ -104,5 +130,27 @@ export class DisciplineStatisticsDto {
   @ApiProperty({ type: InspectionsDto }) inspections!: InspectionsDto;
   @ApiProperty({ type: SupervisionsDto }) supervisions!: SupervisionsDto;
   @ApiProperty({ type: SanctionsDto }) sanctions!: SanctionsDto;
+  @ApiProperty({ type: AppealsDto, description: 'Appeal outcomes (chuẩn y, thay đổi, xóa bỏ), counted when decided' }) appeals!: AppealsDto;
+  @ApiProperty({ type: RestorationsDto, description: 'Restorations after annulment (QĐ 117-QĐ/TW), counted when ordered' }) restorations!: RestorationsDto;
   @ApiProperty({ type: RemovalsDto }) removals!: RemovalsDto;
+}
+
+class StatutoryRowDto {
+  @ApiProperty({ example: '2.1', description: 'The row number on the form' }) number!: string;
+  @ApiProperty({ example: 'Ủy ban kiểm tra huyện ủy' }) label!: string;
+  @ApiProperty({ type: [Number], example: [9, 2, 4, 0, 3, 0], description: 'One value per column of the section' }) values!: number[];
+}
+
+class StatutorySectionDto {
+  @ApiProperty({ example: 'II' }) number!: string;
+  @ApiProperty({ example: 'Thi hành kỷ luật' }) title!: string;
+  @ApiProperty({ type: [String], example: ['Tổng số', 'Khiển trách', 'Cảnh cáo', 'Cách chức', 'Khai trừ', 'Giải tán'] }) columns!: string[];
+  @ApiProperty({ type: [StatutoryRowDto] }) rows!: StatutoryRowDto[];
+}
+
+export class StatutoryReportDto {
+  @ApiProperty({ example: 'Báo cáo thống kê công tác kiểm tra, giám sát và thi hành kỷ luật đảng' }) title!: string;
+  @ApiProperty({ type: PeriodDto }) period!: PeriodDto;
+  @ApiProperty({ type: OrganizationDto, nullable: true }) organization!: OrganizationDto | null;
+  @ApiProperty({ type: [StatutorySectionDto] }) sections!: StatutorySectionDto[];
 }

@@ -1,3 +1,4 @@
+import { RESTORATION_ITEMS } from '../../rulebook/index.js';
 import type { FactCount } from './statistics-acts.js';
 
 export interface InspectionCounts {
@@ -26,6 +27,18 @@ export interface SanctionCounts {
   /** Keyed `<level>-committee`, `<level>-inspection-commission` or `cell`; each with its total and forms. */
   byDecidingBody: Record<string, FormCounts>;
 }
+/** Appeals decided (giải quyết khiếu nại kỷ luật) in the period, by outcome. */
+export interface AppealOutcomeCounts {
+  total: number;
+  upheld: number;
+  changed: number;
+  annulled: number;
+}
+/** What annulments gave back (QĐ 117-QĐ/TW), one count per item ordered restored. */
+export interface RestorationCounts {
+  total: number;
+  byItem: Record<string, number>;
+}
 export interface RemovalCounts {
   expelled: number;
   removedFromRoll: number;
@@ -35,11 +48,14 @@ export interface StatisticsFigures {
   inspections: ByActingBody<InspectionCounts>;
   supervisions: ByActingBody<SupervisionCounts>;
   sanctions: BySubject<SanctionCounts>;
+  appeals: BySubject<AppealOutcomeCounts>;
+  restorations: BySubject<RestorationCounts>;
   removals: RemovalCounts;
 }
 
 const MEMBER_FORMS = ['reprimand', 'warning', 'dismissal', 'expulsion'];
 const ORGANIZATION_FORMS = ['reprimand', 'warning', 'dissolution'];
+export const APPEAL_OUTCOMES = ['upheld', 'changed', 'annulled'] as const;
 const LEVEL_ORDER = ['central', 'province', 'district', 'grassroots', 'sub-grassroots', 'cell'];
 
 function isCommission(bodyKind: string | null): boolean {
@@ -64,10 +80,14 @@ function emptyFigures(): StatisticsFigures {
     organizations: { total: 0, regular: 0, thematic: 0 },
     members: { total: 0, regular: 0, thematic: 0 },
   });
+  const outcomes = (): AppealOutcomeCounts => ({ total: 0, upheld: 0, changed: 0, annulled: 0 });
+  const restorations = (): RestorationCounts => ({ total: 0, byItem: Object.fromEntries(RESTORATION_ITEMS.map((item) => [item, 0])) });
   return {
     inspections: { byCommittees: inspections(), byInspectionCommissions: inspections() },
     supervisions: { byCommittees: supervisions(), byInspectionCommissions: supervisions() },
     sanctions: { organizations: sanctions(ORGANIZATION_FORMS), members: sanctions(MEMBER_FORMS) },
+    appeals: { organizations: outcomes(), members: outcomes() },
+    restorations: { organizations: restorations(), members: restorations() },
     removals: { expelled: 0, removedFromRoll: 0, released: 0 },
   };
 }
@@ -111,6 +131,20 @@ export function statisticsFigures(facts: readonly FactCount[]): StatisticsFigure
       case 'sanction':
         addSanction(figures.sanctions[subject], subject === 'members' ? MEMBER_FORMS : ORGANIZATION_FORMS, fact);
         break;
+      case 'appeal-outcome': {
+        const counts = figures.appeals[subject];
+        const outcome = APPEAL_OUTCOMES.find((known) => known === fact.actKind);
+        counts.total += fact.count;
+        if (outcome) counts[outcome] += fact.count;
+        break;
+      }
+      case 'restoration': {
+        const counts = figures.restorations[subject];
+        const item = fact.actKind ?? 'unknown';
+        counts.total += fact.count;
+        counts.byItem[item] = (counts.byItem[item] ?? 0) + fact.count;
+        break;
+      }
       case 'expulsion':
         figures.removals.expelled += fact.count;
         break;

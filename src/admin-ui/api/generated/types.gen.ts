@@ -278,6 +278,45 @@ export type SanctionsDto = {
     members: SanctionCountsDto;
 };
 
+export type AppealOutcomeCountsDto = {
+    /**
+     * Appeals decided in the period
+     */
+    total: number;
+    /**
+     * Chuẩn y
+     */
+    upheld: number;
+    /**
+     * Thay đổi hình thức kỷ luật
+     */
+    changed: number;
+    /**
+     * Xóa bỏ hình thức kỷ luật
+     */
+    annulled: number;
+};
+
+export type AppealsDto = {
+    organizations: AppealOutcomeCountsDto;
+    members: AppealOutcomeCountsDto;
+};
+
+export type RestorationCountsDto = {
+    /**
+     * Items ordered restored in the period
+     */
+    total: number;
+    byItem: {
+        [key: string]: number;
+    };
+};
+
+export type RestorationsDto = {
+    organizations: RestorationCountsDto;
+    members: RestorationCountsDto;
+};
+
 export type RemovalsDto = {
     /**
      * Khai trừ, when the expulsion took effect
@@ -302,7 +341,41 @@ export type DisciplineStatisticsDto = {
     inspections: InspectionsDto;
     supervisions: SupervisionsDto;
     sanctions: SanctionsDto;
+    /**
+     * Appeal outcomes (chuẩn y, thay đổi, xóa bỏ), counted when decided
+     */
+    appeals: AppealsDto;
+    /**
+     * Restorations after annulment (QĐ 117-QĐ/TW), counted when ordered
+     */
+    restorations: RestorationsDto;
     removals: RemovalsDto;
+};
+
+export type StatutoryRowDto = {
+    /**
+     * The row number on the form
+     */
+    number: string;
+    label: string;
+    /**
+     * One value per column of the section
+     */
+    values: Array<number>;
+};
+
+export type StatutorySectionDto = {
+    number: string;
+    title: string;
+    columns: Array<string>;
+    rows: Array<StatutoryRowDto>;
+};
+
+export type StatutoryReportDto = {
+    title: string;
+    period: PeriodDto;
+    organization: OrganizationDto | null;
+    sections: Array<StatutorySectionDto>;
 };
 
 export type MemberRecordResponse = {
@@ -1538,6 +1611,61 @@ export type DisciplineStatisticsResponses = {
 };
 
 export type DisciplineStatisticsResponse = DisciplineStatisticsResponses[keyof DisciplineStatisticsResponses];
+
+export type StatutoryStatisticsData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * First day counted (legal date of the act, inclusive)
+         */
+        from: string;
+        /**
+         * Last day counted (inclusive)
+         */
+        to: string;
+        /**
+         * Count this organization and its subtree only; without it, every organization the caller is granted
+         */
+        organizationId?: string;
+        /**
+         * Valid time: only what occurred on or before this day (YYYY-MM-DD), replayed from the events
+         */
+        asOf?: string;
+        /**
+         * Record time: only what was recorded at or before this instant (ISO 8601 with a time zone), replayed from the events
+         */
+        knownAt?: string;
+    };
+    url: '/api/v1/reports/discipline-statistics/statutory';
+};
+
+export type StatutoryStatisticsErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+};
+
+export type StatutoryStatisticsError = StatutoryStatisticsErrors[keyof StatutoryStatisticsErrors];
+
+export type StatutoryStatisticsResponses = {
+    200: StatutoryReportDto;
+};
+
+export type StatutoryStatisticsResponse = StatutoryStatisticsResponses[keyof StatutoryStatisticsResponses];
 
 export type GetMemberRecordData = {
     body?: never;

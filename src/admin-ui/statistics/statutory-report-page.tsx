@@ -1,0 +1,124 @@
+import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { call } from '../api/client.js';
+import { statutoryStatistics } from '../api/generated/sdk.gen.js';
+import type { StatutoryReportDto } from '../api/generated/types.gen.js';
+import { formatDate, parseDate, todayIso } from '../dates.js';
+import { useI18n } from '../i18n/i18n.js';
+import { OrganizationSelect } from '../organizations/organization-select.js';
+import './statutory-report-print.css';
+
+type Section = StatutoryReportDto['sections'][number];
+
+function SectionTable({ section }: { section: Section }) {
+  const { t } = useI18n();
+  return (
+    <Table withTableBorder withColumnBorders fz="sm" className="statutory-section" aria-label={`${section.number}. ${section.title}`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={56}>{t('stats.number')}</Table.Th>
+          <Table.Th>{t('stats.content')}</Table.Th>
+          {section.columns.map((column) => (
+            <Table.Th key={column} ta="right">
+              {column}
+            </Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {section.rows.map((row) => (
+          <Table.Tr key={row.number} data-row={`${section.number}.${row.number}`}>
+            <Table.Td>{row.number}</Table.Td>
+            <Table.Td pl={row.number.includes('.') ? 'lg' : undefined}>{row.label}</Table.Td>
+            {row.values.map((value, index) => (
+              <Table.Td key={section.columns[index]} ta="right">
+                {value}
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** The statistics in the layout of the commissions' report form, on screen and printed (A4, without the navigation). */
+export function StatutoryReportPage() {
+  const { t } = useI18n();
+  const [search, setSearch] = useSearchParams();
+  const requested = { organizationId: search.get('organizationId'), from: search.get('from'), to: search.get('to') };
+  const [organizationId, setOrganizationId] = useState<string | null>(requested.organizationId);
+  const [from, setFrom] = useState(formatDate(requested.from) || `01/01/${todayIso().slice(0, 4)}`);
+  const [to, setTo] = useState(formatDate(requested.to) || formatDate(todayIso()));
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const period = requested.from && requested.to ? { from: requested.from, to: requested.to } : null;
+  const report = useQuery({
+    queryKey: ['statutory-statistics', requested],
+    queryFn: () =>
+      call(
+        statutoryStatistics({ query: { ...period!, ...(requested.organizationId ? { organizationId: requested.organizationId } : {}) } }),
+      ) as Promise<StatutoryReportDto>,
+    enabled: period !== null,
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const chosen = { from: parseDate(from), to: parseDate(to) };
+    if (!chosen.from || !chosen.to) return setInvalid(t('common.invalidDate'));
+    setInvalid(null);
+    setSearch({ ...(organizationId ? { organizationId } : {}), from: chosen.from, to: chosen.to });
+  }
+
+  const data = report.data;
+  return (
+    <Stack>
+      <Title order={2} className="print-hidden">
+        {t('stats.statutoryTitle')}
+      </Title>
+      <Paper withBorder p="md" component="form" onSubmit={submit} className="print-hidden">
+        <Group align="flex-end">
+          <OrganizationSelect label={t('stats.organization')} clearable w={320} value={organizationId} onChange={setOrganizationId} />
+          <TextInput
+            label={t('stats.from')}
+            placeholder={t('common.datePlaceholder')}
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            w={140}
+            error={invalid}
+          />
+          <TextInput label={t('stats.to')} placeholder={t('common.datePlaceholder')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={140} />
+          <Button type="submit">{t('stats.show')}</Button>
+          <Button variant="default" onClick={() => window.print()} disabled={!data}>
+            {t('stats.print')}
+          </Button>
+        </Group>
+      </Paper>
+      {report.isError && (
+        <Alert color="red" role="alert">
+          {report.error.message}
+        </Alert>
+      )}
+      {data && (
+        <Stack gap="sm" className="statutory-report" data-testid="statutory-report">
+          <Title order={3} ta="center">
+            {data.title}
+          </Title>
+          <Text ta="center" fw={600}>
+            {data.organization?.name ?? t('stats.wholeTree')}
+          </Text>
+          <Text ta="center">{t('stats.period', { from: formatDate(data.period.from), to: formatDate(data.period.to) })}</Text>
+          {data.sections.map((section) => (
+            <Stack key={section.number} gap={4}>
+              <Title order={5}>
+                {section.number}. {section.title}
+              </Title>
+              <SectionTable section={section} />
+            </Stack>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
