@@ -6,7 +6,7 @@ import { seedDemo, type DemoSummary } from '../../src/demo/seed-demo.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { waitUntilCaughtUp } from '../support/projections.js';
 import { ADMIN_PASSWORD, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, chromiumAvailable, labelled, launchChromium, screenshot } from './browser.js';
+import { buildAdminUi, chromiumAvailable, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 const target = testDatabases().at(-1)!;
 const SETUP_TIMEOUT = 300_000;
@@ -21,6 +21,7 @@ const A4_PRINTABLE_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
   let page: Page;
   let origin: string;
   let demo: DemoSummary;
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     buildAdminUi();
@@ -31,8 +32,7 @@ const A4_PRINTABLE_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
     demo = await seedDemo(app);
     await waitUntilCaughtUp(app.get(Database).pool);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    page.setDefaultTimeout(15_000);
+    page = await walkPage(browser, pageErrors);
   }, SETUP_TIMEOUT);
 
   afterEach(async () => {
@@ -82,6 +82,7 @@ const A4_PRINTABLE_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
       expect(text).toContain('Giải quyết khiếu nại kỷ luật');
       expect(text).not.toContain('Lập báo cáo');
       expect(text).not.toContain('Kiểm toán');
+      expect(pageErrors).toEqual([]);
     },
     CASE_TIMEOUT,
   );
