@@ -105,6 +105,7 @@ export function StatisticsPage() {
                 { name: field('organizations'), color: 'blue.6' },
               ]}
               withLegend
+              yAxisProps={{ allowDecimals: false }}
             />
           </Paper>
           <Table striped fz="sm" aria-label={t('stats.title')}>
