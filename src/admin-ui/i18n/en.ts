@@ -66,6 +66,7 @@ export const en: Record<keyof typeof vi, string> = {
   'common.invalidDate': 'Write the date as dd/mm/yyyy',
   'org.tree': 'Organization tree',
   'org.select': 'Choose an organization in the tree',
+  'org.bodies': 'Bodies',
   'org.members': 'Members',
   'org.history': 'History',
   'org.found': 'Found a subordinate organization',

@@ -65,6 +65,7 @@ export const vi = {
   'common.invalidDate': 'Ngày phải viết dd/mm/yyyy',
   'org.tree': 'Cây tổ chức',
   'org.select': 'Chọn một tổ chức trong cây',
+  'org.bodies': 'Các cơ quan',
   'org.members': 'Đảng viên',
   'org.history': 'Lịch sử',
   'org.found': 'Thành lập tổ chức trực thuộc',

@@ -12,6 +12,7 @@ import { memberQuery } from '../workflows/member-picker.js';
 import type { StreamView } from '../workflows/resources.js';
 import { StateView } from '../workflows/state-view.js';
 import { useOrganizations } from './organization-select.js';
+import { OrganizationBodies, type EstablishedBody } from './organization-bodies.js';
 import { OrganizationTree } from './organization-tree.js';
 
 function MemberLink({ memberId }: { memberId: string }) {
@@ -62,9 +63,12 @@ function OrganizationDetail({ organizationId }: { organizationId: string }) {
           </Button>
         </Group>
       </Group>
-      <StateView state={organization} omit={['organizationId', 'parentId', 'predecessorIds']} />
+      <StateView state={organization} omit={['organizationId', 'parentId', 'predecessorIds', 'bodies']} />
+      <OrganizationBodies bodies={(organization.bodies ?? []) as readonly EstablishedBody[]} />
       <Paper withBorder p="md">
-        <Title order={4}>{t('org.members')}</Title>
+        <Title order={3} size="h4">
+          {t('org.members')}
+        </Title>
         {members.data?.items.length === 0 && <Text>{t('org.noMembers')}</Text>}
         <List>
           {members.data?.items.map((member) => (

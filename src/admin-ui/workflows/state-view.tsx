@@ -1,6 +1,7 @@
 import { Anchor, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDate } from '../dates.js';
+import type { Citation } from '../i18n/citation.js';
 import { useI18n } from '../i18n/i18n.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,9 +12,13 @@ const REFERENCES: Record<string, string> = {
   inspectionId: '/inspections/',
 };
 
+/** Fields that hold where a rule is written: shown as officers cite it, never as its parts. */
+const CITATIONS = new Set(['citation', 'citations']);
+
 function Value({ name, value }: { name: string; value: unknown }) {
-  const { value: label } = useI18n();
+  const { value: label, cite } = useI18n();
   if (value === null || value === undefined) return <>—</>;
+  if (CITATIONS.has(name) && typeof value === 'object' && !Array.isArray(value)) return <>{cite(value as Citation)}</>;
   if (typeof value === 'boolean') return <>{value ? '✓' : '✗'}</>;
   if (typeof value === 'string') {
     if (DAY.test(value)) return <>{formatDate(value)}</>;
