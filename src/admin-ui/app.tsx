@@ -5,6 +5,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuditPage } from './audit/audit-page.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { AppLayout } from './layout/app-layout.js';
+import { contrastVariables, theme } from './layout/theme.js';
 import { HistoryPage } from './organizations/history-page.js';
 import { MemberPage } from './organizations/member-page.js';
 import { OrganizationsPage } from './organizations/organizations-page.js';
@@ -57,7 +58,7 @@ function Screens() {
 
 export function App() {
   return (
-    <MantineProvider>
+    <MantineProvider theme={theme} cssVariablesResolver={contrastVariables}>
       <I18nProvider>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
