@@ -370,6 +370,18 @@ const CASE_TIMEOUT = 120_000;
       await reader.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
       await reader.goto(caseUrl);
       await reader.getByTestId('ballot-outcome').waitFor();
+      // The file reads as officers write it: the deciding body by name, violations and appeals as tables.
+      await reader.getByRole('heading', { name: 'Quyết định', exact: true }).waitFor();
+      await reader.getByText(`Cấp ủy, ${communeName}`).first().waitFor();
+      await reader
+        .getByRole('table', { name: 'Vi phạm' })
+        .getByRole('row', { name: /Ký hợp đồng giao khoán/ })
+        .waitFor();
+      await reader
+        .getByRole('table', { name: 'Đơn khiếu nại' })
+        .getByRole('row', { name: /Đã xóa bỏ/ })
+        .waitFor();
+      await screenshot(reader, '10-case-read');
       await expectAccessible(reader, 'case read by an auditor');
       expect(await reader.getByRole('heading', { name: 'Bước tiếp theo' }).count()).toBe(0);
       expect(await reader.getByRole('button', { name: 'Ghi nhận' }).count()).toBe(0);

@@ -42,7 +42,9 @@ export function MemberPage() {
       <StateView state={member} omit={['memberId']} />
       {record.data && (
         <Paper withBorder p="md">
-          <Title order={4}>{t('member.record')}</Title>
+          <Title order={3} size="h4">
+            {t('member.record')}
+          </Title>
           <StateView state={record.data as unknown as Record<string, unknown>} omit={['memberId']} />
         </Paper>
       )}

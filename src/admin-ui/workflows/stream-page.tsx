@@ -88,7 +88,7 @@ export function StreamPage() {
       )}
       <AllowedCommands view={current} queryKey={['stream', workflow, id]} />
       <Title order={3}>{t('stream.details')}</Title>
-      <StateView state={current.state} omit={['status']} />
+      <StateView state={current.state} omit={['status', 'ballots']} />
       {disciplineCase && (
         <Anchor component={Link} to={`/discipline-cases/new?${queryOf(disciplineCase)}`}>
           {t('start.case')}
