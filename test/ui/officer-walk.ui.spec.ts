@@ -288,22 +288,22 @@ const CASE_TIMEOUT = 120_000;
       const history = `${origin}/organizations/${tree.commune.id}/history`;
       await projected();
       await page.goto(history);
-      await page.getByText('DisciplineDecisionIssued').first().waitFor();
-      await page.getByText('InspectionConcluded').first().waitFor();
+      await page.getByText('Quyết định thi hành kỷ luật', { exact: true }).first().waitFor();
+      await page.getByText('Kết luận kiểm tra', { exact: true }).first().waitFor();
       await screenshot(page, '07-history');
       await expectAccessible(page, 'history');
       await choose(page, 'Loại việc', 'Kiểm tra');
       await show();
-      expect(await page.getByText('InspectionConcluded').count()).toBe(1);
-      expect(await page.getByText('DisciplineDecisionIssued').count()).toBe(0);
+      expect(await page.getByText('Kết luận kiểm tra', { exact: true }).count()).toBe(1);
+      expect(await page.getByText('Quyết định thi hành kỷ luật', { exact: true }).count()).toBe(0);
 
       // Concluded on 10 April, decided on 8 May: on 1 May the history held the conclusion and no decision yet.
       await page.goto(history);
-      await page.getByText('DisciplineDecisionIssued').first().waitFor();
+      await page.getByText('Quyết định thi hành kỷ luật', { exact: true }).first().waitFor();
       await page.getByLabel('Tính đến ngày').fill('01/05/2026');
       await show();
-      expect(await page.getByText('InspectionConcluded').count()).toBe(1);
-      expect(await page.getByText('DisciplineDecisionIssued').count()).toBe(0);
+      expect(await page.getByText('Kết luận kiểm tra', { exact: true }).count()).toBe(1);
+      expect(await page.getByText('Quyết định thi hành kỷ luật', { exact: true }).count()).toBe(0);
     },
     CASE_TIMEOUT,
   );
@@ -372,6 +372,7 @@ const CASE_TIMEOUT = 120_000;
       await reader.getByTestId('ballot-outcome').waitFor();
       // The file reads as officers write it: the deciding body by name, violations and appeals as tables.
       await reader.getByRole('heading', { name: 'Quyết định', exact: true }).waitFor();
+      await reader.getByText('Ngày xóa bỏ').waitFor();
       await reader.getByText(`Cấp ủy, ${communeName}`).first().waitFor();
       await reader
         .getByRole('table', { name: 'Vi phạm' })

@@ -131,7 +131,7 @@ const PAGE_SIZE = 25;
 
 /** The audit trail as stored, with its hash chain, a verification of the whole store and an export for auditors. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, event: eventName } = useI18n();
   // The cursors of the pages before this one: the trail pages in commit order by cursor, not by page number.
   const [cursors, setCursors] = useState<string[]>([]);
   const after = cursors.at(-1);
@@ -171,7 +171,7 @@ export function AuditPage() {
                   <Table.Td>{event.globalPosition}</Table.Td>
                   <Table.Td>{formatDateTime(event.recordedAt)}</Table.Td>
                   <Table.Td>{event.actor}</Table.Td>
-                  <Table.Td>{event.type}</Table.Td>
+                  <Table.Td title={event.type}>{eventName(event.type)}</Table.Td>
                   <Table.Td>
                     {event.streamId} v{event.streamVersion}
                   </Table.Td>

@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { setApiLanguage } from '../api/client.js';
 import { citationText, type Citation } from './citation.js';
 import { en } from './en.js';
-import { vi, viCommands, viFields, viValues } from './vi.js';
+import { vi, viCommands, viEvents, viFields, viValues } from './vi.js';
 
 export type Language = 'vi' | 'en';
 export type MessageKey = keyof typeof vi;
@@ -18,6 +18,8 @@ interface Translator {
   value(value: string): string;
   /** The name of an API command: the officers' term, or in English the operation's summary. */
   command(operationId: string, summary: string): string;
+  /** What a recorded event (`InspectionConcluded`) says happened. */
+  event(type: string): string;
   /** Where a rule is written, in the officer's language. */
   cite(citation: Citation): string;
 }
@@ -60,6 +62,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       value: (value) => (language === 'vi' ? (viValues[value] ?? value) : TOKEN.test(value) ? humanize(value) : value),
       command: (operationId, summary) => (language === 'vi' ? (viCommands[operationId] ?? summary) : summary),
+      event: (type) => (language === 'vi' ? (viEvents[type] ?? humanize(type)) : humanize(type)),
       cite: (citation) => citationText(citation, language),
     };
   }, [language]);

@@ -15,7 +15,7 @@ type Filter = NonNullable<GetOrganizationHistoryData['query']>;
 /** An organization's history as a timeline: kinds, period, its subtree, and "as of" a day (replayed from the events). */
 export function HistoryPage() {
   const { id } = useParams();
-  const { t, value, field } = useI18n();
+  const { t, value, field, event } = useI18n();
   const [kinds, setKinds] = useState<string[]>([]);
   const [subtree, setSubtree] = useState(false);
   const [from, setFrom] = useState('');
@@ -95,7 +95,7 @@ export function HistoryPage() {
                 <Group gap="xs">
                   <Text fw={600}>{formatDate(entry.occurredAt)}</Text>
                   <Text>{value(entry.kind)}</Text>
-                  <Text c="dimmed">{entry.eventType}</Text>
+                  <Text c="dimmed">{event(entry.eventType)}</Text>
                 </Group>
               }
             >
