@@ -172,6 +172,9 @@ const CASE_TIMEOUT = 120_000;
         await form.getByLabel('Đề nghị kỷ luật').check();
       });
       await page.getByTestId('stream-status').getByText('Đã kết luận').waitFor();
+      // The team and the subject by name, not by id.
+      await page.getByRole('link', { name: 'Lê Thị Hoa' }).waitFor();
+      await page.getByRole('link', { name: 'Nguyễn Văn Hùng' }).first().waitFor();
       await screenshot(page, '04-inspection-concluded');
       await expectAccessible(page, 'inspection concluded');
     },

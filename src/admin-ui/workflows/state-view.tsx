@@ -7,14 +7,16 @@ import type { Citation } from '../i18n/citation.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ItemsTable } from '../layout/items-table.js';
 import { useOrganizations } from '../organizations/organization-select.js';
+import { memberQuery } from './member-picker.js';
 import { WORKFLOWS, type StreamView } from './resources.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const REFERENCES: Record<string, string> = {
-  memberId: '/members/',
   caseId: '/discipline-cases/',
   inspectionId: '/inspections/',
 };
+/** Fields that hold members' ids: each shown as the member's name. */
+const MEMBERS = new Set(['memberId', 'teamMemberIds']);
 /** Fields that hold where a rule is written: shown as officers cite it, never as its parts. */
 const CITATIONS = new Set(['citation', 'citations']);
 
@@ -38,6 +40,17 @@ function OrganizationLink({ organizationId }: { organizationId: string }) {
   return (
     <Anchor component={Link} to={`/organizations/${organizationId}`}>
       {name ?? organizationId}
+    </Anchor>
+  );
+}
+
+/** A member by full name, linked to the member's page; the id while it loads, or when the caller may not see the name. */
+function MemberLink({ memberId }: { memberId: string }) {
+  const member = useQuery(memberQuery(memberId));
+  const record = member.data?.state.member as { fullName?: string | null } | undefined;
+  return (
+    <Anchor component={Link} to={`/members/${memberId}`}>
+      {record?.fullName ?? memberId}
     </Anchor>
   );
 }
@@ -114,6 +127,7 @@ function Value({ name, value }: { name: string; value: unknown }) {
   if (typeof value === 'string') {
     if (DAY.test(value)) return <>{formatDate(value)}</>;
     if (name === 'organizationId') return <OrganizationLink organizationId={value} />;
+    if (MEMBERS.has(name)) return <MemberLink memberId={value} />;
     const base = REFERENCES[name];
     if (base)
       return (
