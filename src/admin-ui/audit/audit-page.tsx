@@ -106,7 +106,9 @@ function ExportPanel() {
   }
   return (
     <Paper withBorder p="md">
-      <Title order={4}>{t('audit.export')}</Title>
+      <Title order={2} size="h4">
+        {t('audit.export')}
+      </Title>
       <Text size="sm" c="dimmed">
         {t('audit.exportHint')}
       </Text>
@@ -141,10 +143,14 @@ export function AuditPage() {
   });
   return (
     <Stack>
-      <Title order={2}>{t('nav.audit')}</Title>
+      <Title order={1} size="h2">
+        {t('nav.audit')}
+      </Title>
       <VerifyPanel />
       <ExportPanel />
-      <Title order={3}>{t('audit.trail')}</Title>
+      <Title order={2} size="h3">
+        {t('audit.trail')}
+      </Title>
       {events.isPending && <Loader aria-label={t('common.loading')} />}
       {events.isError && (
         <Alert color="red" role="alert">

@@ -33,6 +33,7 @@ export const en: Record<keyof typeof vi, string> = {
   'accounts.create': 'Create an account',
   'accounts.firstPassword': 'First password (to change at the first login)',
   'accounts.grant': 'Grant',
+  'accounts.actions': 'Actions',
   'accounts.grants': 'Grants',
   'accounts.created': 'Account created',
   'accounts.active': 'Active',

@@ -32,6 +32,7 @@ export const vi = {
   'accounts.create': 'Tạo tài khoản',
   'accounts.firstPassword': 'Mật khẩu ban đầu (phải đổi khi đăng nhập lần đầu)',
   'accounts.grant': 'Quyền',
+  'accounts.actions': 'Thao tác',
   'accounts.grants': 'Quyền',
   'accounts.created': 'Đã tạo tài khoản',
   'accounts.active': 'Đang hoạt động',

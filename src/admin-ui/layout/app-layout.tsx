@@ -1,4 +1,4 @@
-import { AppShell, Button, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Button, Group, Loader, NavLink, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { call, setToken } from '../api/client.js';
@@ -28,7 +28,9 @@ export function AppLayout() {
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
-          <Title order={3}>{t('appName')}</Title>
+          <Text fw={700} fz="h3">
+            {t('appName')}
+          </Text>
           <Group>
             <Text size="sm">{session?.username}</Text>
             <LanguageSwitch />

@@ -45,7 +45,9 @@ export function HistoryPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('history.title')}</Title>
+      <Title order={1} size="h2">
+        {t('history.title')}
+      </Title>
       <Anchor component={Link} to={`/organizations/${id}`}>
         ← {t('nav.organizations')}
       </Anchor>

@@ -14,7 +14,7 @@ export function OrganizationBodies({ bodies }: { bodies: readonly EstablishedBod
   const { t, field, value } = useI18n();
   return (
     <Paper withBorder p="md">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t('org.bodies')}
       </Title>
       <ItemsTable

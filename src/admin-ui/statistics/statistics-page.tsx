@@ -68,7 +68,9 @@ export function StatisticsPage() {
     : [];
   return (
     <Stack>
-      <Title order={2}>{t('stats.title')}</Title>
+      <Title order={1} size="h2">
+        {t('stats.title')}
+      </Title>
       <Paper withBorder p="md" component="form" onSubmit={submit}>
         <Group align="flex-end">
           <OrganizationSelect label={t('stats.organization')} clearable w={320} value={organizationId} onChange={setOrganizationId} />
@@ -95,7 +97,9 @@ export function StatisticsPage() {
       {data && (
         <>
           <Paper withBorder p="md">
-            <Title order={4}>{t('stats.chart')}</Title>
+            <Title order={2} size="h4">
+              {t('stats.chart')}
+            </Title>
             <BarChart
               h={260}
               data={chart}

@@ -33,7 +33,7 @@ export function BallotOutcome({ recorded }: { recorded: RecordedBallot }) {
   return (
     <Paper withBorder p="md" aria-label={t('ballot.title')}>
       <Stack gap="xs">
-        <Title order={5}>
+        <Title order={2} size="h5">
           {t('ballot.title')}: {value(ballot.stage)}, {formatDate(ballot.heldOn)}
         </Title>
         <Text size="sm">

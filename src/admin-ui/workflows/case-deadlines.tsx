@@ -15,7 +15,9 @@ export function CaseDeadlines({ caseId, version }: { caseId: string; version: nu
   if (!deadlines.data || deadlines.data.deadlines.length === 0) return null;
   return (
     <Paper withBorder p="md">
-      <Title order={5}>{t('deadlines.title')}</Title>
+      <Title order={2} size="h5">
+        {t('deadlines.title')}
+      </Title>
       <Table fz="sm">
         <Table.Tbody>
           {deadlines.data.deadlines.map((deadline) => (

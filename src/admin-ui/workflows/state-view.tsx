@@ -192,7 +192,9 @@ export function StateView({ state, omit = [] }: { state: Fields; omit?: readonly
       {Object.keys(plain).length > 0 && <FieldsTable fields={plain} />}
       {parts.map(([name, part]) => (
         <Stack key={name} gap={0}>
-          <Title order={4}>{field(name)}</Title>
+          <Title order={3} size="h4">
+            {field(name)}
+          </Title>
           <FieldsTable fields={part} omit={omit} />
         </Stack>
       ))}
