@@ -294,6 +294,9 @@ const CASE_TIMEOUT = 120_000;
       await page.getByText('Quyết định thi hành kỷ luật', { exact: true }).first().waitFor();
       await page.getByText('Kết luận kiểm tra', { exact: true }).first().waitFor();
       await screenshot(page, '07-history');
+      // What each event records reads in Vietnamese: yes and no as marks, not the API's true and false.
+      expect(await page.getByText(/\b(true|false)\b/).count()).toBe(0);
+      expect(await page.getByText('✓').count()).toBeGreaterThan(0);
       await expectAccessible(page, 'history');
       await choose(page, 'Loại việc', 'Kiểm tra');
       await show();

@@ -8,6 +8,7 @@ import type { GetOrganizationHistoryData } from '../api/generated/types.gen.js';
 import { formatDate, formatDateTime, parseDate } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
 import { linkOfStream } from '../workflows/resources.js';
+import { FieldValue } from '../workflows/state-view.js';
 
 const KINDS = ['inspection', 'supervision', 'review', 'discipline', 'appeal', 'removal'] as const;
 type Filter = NonNullable<GetOrganizationHistoryData['query']>;
@@ -101,15 +102,18 @@ export function HistoryPage() {
                 </Group>
               }
             >
-              <Text size="sm">
+              <Group gap="md">
                 {Object.entries(entry.summary)
                   .filter(([name]) => !name.endsWith('Id'))
-                  .map(
-                    ([name, summary]) =>
-                      `${field(name)}: ${summary === null ? '—' : typeof summary === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(summary) ? formatDate(summary) : value(String(summary))}`,
-                  )
-                  .join(' · ')}
-              </Text>
+                  .map(([name, summary]) => (
+                    <Text size="sm" key={name}>
+                      <Text span fw={500}>
+                        {field(name)}:
+                      </Text>{' '}
+                      <FieldValue name={name} value={summary} />
+                    </Text>
+                  ))}
+              </Group>
               <Text size="xs" c="dimmed">
                 {t('history.recorded')} {formatDateTime(entry.recordedAt)} ·{' '}
                 <Anchor component={Link} to={linkOfStream(entry.streamId) ?? '#'} size="xs">

@@ -110,7 +110,7 @@ function RecordsTable({ name, items }: { name: string; items: readonly Fields[] 
         <Table.Tr key={index}>
           {columns.map((column) => (
             <Table.Td key={column}>
-              <Value name={column} value={item[column]} />
+              <FieldValue name={column} value={item[column]} />
             </Table.Td>
           ))}
         </Table.Tr>
@@ -119,7 +119,8 @@ function RecordsTable({ name, items }: { name: string; items: readonly Fields[] 
   );
 }
 
-function Value({ name, value }: { name: string; value: unknown }) {
+/** One field's value as officers read it: a date, a name, a citation, a table, a labelled value. */
+export function FieldValue({ name, value }: { name: string; value: unknown }) {
   const { value: label, cite } = useI18n();
   if (value === null || value === undefined) return <>—</>;
   if (CITATIONS.has(name) && isFields(value)) return <>{cite(value as Citation)}</>;
@@ -145,7 +146,7 @@ function Value({ name, value }: { name: string; value: unknown }) {
       <>
         {value.map((item, index) => (
           <div key={index}>
-            <Value name={name} value={item} />
+            <FieldValue name={name} value={item} />
           </div>
         ))}
       </>
@@ -168,7 +169,7 @@ function FieldsTable({ fields, nested = false, omit = [] }: { fields: Fields; ne
                 {field(name)}
               </Table.Th>
               <Table.Td>
-                <Value name={name} value={value} />
+                <FieldValue name={name} value={value} />
               </Table.Td>
             </Table.Tr>
           ))}
