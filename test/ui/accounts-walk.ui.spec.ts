@@ -5,7 +5,7 @@ import { ApiClient, foundTree, type Tree } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, choose, chromiumAvailable, labelled, launchChromium, screenshot, walkPage } from './browser.js';
+import { buildAdminUi, choose, chromiumAvailable, expectAccessible, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 const target = testDatabases().at(-1)!;
 const SETUP_TIMEOUT = 240_000;
@@ -72,6 +72,7 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
       await row.getByText('Phải đổi mật khẩu').waitFor();
       expect(await row.getByText(`Cán bộ kiểm tra, kỷ luật — ${communeName}`).count()).toBe(1);
       await screenshot(page, 'accounts-01-created');
+      await expectAccessible(page, 'accounts');
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     },
@@ -98,6 +99,7 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
       await form.getByLabel(labelled('Mật khẩu mới')).fill(OWN_PASSWORD);
       await form.getByLabel(labelled('Nhập lại mật khẩu mới')).fill(OWN_PASSWORD);
       await screenshot(page, 'accounts-02-forced-change');
+      await expectAccessible(page, 'forced password change');
       await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
 
       const menu = page.getByRole('navigation', { name: 'menu' });
@@ -107,6 +109,7 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
       expect(await page.getByRole('link', { name: new RegExp(siblingName) }).count()).toBe(0);
       expect(await menu.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
       await screenshot(page, 'accounts-03-officer-subtree');
+      await expectAccessible(page, 'organizations of an officer');
       expect(pageErrors).toEqual([]);
     },
     CASE_TIMEOUT,

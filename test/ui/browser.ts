@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`), or the one CHROMIUM_PATH names. */
@@ -63,4 +64,33 @@ export async function walkPage(browser: Browser, errors: string[], options: { re
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => errors.push(error.message));
   return page;
+}
+
+/** What axe reports of one rule broken on a screen: enough to find the element without a screenshot. */
+interface Violation {
+  readonly rule: string;
+  readonly impact: string;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/**
+ * Runs axe on the screen as it stands and expects no serious or critical violation: the officers' screens are
+ * used by keyboard and screen reader too. `screen` names the screen in the failure.
+ */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // Evaluated rather than added as a script tag: the service's content security policy refuses inline scripts.
+  // The functions below run in the page, where axe is a global once evaluated there.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const results = await (globalThis as unknown as { axe: typeof axe }).axe.run({ resultTypes: ['violations'] });
+    return results.violations.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact ?? 'unknown',
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+  const blocking: Violation[] = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect({ screen, violations: blocking }).toEqual({ screen, violations: [] });
 }

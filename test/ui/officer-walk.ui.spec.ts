@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { Accounts } from '../../src/accounts/accounts.js';
 import { Database } from '../../src/database/database.js';
 import { ApiClient, type View } from '../support/api-client.js';
@@ -7,7 +7,7 @@ import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { waitUntilCaughtUp } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, choose, chromiumAvailable, labelled, launchChromium, screenshot, walkPage } from './browser.js';
+import { buildAdminUi, choose, chromiumAvailable, expectAccessible, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 // The browser walk runs once, on PostgreSQL when CI provides it, in a database of its own: it verifies the
 // whole store, which other suites tamper with on purpose.
@@ -69,6 +69,15 @@ const CASE_TIMEOUT = 120_000;
     await version.filter({ hasNotText: before }).waitFor();
   }
 
+  /** Presses Tab until `target` has the focus, as an officer without a mouse reaches it. */
+  async function tabTo(target: Locator) {
+    for (let presses = 0; presses < 80; presses++) {
+      await page.keyboard.press('Tab');
+      if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+    }
+    throw new Error(`Tab never reaches ${target.toString()}`);
+  }
+
   it(
     'logs in with the admin password (Enter submits), in Vietnamese, and refuses a wrong one',
     async () => {
@@ -77,9 +86,11 @@ const CASE_TIMEOUT = 120_000;
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByRole('alert').getByText('Sai tên đăng nhập hoặc mật khẩu').waitFor();
       await screenshot(page, '01-login');
+      await expectAccessible(page, 'login');
       await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
       await page.getByLabel('Mật khẩu').press('Enter');
       await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+      await expectAccessible(page, 'work');
     },
     CASE_TIMEOUT,
   );
@@ -94,8 +105,10 @@ const CASE_TIMEOUT = 120_000;
       await page.getByRole('link', { name: new RegExp(communeName) }).click();
       await page.getByRole('heading', { name: communeName }).waitFor();
       await page.getByRole('link', { name: /Nguyễn Văn Hùng/ }).waitFor();
-      expect(await page.getByText('Ủy ban kiểm tra').count()).toBeGreaterThan(0);
+      const bodies = page.getByRole('table', { name: 'Các cơ quan' });
+      expect(await bodies.getByRole('row', { name: /Ủy ban kiểm tra/ }).count()).toBe(1);
       await screenshot(page, '02-organizations');
+      await expectAccessible(page, 'organization');
     },
     CASE_TIMEOUT,
   );
@@ -105,6 +118,8 @@ const CASE_TIMEOUT = 120_000;
     async () => {
       await page.goto(`${origin}/inspections/new?subject.kind=member&subject.memberId=${member.id}`);
       const proposal = page.getByRole('form', { name: 'Đề xuất kiểm tra' });
+      await proposal.waitFor();
+      await expectAccessible(page, 'inspection proposal');
       const body = proposal.getByRole('group', { name: 'Cơ quan' });
       await choose(body, 'Tổ chức đảng', communeName);
       await choose(body, 'Loại cơ quan', 'Ủy ban kiểm tra');
@@ -127,8 +142,12 @@ const CASE_TIMEOUT = 120_000;
       await decision.getByRole('button', { name: 'Ghi nhận' }).click();
       // The API refuses a period that ends before it starts, naming `period.to`: its message, in the officer's language, shows under that input.
       const periodEnd = period.locator('.mantine-InputWrapper-root', { has: page.getByLabel('Đến ngày') });
-      await periodEnd.locator('.mantine-InputWrapper-error').getByText('trước ngày bắt đầu').waitFor();
+      await periodEnd
+        .locator('.mantine-InputWrapper-error')
+        .getByText(/trước ngày bắt đầu/)
+        .waitFor();
       await screenshot(page, '03-inspection-field-error');
+      await expectAccessible(page, 'inspection with a field error');
       await period.getByLabel('Đến ngày').fill('31/12/2025');
       await decision.getByRole('button', { name: 'Ghi nhận' }).click();
       await page.getByTestId('stream-status').getByText('Đã quyết định').waitFor();
@@ -151,7 +170,11 @@ const CASE_TIMEOUT = 120_000;
         await form.getByLabel('Đề nghị kỷ luật').check();
       });
       await page.getByTestId('stream-status').getByText('Đã kết luận').waitFor();
+      // The team and the subject by name, not by id.
+      await page.getByRole('link', { name: 'Lê Thị Hoa' }).waitFor();
+      await page.getByRole('link', { name: 'Nguyễn Văn Hùng' }).first().waitFor();
       await screenshot(page, '04-inspection-concluded');
+      await expectAccessible(page, 'inspection concluded');
     },
     CASE_TIMEOUT,
   );
@@ -196,8 +219,16 @@ const CASE_TIMEOUT = 120_000;
       expect(await outcome.textContent()).toBe('Kết quả: Cảnh cáo');
       await page.getByText('Đạt được nhờ cộng dồn phiếu của các hình thức nặng hơn').waitFor();
       await page.getByText('Cảnh cáo: 2 phiếu, cộng dồn 7; cần 6 (quá nửa của 11)').waitFor();
+      // The rule is cited as officers cite it, with no English shorthand beside it.
+      const rule = (await page
+        .getByText(/^Căn cứ: /)
+        .first()
+        .textContent())!;
+      expect(rule).toMatch(/chưa xác định điều, khoản|Điều \d+/);
+      expect(rule).not.toMatch(/art\.|cl\.|not identified/);
       await outcome.scrollIntoViewIfNeeded();
       await screenshot(page, '05-ballot-outcome');
+      await expectAccessible(page, 'case with a ballot');
       caseUrl = page.url();
     },
     CASE_TIMEOUT,
@@ -215,7 +246,13 @@ const CASE_TIMEOUT = 120_000;
         await form.getByLabel('Ngày ký').fill('08/05/2026');
       });
       await page.getByTestId('stream-status').getByText('Đã quyết định').waitFor();
-      await step('Công bố quyết định kỷ luật', async (form) => form.getByLabel(labelled('Ngày công bố')).fill('12/05/2026'));
+      // By keyboard alone: Tab to the step, Enter opens it, the date typed, Enter records it.
+      const announcement = 'Công bố quyết định kỷ luật';
+      await tabTo(page.getByRole('button', { name: announcement }));
+      await page.keyboard.press('Enter');
+      await tabTo(page.getByRole('form', { name: announcement }).getByLabel(labelled('Ngày công bố')));
+      await page.keyboard.type('12/05/2026');
+      await page.keyboard.press('Enter');
       await page.getByTestId('stream-status').getByText('Đang có hiệu lực').waitFor();
       await page.getByText('Hạn khiếu nại').waitFor();
 
@@ -234,6 +271,7 @@ const CASE_TIMEOUT = 120_000;
       });
       await page.getByTestId('stream-status').getByText('Đã xóa bỏ').waitFor();
       await screenshot(page, '06-appeal-annulled');
+      await expectAccessible(page, 'appeal');
     },
     CASE_TIMEOUT,
   );
@@ -251,21 +289,25 @@ const CASE_TIMEOUT = 120_000;
       const history = `${origin}/organizations/${tree.commune.id}/history`;
       await projected();
       await page.goto(history);
-      await page.getByText('DisciplineDecisionIssued').first().waitFor();
-      await page.getByText('InspectionConcluded').first().waitFor();
+      await page.getByText('Quyết định thi hành kỷ luật', { exact: true }).first().waitFor();
+      await page.getByText('Kết luận kiểm tra', { exact: true }).first().waitFor();
       await screenshot(page, '07-history');
+      // What each event records reads in Vietnamese: yes and no as marks, not the API's true and false.
+      expect(await page.getByText(/\b(true|false)\b/).count()).toBe(0);
+      expect(await page.getByText('✓').count()).toBeGreaterThan(0);
+      await expectAccessible(page, 'history');
       await choose(page, 'Loại việc', 'Kiểm tra');
       await show();
-      expect(await page.getByText('InspectionConcluded').count()).toBe(1);
-      expect(await page.getByText('DisciplineDecisionIssued').count()).toBe(0);
+      expect(await page.getByText('Kết luận kiểm tra', { exact: true }).count()).toBe(1);
+      expect(await page.getByText('Quyết định thi hành kỷ luật', { exact: true }).count()).toBe(0);
 
       // Concluded on 10 April, decided on 8 May: on 1 May the history held the conclusion and no decision yet.
       await page.goto(history);
-      await page.getByText('DisciplineDecisionIssued').first().waitFor();
+      await page.getByText('Quyết định thi hành kỷ luật', { exact: true }).first().waitFor();
       await page.getByLabel('Tính đến ngày').fill('01/05/2026');
       await show();
-      expect(await page.getByText('InspectionConcluded').count()).toBe(1);
-      expect(await page.getByText('DisciplineDecisionIssued').count()).toBe(0);
+      expect(await page.getByText('Kết luận kiểm tra', { exact: true }).count()).toBe(1);
+      expect(await page.getByText('Quyết định thi hành kỷ luật', { exact: true }).count()).toBe(0);
     },
     CASE_TIMEOUT,
   );
@@ -280,6 +322,7 @@ const CASE_TIMEOUT = 120_000;
       await page.locator('.recharts-surface').first().waitFor();
       await page.locator('[data-figure="inspections.byInspectionCommissions.members.total"]').getByText('1').waitFor();
       await screenshot(page, '08-statistics');
+      await expectAccessible(page, 'statistics');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^thong-ke-ky-luat-2026-01-01-\d{4}-\d{2}-\d{2}\.csv$/);
     },
@@ -297,6 +340,7 @@ const CASE_TIMEOUT = 120_000;
       const verification = page.getByTestId('audit-verification');
       await verification.getByText('Toàn vẹn: mọi chuỗi băm đều khớp').waitFor();
       await screenshot(page, '09-audit');
+      await expectAccessible(page, 'audit');
       await choose(page, 'Tổ chức', communeName);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất dữ liệu kiểm toán' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^audit-.*\.jsonl$/);
@@ -311,6 +355,7 @@ const CASE_TIMEOUT = 120_000;
       await page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Organizations' }).waitFor();
       await page.goto(`${origin}/members/${member.id}`);
       await page.getByText('01/03/2010').waitFor();
+      await expectAccessible(page, 'member, in English');
       expect(pageErrors).toEqual([]);
     },
     CASE_TIMEOUT,
@@ -329,6 +374,20 @@ const CASE_TIMEOUT = 120_000;
       await reader.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
       await reader.goto(caseUrl);
       await reader.getByTestId('ballot-outcome').waitFor();
+      // The file reads as officers write it: the deciding body by name, violations and appeals as tables.
+      await reader.getByRole('heading', { name: 'Quyết định', exact: true }).waitFor();
+      await reader.getByText('Ngày xóa bỏ').waitFor();
+      await reader.getByText(`Cấp ủy, ${communeName}`).first().waitFor();
+      await reader
+        .getByRole('table', { name: 'Vi phạm' })
+        .getByRole('row', { name: /Ký hợp đồng giao khoán/ })
+        .waitFor();
+      await reader
+        .getByRole('table', { name: 'Đơn khiếu nại' })
+        .getByRole('row', { name: /Đã xóa bỏ/ })
+        .waitFor();
+      await screenshot(reader, '10-case-read');
+      await expectAccessible(reader, 'case read by an auditor');
       expect(await reader.getByRole('heading', { name: 'Bước tiếp theo' }).count()).toBe(0);
       expect(await reader.getByRole('button', { name: 'Ghi nhận' }).count()).toBe(0);
       await context.close();

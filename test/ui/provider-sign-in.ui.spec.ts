@@ -4,7 +4,7 @@ import { ApiClient, foundTree } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { startIdentityProvider, type IdentityProvider } from '../support/identity-provider.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, chromiumAvailable, labelled, launchChromium, screenshot, walkPage } from './browser.js';
+import { buildAdminUi, chromiumAvailable, expectAccessible, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 const target = testDatabases().at(-1)!;
 const SETUP_TIMEOUT = 240_000;
@@ -68,6 +68,7 @@ const SUBJECT = 'nguyen-van-an@ubkt';
       await panel.getByRole('button', { name: 'Liên kết định danh' }).click();
       await panel.getByText(`${SUBJECT} — ${provider.issuer}`).waitFor();
       await screenshot(page, 'provider-01-identity-linked');
+      await expectAccessible(page, 'accounts, an identity linked');
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
     },
@@ -91,6 +92,7 @@ const SUBJECT = 'nguyen-van-an@ubkt';
       expect(await menu.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
       expect(await page.getByRole('form', { name: 'Đổi mật khẩu' }).count()).toBe(0);
       await screenshot(page, 'provider-02-signed-in');
+      await expectAccessible(page, 'signed in through the provider');
       expect(pageErrors).toEqual([]);
     },
     CASE_TIMEOUT,

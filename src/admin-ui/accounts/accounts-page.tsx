@@ -75,7 +75,9 @@ function CreateAccountForm() {
   };
   return (
     <Stack component="form" aria-label={t('accounts.create')} onSubmit={submit} maw={640}>
-      <Title order={4}>{t('accounts.create')}</Title>
+      <Title order={2} size="h4">
+        {t('accounts.create')}
+      </Title>
       <TextInput label={t('login.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} required />
       <PasswordInput
         label={t('accounts.firstPassword')}
@@ -166,7 +168,9 @@ function AccountRow({ account, organizationName }: { account: AccountSummaryResp
                       {t('accounts.addGrant')}
                     </Button>
                   </Group>
-                  <Title order={5}>{t('accounts.identities')}</Title>
+                  <Title order={3} size="h5">
+                    {t('accounts.identities')}
+                  </Title>
                   {account.identities.map((linked) => (
                     <Group key={`${linked.issuer}#${linked.subject}`} gap="xs">
                       {linked.subject} — {linked.issuer}
@@ -212,7 +216,9 @@ export function AccountsPage() {
     id === null ? t('accounts.wholeTree') : (organizations.data?.items.find((organization) => organization.organizationId === id)?.name ?? id);
   return (
     <Stack>
-      <Title order={2}>{t('nav.accounts')}</Title>
+      <Title order={1} size="h2">
+        {t('nav.accounts')}
+      </Title>
       {accounts.error && (
         <Alert color="red" role="alert">
           {problemText(accounts.error)}
@@ -220,7 +226,7 @@ export function AccountsPage() {
       )}
       <ItemsTable
         label={t('nav.accounts')}
-        headers={[t('login.username'), t('common.state'), t('accounts.grants'), '']}
+        headers={[t('login.username'), t('common.state'), t('accounts.grants'), t('accounts.actions')]}
         rows={accounts.data?.map((account) => (
           <AccountRow key={account.id} account={account} organizationName={organizationName} />
         ))}

@@ -106,7 +106,9 @@ function ExportPanel() {
   }
   return (
     <Paper withBorder p="md">
-      <Title order={4}>{t('audit.export')}</Title>
+      <Title order={2} size="h4">
+        {t('audit.export')}
+      </Title>
       <Text size="sm" c="dimmed">
         {t('audit.exportHint')}
       </Text>
@@ -131,7 +133,7 @@ const PAGE_SIZE = 25;
 
 /** The audit trail as stored, with its hash chain, a verification of the whole store and an export for auditors. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, event: eventName } = useI18n();
   // The cursors of the pages before this one: the trail pages in commit order by cursor, not by page number.
   const [cursors, setCursors] = useState<string[]>([]);
   const after = cursors.at(-1);
@@ -141,10 +143,14 @@ export function AuditPage() {
   });
   return (
     <Stack>
-      <Title order={2}>{t('nav.audit')}</Title>
+      <Title order={1} size="h2">
+        {t('nav.audit')}
+      </Title>
       <VerifyPanel />
       <ExportPanel />
-      <Title order={3}>{t('audit.trail')}</Title>
+      <Title order={2} size="h3">
+        {t('audit.trail')}
+      </Title>
       {events.isPending && <Loader aria-label={t('common.loading')} />}
       {events.isError && (
         <Alert color="red" role="alert">
@@ -171,7 +177,7 @@ export function AuditPage() {
                   <Table.Td>{event.globalPosition}</Table.Td>
                   <Table.Td>{formatDateTime(event.recordedAt)}</Table.Td>
                   <Table.Td>{event.actor}</Table.Td>
-                  <Table.Td>{event.type}</Table.Td>
+                  <Table.Td title={event.type}>{eventName(event.type)}</Table.Td>
                   <Table.Td>
                     {event.streamId} v{event.streamVersion}
                   </Table.Td>

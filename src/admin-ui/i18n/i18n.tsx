@@ -1,7 +1,8 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { setApiLanguage } from '../api/client.js';
+import { citationText, type Citation } from './citation.js';
 import { en } from './en.js';
-import { vi, viCommands, viFields, viValues } from './vi.js';
+import { vi, viCommands, viEvents, viFields, viValues } from './vi.js';
 
 export type Language = 'vi' | 'en';
 export type MessageKey = keyof typeof vi;
@@ -17,6 +18,10 @@ interface Translator {
   value(value: string): string;
   /** The name of an API command: the officers' term, or in English the operation's summary. */
   command(operationId: string, summary: string): string;
+  /** What a recorded event (`InspectionConcluded`) says happened. */
+  event(type: string): string;
+  /** Where a rule is written, in the officer's language. */
+  cite(citation: Citation): string;
 }
 
 /** `admittedOn` → "Admitted on", `very-serious` → "Very serious": English from the API's own names. */
@@ -57,6 +62,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       value: (value) => (language === 'vi' ? (viValues[value] ?? value) : TOKEN.test(value) ? humanize(value) : value),
       command: (operationId, summary) => (language === 'vi' ? (viCommands[operationId] ?? summary) : summary),
+      event: (type) => (language === 'vi' ? (viEvents[type] ?? humanize(type)) : humanize(type)),
+      cite: (citation) => citationText(citation, language),
     };
   }, [language]);
   return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;

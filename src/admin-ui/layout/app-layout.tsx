@@ -1,4 +1,5 @@
-import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Button, Group, Loader, NavLink, Text } from '@mantine/core';
+import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { call, setToken } from '../api/client.js';
 import { logout } from '../api/generated/sdk.gen.js';
@@ -27,7 +28,9 @@ export function AppLayout() {
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
-          <Title order={3}>{t('appName')}</Title>
+          <Text fw={700} fz="h3">
+            {t('appName')}
+          </Text>
           <Group>
             <Text size="sm">{session?.username}</Text>
             <LanguageSwitch />
@@ -43,7 +46,10 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        {/* The menu stays while a screen's code loads. */}
+        <Suspense fallback={<Loader aria-label={t('common.loading')} />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -8,6 +8,7 @@ import type { GetOrganizationHistoryData } from '../api/generated/types.gen.js';
 import { formatDate, formatDateTime, parseDate } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
 import { linkOfStream } from '../workflows/resources.js';
+import { FieldValue } from '../workflows/state-view.js';
 
 const KINDS = ['inspection', 'supervision', 'review', 'discipline', 'appeal', 'removal'] as const;
 type Filter = NonNullable<GetOrganizationHistoryData['query']>;
@@ -15,7 +16,7 @@ type Filter = NonNullable<GetOrganizationHistoryData['query']>;
 /** An organization's history as a timeline: kinds, period, its subtree, and "as of" a day (replayed from the events). */
 export function HistoryPage() {
   const { id } = useParams();
-  const { t, value, field } = useI18n();
+  const { t, value, field, event } = useI18n();
   const [kinds, setKinds] = useState<string[]>([]);
   const [subtree, setSubtree] = useState(false);
   const [from, setFrom] = useState('');
@@ -45,7 +46,9 @@ export function HistoryPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('history.title')}</Title>
+      <Title order={1} size="h2">
+        {t('history.title')}
+      </Title>
       <Anchor component={Link} to={`/organizations/${id}`}>
         ← {t('nav.organizations')}
       </Anchor>
@@ -95,19 +98,22 @@ export function HistoryPage() {
                 <Group gap="xs">
                   <Text fw={600}>{formatDate(entry.occurredAt)}</Text>
                   <Text>{value(entry.kind)}</Text>
-                  <Text c="dimmed">{entry.eventType}</Text>
+                  <Text c="dimmed">{event(entry.eventType)}</Text>
                 </Group>
               }
             >
-              <Text size="sm">
+              <Group gap="md">
                 {Object.entries(entry.summary)
                   .filter(([name]) => !name.endsWith('Id'))
-                  .map(
-                    ([name, summary]) =>
-                      `${field(name)}: ${summary === null ? '—' : typeof summary === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(summary) ? formatDate(summary) : value(String(summary))}`,
-                  )
-                  .join(' · ')}
-              </Text>
+                  .map(([name, summary]) => (
+                    <Text size="sm" key={name}>
+                      <Text span fw={500}>
+                        {field(name)}:
+                      </Text>{' '}
+                      <FieldValue name={name} value={summary} />
+                    </Text>
+                  ))}
+              </Group>
               <Text size="xs" c="dimmed">
                 {t('history.recorded')} {formatDateTime(entry.recordedAt)} ·{' '}
                 <Anchor component={Link} to={linkOfStream(entry.streamId) ?? '#'} size="xs">

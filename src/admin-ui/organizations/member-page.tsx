@@ -26,7 +26,7 @@ export function MemberPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>
+        <Title order={1} size="h2">
           {String(member.fullName ?? t('member.title'))} <Badge variant="light">{value(String(view.data.state.status))}</Badge>
         </Title>
         <Group>
@@ -42,7 +42,9 @@ export function MemberPage() {
       <StateView state={member} omit={['memberId']} />
       {record.data && (
         <Paper withBorder p="md">
-          <Title order={4}>{t('member.record')}</Title>
+          <Title order={2} size="h4">
+            {t('member.record')}
+          </Title>
           <StateView state={record.data as unknown as Record<string, unknown>} omit={['memberId']} />
         </Paper>
       )}

@@ -12,6 +12,7 @@ import { memberQuery } from '../workflows/member-picker.js';
 import type { StreamView } from '../workflows/resources.js';
 import { StateView } from '../workflows/state-view.js';
 import { useOrganizations } from './organization-select.js';
+import { OrganizationBodies, type EstablishedBody } from './organization-bodies.js';
 import { OrganizationTree } from './organization-tree.js';
 
 function MemberLink({ memberId }: { memberId: string }) {
@@ -52,7 +53,9 @@ function OrganizationDetail({ organizationId }: { organizationId: string }) {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{String(organization.name ?? organizationId)}</Title>
+        <Title order={1} size="h2">
+          {String(organization.name ?? organizationId)}
+        </Title>
         <Group>
           <Button component={Link} to={`/organizations/${organizationId}/history`} variant="light">
             {t('org.history')}
@@ -62,9 +65,12 @@ function OrganizationDetail({ organizationId }: { organizationId: string }) {
           </Button>
         </Group>
       </Group>
-      <StateView state={organization} omit={['organizationId', 'parentId', 'predecessorIds']} />
+      <StateView state={organization} omit={['organizationId', 'parentId', 'predecessorIds', 'bodies']} />
+      <OrganizationBodies bodies={(organization.bodies ?? []) as readonly EstablishedBody[]} />
       <Paper withBorder p="md">
-        <Title order={4}>{t('org.members')}</Title>
+        <Title order={2} size="h4">
+          {t('org.members')}
+        </Title>
         {members.data?.items.length === 0 && <Text>{t('org.noMembers')}</Text>}
         <List>
           {members.data?.items.map((member) => (
@@ -99,7 +105,7 @@ export function OrganizationsPage() {
     <Grid>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Paper withBorder p="sm">
-          <Title order={4} mb="xs">
+          <Title order={2} size="h4" mb="xs">
             {t('org.tree')}
           </Title>
           {organizations.isPending && <Loader aria-label={t('common.loading')} />}
@@ -112,7 +118,12 @@ export function OrganizationsPage() {
         ) : organizations.data?.items.length === 0 && found ? (
           <CommandForm command={found} title={t('org.root')} onDone={() => queryClient.invalidateQueries({ queryKey: ['organizations'] })} />
         ) : (
-          <Text>{t('org.select')}</Text>
+          <>
+            <Title order={1} size="h2">
+              {t('nav.organizations')}
+            </Title>
+            <Text>{t('org.select')}</Text>
+          </>
         )}
       </Grid.Col>
     </Grid>

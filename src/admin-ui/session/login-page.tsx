@@ -51,10 +51,12 @@ export function LoginPage() {
   }
 
   return (
-    <Center mih="100vh">
+    <Center mih="100vh" component="main">
       <Paper withBorder shadow="sm" p="xl" w={380} component="form" onSubmit={submit}>
         <Stack>
-          <Title order={2}>{t('appName')}</Title>
+          <Title order={1} size="h2">
+            {t('appName')}
+          </Title>
           <div>{t('tagline')}</div>
           <TextInput label={t('login.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} required autoComplete="username" />
           <PasswordInput

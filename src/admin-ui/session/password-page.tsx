@@ -39,7 +39,9 @@ export function PasswordPage({ forced }: { forced: boolean }) {
   const form = (
     <Paper withBorder shadow="sm" p="xl" w={420} component="form" aria-label={t('password.title')} onSubmit={submit}>
       <Stack>
-        <Title order={2}>{t('password.title')}</Title>
+        <Title order={1} size="h2">
+          {t('password.title')}
+        </Title>
         {forced && <Text>{t('password.forced')}</Text>}
         <PasswordInput
           label={t('password.current')}
@@ -75,5 +77,11 @@ export function PasswordPage({ forced }: { forced: boolean }) {
       </Stack>
     </Paper>
   );
-  return forced ? <Center mih="100vh">{form}</Center> : form;
+  return forced ? (
+    <Center mih="100vh" component="main">
+      {form}
+    </Center>
+  ) : (
+    form
+  );
 }

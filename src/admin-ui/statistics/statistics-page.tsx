@@ -68,7 +68,9 @@ export function StatisticsPage() {
     : [];
   return (
     <Stack>
-      <Title order={2}>{t('stats.title')}</Title>
+      <Title order={1} size="h2">
+        {t('stats.title')}
+      </Title>
       <Paper withBorder p="md" component="form" onSubmit={submit}>
         <Group align="flex-end">
           <OrganizationSelect label={t('stats.organization')} clearable w={320} value={organizationId} onChange={setOrganizationId} />
@@ -98,7 +100,9 @@ export function StatisticsPage() {
       {data && (
         <>
           <Paper withBorder p="md">
-            <Title order={4}>{t('stats.chart')}</Title>
+            <Title order={2} size="h4">
+              {t('stats.chart')}
+            </Title>
             <BarChart
               h={260}
               data={chart}
@@ -108,6 +112,7 @@ export function StatisticsPage() {
                 { name: field('organizations'), color: 'blue.6' },
               ]}
               withLegend
+              yAxisProps={{ allowDecimals: false }}
             />
           </Paper>
           <Table striped fz="sm" aria-label={t('stats.title')}>

@@ -18,7 +18,9 @@ export function WorkList({ list }: { list: keyof typeof LISTS }) {
   const items = useQuery({ queryKey: ['work-list', list], queryFn: LISTS[list].fetch });
   return (
     <Paper withBorder p="md">
-      <Title order={4}>{t(LISTS[list].title)}</Title>
+      <Title order={2} size="h4">
+        {t(LISTS[list].title)}
+      </Title>
       <ItemsTable
         headers={[t('work.what'), t('common.state'), t('work.due')]}
         rows={items.data?.items.map((item) => (

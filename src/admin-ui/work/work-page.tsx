@@ -17,9 +17,13 @@ export function WorkPage() {
   const alerts = useQuery({ queryKey: ['alerts', within], queryFn: () => call(listDeadlineAlerts({ query: { within, pageSize: 100 } })) });
   return (
     <Stack>
-      <Title order={2}>{t('nav.work')}</Title>
+      <Title order={1} size="h2">
+        {t('nav.work')}
+      </Title>
       <Paper withBorder p="md">
-        <Title order={4}>{t('work.alerts')}</Title>
+        <Title order={2} size="h4">
+          {t('work.alerts')}
+        </Title>
         <NumberInput label={t('work.within')} value={within} min={0} max={366} w={200} onChange={(next) => typeof next === 'number' && setWithin(next)} />
         <ItemsTable
           headers={[t('work.due'), t('work.what'), t('audit.stream')]}

@@ -22,7 +22,9 @@ export function AllowedCommands({ view, queryKey, initial = {} }: { view: Stream
   });
   return (
     <>
-      <Title order={3}>{t('stream.allowed')}</Title>
+      <Title order={2} size="h3">
+        {t('stream.allowed')}
+      </Title>
       {steps.length === 0 ? (
         <Text>{t('stream.noneAllowed')}</Text>
       ) : (

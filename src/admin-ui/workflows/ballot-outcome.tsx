@@ -24,7 +24,7 @@ export interface RecordedBallot {
 
 /** The rulebook's count of a ballot, step by step: harshest form first, votes added down (cộng dồn). */
 export function BallotOutcome({ recorded }: { recorded: RecordedBallot }) {
-  const { t, value } = useI18n();
+  const { t, value, cite } = useI18n();
   const { ballot, tally } = recorded;
   const share = (threshold: RecordedBallot['tally']['steps'][number]['threshold']) =>
     threshold.comparison === 'more-than' && threshold.numerator * 2 === threshold.denominator
@@ -33,7 +33,7 @@ export function BallotOutcome({ recorded }: { recorded: RecordedBallot }) {
   return (
     <Paper withBorder p="md" aria-label={t('ballot.title')}>
       <Stack gap="xs">
-        <Title order={5}>
+        <Title order={2} size="h5">
           {t('ballot.title')}: {value(ballot.stage)}, {formatDate(ballot.heldOn)}
         </Title>
         <Text size="sm">
@@ -61,7 +61,7 @@ export function BallotOutcome({ recorded }: { recorded: RecordedBallot }) {
         </Text>
         {tally.byCumulativeCount && <Text size="sm">{t('ballot.cumulative')}</Text>}
         <Text size="xs" c="dimmed">
-          {t('ballot.rule')}: {tally.citation.document}, {tally.citation.article} ({tally.ruleVersion})
+          {t('ballot.rule')}: {cite(tally.citation)} ({tally.ruleVersion})
         </Text>
       </Stack>
     </Paper>

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n.js';
 
 /** The open deadlines of a case and its appeals, each with the rule it comes from. */
 export function CaseDeadlines({ caseId, version }: { caseId: string; version: number }) {
-  const { t, value } = useI18n();
+  const { t, value, cite } = useI18n();
   const deadlines = useQuery({
     queryKey: ['case-deadlines', caseId, version],
     queryFn: () => call(getDisciplineCaseDeadlines({ path: { id: caseId } })),
@@ -15,7 +15,9 @@ export function CaseDeadlines({ caseId, version }: { caseId: string; version: nu
   if (!deadlines.data || deadlines.data.deadlines.length === 0) return null;
   return (
     <Paper withBorder p="md">
-      <Title order={5}>{t('deadlines.title')}</Title>
+      <Title order={2} size="h5">
+        {t('deadlines.title')}
+      </Title>
       <Table fz="sm">
         <Table.Tbody>
           {deadlines.data.deadlines.map((deadline) => (
@@ -23,7 +25,7 @@ export function CaseDeadlines({ caseId, version }: { caseId: string; version: nu
               <Table.Td>{value(deadline.kind)}</Table.Td>
               <Table.Td>{formatDate(deadline.dueOn)}</Table.Td>
               <Table.Td>
-                {String(deadline.citation.document ?? '')} {String(deadline.citation.article ?? '')}
+                {cite(deadline.citation)}
                 {!deadline.confirmed && (
                   <Badge ml="xs" color="yellow" variant="light">
                     ?

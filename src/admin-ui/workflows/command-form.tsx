@@ -58,7 +58,11 @@ export function CommandForm({ command, pathParameters = {}, expectedVersion, ini
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} aria-label={heading ?? label}>
       <Stack gap="sm">
-        {heading && <Title order={4}>{heading}</Title>}
+        {heading && (
+          <Title order={2} size="h4">
+            {heading}
+          </Title>
+        )}
         {title && title !== label && (
           <Text size="sm" c="dimmed">
             {label}

@@ -24,7 +24,9 @@ export function StartPage() {
   const create = commands.data?.get(known.create);
   return (
     <Stack>
-      <Title order={2}>{t(known.title)}</Title>
+      <Title order={1} size="h2">
+        {t(known.title)}
+      </Title>
       {(workflow === 'inspections' || workflow === 'discipline-cases') && <WorkList list={workflow} />}
       <Group
         align="flex-end"

@@ -67,7 +67,7 @@ export function StreamPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>
+        <Title order={1} size="h2">
           {t(known.title)}{' '}
           <Badge size="lg" variant="light" data-testid="stream-status">
             {value(status)}
@@ -87,8 +87,10 @@ export function StreamPage() {
         </Button>
       )}
       <AllowedCommands view={current} queryKey={['stream', workflow, id]} />
-      <Title order={3}>{t('stream.details')}</Title>
-      <StateView state={current.state} omit={['status']} />
+      <Title order={2} size="h3">
+        {t('stream.details')}
+      </Title>
+      <StateView state={current.state} omit={['status', 'ballots']} />
       {disciplineCase && (
         <Anchor component={Link} to={`/discipline-cases/new?${queryOf(disciplineCase)}`}>
           {t('start.case')}
