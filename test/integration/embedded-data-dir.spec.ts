@@ -2,6 +2,7 @@ import { lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ISOLATED_SETUP_MS } from '../support/databases.js';
 import { createTestApp } from '../support/test-app.js';
 
 /** Every entry under `dir` (itself included), with its permission bits. */
@@ -26,16 +27,20 @@ describe('the embedded data folder', () => {
     await rm(parent, { recursive: true, force: true });
   });
 
-  it('gives group and others no rights on the folder or anything in it after a first start', async () => {
-    const dataDir = join(parent, 'data');
-    app = await createTestApp('', { DATA_DIR: dataDir, JWT_SECRET: '' });
+  it(
+    'gives group and others no rights on the folder or anything in it after a first start',
+    async () => {
+      const dataDir = join(parent, 'data');
+      app = await createTestApp('', { DATA_DIR: dataDir, JWT_SECRET: '' });
 
-    const found = await modes(dataDir);
+      const found = await modes(dataDir);
 
-    expect([...found.keys()]).toEqual(
-      expect.arrayContaining(['.', 'PG_VERSION', 'base', 'disciplina.pid', 'audit-signing-key.pem', 'personal-data-key', 'jwt-secret']),
-    );
-    const open = [...found].filter(([, mode]) => mode & 0o077).map(([name, mode]) => `${name} ${mode.toString(8)}`);
-    expect(open).toEqual([]);
-  }, 120_000);
+      expect([...found.keys()]).toEqual(
+        expect.arrayContaining(['.', 'PG_VERSION', 'base', 'disciplina.pid', 'audit-signing-key.pem', 'personal-data-key', 'jwt-secret']),
+      );
+      const open = [...found].filter(([, mode]) => mode & 0o077).map(([name, mode]) => `${name} ${mode.toString(8)}`);
+      expect(open).toEqual([]);
+    },
+    ISOLATED_SETUP_MS,
+  );
 });
