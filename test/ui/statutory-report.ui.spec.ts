@@ -6,7 +6,7 @@ import { seedDemo, type DemoSummary } from '../../src/demo/seed-demo.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { waitUntilCaughtUp } from '../support/projections.js';
 import { ADMIN_PASSWORD, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, chromiumAvailable, labelled, launchChromium, screenshot, walkPage } from './browser.js';
+import { buildAdminUi, chromiumAvailable, expectAccessible, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 const target = testDatabases().at(-1)!;
 const SETUP_TIMEOUT = 300_000;
@@ -55,6 +55,7 @@ const A4_PRINTABLE_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
       const report = page.getByTestId('statutory-report');
       await report.getByRole('table', { name: 'II. Thi hành kỷ luật' }).waitFor();
       await screenshot(page, 'statutory-report-screen');
+      await expectAccessible(page, 'statutory report');
 
       await page.emulateMedia({ media: 'print' });
       await page.setViewportSize({ width: A4_PRINTABLE_WIDTH, height: 1000 });
