@@ -8,13 +8,16 @@ import { waitUntilCaughtUp } from '../support/projections.js';
 import { ADMIN_PASSWORD, createTestApp } from '../support/test-app.js';
 import { buildAdminUi, chromiumAvailable, expectAccessible, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
-const target = testDatabases().at(-1)!;
+// Loading the demo district (1,455 events through the commands) takes minutes on the embedded database of a
+// busy machine: the walk runs on PostgreSQL, as CI provides it.
+const target = testDatabases().find((database) => database.concurrentSessions);
+if (!target) console.warn('statutory report walk: not run without TEST_DATABASE_URL (the demo district loads too slowly into the embedded database)');
 const SETUP_TIMEOUT = 300_000;
 const CASE_TIMEOUT = 120_000;
 // An A4 page less the print stylesheet's 12 mm side margins, in CSS pixels (96 per inch).
 const A4_PRINTABLE_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
 
-(chromiumAvailable() ? describe : describe.skip)(`the statutory report printed from Chromium on ${target.name}`, () => {
+(chromiumAvailable() && target ? describe : describe.skip)('the statutory report printed from Chromium on PostgreSQL', () => {
   let database: IsolatedDatabase;
   let app: NestExpressApplication;
   let browser: Browser;
@@ -25,7 +28,7 @@ const A4_PRINTABLE_WIDTH = Math.floor(((210 - 2 * 12) / 25.4) * 96);
 
   beforeAll(async () => {
     buildAdminUi();
-    database = await isolatedDatabase(target);
+    database = await isolatedDatabase(target!);
     app = await createTestApp(database.url);
     await app.listen(0, '127.0.0.1');
     origin = (await app.getUrl()).replace('[::1]', 'localhost');
