@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Button, Group, Paper, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { disciplineStatistics } from '../api/generated/sdk.gen.js';
 import type { DisciplineStatisticsDto } from '../api/generated/types.gen.js';
 import { formatDate, parseDate, todayIso } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
-import { OrganizationSelect } from '../organizations/organization-select.js';
+import { ReportQueryFields } from './report-query-fields.js';
 
 const FORMS = ['reprimand', 'warning', 'dismissal', 'expulsion', 'dissolution'];
 
@@ -73,16 +73,15 @@ export function StatisticsPage() {
       </Title>
       <Paper withBorder p="md" component="form" onSubmit={submit}>
         <Group align="flex-end">
-          <OrganizationSelect label={t('stats.organization')} clearable w={320} value={organizationId} onChange={setOrganizationId} />
-          <TextInput
-            label={t('stats.from')}
-            placeholder={t('common.datePlaceholder')}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-            w={140}
-            error={invalid}
+          <ReportQueryFields
+            organizationId={organizationId}
+            onOrganizationChange={setOrganizationId}
+            from={from}
+            onFromChange={setFrom}
+            to={to}
+            onToChange={setTo}
+            invalid={invalid}
           />
-          <TextInput label={t('stats.to')} placeholder={t('common.datePlaceholder')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={140} />
           <Button type="submit">{t('stats.show')}</Button>
           <Button variant="default" onClick={downloadCsv} disabled={!data}>
             {t('stats.csv')}

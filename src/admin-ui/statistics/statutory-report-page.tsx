@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
@@ -7,7 +7,7 @@ import { statutoryStatistics } from '../api/generated/sdk.gen.js';
 import type { StatutoryReportDto } from '../api/generated/types.gen.js';
 import { formatDate, parseDate, todayIso } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
-import { OrganizationSelect } from '../organizations/organization-select.js';
+import { ReportQueryFields } from './report-query-fields.js';
 import './statutory-report-print.css';
 
 type Section = StatutoryReportDto['sections'][number];
@@ -79,16 +79,15 @@ export function StatutoryReportPage() {
       </Title>
       <Paper withBorder p="md" component="form" onSubmit={submit} className="print-hidden">
         <Group align="flex-end">
-          <OrganizationSelect label={t('stats.organization')} clearable w={320} value={organizationId} onChange={setOrganizationId} />
-          <TextInput
-            label={t('stats.from')}
-            placeholder={t('common.datePlaceholder')}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-            w={140}
-            error={invalid}
+          <ReportQueryFields
+            organizationId={organizationId}
+            onOrganizationChange={setOrganizationId}
+            from={from}
+            onFromChange={setFrom}
+            to={to}
+            onToChange={setTo}
+            invalid={invalid}
           />
-          <TextInput label={t('stats.to')} placeholder={t('common.datePlaceholder')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={140} />
           <Button type="submit">{t('stats.show')}</Button>
           <Button variant="default" onClick={() => window.print()} disabled={!data}>
             {t('stats.print')}
