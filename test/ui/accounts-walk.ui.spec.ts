@@ -5,7 +5,7 @@ import { ApiClient, foundTree, type Tree } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { committedHead, waitUntilProjected } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, choose, chromiumAvailable, expectAccessible, labelled, launchChromium, screenshot, walkPage } from './browser.js';
+import { buildAdminUi, choose, chromiumAvailable, checkScreen, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 const target = testDatabases().at(-1)!;
 const SETUP_TIMEOUT = 240_000;
@@ -60,7 +60,7 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
     async () => {
       await page.goto(origin);
       await logIn('admin', ADMIN_PASSWORD);
-      await page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Tài khoản' }).click();
+      await page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('link', { name: 'Tài khoản' }).click();
       await page.getByRole('heading', { name: 'Tài khoản', exact: true }).waitFor();
       const form = page.getByRole('form', { name: 'Tạo tài khoản' });
       await form.getByLabel(labelled('Tên đăng nhập')).fill('can-bo-xa');
@@ -72,7 +72,7 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
       await row.getByText('Phải đổi mật khẩu').waitFor();
       expect(await row.getByText(`Cán bộ kiểm tra, kỷ luật — ${communeName}`).count()).toBe(1);
       await screenshot(page, 'accounts-01-created');
-      await expectAccessible(page, 'accounts');
+      await checkScreen(page, 'accounts');
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     },
@@ -86,7 +86,7 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
       const form = page.getByRole('form', { name: 'Đổi mật khẩu' });
       await form.getByText('Mật khẩu này do quản trị viên đặt').waitFor();
       // Nothing else is offered until the password is changed.
-      expect(await page.getByRole('navigation', { name: 'menu' }).count()).toBe(0);
+      expect(await page.getByRole('navigation', { name: 'Danh mục chức năng' }).count()).toBe(0);
       await form.getByLabel(labelled('Mật khẩu hiện tại')).fill(FIRST_PASSWORD);
       await form.getByLabel(labelled('Mật khẩu mới')).fill('ngan');
       await form.getByLabel(labelled('Nhập lại mật khẩu mới')).fill('ngan');
@@ -99,17 +99,17 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
       await form.getByLabel(labelled('Mật khẩu mới')).fill(OWN_PASSWORD);
       await form.getByLabel(labelled('Nhập lại mật khẩu mới')).fill(OWN_PASSWORD);
       await screenshot(page, 'accounts-02-forced-change');
-      await expectAccessible(page, 'forced password change');
+      await checkScreen(page, 'forced password change');
       await form.getByRole('button', { name: 'Đổi mật khẩu' }).click();
 
-      const menu = page.getByRole('navigation', { name: 'menu' });
+      const menu = page.getByRole('navigation', { name: 'Danh mục chức năng' });
       await menu.getByRole('link', { name: 'Tổ chức đảng' }).click();
       await page.getByRole('heading', { name: 'Cây tổ chức' }).waitFor();
       await page.getByRole('link', { name: new RegExp(communeName) }).waitFor();
       expect(await page.getByRole('link', { name: new RegExp(siblingName) }).count()).toBe(0);
       expect(await menu.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
       await screenshot(page, 'accounts-03-officer-subtree');
-      await expectAccessible(page, 'organizations of an officer');
+      await checkScreen(page, 'organizations of an officer');
       expect(pageErrors).toEqual([]);
     },
     CASE_TIMEOUT,

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expectVietnamese } from './vietnamese-screen.js';
 
 /** Debian's Chromium (`apt-get install chromium`), or the one CHROMIUM_PATH names. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,10 +76,16 @@ interface Violation {
 }
 
 /**
- * Runs axe on the screen as it stands and expects no serious or critical violation: the officers' screens are
- * used by keyboard and screen reader too. `screen` names the screen in the failure.
+ * The checks every screen of the walks passes, as it stands: accessible, and when in Vietnamese, with no English
+ * word on it. `screen` names the screen in a failure.
  */
-export async function expectAccessible(page: Page, screen: string): Promise<void> {
+export async function checkScreen(page: Page, screen: string): Promise<void> {
+  await expectAccessible(page, screen);
+  if ((await page.locator('html').getAttribute('lang')) === 'vi') await expectVietnamese(page, screen);
+}
+
+/** Runs axe and expects no serious or critical violation: the officers' screens are used by keyboard and screen reader too. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
   // Evaluated rather than added as a script tag: the service's content security policy refuses inline scripts.
   // The functions below run in the page, where axe is a global once evaluated there.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axe.source);

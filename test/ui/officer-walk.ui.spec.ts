@@ -7,7 +7,7 @@ import { foundDisciplineTree } from '../support/discipline-tree.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { waitUntilCaughtUp } from '../support/projections.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, choose, chromiumAvailable, expectAccessible, labelled, launchChromium, screenshot, walkPage } from './browser.js';
+import { buildAdminUi, choose, chromiumAvailable, checkScreen, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 // The browser walk runs once, on PostgreSQL when CI provides it, in a database of its own: it verifies the
 // whole store, which other suites tamper with on purpose.
@@ -86,11 +86,11 @@ const CASE_TIMEOUT = 120_000;
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await page.getByRole('alert').getByText('Sai tên đăng nhập hoặc mật khẩu').waitFor();
       await screenshot(page, '01-login');
-      await expectAccessible(page, 'login');
+      await checkScreen(page, 'login');
       await page.getByLabel('Mật khẩu').fill(ADMIN_PASSWORD);
       await page.getByLabel('Mật khẩu').press('Enter');
       await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
-      await expectAccessible(page, 'work');
+      await checkScreen(page, 'work');
     },
     CASE_TIMEOUT,
   );
@@ -98,7 +98,7 @@ const CASE_TIMEOUT = 120_000;
   it(
     'shows the organization tree with bodies and members, reached by keyboard',
     async () => {
-      await page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Việc cần làm' }).focus();
+      await page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('link', { name: 'Việc cần làm' }).focus();
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Cây tổ chức' }).waitFor();
@@ -108,7 +108,7 @@ const CASE_TIMEOUT = 120_000;
       const bodies = page.getByRole('table', { name: 'Các cơ quan' });
       expect(await bodies.getByRole('row', { name: /Ủy ban kiểm tra/ }).count()).toBe(1);
       await screenshot(page, '02-organizations');
-      await expectAccessible(page, 'organization');
+      await checkScreen(page, 'organization');
     },
     CASE_TIMEOUT,
   );
@@ -119,7 +119,7 @@ const CASE_TIMEOUT = 120_000;
       await page.goto(`${origin}/inspections/new?subject.kind=member&subject.memberId=${member.id}`);
       const proposal = page.getByRole('form', { name: 'Đề xuất kiểm tra' });
       await proposal.waitFor();
-      await expectAccessible(page, 'inspection proposal');
+      await checkScreen(page, 'inspection proposal');
       const body = proposal.getByRole('group', { name: 'Cơ quan' });
       await choose(body, 'Tổ chức đảng', communeName);
       await choose(body, 'Loại cơ quan', 'Ủy ban kiểm tra');
@@ -147,7 +147,7 @@ const CASE_TIMEOUT = 120_000;
         .getByText(/trước ngày bắt đầu/)
         .waitFor();
       await screenshot(page, '03-inspection-field-error');
-      await expectAccessible(page, 'inspection with a field error');
+      await checkScreen(page, 'inspection with a field error');
       await period.getByLabel('Đến ngày').fill('31/12/2025');
       await decision.getByRole('button', { name: 'Ghi nhận' }).click();
       await page.getByTestId('stream-status').getByText('Đã quyết định').waitFor();
@@ -174,7 +174,7 @@ const CASE_TIMEOUT = 120_000;
       await page.getByRole('link', { name: 'Lê Thị Hoa' }).waitFor();
       await page.getByRole('link', { name: 'Nguyễn Văn Hùng' }).first().waitFor();
       await screenshot(page, '04-inspection-concluded');
-      await expectAccessible(page, 'inspection concluded');
+      await checkScreen(page, 'inspection concluded');
     },
     CASE_TIMEOUT,
   );
@@ -228,7 +228,7 @@ const CASE_TIMEOUT = 120_000;
       expect(rule).not.toMatch(/art\.|cl\.|not identified/);
       await outcome.scrollIntoViewIfNeeded();
       await screenshot(page, '05-ballot-outcome');
-      await expectAccessible(page, 'case with a ballot');
+      await checkScreen(page, 'case with a ballot');
       caseUrl = page.url();
     },
     CASE_TIMEOUT,
@@ -271,7 +271,7 @@ const CASE_TIMEOUT = 120_000;
       });
       await page.getByTestId('stream-status').getByText('Đã xóa bỏ').waitFor();
       await screenshot(page, '06-appeal-annulled');
-      await expectAccessible(page, 'appeal');
+      await checkScreen(page, 'appeal');
     },
     CASE_TIMEOUT,
   );
@@ -295,7 +295,7 @@ const CASE_TIMEOUT = 120_000;
       // What each event records reads in Vietnamese: yes and no as marks, not the API's true and false.
       expect(await page.getByText(/\b(true|false)\b/).count()).toBe(0);
       expect(await page.getByText('✓').count()).toBeGreaterThan(0);
-      await expectAccessible(page, 'history');
+      await checkScreen(page, 'history');
       await choose(page, 'Loại việc', 'Kiểm tra');
       await show();
       expect(await page.getByText('Kết luận kiểm tra', { exact: true }).count()).toBe(1);
@@ -322,7 +322,7 @@ const CASE_TIMEOUT = 120_000;
       await page.locator('.recharts-surface').first().waitFor();
       await page.locator('[data-figure="inspections.byInspectionCommissions.members.total"]').getByText('1').waitFor();
       await screenshot(page, '08-statistics');
-      await expectAccessible(page, 'statistics');
+      await checkScreen(page, 'statistics');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^thong-ke-ky-luat-2026-01-01-\d{4}-\d{2}-\d{2}\.csv$/);
     },
@@ -332,7 +332,7 @@ const CASE_TIMEOUT = 120_000;
   it(
     'verifies the audit trail and exports it',
     async () => {
-      await page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Kiểm toán' }).click();
+      await page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('link', { name: 'Kiểm toán' }).click();
       await page.getByRole('table', { name: 'Nhật ký sự kiện' }).waitFor();
       await page.getByRole('button', { name: 'Ký điểm kiểm tra' }).click();
       await page.getByText('Đã ký điểm kiểm tra').waitFor();
@@ -340,7 +340,7 @@ const CASE_TIMEOUT = 120_000;
       const verification = page.getByTestId('audit-verification');
       await verification.getByText('Toàn vẹn: mọi chuỗi băm đều khớp').waitFor();
       await screenshot(page, '09-audit');
-      await expectAccessible(page, 'audit');
+      await checkScreen(page, 'audit');
       await choose(page, 'Tổ chức', communeName);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất dữ liệu kiểm toán' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^audit-.*\.jsonl$/);
@@ -352,10 +352,10 @@ const CASE_TIMEOUT = 120_000;
     'switches to English, with dates still dd/MM/yyyy',
     async () => {
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Organizations' }).waitFor();
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Organizations' }).waitFor();
       await page.goto(`${origin}/members/${member.id}`);
       await page.getByText('01/03/2010').waitFor();
-      await expectAccessible(page, 'member, in English');
+      await checkScreen(page, 'member, in English');
       expect(pageErrors).toEqual([]);
     },
     CASE_TIMEOUT,
@@ -387,7 +387,7 @@ const CASE_TIMEOUT = 120_000;
         .getByRole('row', { name: /Đã xóa bỏ/ })
         .waitFor();
       await screenshot(reader, '10-case-read');
-      await expectAccessible(reader, 'case read by an auditor');
+      await checkScreen(reader, 'case read by an auditor');
       expect(await reader.getByRole('heading', { name: 'Bước tiếp theo' }).count()).toBe(0);
       expect(await reader.getByRole('button', { name: 'Ghi nhận' }).count()).toBe(0);
       await context.close();

@@ -4,7 +4,7 @@ import { ApiClient, foundTree } from '../support/api-client.js';
 import { isolatedDatabase, testDatabases, type IsolatedDatabase } from '../support/databases.js';
 import { startIdentityProvider, type IdentityProvider } from '../support/identity-provider.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp } from '../support/test-app.js';
-import { buildAdminUi, chromiumAvailable, expectAccessible, labelled, launchChromium, screenshot, walkPage } from './browser.js';
+import { buildAdminUi, chromiumAvailable, checkScreen, labelled, launchChromium, screenshot, walkPage } from './browser.js';
 
 const target = testDatabases().at(-1)!;
 const SETUP_TIMEOUT = 240_000;
@@ -58,7 +58,7 @@ const SUBJECT = 'nguyen-van-an@ubkt';
       await page.getByLabel(labelled('Tên đăng nhập')).fill('admin');
       await page.getByLabel(labelled('Mật khẩu')).fill(ADMIN_PASSWORD);
       await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-      await page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Tài khoản' }).click();
+      await page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('link', { name: 'Tài khoản' }).click();
       const row = page.getByRole('table', { name: 'Tài khoản' }).getByRole('row', { name: new RegExp(OFFICER) });
       await row.getByRole('button', { name: 'Quyền và mật khẩu' }).click();
       const panel = page.getByLabel(`Quyền và mật khẩu của ${OFFICER}`);
@@ -68,7 +68,7 @@ const SUBJECT = 'nguyen-van-an@ubkt';
       await panel.getByRole('button', { name: 'Liên kết định danh' }).click();
       await panel.getByText(`${SUBJECT} — ${provider.issuer}`).waitFor();
       await screenshot(page, 'provider-01-identity-linked');
-      await expectAccessible(page, 'accounts, an identity linked');
+      await checkScreen(page, 'accounts, an identity linked');
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
     },
@@ -85,14 +85,14 @@ const SUBJECT = 'nguyen-van-an@ubkt';
       await page.locator('input[name="password"]').fill('mat-khau-tai-nha-cung-cap');
       await page.getByRole('button', { name: 'Sign-in' }).click();
 
-      const menu = page.getByRole('navigation', { name: 'menu' });
+      const menu = page.getByRole('navigation', { name: 'Danh mục chức năng' });
       await menu.getByRole('link', { name: 'Tổ chức đảng' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/');
       await page.getByText(OFFICER, { exact: true }).waitFor();
       expect(await menu.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
       expect(await page.getByRole('form', { name: 'Đổi mật khẩu' }).count()).toBe(0);
       await screenshot(page, 'provider-02-signed-in');
-      await expectAccessible(page, 'signed in through the provider');
+      await checkScreen(page, 'signed in through the provider');
       expect(pageErrors).toEqual([]);
     },
     CASE_TIMEOUT,

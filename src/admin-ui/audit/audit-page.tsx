@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ApiProblem, call, send } from '../api/client.js';
 import { createAuditCheckpoint, listAuditEvents, verifyAuditTrail } from '../api/generated/sdk.gen.js';
 import { formatDate, formatDateTime, parseDate, todayIso } from '../dates.js';
-import { useI18n } from '../i18n/i18n.js';
+import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { OrganizationSelect } from '../organizations/organization-select.js';
 
 interface Verification {
@@ -130,6 +130,15 @@ function ExportPanel() {
 }
 
 const PAGE_SIZE = 25;
+/**
+ * The actors that are no account: the service itself (its first account, its process managers' follow-ups),
+ * and a caller refused before signing in.
+ */
+const ACTOR_LABELS = { system: 'audit.systemActor', anonymous: 'audit.anonymousActor' } as const satisfies Record<string, MessageKey>;
+
+function isLabelledActor(actor: string): actor is keyof typeof ACTOR_LABELS {
+  return Object.hasOwn(ACTOR_LABELS, actor);
+}
 
 /** The audit trail as stored, with its hash chain, a verification of the whole store and an export for auditors. */
 export function AuditPage() {
@@ -176,7 +185,7 @@ export function AuditPage() {
                 <Table.Tr key={event.eventId}>
                   <Table.Td>{event.globalPosition}</Table.Td>
                   <Table.Td>{formatDateTime(event.recordedAt)}</Table.Td>
-                  <Table.Td>{event.actor}</Table.Td>
+                  <Table.Td>{isLabelledActor(event.actor) ? t(ACTOR_LABELS[event.actor]) : event.actor}</Table.Td>
                   <Table.Td title={event.type}>{eventName(event.type)}</Table.Td>
                   <Table.Td>
                     {event.streamId} v{event.streamVersion}

@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { setApiLanguage } from '../api/client.js';
 import { citationText, type Citation } from './citation.js';
 import { en } from './en.js';
+import { humanize } from './humanize.js';
 import { vi, viCommands, viEvents, viFields, viValues } from './vi.js';
 
 export type Language = 'vi' | 'en';
@@ -24,15 +25,6 @@ interface Translator {
   cite(citation: Citation): string;
 }
 
-/** `admittedOn` → "Admitted on", `very-serious` → "Very serious": English from the API's own names. */
-export function humanize(name: string): string {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]/g, ' ')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** The API's own enumerated values (`very-serious`); names, numbers and ids are shown as they are. */
 const TOKEN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -41,6 +33,7 @@ const I18nContext = createContext<Translator | null>(null);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(() => {
     const chosen = localStorage.getItem('disciplina.language') === 'en' ? 'en' : 'vi';
+    document.documentElement.lang = chosen;
     // Before any page asks the API for anything, so that its first refusal is already in this language.
     setApiLanguage(chosen);
     return chosen;

@@ -40,7 +40,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="menu">
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.menu')}>
         {[...SECTIONS, ...(isAdministrator(session) ? ADMINISTRATION : []), { to: '/password', label: 'nav.password' as const }].map((section) => (
           <NavLink key={section.to} component={Link} to={section.to} label={t(section.label)} active={current(section.to)} />
         ))}

@@ -33,8 +33,9 @@ function Branch({
 export function OrganizationTree({ organizations, selected }: { organizations: readonly DirectoryOrganizationDto[]; selected: string | undefined }) {
   const byParent = new Map<string | null, DirectoryOrganizationDto[]>();
   for (const organization of organizations) byParent.set(organization.parentId, [...(byParent.get(organization.parentId) ?? []), organization]);
+  const { t } = useI18n();
   return (
-    <nav aria-label="tree">
+    <nav aria-label={t('nav.organizationTree')}>
       {(byParent.get(null) ?? []).map((root) => (
         <Branch key={root.organizationId} node={root} byParent={byParent} selected={selected} />
       ))}

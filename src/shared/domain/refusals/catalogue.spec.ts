@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INPUT_REFUSALS } from './input-refusals.js';
-import { isProblemCode, REFUSALS, refusalText } from './catalogue.js';
+import { isProblemCode, refusalText } from './catalogue.js';
+import { EVERY_WORDING, sampleParticulars } from './every-wording.js';
 import { VALIDATION_REFUSALS } from './validation-refusals.js';
-import type { Particulars, Wording } from './wording.js';
 
 const SRC = join(__dirname, '..', '..', '..');
 
@@ -23,16 +23,6 @@ function found(pattern: RegExp): string[] {
   return [...new Set([...SOURCE.matchAll(pattern)].map((match) => match[1]!))].sort();
 }
 
-/** Particulars that name every value by its path, and list one entry: each branch of a wording shows. */
-function sample(has: boolean): Particulars {
-  return {
-    text: (path) => `‹${path}›`,
-    term: (path) => `‹${path}›`,
-    has: () => has,
-    items: () => [sample(has)],
-  };
-}
-
 const ENGLISH_WORDS = new Set(
   'the is are be must not no of and or a for with only may this that which has have been was its it at by from into yet already cannot can should before after than more less least most one any every each unknown missing invalid refused allowed required none state request body field value token account grant grants organization member inspection case appeal rule level form ballot decision date day days period'.split(
     ' ',
@@ -48,16 +38,10 @@ function englishWordsIn(text: string): string[] {
     .filter((word) => ENGLISH_WORDS.has(word.toLowerCase()));
 }
 
-const everyWording: [string, Wording][] = [
-  ...Object.entries(REFUSALS),
-  ...Object.entries(INPUT_REFUSALS).map(([rule, wording]): [string, Wording] => [`invalid-input/${rule}`, wording]),
-  ...Object.entries(VALIDATION_REFUSALS).map(([rule, wording]): [string, Wording] => [`validation-failed/${rule}`, wording]),
-];
-
 describe('the refusals catalogue', () => {
-  it.each(everyWording)('words %s in English and in proper Vietnamese', (_, wording) => {
+  it.each([...EVERY_WORDING])('words %s in English and in proper Vietnamese', (_, wording) => {
     for (const has of [true, false]) {
-      const [en, vi] = [wording.en(sample(has)), wording.vi(sample(has))];
+      const [en, vi] = [wording.en(sampleParticulars(has)), wording.vi(sampleParticulars(has))];
       expect(en.trim()).not.toBe('');
       expect(vi.normalize('NFD')).toMatch(/[\u0300-\u0323đĐ]/u);
       expect(englishWordsIn(vi)).toEqual([]);
