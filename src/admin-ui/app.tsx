@@ -20,6 +20,7 @@ const StartPage = lazy(async () => ({ default: (await import('./workflows/start-
 const StatisticsPage = lazy(async () => ({ default: (await import('./statistics/statistics-page.js')).StatisticsPage }));
 const StatutoryReportPage = lazy(async () => ({ default: (await import('./statistics/statutory-report-page.js')).StatutoryReportPage }));
 const StreamPage = lazy(async () => ({ default: (await import('./workflows/stream-page.js')).StreamPage }));
+const SystemStatusPage = lazy(async () => ({ default: (await import('./system/system-status-page.js')).SystemStatusPage }));
 const WorkPage = lazy(async () => ({ default: (await import('./work/work-page.js')).WorkPage }));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 5_000 } } });
@@ -42,6 +43,7 @@ function Screens() {
         <Route path="statistics/statutory" element={<StatutoryReportPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="accounts" element={<AccountsPage />} />
+        <Route path="system" element={<SystemStatusPage />} />
         <Route path="password" element={<PasswordPage forced={false} />} />
         <Route path=":workflow" element={<StartPage />} />
         <Route path=":workflow/new" element={<StartPage />} />

@@ -59,6 +59,12 @@ export interface GlobalCheckpoint {
   readonly globalPosition: number;
 }
 
+/** The newest event of the store: where it stands and when it was recorded. */
+export interface StoreHead {
+  readonly globalPosition: number;
+  readonly recordedAt: Date;
+}
+
 export const START_OF_ALL: GlobalCheckpoint = { transactionId: '0', globalPosition: 0 };
 
 export interface ReadStreamOptions {
@@ -118,6 +124,8 @@ export abstract class EventStore {
   /** The stream's current version, 0 when it does not exist. */
   abstract streamVersion(streamId: string): Promise<number>;
   abstract readAll(from: GlobalCheckpoint, maxCount: number): Promise<ReadAllResult>;
+  /** The last event committed, in the order readers of all events follow; null while the store is empty. */
+  abstract head(): Promise<StoreHead | null>;
   abstract subscribeToAll(options: SubscribeOptions): Subscription;
   abstract verifyStream(streamId: string): Promise<ChainVerification>;
   abstract verifyAll(): Promise<AllChainsVerification>;

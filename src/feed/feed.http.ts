@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, Api
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { Response } from 'express';
-import type { GlobalCheckpoint } from '../event-store/event-store.js';
+import { EventStore, type GlobalCheckpoint } from '../event-store/event-store.js';
 import { ApiProblemResponses } from '../platform/http/api-routes.js';
 import { RequestValidationError } from '../platform/http/problem.js';
 import { Metrics } from '../platform/metrics/metrics.js';
-import { Allow, FEED_ROLES } from '../shared/access/policy.js';
+import { Allow, AUDIT_ROLES, FEED_ROLES } from '../shared/access/policy.js';
 import { requestContext } from '../shared/request-context.js';
 import { asyncApiDocument } from './contract/documents.js';
 import { PUBLIC_EVENT_TYPES } from './contract/public-event-types.js';
@@ -53,6 +53,17 @@ export class FeedPageDto {
   @ApiProperty({ description: 'Where the next page starts: after the last event read, published or not' }) next!: string;
 }
 
+class FeedHeadDto {
+  @ApiProperty({ description: 'Global position of the newest event committed', example: 5120 }) globalPosition!: number;
+  @ApiProperty({ description: 'When it was recorded', example: '2026-03-02T08:15:00.000Z' }) recordedAt!: Date;
+}
+
+class FeedStatusDto {
+  @ApiProperty({ type: FeedHeadDto, nullable: true, description: 'The newest event of the store, published or not; null while it is empty' })
+  head!: FeedHeadDto | null;
+  @ApiProperty({ description: 'Live feeds (GET /api/v1/feed/live) open on this instance now', example: 2 }) liveConnections!: number;
+}
+
 function checkpoint(cursor: string | undefined, field: string): GlobalCheckpoint {
   const decoded = decodeCursor(cursor);
   if (!decoded) throw new RequestValidationError([{ field, rule: 'cursor' }]);
@@ -65,9 +76,11 @@ function checkpoint(cursor: string | undefined, field: string): GlobalCheckpoint
 @Controller('feed')
 export class FeedHttp {
   private readonly logger = new Logger(FeedHttp.name);
+  private liveConnections = 0;
 
   constructor(
     private readonly feed: PublicFeed,
+    private readonly store: EventStore,
     private readonly metrics: Metrics,
   ) {}
 
@@ -106,6 +119,8 @@ export class FeedHttp {
     response.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     response.flushHeaders();
     let quietSince = Date.now();
+    // Every exit of the loop passes here: a failure inside it ends the loop, not the method.
+    this.liveConnections += 1;
     while (open) {
       try {
         const page = await this.feed.page(cursor, LIVE_BATCH, grants);
@@ -124,6 +139,7 @@ export class FeedHttp {
         break;
       }
     }
+    this.liveConnections -= 1;
     response.end();
   }
 
@@ -133,6 +149,15 @@ export class FeedHttp {
   @ApiProblemResponses(401, 403)
   asyncApi(): Record<string, unknown> {
     return asyncApiDocument();
+  }
+
+  @Get('status')
+  @Allow(...AUDIT_ROLES)
+  @ApiOperation({ operationId: 'getFeedStatus', summary: 'How far the store reaches, and how many live feeds this instance serves now' })
+  @ApiOkResponse({ type: FeedStatusDto })
+  @ApiProblemResponses(401, 403)
+  async status(): Promise<FeedStatusDto> {
+    return { head: await this.store.head(), liveConnections: this.liveConnections };
   }
 
   private observeLag(route: 'page' | 'live', page: FeedPage): void {

@@ -17,7 +17,8 @@ import { rebuildProjection } from './rebuild.js';
  * `standby`: another instance runs this projection; `failing`: the last attempt threw and will be retried;
  * `needs-rebuild`: its version changed and this process may not rebuild it (the schema owner's `rebuild` job does).
  */
-export type RunnerStatus = 'stopped' | 'standby' | 'needs-rebuild' | 'rebuilding' | 'catching-up' | 'live' | 'failing';
+export const RUNNER_STATUSES = ['stopped', 'standby', 'needs-rebuild', 'rebuilding', 'catching-up', 'live', 'failing'] as const;
+export type RunnerStatus = (typeof RUNNER_STATUSES)[number];
 
 export interface RunnerOptions {
   readonly batchSize?: number;

@@ -1,9 +1,15 @@
 import { loadCheckpoint } from '../projections/checkpoints.js';
 import { ProjectionRunner, type RunnerDependencies, type RunnerOptions } from '../projections/projection-runner.js';
 import type { Projection } from '../projections/projection.js';
+import { checkpointLag, runnerReport, type RunnerReport } from '../projections/projection-status.js';
 import { preparePublisherCheckpoint, publisherConsumer } from './publisher-consumer.js';
 import type { PublisherMetrics } from './publisher-metrics.js';
 import type { PublicEventTarget } from './public-event-target.js';
+
+export interface TargetReport extends RunnerReport {
+  readonly name: string;
+  readonly lagSeconds: number;
+}
 
 /** One runner per target, each with its own checkpoint: a target that is down holds back only itself. */
 export class Publisher {
@@ -44,6 +50,17 @@ export class Publisher {
     if (!checkpoint) return 0;
     const [next] = (await this.deps.store.readAll(checkpoint, 1)).events;
     return next ? Math.max(0, (this.deps.clock.now().getTime() - next.recordedAt.getTime()) / 1000) : 0;
+  }
+
+  /** Each target's runner, where its checkpoint stands, and how long ago the oldest event it has not passed was recorded. */
+  async report(): Promise<TargetReport[]> {
+    return Promise.all(
+      this.runners.map(async (runner, index) => {
+        const name = this.targets[index]!.name;
+        const position = await checkpointLag(this.deps.dataSource, runner.consumer.name);
+        return { name, ...runnerReport(runner, position), lagSeconds: await this.lagSeconds(name) };
+      }),
+    );
   }
 
   private async prepare(): Promise<void> {

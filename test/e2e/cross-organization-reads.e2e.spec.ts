@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Response } from 'supertest';
 import { Accounts } from '../../src/accounts/accounts.js';
+import { AUDIT_ROLES } from '../../src/shared/access/policy.js';
 import { ROLES, type Role } from '../../src/shared/access/principal.js';
 import { Database } from '../../src/database/database.js';
 import { addDays } from '../../src/rulebook/index.js';
@@ -130,6 +131,7 @@ const READ_ROUTES: Readonly<Record<string, (records: Records['ids']) => Probe[]>
   '/health/live': () => [{ url: '/health/live', showsData: false }],
   '/health/ready': () => [{ url: '/health/ready', showsData: false }],
   '/api/v1/projections': () => [{ url: 'projections', showsData: false }],
+  '/api/v1/publisher': () => [{ url: 'publisher', showsData: false, servedTo: AUDIT_ROLES }],
   '/api/v1/rulebook': () => [{ url: 'rulebook', showsData: false }],
   // Public, and here without an identity provider: 404 provider-not-configured.
   '/api/v1/auth/provider': () => [{ url: 'auth/provider', showsData: false, status: 404 }],
@@ -147,6 +149,7 @@ const READ_ROUTES: Readonly<Record<string, (records: Records['ids']) => Probe[]>
   // It streams until the client leaves: the catch-up feed above serves the same events.
   '/api/v1/feed/live': () => [],
   '/api/v1/feed/asyncapi': () => [{ url: 'feed/asyncapi', showsData: false }],
+  '/api/v1/feed/status': () => [{ url: 'feed/status', showsData: false, servedTo: AUDIT_ROLES }],
   '/api/v1/accounts': () => [{ url: 'accounts', showsData: true, servedTo: ['administrator'] }],
   '/api/v1/accounts/{id}': (b) => [{ url: `accounts/${b.account}`, showsData: true, servedTo: ['administrator'] }],
   '/api/v1/organizations': () => [{ url: 'organizations', showsData: true }],

@@ -108,8 +108,38 @@ const OWN_PASSWORD = 'mua thu ha noi vang';
       await page.getByRole('link', { name: new RegExp(communeName) }).waitFor();
       expect(await page.getByRole('link', { name: new RegExp(siblingName) }).count()).toBe(0);
       expect(await menu.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
+      expect(await menu.getByRole('link', { name: 'Trạng thái hệ thống' }).count()).toBe(0);
       await screenshot(page, 'accounts-03-officer-subtree');
       await checkScreen(page, 'organizations of an officer');
+      expect(pageErrors).toEqual([]);
+    },
+    CASE_TIMEOUT,
+  );
+
+  it(
+    'shows the administrator the system status: each projection’s state in Vietnamese, and that nothing is published',
+    async () => {
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await logIn('admin', ADMIN_PASSWORD);
+      await page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('link', { name: 'Trạng thái hệ thống' }).click();
+      await page.getByRole('heading', { name: 'Trạng thái hệ thống', exact: true }).waitFor();
+      const projections = page.getByRole('table', { name: 'Dữ liệu tổng hợp và xử lý tự động' });
+      // The screen asks again every few seconds: the runner shows live once it has applied the accounts' events.
+      await projections
+        .getByRole('row', { name: /organization-history/ })
+        .getByText(/^Đã theo kịp$/i)
+        .waitFor();
+      expect(
+        await projections
+          .getByRole('row', { name: /discipline-follow-ups/ })
+          .getByText(/^Xử lý tự động$/)
+          .count(),
+      ).toBe(1);
+      await page.getByText('Không có sự kiện công khai nào được gửi đi').waitFor();
+      const feed = page.getByRole('table', { name: 'Luồng sự kiện công khai' });
+      await feed.getByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/).waitFor();
+      await screenshot(page, 'accounts-04-system-status');
+      await checkScreen(page, 'system status');
       expect(pageErrors).toEqual([]);
     },
     CASE_TIMEOUT,

@@ -68,18 +68,23 @@ async function vocabularyOf(page: Page): Promise<ReadonlySet<string>> {
   return vocabularies.get(origin)!;
 }
 
-/** What the screen says to sighted and screen-reader users alike: its text and its labelling attributes. */
+/**
+ * What the screen says to sighted and screen-reader users alike, its text and its labelling attributes, less
+ * what it marks as code (`<code>`: identifiers shown as they are).
+ */
 async function screenText(page: Page): Promise<string> {
   const labelling = ['aria-label', 'placeholder', 'title', 'alt'];
   const attributes = await page
     .locator(labelling.map((name) => `[${name}]`).join(','))
     .evaluateAll((elements, names) => elements.flatMap((element) => names.map((name) => element.getAttribute(name) ?? '')), labelling);
-  return [await page.locator('body').innerText(), ...attributes].join('\n');
+  const codes = await page.locator('code').allInnerTexts();
+  const text = codes.reduce((shown, code) => shown.replaceAll(code, ' '), await page.locator('body').innerText());
+  return [text, ...attributes].join('\n');
 }
 
 /**
  * Expects a Vietnamese screen to show no English word of the vocabulary, outside proper names and codes
- * (a token with a digit in it is an id, a date or a code). `screen` names the screen in the failure, with
+ * (marked as code, or a token with a digit in it: an id, a date, a citation). `screen` names the screen in the failure, with
  * the line each word is on.
  */
 export async function expectVietnamese(page: Page, screen: string): Promise<void> {

@@ -156,6 +156,21 @@ export const vi = {
   'audit.firstBroken': 'Mắt xích hỏng đầu tiên',
   'audit.noCheckpoint': 'Chưa có điểm kiểm tra nào được ký',
   'audit.signature': 'Chữ ký điểm kiểm tra',
+  'nav.system': 'Trạng thái hệ thống',
+  'system.projections': 'Dữ liệu tổng hợp và xử lý tự động',
+  'system.name': 'Tên',
+  'system.kind': 'Loại',
+  'system.lag': 'Số sự kiện chưa xử lý',
+  'system.publisher': 'Gửi sự kiện công khai cho hệ thống khác',
+  'system.target': 'Nơi nhận',
+  'system.notPassed': 'Số sự kiện chưa gửi',
+  'system.lagSeconds': 'Chậm (giây)',
+  'system.notPublishing': 'Không có sự kiện công khai nào được gửi đi: máy chủ này chưa được cấu hình nơi nhận (NATS hoặc KurrentDB).',
+  'system.feed': 'Luồng sự kiện công khai',
+  'system.head': 'Vị trí sự kiện mới nhất',
+  'system.headRecorded': 'Ghi nhận lúc',
+  'system.liveConnections': 'Số kết nối đang theo dõi trực tiếp',
+  'system.emptyStore': 'Chưa có sự kiện nào',
 } as const;
 
 /** Labels of request fields (the API's names), shown beside each input. */
@@ -509,6 +524,15 @@ export const viValues: Record<string, string> = {
   'objection-upheld': 'Phản đối việc xử lý, không có lý do chính đáng để tiếp tục',
   'unlawful-processing': 'Xử lý không đúng mục đích hoặc trái pháp luật',
   'required-by-law': 'Phải xóa theo quy định của pháp luật',
+  projection: 'Dữ liệu tổng hợp',
+  'process-manager': 'Xử lý tự động',
+  live: 'Đã theo kịp',
+  'catching-up': 'Đang bắt kịp',
+  rebuilding: 'Đang dựng lại',
+  'needs-rebuild': 'Cần dựng lại',
+  standby: 'Dự phòng (máy chủ khác đang chạy)',
+  stopped: 'Đã dừng',
+  failing: 'Lỗi, đang thử lại',
 };
 
 /** The API's commands by operation id, as officers name the act. */

@@ -4,7 +4,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { call, setToken } from '../api/client.js';
 import { logout } from '../api/generated/sdk.gen.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
-import { isAdministrator, useSession } from '../session/session.js';
+import { isAdministrator, readsSystemStatus, useSession } from '../session/session.js';
 import { LanguageSwitch } from './language-switch.js';
 
 const SECTIONS: readonly { to: string; label: MessageKey }[] = [
@@ -18,6 +18,8 @@ const SECTIONS: readonly { to: string; label: MessageKey }[] = [
 ];
 /** Managing accounts: offered to administrators only (the API checks every request itself). */
 const ADMINISTRATION: readonly { to: string; label: MessageKey }[] = [{ to: '/accounts', label: 'nav.accounts' }];
+/** The runners, the publisher and the feed: offered to administrators and auditors. */
+const SYSTEM: readonly { to: string; label: MessageKey }[] = [{ to: '/system', label: 'nav.system' }];
 
 export function AppLayout() {
   const { t } = useI18n();
@@ -41,7 +43,12 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.menu')}>
-        {[...SECTIONS, ...(isAdministrator(session) ? ADMINISTRATION : []), { to: '/password', label: 'nav.password' as const }].map((section) => (
+        {[
+          ...SECTIONS,
+          ...(isAdministrator(session) ? ADMINISTRATION : []),
+          ...(readsSystemStatus(session) ? SYSTEM : []),
+          { to: '/password', label: 'nav.password' as const },
+        ].map((section) => (
           <NavLink key={section.to} component={Link} to={section.to} label={t(section.label)} active={current(section.to)} />
         ))}
       </AppShell.Navbar>

@@ -39,3 +39,8 @@ export function useSession(): Session | null {
 export function isAdministrator(session: Session | null): boolean {
   return session?.grants.some((grant) => grant.role === 'administrator') ?? false;
 }
+
+/** Administrators and auditors: the roles the API serves the system's status to. */
+export function readsSystemStatus(session: Session | null): boolean {
+  return session?.grants.some((grant) => grant.role === 'administrator' || grant.role === 'auditor') ?? false;
+}

@@ -13,6 +13,7 @@ import {
   type ReadAllResult,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StoreHead,
   type StreamHead,
   type SubscribeOptions,
   type Subscription,
@@ -192,6 +193,14 @@ export class PostgresEventStore extends EventStore {
     const events = rows.map((row) => this.upcasters.upcast(toStored(row)));
     const last = events.at(-1);
     return { events, checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : from };
+  }
+
+  async head(): Promise<StoreHead | null> {
+    const { rows } = await this.pool.query<Pick<EventRow, 'global_position' | 'recorded_at'>>(
+      'SELECT global_position, recorded_at FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
+    );
+    const [row] = rows;
+    return row ? { globalPosition: Number(row.global_position), recordedAt: row.recorded_at } : null;
   }
 
   private notifyScheduled = false;

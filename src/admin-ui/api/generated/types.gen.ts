@@ -80,6 +80,19 @@ export type CheckpointDto = {
 };
 
 export type ProjectionStatusDto = {
+    /**
+     * This instance's runner; `standby` while another instance holds its lock; `needs-rebuild` while a projection's version changed and the schema owner's `rebuild` job has not run
+     */
+    status: 'stopped' | 'standby' | 'needs-rebuild' | 'rebuilding' | 'catching-up' | 'live' | 'failing';
+    /**
+     * Why the last attempt failed, while failing
+     */
+    error?: string;
+    checkpoint: CheckpointDto | null;
+    /**
+     * Events committed after the checkpoint
+     */
+    lag: number;
     name: string;
     /**
      * A read model, or a process manager that records follow-ups on other streams
@@ -93,19 +106,6 @@ export type ProjectionStatusDto = {
      * The version the stored read model was built with
      */
     storedVersion: number | null;
-    /**
-     * This instance's runner; `standby` while another instance holds the projection's lock; `needs-rebuild` while its version changed and the schema owner's `rebuild` job has not run
-     */
-    status: 'stopped' | 'standby' | 'needs-rebuild' | 'rebuilding' | 'catching-up' | 'live' | 'failing';
-    /**
-     * Why the last attempt failed, while failing
-     */
-    error?: string;
-    checkpoint: CheckpointDto | null;
-    /**
-     * Events committed after the checkpoint
-     */
-    lag: number;
     /**
      * A process manager's events whose follow-up the domain refused, set aside (table parked_events)
      */
@@ -1177,6 +1177,63 @@ export type FeedPageDto = {
      * Where the next page starts: after the last event read, published or not
      */
     next: string;
+};
+
+export type FeedHeadDto = {
+    /**
+     * Global position of the newest event committed
+     */
+    globalPosition: number;
+    /**
+     * When it was recorded
+     */
+    recordedAt: string;
+};
+
+export type FeedStatusDto = {
+    /**
+     * The newest event of the store, published or not; null while it is empty
+     */
+    head: FeedHeadDto | null;
+    /**
+     * Live feeds (GET /api/v1/feed/live) open on this instance now
+     */
+    liveConnections: number;
+};
+
+export type PublisherTargetDto = {
+    /**
+     * This instance's runner; `standby` while another instance holds its lock; `needs-rebuild` while a projection's version changed and the schema owner's `rebuild` job has not run
+     */
+    status: 'stopped' | 'standby' | 'needs-rebuild' | 'rebuilding' | 'catching-up' | 'live' | 'failing';
+    /**
+     * Why the last attempt failed, while failing
+     */
+    error?: string;
+    checkpoint: CheckpointDto | null;
+    /**
+     * Events committed after the checkpoint
+     */
+    lag: number;
+    /**
+     * The target, as in the metrics’ `target` label
+     */
+    name: string;
+    /**
+     * How long ago the oldest event not yet passed to the target was recorded; 0 at the head
+     */
+    lagSeconds: number;
+};
+
+export type PublisherStatusDto = {
+    /**
+     * Whether this instance publishes: false when no target is configured (NATS_URL, KURRENTDB_URL)
+     */
+    publishing: boolean;
+    /**
+     * One runner per target, each with its own checkpoint
+     */
+    targets: Array<PublisherTargetDto>;
 };
 
 export type GrantRequest = {
@@ -4899,6 +4956,58 @@ export type FeedAsyncApiResponses = {
 };
 
 export type FeedAsyncApiResponse = FeedAsyncApiResponses[keyof FeedAsyncApiResponses];
+
+export type GetFeedStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/feed/status';
+};
+
+export type GetFeedStatusErrors = {
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+};
+
+export type GetFeedStatusError = GetFeedStatusErrors[keyof GetFeedStatusErrors];
+
+export type GetFeedStatusResponses = {
+    200: FeedStatusDto;
+};
+
+export type GetFeedStatusResponse = GetFeedStatusResponses[keyof GetFeedStatusResponses];
+
+export type GetPublisherStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/publisher';
+};
+
+export type GetPublisherStatusErrors = {
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+};
+
+export type GetPublisherStatusError = GetPublisherStatusErrors[keyof GetPublisherStatusErrors];
+
+export type GetPublisherStatusResponses = {
+    200: PublisherStatusDto;
+};
+
+export type GetPublisherStatusResponse = GetPublisherStatusResponses[keyof GetPublisherStatusResponses];
 
 export type ListAccountsData = {
     body?: never;
