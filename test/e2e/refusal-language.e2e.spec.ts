@@ -37,7 +37,7 @@ describe.each(testDatabases())('refusals in the language the request asks for, o
       details: { field: 'period.to', rule: 'not-before-from', from: '2025-06-30', to: '2024-01-01' },
     });
     const detail = refused.body.detail as string;
-    expect(detail).toBe('Kỳ kết thúc (2024-01-01) trước ngày bắt đầu (2025-06-30)');
+    expect(detail).toBe('Kỳ kết thúc (01/01/2024) trước ngày bắt đầu (30/06/2025)');
     expect(detail.normalize('NFD')).toMatch(DIACRITIC);
     expect(vietnameseWords(detail)).not.toMatch(ENGLISH);
   });

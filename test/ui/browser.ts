@@ -77,11 +77,11 @@ interface Violation {
 
 /**
  * The checks every screen of the walks passes, as it stands: accessible, and when in Vietnamese, with no English
- * word on it. `screen` names the screen in a failure.
+ * word on it but the proper `names` the walk gave (usernames). `screen` names the screen in a failure.
  */
-export async function checkScreen(page: Page, screen: string): Promise<void> {
+export async function checkScreen(page: Page, screen: string, names: readonly string[] = []): Promise<void> {
   await expectAccessible(page, screen);
-  if ((await page.locator('html').getAttribute('lang')) === 'vi') await expectVietnamese(page, screen);
+  if ((await page.locator('html').getAttribute('lang')) === 'vi') await expectVietnamese(page, screen, names);
 }
 
 /** Runs axe and expects no serious or critical violation: the officers' screens are used by keyboard and screen reader too. */

@@ -68,7 +68,7 @@ const SUBJECT = 'nguyen-van-an@ubkt';
       await panel.getByRole('button', { name: 'Liên kết định danh' }).click();
       await panel.getByText(`${SUBJECT} — ${provider.issuer}`).waitFor();
       await screenshot(page, 'provider-01-identity-linked');
-      await checkScreen(page, 'accounts, an identity linked');
+      await checkScreen(page, 'accounts, an identity linked', [OFFICER]);
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
     },
@@ -92,7 +92,7 @@ const SUBJECT = 'nguyen-van-an@ubkt';
       expect(await menu.getByRole('link', { name: 'Tài khoản' }).count()).toBe(0);
       expect(await page.getByRole('form', { name: 'Đổi mật khẩu' }).count()).toBe(0);
       await screenshot(page, 'provider-02-signed-in');
-      await checkScreen(page, 'signed in through the provider');
+      await checkScreen(page, 'signed in through the provider', [OFFICER]);
       expect(pageErrors).toEqual([]);
     },
     CASE_TIMEOUT,

@@ -49,7 +49,14 @@ const PROPER_NAMES = ['disciplina', 'english'];
  */
 export function englishVocabulary(openApi: unknown): ReadonlySet<string> {
   const vietnamese = new Set(
-    [...Object.values(vi), ...Object.values(viFields), ...Object.values(viValues), ...Object.values(viCommands), ...Object.values(viEvents), ...refusalTexts('vi')].flatMap(words),
+    [
+      ...Object.values(vi),
+      ...Object.values(viFields),
+      ...Object.values(viValues),
+      ...Object.values(viCommands),
+      ...Object.values(viEvents),
+      ...refusalTexts('vi'),
+    ].flatMap(words),
   );
   const english = [...Object.values(en), ...apiTexts(openApi), ...refusalTexts('en')].flatMap(words);
   return new Set(english.filter((word) => ENGLISH_SHAPE.test(word) && !vietnamese.has(word) && !PROPER_NAMES.includes(word)));
@@ -72,24 +79,24 @@ async function vocabularyOf(page: Page): Promise<ReadonlySet<string>> {
  * What the screen says to sighted and screen-reader users alike, its text and its labelling attributes, less
  * what it marks as code (`<code>`: identifiers shown as they are).
  */
-async function screenText(page: Page): Promise<string> {
+async function screenText(page: Page, names: readonly string[]): Promise<string> {
   const labelling = ['aria-label', 'placeholder', 'title', 'alt'];
   const attributes = await page
     .locator(labelling.map((name) => `[${name}]`).join(','))
     .evaluateAll((elements, names) => elements.flatMap((element) => names.map((name) => element.getAttribute(name) ?? '')), labelling);
-  const codes = await page.locator('code').allInnerTexts();
-  const text = codes.reduce((shown, code) => shown.replaceAll(code, ' '), await page.locator('body').innerText());
-  return [text, ...attributes].join('\n');
+  const without = (text: string, kept: readonly string[]) => kept.reduce((shown, each) => shown.replaceAll(each, ' '), text);
+  const body = without(await page.locator('body').innerText(), await page.locator('code').allInnerTexts());
+  return [body, ...attributes].map((text) => without(text, names)).join('\n');
 }
 
 /**
- * Expects a Vietnamese screen to show no English word of the vocabulary, outside proper names and codes
- * (marked as code, or a token with a digit in it: an id, a date, a citation). `screen` names the screen in the failure, with
+ * Expects a Vietnamese screen to show no English word of the vocabulary, outside proper names (the product's,
+ * and the `names` the caller gave) and codes (marked as code, or a token with a digit in it: an id, a date, a citation). `screen` names the screen in the failure, with
  * the line each word is on.
  */
-export async function expectVietnamese(page: Page, screen: string): Promise<void> {
+export async function expectVietnamese(page: Page, screen: string, names: readonly string[]): Promise<void> {
   const vocabulary = await vocabularyOf(page);
-  const lines = (await screenText(page)).split('\n');
+  const lines = (await screenText(page, names)).split('\n');
   const english = lines.flatMap((line) =>
     line
       .split(/\s+/)

@@ -6,6 +6,7 @@ import { createAuditCheckpoint, listAuditEvents, verifyAuditTrail } from '../api
 import { formatDate, formatDateTime, parseDate, todayIso } from '../dates.js';
 import { useI18n, type MessageKey } from '../i18n/i18n.js';
 import { OrganizationSelect } from '../organizations/organization-select.js';
+import { StreamLink } from '../workflows/stream-link.js';
 
 interface Verification {
   readonly valid: boolean;
@@ -188,7 +189,7 @@ export function AuditPage() {
                   <Table.Td>{isLabelledActor(event.actor) ? t(ACTOR_LABELS[event.actor]) : event.actor}</Table.Td>
                   <Table.Td title={event.type}>{eventName(event.type)}</Table.Td>
                   <Table.Td>
-                    {event.streamId} v{event.streamVersion}
+                    <StreamLink streamId={event.streamId} /> v{event.streamVersion}
                   </Table.Td>
                   <Table.Td>
                     <Code title={event.previousHash ?? ''}>{short(event.previousHash)}</Code>

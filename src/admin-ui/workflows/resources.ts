@@ -27,9 +27,11 @@ export function isWorkflow(name: string | undefined): name is WorkflowName {
   return name !== undefined && name in WORKFLOWS;
 }
 
-/** The workflow a stream id belongs to (`inspection-<uuid>` and so on), for links from the history and the audit trail. */
+const LINKED_STREAM = /^(inspection|supervision|discipline-case|appeal|self-criticism-review|member|organization)-(.+)$/;
+
+/** The page of a stream (`inspection-<uuid>` and so on), for links from the work list, the history and the audit trail. */
 export function linkOfStream(streamId: string): string | null {
-  const match = /^(inspection|supervision|discipline-case|appeal|self-criticism-review|member|organization)-(.+)$/.exec(streamId);
+  const match = LINKED_STREAM.exec(streamId);
   if (!match) return null;
   const [, kind, id] = match;
   return kind === 'member' ? `/members/${id}` : kind === 'organization' ? `/organizations/${id}` : `/${kind}s/${id}`;

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { call } from '../api/client.js';
@@ -74,7 +74,7 @@ export function StreamPage() {
           </Badge>
         </Title>
         <Text size="sm" c="dimmed" data-testid="stream-version">
-          {t('common.version')} {current.version} · {current.id}
+          {t('common.version')} {current.version} · <Code>{current.id}</Code>
         </Text>
       </Group>
       {caseState?.file?.ballots.map((recorded, index) => (

@@ -103,7 +103,7 @@ describe('the refusals catalogue', () => {
   it('fills a refusal in from its details, in each language', () => {
     const details = { field: 'period.to', rule: 'not-before-from', from: '2026-05-01', to: '2026-04-01' };
     expect(refusalText('invalid-input', details, 'en')).toBe('The period ends (2026-04-01) before it starts (2026-05-01)');
-    expect(refusalText('invalid-input', details, 'vi')).toBe('Kỳ kết thúc (2026-04-01) trước ngày bắt đầu (2026-05-01)');
+    expect(refusalText('invalid-input', details, 'vi')).toBe('Kỳ kết thúc (01/04/2026) trước ngày bắt đầu (01/05/2026)');
     expect(refusalText('form-not-allowed', { form: 'dismissal' }, 'vi')).toBe('Cách chức không phải hình thức kỷ luật áp dụng cho đối tượng này');
   });
 });

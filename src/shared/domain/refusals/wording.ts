@@ -69,10 +69,17 @@ function asText(value: unknown, term: (value: string) => string): string {
   return typeof value === 'object' ? JSON.stringify(value) : term(String(value));
 }
 
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day as each language writes it: `2026-04-01` in English (as the API takes it), `01/04/2026` in Vietnamese. */
+function dayAsWritten(value: string, language: Language): string {
+  return language === 'vi' ? value.replace(CALENDAR_DAY, '$3/$2/$1') : value;
+}
+
 export function particulars(details: Details, language: Language): Particulars {
   const term = (value: string) => (language === 'vi' ? (VI_TERMS[value] ?? value) : value);
   return {
-    text: (path) => asText(at(details, path), String),
+    text: (path) => asText(at(details, path), (value) => dayAsWritten(value, language)),
     has: (path) => at(details, path) !== undefined && at(details, path) !== null,
     term: (path) => asText(at(details, path), term),
     items: (path) => {
