@@ -6,7 +6,6 @@ import type { DomainEventType } from './domain-events.js';
  */
 export const IGNORED_EVENT_TYPES: Readonly<Partial<Record<DomainEventType, string>>> = {
   BodyEstablished: "an organization's bodies are read from its own stream (organization view, authority checks)",
-  OrganizationMerged: 'mergers are read from the organization streams; no read model follows them into the successor yet',
-  OrganizationAbsorbed: 'mergers are read from the organization streams; no read model follows them into the successor yet',
+  OrganizationAbsorbed: "the successor's side of a merger: the organization history follows the predecessor's OrganizationMerged",
   OrganizationDissolved: "an organization's dissolution is read from its own stream; its history keeps the discipline case that decided it",
 };

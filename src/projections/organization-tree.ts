@@ -26,29 +26,49 @@ export function subtreePattern(path: string): string {
   return `${escapeLike(path)}%`;
 }
 
+async function pathIn(tx: EntityManager, table: string, organizationId: string | null): Promise<string> {
+  if (organizationId === null) return '/';
+  const rows = (await tx.query(`SELECT path FROM ${table} WHERE organization_id = $1`, [organizationId])) as { path: string }[];
+  return rows[0]?.path ?? `/${organizationId}/`;
+}
+
+/** Puts an organization, with its subtree, under another parent. */
+async function reparent(tx: EntityManager, table: string, organizationId: string, parentId: string): Promise<void> {
+  const oldPath = await pathIn(tx, table, organizationId);
+  const newPath = `${await pathIn(tx, table, parentId)}${organizationId}/`;
+  await tx.query(`UPDATE ${table} SET parent_id = $2 WHERE organization_id = $1`, [organizationId, parentId]);
+  await tx.query(`UPDATE ${table} SET path = $2 || substr(path, length($1) + 1) WHERE path LIKE $3 ESCAPE '\\'`, [oldPath, newPath, subtreePattern(oldPath)]);
+}
+
 export async function evolveOrganizationTree(tx: EntityManager, table: string, event: RecordedEvent): Promise<void> {
   const data = event.data;
   const id = text(data, 'organizationId');
-  const pathOf = async (organizationId: string | null) => {
-    if (organizationId === null) return '/';
-    const rows = (await tx.query(`SELECT path FROM ${table} WHERE organization_id = $1`, [organizationId])) as { path: string }[];
-    return rows[0]?.path ?? `/${organizationId}/`;
-  };
   if (event.type === 'OrganizationFounded') {
     const parentId = (data.parentId as string | null) ?? null;
     await tx.query(
       `INSERT INTO ${table} (organization_id, parent_id, path, name, level) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (organization_id) DO NOTHING`,
-      [id, parentId, `${await pathOf(parentId)}${id}/`, text(data, 'name'), text(data, 'level')],
+      [id, parentId, `${await pathIn(tx, table, parentId)}${id}/`, text(data, 'name'), text(data, 'level')],
     );
   } else if (event.type === 'OrganizationRenamed') {
     await tx.query(`UPDATE ${table} SET name = $2 WHERE organization_id = $1`, [id, text(data, 'name')]);
   } else {
-    const oldPath = await pathOf(id);
-    const newPath = `${await pathOf(text(data, 'parentId'))}${id}/`;
-    await tx.query(`UPDATE ${table} SET parent_id = $2 WHERE organization_id = $1`, [id, text(data, 'parentId')]);
-    await tx.query(`UPDATE ${table} SET path = $2 || substr(path, length($1) + 1) WHERE path LIKE $3 ESCAPE '\\'`, [oldPath, newPath, subtreePattern(oldPath)]);
+    await reparent(tx, table, id, text(data, 'parentId'));
   }
+}
+
+/**
+ * A merger where the successor takes over the predecessor's record (a tree table with the columns
+ * merged_into and merged_on): the predecessor, with its subtree, goes under its successor, marked with the
+ * day it joined, so that the successor's subtree holds the acts of the organizations it replaced. A tree
+ * that must stay as it stood in each period does not follow mergers. A successor inside the predecessor's
+ * own subtree cannot take it in: only the mark is kept.
+ */
+export async function mergeIntoSuccessor(tx: EntityManager, table: string, event: RecordedEvent): Promise<void> {
+  const id = text(event.data, 'organizationId');
+  const successorId = text(event.data, 'successorId');
+  await tx.query(`UPDATE ${table} SET merged_into = $2, merged_on = $3 WHERE organization_id = $1`, [id, successorId, text(event.data, 'mergedOn')]);
+  if (!(await pathIn(tx, table, successorId)).startsWith(await pathIn(tx, table, id))) await reparent(tx, table, id, successorId);
 }
 
 /** A member table has the columns member_id, organization_id: where the member is now. */

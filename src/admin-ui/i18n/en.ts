@@ -84,6 +84,7 @@ export const en: Record<keyof typeof vi, string> = {
   'history.to': 'To',
   'history.apply': 'Show',
   'history.empty': 'No events',
+  'history.joined': 'Of an organization merged into this one, since {date}',
   'history.recorded': 'recorded at',
   'member.title': 'Member',
   'member.record': 'Discipline record',

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Loader, MultiSelect, Paper, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, MultiSelect, Paper, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -7,7 +7,7 @@ import { getOrganizationHistory } from '../api/generated/sdk.gen.js';
 import type { GetOrganizationHistoryData } from '../api/generated/types.gen.js';
 import { formatDate, formatDateTime, parseDate } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
-import { linkOfStream } from '../workflows/resources.js';
+import { StreamLink } from '../workflows/stream-link.js';
 import { FieldValue } from '../workflows/state-view.js';
 
 const KINDS = ['inspection', 'supervision', 'review', 'discipline', 'appeal', 'removal'] as const;
@@ -99,6 +99,7 @@ export function HistoryPage() {
                   <Text fw={600}>{formatDate(entry.occurredAt)}</Text>
                   <Text>{value(entry.kind)}</Text>
                   <Text c="dimmed">{event(entry.eventType)}</Text>
+                  {entry.joinedOn && <Badge variant="light">{t('history.joined', { date: formatDate(entry.joinedOn) })}</Badge>}
                 </Group>
               }
             >
@@ -115,10 +116,7 @@ export function HistoryPage() {
                   ))}
               </Group>
               <Text size="xs" c="dimmed">
-                {t('history.recorded')} {formatDateTime(entry.recordedAt)} ·{' '}
-                <Anchor component={Link} to={linkOfStream(entry.streamId) ?? '#'} size="xs">
-                  {entry.streamId}
-                </Anchor>
+                {t('history.recorded')} {formatDateTime(entry.recordedAt)} · <StreamLink streamId={entry.streamId} />
               </Text>
             </Timeline.Item>
           ))}

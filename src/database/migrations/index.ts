@@ -13,6 +13,7 @@ import { AccessRecordsAndLimits1765400000000 } from './1765400000000-access-reco
 import { ProcessManagers1765500000000 } from './1765500000000-process-managers.js';
 import { Accounts1765600000000 } from './1765600000000-accounts.js';
 import { AccountIdentities1765700000000 } from './1765700000000-account-identities.js';
+import { OrganizationMergers1765800000000 } from './1765800000000-organization-mergers.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ProcessManagers1765500000000,
   Accounts1765600000000,
   AccountIdentities1765700000000,
+  OrganizationMergers1765800000000,
 ];

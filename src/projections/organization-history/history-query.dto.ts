@@ -60,6 +60,14 @@ export class HistoryEntryDto {
   @ApiProperty() streamId!: string;
   @ApiProperty() globalPosition!: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) summary!: Record<string, unknown>;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'For an act of an organization merged into the one asked about (directly or through a chain of mergers): the day it joined it. Its `organizationId` stays the original one.',
+  })
+  joinedOn!: string | null;
 }
 
 export class HistoryPageDto {

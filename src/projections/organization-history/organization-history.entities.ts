@@ -49,6 +49,13 @@ export class OrganizationTreeNode {
 
   @Column({ type: 'text' })
   level!: string;
+
+  /** The successor a merged organization went under, and the day it joined it. */
+  @Column({ name: 'merged_into', type: 'text', nullable: true })
+  mergedInto!: string | null;
+
+  @Column({ name: 'merged_on', type: 'date', nullable: true })
+  mergedOn!: string | null;
 }
 
 export const ORGANIZATION_HISTORY_ENTITIES = [OrganizationHistoryEntry, OrganizationTreeNode];

@@ -4,7 +4,15 @@ import type { RecordedEvent } from '../../event-store/event-store.js';
 import { MEMBER_PERSONAL_DATA } from '../../organizations/domain/member.events.js';
 import { personalFieldNames } from '../../shared/domain/personal-data.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
-import { evolveOrganizationTree, MEMBER_PLACEMENT_EVENTS, memberOrganization, placeMember, text, TREE_EVENTS } from '../organization-tree.js';
+import {
+  evolveOrganizationTree,
+  MEMBER_PLACEMENT_EVENTS,
+  memberOrganization,
+  mergeIntoSuccessor,
+  placeMember,
+  text,
+  TREE_EVENTS,
+} from '../organization-tree.js';
 import {
   APPEAL_EVENT_TYPES,
   INSPECTION_EVENT_TYPES,
@@ -122,15 +130,17 @@ async function touched(tx: EntityManager, event: RecordedEvent): Promise<Touched
 /**
  * Issue 5's organization history: every inspection, supervision, review, discipline, appeal and removal
  * that touches an organization or its members, with the tree that subtree queries walk. An entry stays
- * with the organization the member belonged to when it happened.
+ * with the organization the member belonged to when it happened; a merged organization's entries go with it
+ * under its successor.
  */
 export const organizationHistoryProjection: Projection = {
   name: 'organization-history',
-  version: 2,
-  handles: [...TREE_EVENTS, ...MEMBER_PLACEMENT_EVENTS, ...typesOf(KIND_OF)],
+  version: 3,
+  handles: [...TREE_EVENTS, 'OrganizationMerged', ...MEMBER_PLACEMENT_EVENTS, ...typesOf(KIND_OF)],
   tables: ['organization_history', 'organization_tree', 'organization_history_members', 'organization_history_subjects'],
   async evolve(tx, event) {
     if (isOneOf(TREE_EVENTS, event.type)) return evolveOrganizationTree(tx, TREE, event);
+    if (event.type === 'OrganizationMerged') return mergeIntoSuccessor(tx, TREE, event);
     if (isOneOf(MEMBER_PLACEMENT_EVENTS, event.type)) return placeMember(tx, MEMBERS, event);
     const kind = KIND_OF[event.type as DomainEventType];
     if (!kind) return;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { collect, eventsKnownAt, hasAxes, timeAxesOf } from '../../audit/time-axes.js';
 import { currentReadScope } from '../../database/organization-scope.js';
 import { EventStore } from '../../event-store/event-store.js';
@@ -57,13 +57,14 @@ export class OrganizationHistoryQuery {
     if (!organization) throw new OrganizationNotInHistoryError(organizationId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
+    const predecessors = await mergedInto(manager, organizationId);
     const entries = manager.createQueryBuilder(OrganizationHistoryEntry, 'h');
     if (query.subtree) {
       entries.where(`h.organization_id IN (SELECT t.organization_id FROM organization_tree t WHERE t.path LIKE :prefix ESCAPE '\\')`, {
         prefix: `${escapeLike(organization.path)}%`,
       });
     } else {
-      entries.where('h.organization_id = :organizationId', { organizationId });
+      entries.where('h.organization_id IN (:...organizationIds)', { organizationIds: [organizationId, ...predecessors.map((p) => p.organizationId)] });
     }
     if (query.kind?.length) entries.andWhere('h.kind IN (:...kinds)', { kinds: query.kind });
     if (query.from) entries.andWhere('h.occurred_at >= :from', { from: new Date(`${query.from.slice(0, 10)}T00:00:00.000Z`) });
@@ -75,11 +76,49 @@ export class OrganizationHistoryQuery {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { items: rows.map(toDto), page, pageSize, total };
+    const joined = await joinedOn(manager, predecessors, rows);
+    return { items: rows.map((row) => toDto(row, joined.get(row.organizationId) ?? null)), page, pageSize, total };
   }
 }
 
-function toDto(entry: OrganizationHistoryEntry): HistoryEntryDto {
+interface Predecessor {
+  readonly organizationId: string;
+  readonly path: string;
+  /** The day it joined the organization asked about: at the end of its chain of mergers. */
+  readonly joinedOn: string;
+}
+
+/** The organizations merged into `organizationId`, directly or through a chain of mergers. */
+async function mergedInto(manager: EntityManager, organizationId: string): Promise<Predecessor[]> {
+  return (await manager.query(
+    `WITH RECURSIVE lineage (organization_id, path, joined_on) AS (
+       SELECT organization_id, path, merged_on FROM organization_tree WHERE merged_into = $1
+       UNION ALL
+       SELECT t.organization_id, t.path, l.joined_on FROM organization_tree t JOIN lineage l ON t.merged_into = l.organization_id
+     )
+     SELECT organization_id AS "organizationId", path, to_char(joined_on, 'YYYY-MM-DD') AS "joinedOn" FROM lineage`,
+    [organizationId],
+  )) as Predecessor[];
+}
+
+/**
+ * The day each entry's organization joined the one asked about: that of the predecessor it is, or lies
+ * under, nearest the organization asked about; none for its own acts and those of its own subtree.
+ */
+async function joinedOn(manager: EntityManager, predecessors: readonly Predecessor[], rows: readonly OrganizationHistoryEntry[]): Promise<Map<string, string>> {
+  const joined = new Map<string, string>();
+  if (predecessors.length === 0 || rows.length === 0) return joined;
+  const organizationIds = [...new Set(rows.map((row) => row.organizationId))];
+  const nodes = await manager.findBy(OrganizationTreeNode, { organizationId: In(organizationIds) });
+  const outermostFirst = [...predecessors].sort((a, b) => a.path.length - b.path.length);
+  for (const node of nodes) {
+    const predecessor = outermostFirst.find((candidate) => node.path.startsWith(candidate.path));
+    if (predecessor) joined.set(node.organizationId, predecessor.joinedOn);
+  }
+  return joined;
+}
+
+function toDto(entry: OrganizationHistoryEntry, joinedOn: string | null): HistoryEntryDto {
   return {
     organizationId: entry.organizationId,
     memberId: entry.memberId,
@@ -90,5 +129,6 @@ function toDto(entry: OrganizationHistoryEntry): HistoryEntryDto {
     streamId: entry.streamId,
     globalPosition: entry.globalPosition,
     summary: entry.summary,
+    joinedOn,
   };
 }

@@ -157,6 +157,10 @@ export type HistoryEntryDto = {
     summary: {
         [key: string]: unknown;
     };
+    /**
+     * For an act of an organization merged into the one asked about (directly or through a chain of mergers): the day it joined it. Its `organizationId` stays the original one.
+     */
+    joinedOn: string | null;
 };
 
 export type HistoryPageDto = {

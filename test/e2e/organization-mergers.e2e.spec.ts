@@ -1,0 +1,106 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type pg from 'pg';
+import { Accounts } from '../../src/accounts/accounts.js';
+import { ApiClient, type View } from '../support/api-client.js';
+import { testDatabases, testPool } from '../support/databases.js';
+import { foundCommune, foundDisciplineTree } from '../support/discipline-tree.js';
+import { committedHead, waitUntilProjected } from '../support/projections.js';
+import { authorizedAgent, createTestApp } from '../support/test-app.js';
+
+const PASSWORD = 'merger-test-password';
+const MERGED_ON = '2025-07-01';
+
+interface Entry {
+  readonly organizationId: string;
+  readonly eventType: string;
+  readonly joinedOn: string | null;
+}
+
+describe.each(testDatabases())('a merger in the organization history on $name', (database) => {
+  let app: NestExpressApplication;
+  let admin: ApiClient;
+  let pool: pg.Pool;
+  let successor: View;
+  let predecessor: View;
+  let predecessorCell: View;
+
+  async function inspect(organization: View, memberId: string, proposedOn: string): Promise<void> {
+    await admin.create('inspections', {
+      body: { organizationId: organization.id, bodyKind: 'inspection-commission' },
+      subject: { kind: 'member', memberId },
+      kind: 'suspected-violation',
+      grounds: 'Đơn phản ánh',
+      proposedOn,
+    });
+  }
+
+  beforeAll(async () => {
+    app = await createTestApp(database.url);
+    admin = new ApiClient(await authorizedAgent(app));
+    pool = testPool(database.url, 2);
+    const tree = await foundDisciplineTree(admin);
+    successor = tree.commune;
+    const other = await foundCommune(admin, tree.province, 'Đảng bộ xã Hương Canh', 'HC');
+    predecessor = other.commune;
+    predecessorCell = await admin.create('organizations', {
+      level: 'cell',
+      parentId: predecessor.id,
+      name: 'Chi bộ thôn Tiền Phong',
+      code: 'HC-TP',
+      foundedOn: '2016-01-01',
+    });
+    await inspect(successor, (await tree.admitFull('Lê Thị Thu')).id, '2024-02-01');
+    await inspect(predecessor, (await other.admitFull('Đỗ Văn Bình')).id, '2024-03-01');
+    await admin.create('inspections', {
+      body: { organizationId: predecessor.id, bodyKind: 'inspection-commission' },
+      subject: { kind: 'organization', organizationId: predecessorCell.id },
+      kind: 'regular',
+      grounds: 'Chương trình kiểm tra năm 2024',
+      proposedOn: '2024-04-01',
+    });
+    await admin.command(`organizations/${predecessor.id}/merge`, { successorId: successor.id, mergedOn: MERGED_ON });
+    await app.get(Accounts).setUp(`successor-officer-${successor.id.slice(0, 8)}`, PASSWORD, [{ role: 'discipline-officer', organizationId: successor.id }]);
+    await waitUntilProjected(pool, await committedHead(pool));
+  }, 180_000);
+  afterAll(async () => {
+    await pool.end();
+    await app.close();
+  });
+
+  const history = async (client: ApiClient, organizationId: string, query = '') =>
+    ((await client.get(`organizations/${organizationId}/history?pageSize=200${query}`).expect(200)).body as { items: Entry[] }).items;
+
+  it("the successor's history holds the predecessor's acts, each with its own organization and the day it joined", async () => {
+    const entries = await history(admin, successor.id);
+    const ofPredecessor = entries.filter((entry) => entry.organizationId === predecessor.id);
+    expect(ofPredecessor.map((entry) => entry.eventType)).toEqual(['InspectionProposed']);
+    expect(ofPredecessor.every((entry) => entry.joinedOn === MERGED_ON)).toBe(true);
+    expect(entries.filter((entry) => entry.organizationId === successor.id)).toEqual([
+      expect.objectContaining({ eventType: 'InspectionProposed', joinedOn: null }),
+    ]);
+  });
+
+  it("the successor's subtree holds the acts of the predecessor's own subtree too, joined the same day", async () => {
+    const entries = await history(admin, successor.id, '&subtree=true');
+    const ofCell = entries.filter((entry) => entry.organizationId === predecessorCell.id);
+    expect(ofCell).toEqual([expect.objectContaining({ eventType: 'InspectionProposed', joinedOn: MERGED_ON })]);
+    expect(entries.some((entry) => entry.organizationId === predecessor.id)).toBe(true);
+  });
+
+  it('an officer granted the successor reads the predecessor’s acts: the database walls follow the merger', async () => {
+    const officer = new ApiClient(await authorizedAgent(app, `successor-officer-${successor.id.slice(0, 8)}`, PASSWORD));
+    const entries = await history(officer, successor.id, '&subtree=true');
+    expect(new Set(entries.map((entry) => entry.organizationId))).toEqual(new Set([successor.id, predecessor.id, predecessorCell.id]));
+  });
+
+  it('as of a day before the merger, the successor has none of them and the predecessor keeps its own', async () => {
+    const before = await history(admin, successor.id, '&subtree=true&asOf=2025-06-30');
+    expect(before.map((entry) => [entry.organizationId, entry.joinedOn])).toEqual([[successor.id, null]]);
+    const own = await history(admin, predecessor.id, '&subtree=true&asOf=2025-06-30');
+    expect(own.map((entry) => [entry.organizationId, entry.joinedOn])).toEqual([
+      [predecessorCell.id, null],
+      [predecessor.id, null],
+    ]);
+    expect((await history(admin, successor.id, `&subtree=true&asOf=${MERGED_ON}`)).length).toBe(3);
+  });
+});
