@@ -153,14 +153,19 @@ describe.each(testDatabases())('sign-in through an identity provider on $name', 
   });
 });
 
-describe('sign-in through an identity provider, when none is configured', () => {
+describe.each(testDatabases())('sign-in through an identity provider, when none is configured, on $name', (database) => {
+  let app: NestExpressApplication;
+
+  // The test databases are up and migrated already: a service of its own on one starts within the hook's time.
+  beforeAll(async () => {
+    app = await createTestApp(database.url);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
   it('answers 404 provider-not-configured', async () => {
-    const app = await createTestApp('');
-    try {
-      const response = await request(app.getHttpServer()).get('/api/v1/auth/provider');
-      expect([response.status, response.body.code]).toEqual([404, 'provider-not-configured']);
-    } finally {
-      await app.close();
-    }
+    const response = await request(app.getHttpServer()).get('/api/v1/auth/provider');
+    expect([response.status, response.body.code]).toEqual([404, 'provider-not-configured']);
   });
 });
