@@ -59,9 +59,8 @@ export interface GlobalCheckpoint {
   readonly globalPosition: number;
 }
 
-/** The newest event of the store: where it stands and when it was recorded. */
-export interface StoreHead {
-  readonly globalPosition: number;
+/** The newest event of the store: where it stands in the order readers of all events follow, and when it was recorded. */
+export interface StoreHead extends GlobalCheckpoint {
   readonly recordedAt: Date;
 }
 

@@ -157,7 +157,8 @@ export class FeedHttp {
   @ApiOkResponse({ type: FeedStatusDto })
   @ApiProblemResponses(401, 403)
   async status(): Promise<FeedStatusDto> {
-    return { head: await this.store.head(), liveConnections: this.liveConnections };
+    const head = await this.store.head();
+    return { head: head && { globalPosition: head.globalPosition, recordedAt: head.recordedAt }, liveConnections: this.liveConnections };
   }
 
   private observeLag(route: 'page' | 'live', page: FeedPage): void {

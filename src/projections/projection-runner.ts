@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { isDatabaseUnavailable } from '../shared/database-unavailable.js';
+import { compareCheckpoints } from '../event-store/checkpoint-cursor.js';
 import type { EventStore, GlobalCheckpoint, RecordedEvent } from '../event-store/event-store.js';
 import { APPENDED_CHANNEL } from '../event-store/postgres/postgres-subscription.js';
 import type { DatabaseTimeouts } from '../platform/config/app-config.js';
@@ -12,6 +13,9 @@ import { CheckpointMovedError, loadCheckpoint } from './checkpoints.js';
 import { handleBatch, isProcessManager, prepareProcessCheckpoint, type ParkedEvent, type ProcessManager } from './process-manager.js';
 import type { Projection } from './projection.js';
 import { rebuildProjection } from './rebuild.js';
+
+/** How often a run that only catches up looks again while the commit-safe order still holds events back. */
+const CAUGHT_UP_POLL_MS = 100;
 
 /**
  * `standby`: another instance runs this projection; `failing`: the last attempt threw and will be retried;
@@ -193,6 +197,9 @@ export class ProjectionRunner {
     const batchSize = this.options.batchSize ?? 500;
     let checkpoint = await this.storedCheckpoint();
     if (!checkpoint) return;
+    // Caught up means past every event committed before the call: the commit-safe order may hold some back
+    // while an older transaction runs anywhere on the server, so an empty read alone does not end the wait.
+    const target = untilCaughtUp ? await this.deps.store.head() : null;
     await this.listen();
     try {
       while (this.running && this.lock.isHeld) {
@@ -201,8 +208,8 @@ export class ProjectionRunner {
           this.recovered();
           this.currentStatus = 'live';
           this.lastError = undefined;
-          if (untilCaughtUp) return;
-          await this.sleep(this.options.pollIntervalMs ?? 1000);
+          if (untilCaughtUp && (target === null || compareCheckpoints(checkpoint, target) >= 0)) return;
+          await this.sleep(untilCaughtUp ? CAUGHT_UP_POLL_MS : (this.options.pollIntervalMs ?? 1000));
           continue;
         }
         this.currentStatus = batch.events.length === batchSize ? 'catching-up' : 'live';

@@ -62,6 +62,32 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
     return { count: rows[0]!.count, max: rows[0]!.max ?? 0 };
   }
 
+  onPostgres('catches up past every event committed before it was asked, even while an older transaction holds the commit-safe order back', async () => {
+    const { projection, type } = await newProjection();
+    // An older transaction still running (in any database of the server) keeps newer commits out of the commit-safe order.
+    const older = await pool.connect();
+    let settled = false;
+    try {
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      await append(type, 3);
+      const runner = new ProjectionRunner(projection, deps());
+      const caughtUp = runner.runUntilCaughtUp().finally(() => (settled = true));
+      // It has read all it may (an empty read marks it live) and still waits for the three events.
+      await eventually(
+        async () => runner.status,
+        (status) => status === 'live',
+      );
+      expect([settled, await applied(projection)]).toEqual([false, { count: 0, max: 0 }]);
+      await older.query('COMMIT');
+      await caughtUp;
+      expect(await applied(projection)).toEqual({ count: 3, max: 1 });
+    } finally {
+      await older.query('ROLLBACK');
+      older.release();
+    }
+  });
+
   it("commits a batch's writes and its checkpoint together: a failing evolve leaves neither moved", async () => {
     const { projection, type } = await newProjection();
     await new ProjectionRunner(projection, deps()).runUntilCaughtUp();

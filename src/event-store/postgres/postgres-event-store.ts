@@ -196,11 +196,11 @@ export class PostgresEventStore extends EventStore {
   }
 
   async head(): Promise<StoreHead | null> {
-    const { rows } = await this.pool.query<Pick<EventRow, 'global_position' | 'recorded_at'>>(
-      'SELECT global_position, recorded_at FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1',
+    const { rows } = await this.pool.query<Pick<EventRow, 'transaction_id' | 'global_position' | 'recorded_at'>>(
+      'SELECT transaction_id::text AS transaction_id, global_position, recorded_at FROM events ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1',
     );
     const [row] = rows;
-    return row ? { globalPosition: Number(row.global_position), recordedAt: row.recorded_at } : null;
+    return row ? { transactionId: row.transaction_id, globalPosition: Number(row.global_position), recordedAt: row.recorded_at } : null;
   }
 
   private notifyScheduled = false;
