@@ -15,7 +15,7 @@ function words(text: string): string[] {
 /** A word that is English only: plain letters, long enough not to be a Vietnamese syllable written without marks. */
 const ENGLISH_SHAPE = /^[a-z]{3,}$/;
 
-/** What a refusal quotes as it is (`‹field›`): names, values and codes, not its words. */
+/** Every refusal of the catalogue in a language, each branch, less what it quotes as it is (`‹field›`: names, values, codes). */
 function refusalTexts(language: 'en' | 'vi'): string[] {
   return EVERY_WORDING.flatMap(([, wording]) => [true, false].map((has) => wording[language](sampleParticulars(has)).replace(/‹[^›]*›/g, ' ')));
 }
@@ -91,8 +91,8 @@ async function screenText(page: Page, names: readonly string[]): Promise<string>
 
 /**
  * Expects a Vietnamese screen to show no English word of the vocabulary, outside proper names (the product's,
- * and the `names` the caller gave) and codes (marked as code, or a token with a digit in it: an id, a date, a citation). `screen` names the screen in the failure, with
- * the line each word is on.
+ * and the `names` the caller gave) and codes (marked as code, or a token with a digit in it: an id, a date, a
+ * citation). `screen` names the screen in the failure, with the line each word is on.
  */
 export async function expectVietnamese(page: Page, screen: string, names: readonly string[]): Promise<void> {
   const vocabulary = await vocabularyOf(page);
