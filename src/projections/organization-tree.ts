@@ -26,14 +26,14 @@ export function subtreePattern(path: string): string {
   return `${escapeLike(path)}%`;
 }
 
-async function pathIn(tx: EntityManager, table: string, organizationId: string | null): Promise<string> {
+export async function pathIn(tx: EntityManager, table: string, organizationId: string | null): Promise<string> {
   if (organizationId === null) return '/';
   const rows = (await tx.query(`SELECT path FROM ${table} WHERE organization_id = $1`, [organizationId])) as { path: string }[];
   return rows[0]?.path ?? `/${organizationId}/`;
 }
 
 /** Puts an organization, with its subtree, under another parent. */
-async function reparent(tx: EntityManager, table: string, organizationId: string, parentId: string): Promise<void> {
+export async function reparent(tx: EntityManager, table: string, organizationId: string, parentId: string): Promise<void> {
   const oldPath = await pathIn(tx, table, organizationId);
   const newPath = `${await pathIn(tx, table, parentId)}${organizationId}/`;
   await tx.query(`UPDATE ${table} SET parent_id = $2 WHERE organization_id = $1`, [organizationId, parentId]);
@@ -60,9 +60,9 @@ export async function evolveOrganizationTree(tx: EntityManager, table: string, e
 /**
  * A merger where the successor takes over the predecessor's record (a tree table with the columns
  * merged_into and merged_on): the predecessor, with its subtree, goes under its successor, marked with the
- * day it joined, so that the successor's subtree holds the acts of the organizations it replaced. A tree
- * that must stay as it stood in each period does not follow mergers. A successor inside the predecessor's
- * own subtree cannot take it in: only the mark is kept.
+ * day it joined, so that the successor's subtree holds the acts of the organizations it replaced (the
+ * statistics date it instead: statistics-lineage.ts). A successor inside the predecessor's own subtree
+ * cannot take it in: only the mark is kept.
  */
 export async function mergeIntoSuccessor(tx: EntityManager, table: string, event: RecordedEvent): Promise<void> {
   const id = text(event.data, 'organizationId');

@@ -14,6 +14,7 @@ import { ProcessManagers1765500000000 } from './1765500000000-process-managers.j
 import { Accounts1765600000000 } from './1765600000000-accounts.js';
 import { AccountIdentities1765700000000 } from './1765700000000-account-identities.js';
 import { OrganizationMergers1765800000000 } from './1765800000000-organization-mergers.js';
+import { StatisticsLineage1765900000000 } from './1765900000000-statistics-lineage.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Accounts1765600000000,
   AccountIdentities1765700000000,
   OrganizationMergers1765800000000,
+  StatisticsLineage1765900000000,
 ];

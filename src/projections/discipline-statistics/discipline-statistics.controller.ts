@@ -15,8 +15,9 @@ import { statutoryReport, type StatutoryReport } from './statutory-report.js';
 const WHAT_IS_COUNTED = [
   'Statutory statistics of inspection, supervision and discipline work (báo cáo thống kê công tác kiểm tra, giám sát, kỷ luật), ',
   "counted by the legal date of each act within [from, to], for the acts whose subject (the organization, or the member's ",
-  'organization at the time) lies in the subtree of `organizationId` (without it, of every organization the caller is granted: the whole tree ',
-  'for a grant over it). Each act counts once ',
+  "organization at the time) lay in the subtree of `organizationId` on the act's date: a later move or merger does not change a past ",
+  'period (without `organizationId`, of every organization the caller is granted or was on that date: the whole tree for a grant over it). ',
+  'Each act counts once ',
   '(lượt): an organization inspected twice counts twice.\n\n',
   '- **inspections**: when decided (quyết định kiểm tra, `decidedOn`), by the kind of the inspecting body: committees ',
   '(executive and standing committees, cells) or inspection commissions; on organizations or members; regular or on signs of violation.\n',

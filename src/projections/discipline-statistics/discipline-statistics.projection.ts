@@ -2,12 +2,12 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../../event-store/event-store.js';
 import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
-import { evolveOrganizationTree, MEMBER_PLACEMENT_EVENTS, memberOrganization, placeMember, text, TREE_EVENTS } from '../organization-tree.js';
+import { MEMBER_PLACEMENT_EVENTS, memberOrganization, placeMember, text } from '../organization-tree.js';
 import { isOneOf, typesOf, type DomainEventType } from '../domain-events.js';
 import type { Projection } from '../projection.js';
 import type { StatisticsAct } from './statistics-acts.js';
+import { evolveDatedTree, LINEAGE_EVENTS, TREE } from './statistics-lineage.js';
 
-const TREE = 'discipline_statistics_tree';
 const MEMBERS = 'discipline_statistics_members';
 
 type Data = Readonly<Record<string, unknown>>;
@@ -155,14 +155,23 @@ const HANDLERS: Readonly<Partial<Record<DomainEventType, Handler>>> = {
   MemberReleased: (tx, event) => removal(tx, event, 'release', 'releasedOn'),
 };
 
-/** Issue 5's statutory statistics: one fact per counted act, filtered by legal date and organization subtree. */
+/**
+ * Issue 5's statutory statistics: one fact per counted act, filtered by legal date and by the organization's
+ * subtree as it stood on that date.
+ */
 export const disciplineStatisticsProjection: Projection = {
   name: 'discipline-statistics',
-  version: 2,
-  handles: [...TREE_EVENTS, ...MEMBER_PLACEMENT_EVENTS, ...typesOf(HANDLERS)],
-  tables: ['discipline_statistics_facts', 'discipline_statistics_tree', 'discipline_statistics_members', 'discipline_statistics_pending'],
+  version: 3,
+  handles: [...LINEAGE_EVENTS, ...MEMBER_PLACEMENT_EVENTS, ...typesOf(HANDLERS)],
+  tables: [
+    'discipline_statistics_facts',
+    'discipline_statistics_tree',
+    'discipline_statistics_lineage',
+    'discipline_statistics_members',
+    'discipline_statistics_pending',
+  ],
   async evolve(tx, event) {
-    if (isOneOf(TREE_EVENTS, event.type)) return evolveOrganizationTree(tx, TREE, event);
+    if (isOneOf(LINEAGE_EVENTS, event.type)) return evolveDatedTree(tx, event);
     if (isOneOf(MEMBER_PLACEMENT_EVENTS, event.type)) return placeMember(tx, MEMBERS, event);
     await HANDLERS[event.type as DomainEventType]?.(tx, event);
   },

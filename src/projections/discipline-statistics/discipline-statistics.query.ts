@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { RequestValidationError } from '../../platform/http/problem.js';
-import { subtreePattern } from '../organization-tree.js';
 import { collect, eventsKnownAt, hasAxes, type TimeAxes } from '../../audit/time-axes.js';
 import { currentReadScope } from '../../database/organization-scope.js';
 import { EventStore } from '../../event-store/event-store.js';
@@ -57,24 +56,25 @@ export class DisciplineStatisticsQuery {
 
   private async compute(db: Queryable, period: StatisticsPeriod, organizationId: string | undefined): Promise<DisciplineStatistics> {
     let organization: DisciplineStatistics['organization'] = null;
-    let pattern: string | null = null;
     if (organizationId !== undefined) {
-      const [node] = (await db.query('SELECT name, level, path FROM discipline_statistics_tree WHERE organization_id = $1', [organizationId])) as {
+      const [node] = (await db.query('SELECT name, level FROM discipline_statistics_tree WHERE organization_id = $1', [organizationId])) as {
         name: string;
         level: string;
-        path: string;
       }[];
       if (!node) throw new OrganizationNotInStatisticsError(organizationId);
       organization = { id: organizationId, name: node.name, level: node.level };
-      pattern = subtreePattern(node.path);
     }
+    // An act counts when its organization was in the subtree on the act's own date (statistics-lineage.ts).
     const facts = (await db.query(
       `SELECT act, subject_kind AS "subjectKind", act_kind AS "actKind", body_kind AS "bodyKind", body_level AS "bodyLevel", count(*)::int AS count
        FROM discipline_statistics_facts f
        WHERE f.occurred_on BETWEEN $1::date AND $2::date
-         AND ($3::text IS NULL OR f.organization_id IN (SELECT t.organization_id FROM discipline_statistics_tree t WHERE t.path LIKE $3 ESCAPE '\\'))
+         AND ($3::text IS NULL OR EXISTS (
+           SELECT FROM discipline_statistics_lineage l
+           WHERE l.organization_id = f.organization_id AND l.ancestor_id = $3
+             AND l.valid_from <= f.occurred_on AND (l.valid_to IS NULL OR f.occurred_on < l.valid_to)))
        GROUP BY 1, 2, 3, 4, 5`,
-      [period.from, period.to, pattern],
+      [period.from, period.to, organizationId ?? null],
     )) as FactCount[];
     return { period: { from: period.from, to: period.to }, organization, ...statisticsFigures(facts) };
   }
