@@ -23,6 +23,8 @@ describe.each(testDatabases())('a merger in the organization history on $name', 
   let successor: View;
   let predecessor: View;
   let predecessorCell: View;
+  let ownMember: View;
+  let predecessorMember: View;
 
   async function inspect(organization: View, memberId: string, proposedOn: string): Promise<void> {
     await admin.create('inspections', {
@@ -49,8 +51,10 @@ describe.each(testDatabases())('a merger in the organization history on $name', 
       code: 'HC-TP',
       foundedOn: '2016-01-01',
     });
-    await inspect(successor, (await tree.admitFull('Lê Thị Thu')).id, '2024-02-01');
-    await inspect(predecessor, (await other.admitFull('Đỗ Văn Bình')).id, '2024-03-01');
+    ownMember = await tree.admitFull('Lê Thị Thu');
+    predecessorMember = await other.admitFull('Đỗ Văn Bình');
+    await inspect(successor, ownMember.id, '2024-02-01');
+    await inspect(predecessor, predecessorMember.id, '2024-03-01');
     await admin.create('inspections', {
       body: { organizationId: predecessor.id, bodyKind: 'inspection-commission' },
       subject: { kind: 'organization', organizationId: predecessorCell.id },
@@ -91,6 +95,18 @@ describe.each(testDatabases())('a merger in the organization history on $name', 
     const officer = new ApiClient(await authorizedAgent(app, `successor-officer-${successor.id.slice(0, 8)}`, PASSWORD));
     const entries = await history(officer, successor.id, '&subtree=true');
     expect(new Set(entries.map((entry) => entry.organizationId))).toEqual(new Set([successor.id, predecessor.id, predecessorCell.id]));
+  });
+
+  it("the successor's members include the predecessor's, each with its own organization and the day it joined", async () => {
+    const members = (await admin.get(`organizations/${successor.id}/members`).expect(200)).body as {
+      items: { memberId: string; organizationId: string; joinedOn: string | null }[];
+    };
+    expect(members.items).toEqual([
+      { memberId: ownMember.id, organizationId: successor.id, joinedOn: null },
+      { memberId: predecessorMember.id, organizationId: predecessor.id, joinedOn: MERGED_ON },
+    ]);
+    const own = (await admin.get(`organizations/${predecessor.id}/members`).expect(200)).body as { items: unknown[] };
+    expect(own.items).toEqual([{ memberId: predecessorMember.id, organizationId: predecessor.id, joinedOn: null }]);
   });
 
   it('as of a day before the merger, the successor has none of them and the predecessor keeps its own', async () => {

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Grid, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { call } from '../api/client.js';
 import { getOrganization, listOrganizationMembers } from '../api/generated/sdk.gen.js';
 import { useCommands } from '../api/operations.js';
+import { formatDate } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useCanAct } from '../session/can-act.js';
 import { AllowedCommands } from '../workflows/allowed-commands.js';
@@ -76,6 +77,11 @@ function OrganizationDetail({ organizationId }: { organizationId: string }) {
           {members.data?.items.map((member) => (
             <List.Item key={member.memberId}>
               <MemberLink memberId={member.memberId} />
+              {member.joinedOn && (
+                <Badge variant="light" ml="xs">
+                  {t('history.joined', { date: formatDate(member.joinedOn) })}
+                </Badge>
+              )}
             </List.Item>
           ))}
         </List>

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ReadModels } from '../read-models.js';
-import { OrganizationNotInHistoryError } from './organization-history.query.js';
+import { mergedInto, OrganizationNotInHistoryError } from './organization-history.query.js';
 
 export class DirectoryOrganizationDto {
   @ApiProperty() organizationId!: string;
@@ -18,10 +18,21 @@ export class OrganizationDirectoryDto {
 
 export class DirectoryMemberDto {
   @ApiProperty() memberId!: string;
+  @ApiProperty({ description: 'The organization the member is placed in: the one asked about, or one merged into it' }) organizationId!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'For a member of an organization merged into the one asked about, the day it joined it; null for its own members',
+  })
+  joinedOn!: string | null;
 }
 
 export class OrganizationMembersDto {
-  @ApiProperty({ type: [DirectoryMemberDto], description: 'Members placed in the organization, current and former (their record says which)' })
+  @ApiProperty({
+    type: [DirectoryMemberDto],
+    description: 'Members placed in the organization and in the organizations merged into it, current and former (their record says which)',
+  })
   items!: DirectoryMemberDto[];
 }
 
@@ -52,10 +63,14 @@ export class OrganizationDirectoryQuery {
     return this.readModels.read(async (manager) => {
       const known = (await manager.query('SELECT 1 FROM organization_tree WHERE organization_id = $1', [organizationId])) as unknown[];
       if (known.length === 0) throw new OrganizationNotInHistoryError(organizationId);
-      const rows = (await manager.query('SELECT member_id FROM organization_history_members WHERE organization_id = $1 ORDER BY member_id', [
-        organizationId,
-      ])) as { member_id: string }[];
-      return { items: rows.map((row) => ({ memberId: row.member_id })) };
+      const joined = new Map((await mergedInto(manager, organizationId)).map((predecessor) => [predecessor.organizationId, predecessor.joinedOn]));
+      const rows = (await manager.query(
+        'SELECT member_id, organization_id FROM organization_history_members WHERE organization_id = ANY ($1) ORDER BY organization_id <> $2, organization_id, member_id',
+        [[organizationId, ...joined.keys()], organizationId],
+      )) as { member_id: string; organization_id: string }[];
+      return {
+        items: rows.map((row) => ({ memberId: row.member_id, organizationId: row.organization_id, joinedOn: joined.get(row.organization_id) ?? null })),
+      };
     });
   }
 }

@@ -89,7 +89,7 @@ interface Predecessor {
 }
 
 /** The organizations merged into `organizationId`, directly or through a chain of mergers. */
-async function mergedInto(manager: EntityManager, organizationId: string): Promise<Predecessor[]> {
+export async function mergedInto(manager: EntityManager, organizationId: string): Promise<Predecessor[]> {
   return (await manager.query(
     `WITH RECURSIVE lineage (organization_id, path, joined_on) AS (
        SELECT organization_id, path, merged_on FROM organization_tree WHERE merged_into = $1

@@ -189,11 +189,19 @@ export type OrganizationDirectoryDto = {
 
 export type DirectoryMemberDto = {
     memberId: string;
+    /**
+     * The organization the member is placed in: the one asked about, or one merged into it
+     */
+    organizationId: string;
+    /**
+     * For a member of an organization merged into the one asked about, the day it joined it; null for its own members
+     */
+    joinedOn: string | null;
 };
 
 export type OrganizationMembersDto = {
     /**
-     * Members placed in the organization, current and former (their record says which)
+     * Members placed in the organization and in the organizations merged into it, current and former (their record says which)
      */
     items: Array<DirectoryMemberDto>;
 };
