@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { ALL_ORGANIZATIONS, setScope, type ReadScope } from '../database/organization-scope.js';
 import type { GlobalCheckpoint } from '../event-store/event-store.js';
@@ -100,13 +101,35 @@ async function inScope<T>(pool: pg.Pool, scope: ReadScope, filter: AuditEventFil
   }
 }
 
+/** The longest a page waits for the events committed before it was asked to come below the horizon. */
+const COMMITTED_BEFORE_WAIT_MS = 5_000;
+const COMMITTED_BEFORE_POLL_MS = 20;
+
+/**
+ * Waits until every event committed before the call lies below the commit-safe horizon, so that a reader
+ * sees what was written before it asked (an auditor checking an act just recorded). Any transaction still
+ * running on the server, in any database, holds the horizon back: after `COMMITTED_BEFORE_WAIT_MS` the page
+ * answers what is safe, and the rest comes on a later read. No connection is held while waiting.
+ */
+async function untilCommittedBeforeAreSafe(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ head: string | null }>('SELECT max(transaction_id)::text AS head FROM events');
+  const head = rows[0]?.head;
+  if (!head) return;
+  const deadline = Date.now() + COMMITTED_BEFORE_WAIT_MS;
+  for (;;) {
+    const { rows: safe } = await pool.query<{ safe: boolean }>('SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS safe', [head]);
+    if (safe[0]?.safe || Date.now() >= deadline) return;
+    await sleep(COMMITTED_BEFORE_POLL_MS);
+  }
+}
+
 /**
  * One page of the audit trail in commit order (newest first with `desc`), after the cursor `after` (absent:
  * from the first, or the newest): keyset over (transaction id, position) and only below the oldest
  * transaction still running, as the event store reads all events, so that an event whose transaction
  * commits late is on a later page instead of a page already read (paging by OFFSET skipped it).
  */
-export function auditEventsPage(
+export async function auditEventsPage(
   pool: pg.Pool,
   scope: ReadScope,
   filter: AuditEventFilter,
@@ -123,6 +146,7 @@ export function auditEventsPage(
         values: [after.transactionId, after.globalPosition],
       }
     : { condition: '', values: [] };
+  await untilCommittedBeforeAreSafe(pool);
   return inScope(pool, scope, filter, async (client) => {
     const rows = await client.query<EventRow>(
       `SELECT ${COLUMNS} FROM events ${where ? `${where} AND` : 'WHERE'} ${committed}

@@ -159,7 +159,8 @@ export class AuditTrailHttp {
       'The audit trail: every stored event with its actor, valid and record time, reason, rule version and hash-chain links, in commit order (newest first with order=desc)',
     description:
       'Read from the event table itself (not a projection), as stored: what the hashes cover. Paged by a cursor in commit order (transaction, then position), ' +
-      'which never skips an event whose transaction committed after a later-numbered one.',
+      'which never skips an event whose transaction committed after a later-numbered one. A page shows the events committed before it was asked: ' +
+      'while an older transaction is still running on the server it waits for it, up to 5 s, and then answers without the events behind it.',
   })
   @ApiOkResponse({ type: AuditTrailPageDto })
   @ApiProblemResponses(400, 401, 403)

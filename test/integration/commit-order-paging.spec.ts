@@ -152,4 +152,33 @@ describe.each(testDatabases())('paging in commit order, the feed and the audit t
       slow.release();
     }
   });
+
+  onPostgres('shows the caller an event committed before it asked, waiting for an older transaction still running to end', async () => {
+    const recent = `recent-${randomUUID()}`;
+    const older = await pool.connect();
+    try {
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()');
+      await pool.query(insert, [recent, randomUUID(), founding(randomUUID(), 'recent')]);
+      const { rows } = await pool.query<{ now: Date }>('SELECT clock_timestamp() AS now');
+      const page = admin.get(`audit/events?streamId=${recent}`).expect(200);
+      const answered = page.then((response) => (response.body as { items: { streamId: string }[] }).items.map((item) => item.streamId));
+      // The request is waiting once its look at the horizon shows among the server's statements.
+      await eventually(
+        async () =>
+          (
+            await pool.query<{ waiting: number }>(
+              `SELECT count(*)::int AS waiting FROM pg_stat_activity
+               WHERE pid <> pg_backend_pid() AND query LIKE '%pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS safe' AND query_start > $1`,
+              [rows[0]!.now],
+            )
+          ).rows[0]!.waiting,
+        (waiting) => waiting > 0,
+      );
+      await older.query('COMMIT');
+      expect(await answered).toEqual([recent]);
+    } finally {
+      older.release();
+    }
+  });
 });

@@ -238,7 +238,7 @@ export const getAuditPublicKey = <ThrowOnError extends boolean = false>(options?
 /**
  * The audit trail: every stored event with its actor, valid and record time, reason, rule version and hash-chain links, in commit order (newest first with order=desc)
  *
- * Read from the event table itself (not a projection), as stored: what the hashes cover. Paged by a cursor in commit order (transaction, then position), which never skips an event whose transaction committed after a later-numbered one.
+ * Read from the event table itself (not a projection), as stored: what the hashes cover. Paged by a cursor in commit order (transaction, then position), which never skips an event whose transaction committed after a later-numbered one. A page shows the events committed before it was asked: while an older transaction is still running on the server it waits for it, up to 5 s, and then answers without the events behind it.
  */
 export const listAuditEvents = <ThrowOnError extends boolean = false>(options?: Options<ListAuditEventsData, ThrowOnError>) => (options?.client ?? client).get<ListAuditEventsResponses, ListAuditEventsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
