@@ -135,7 +135,7 @@ export class DemoCommands {
   async discipline(plan: SanctionPlan): Promise<string> {
     const d = (days: number) => addDays(plan.openedOn, days);
     const run = this.runner(this.cases);
-    const subject = await this.directory.subjectFacts('subject', { kind: 'member', memberId: plan.memberId });
+    const subject = await this.directory.subjectFacts('subject', { kind: 'member', memberId: plan.memberId }, plan.openedOn);
     if (plan.inspectionId !== null) await this.directory.requireDisciplineProposed(plan.inspectionId, subjectRef(subject), plan.openedOn);
     const { id } = await this.commands.createNew(this.cases, 'openDisciplineCase', (caseId) => ({
       caseId,
@@ -153,11 +153,11 @@ export class DemoCommands {
       concernsTaskAssignedByHigherLevel: false,
     });
     if (plan.form === 'expulsion') {
-      const cell = await this.directory.decidingBody('body', { organizationId: plan.cellId, bodyKind: 'cell' });
+      const cell = await this.directory.decidingBody('body', { organizationId: plan.cellId, bodyKind: 'cell' }, d(3));
       await run(id, 'recordBallot', { ballot: ballot('proposal', cell, d(3), 'expulsion', 24) });
     }
     const { members, ...voters } = plan.decidingBody;
-    const decidingBody = await this.directory.decidingBody('decidingBody', voters);
+    const decidingBody = await this.directory.decidingBody('decidingBody', voters, d(7));
     await run(id, 'recordBallot', { ballot: ballot('decision', decidingBody, d(7), plan.form, members) });
     await run(id, 'imposeSanction', { form: plan.form, decidingBody, decisionNumber: plan.decisionNumber, signedOn: d(7), especiallySerious: false });
     await this.process.takeEffect(id, undefined, 'announceDecision', { announcedOn: d(12), voteResultAnnouncedOn: null });

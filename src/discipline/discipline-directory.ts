@@ -3,8 +3,8 @@ import { StreamNotFoundError } from '../shared/stream-errors.js';
 import { EventSourcedStreams } from '../event-store/event-sourced-streams.js';
 import { EventStore } from '../event-store/event-store.js';
 import { inspections } from '../inspections/inspection.resource.js';
-import { memberFacts } from '../organizations/domain/member.state.js';
-import type { OrganizationRecord } from '../organizations/domain/organization.state.js';
+import { cadreManagementOn, memberFacts } from '../organizations/domain/member.state.js';
+import { admitsMembersOn, type OrganizationRecord } from '../organizations/domain/organization.state.js';
 import { members } from '../organizations/member.resource.js';
 import { OrganizationDirectory } from '../organizations/organization-directory.js';
 import { StreamCommands, type StreamResource } from '../commands/stream-commands.js';
@@ -56,8 +56,11 @@ export class DisciplineDirectory {
     return chain;
   }
 
-  /** Membership, posts, seats and chain from the member's records; the cadre-managing committee from the request. */
-  async subjectFacts(field: string, subject: DisciplineSubjectRequest): Promise<SubjectFacts> {
+  /**
+   * Membership, posts, seats, chain and the committee managing the member as a cadre on `on`, from the
+   * records. A request that names the managing committee must name the recorded one.
+   */
+  async subjectFacts(field: string, subject: DisciplineSubjectRequest, on: IsoDate): Promise<SubjectFacts> {
     if (subject.kind === 'organization') {
       const organizationId = subject.organizationId ?? '';
       const [own, ...ancestors] = await this.chainFrom(`${field}.organizationId`, organizationId);
@@ -67,7 +70,8 @@ export class DisciplineDirectory {
     const memberId = subject.memberId ?? '';
     const facts = memberFacts(await this.require(members, `${field}.memberId`, memberId));
     if (!facts) throw new UnknownReferenceError(`${field}.memberId`, 'member', memberId);
-    const managedBy = subject.managedByCommitteeOf;
+    const managedBy = cadreManagementOn(facts.cadreManagement, on)?.committeeOf ?? null;
+    requireAsRecorded(`${field}.managedByCommitteeOf`, subject.managedByCommitteeOf, managedBy);
     return {
       kind: 'member',
       memberId,
@@ -81,11 +85,16 @@ export class DisciplineDirectory {
     };
   }
 
-  /** The body exists (its organization has established it); its level is the organization's. */
-  async decidingBody(field: string, body: DecidingBodyRequest): Promise<DecidingBody> {
+  /**
+   * The body exists (its organization has established it); its level, and whether it was empowered to
+   * admit members on `on`, are the organization's record. A request that says the latter must say as recorded.
+   */
+  async decidingBody(field: string, body: DecidingBodyRequest, on: IsoDate): Promise<DecidingBody> {
     await this.organizations.requireActingBody(field, body);
-    const { level } = await this.organizationAt(`${field}.organizationId`, body.organizationId);
-    return { organizationId: body.organizationId, level, bodyKind: body.bodyKind, ...(body.empoweredToAdmitMembers ? { empoweredToAdmitMembers: true } : {}) };
+    const organization = await this.organization(`${field}.organizationId`, body.organizationId);
+    const empowered = admitsMembersOn(organization, on);
+    requireAsRecorded(`${field}.empoweredToAdmitMembers`, body.empoweredToAdmitMembers, empowered);
+    return { organizationId: body.organizationId, level: organization.level, bodyKind: body.bodyKind, ...(empowered ? { empoweredToAdmitMembers: true } : {}) };
   }
 
   /** A body that exists (its organization has established it), as the case records it. */
@@ -174,6 +183,12 @@ export class DisciplineDirectory {
       throw error instanceof StreamNotFoundError ? new UnknownReferenceError(field, resource.streamType, id) : error;
     });
   }
+}
+
+/** A fact a request repeats must be the one on the record; absent, the record's is taken. */
+function requireAsRecorded(field: string, requested: string | boolean | null | undefined, recorded: string | boolean | null): void {
+  if (requested === undefined || requested === recorded) return;
+  throw new RuleViolationError('contradicts-record', { field, requested, recorded });
 }
 
 function notFoundAsNull(error: unknown): null {

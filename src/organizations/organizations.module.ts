@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { OrganizationLineage } from '../commands/stream-scope.js';
+import { AdmissionPowerHttp } from './commands/admission-power/admission-power.http.js';
 import { AdmitMemberHttp } from './commands/admit-member/admit-member.http.js';
+import { CadreManagementHttp } from './commands/cadre-management/cadre-management.http.js';
 import { DissolveOrganizationHttp } from './commands/dissolve-organization/dissolve-organization.http.js';
 import { ErasePersonalDataHttp } from './commands/erase-personal-data/erase-personal-data.http.js';
 import { EstablishBodyHttp } from './commands/establish-body/establish-body.http.js';
@@ -32,6 +34,7 @@ import { GetOrganizationHttp } from './queries/get-organization/get-organization
     RenameOrganizationHttp,
     MoveOrganizationHttp,
     EstablishBodyHttp,
+    AdmissionPowerHttp,
     MergeOrganizationHttp,
     DissolveOrganizationHttp,
     AdmitMemberHttp,
@@ -40,6 +43,7 @@ import { GetOrganizationHttp } from './queries/get-organization/get-organization
     TransferMemberHttp,
     TakeUpPostHttp,
     LeavePostHttp,
+    CadreManagementHttp,
     RemoveFromRollHttp,
     ReleaseMemberHttp,
     RecordDeathHttp,

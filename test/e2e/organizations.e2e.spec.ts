@@ -14,7 +14,14 @@ describe.each(testDatabases())('organizations and members over HTTP on $name', (
         bodies: [{ bodyKind: 'executive-committee' }, { bodyKind: 'inspection-commission', membersCount: 5 }],
       },
     });
-    expect(commune.allowedCommands).toEqual(['renameOrganization', 'moveOrganization', 'establishBody', 'mergeInto', 'dissolveOrganization']);
+    expect(commune.allowedCommands).toEqual([
+      'renameOrganization',
+      'moveOrganization',
+      'establishBody',
+      'grantAdmissionPower',
+      'mergeInto',
+      'dissolveOrganization',
+    ]);
     const cell = await service.api.create('organizations', {
       level: 'cell',
       parentId: commune.id,

@@ -149,6 +149,16 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
     'self-criticism-reviews',
     [['hold', { heldOn: '2025-01-20', summary: 'Chi bộ góp ý' }]],
   );
+  const empowered = await api.create('organizations', {
+    level: 'grassroots',
+    parentId: tree.province.id,
+    name: 'Đảng bộ xã Đạo Đức',
+    code: 'DD',
+    foundedOn: '2015-01-01',
+  });
+  await api.command(`organizations/${empowered.id}/admission-power`, { grantedOn: '2020-01-15' });
+  const managed = await member('Hoàng Văn Quân');
+  await api.command(`members/${managed.id}/cadre-management`, { committeeOf: tree.province.id, assignedOn: '2021-01-10' });
   const appealDecision = { decidedOn: '2026-07-10', decisionNumber: '12-QĐ/TU', announcedOn: '2026-07-12' };
 
   return {
@@ -156,6 +166,8 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
     renameOrganization: { path: `organizations/${(await cell('RENAME')).id}/rename`, body: { name: 'Chi bộ thôn Mới', renamedOn: '2025-07-01' } },
     moveOrganization: { path: `organizations/${(await cell('MOVE')).id}/move`, body: { parentId: other.commune.id, movedOn: '2025-07-01' } },
     establishBody: { path: `organizations/${grassroots.id}/bodies`, body: { bodyKind: 'inspection-commission', membersCount: 5, establishedOn: '2021-01-01' } },
+    grantAdmissionPower: { path: `organizations/${grassroots.id}/admission-power`, body: { grantedOn: '2024-01-15' } },
+    withdrawAdmissionPower: { path: `organizations/${empowered.id}/admission-power/withdraw`, body: { withdrawnOn: '2025-07-01' } },
     mergeInto: { path: `organizations/${(await cell('MERGE')).id}/merge`, body: { successorId: successor.id, mergedOn: '2025-07-01' } },
     dissolveOrganization: {
       path: `organizations/${(await cell('DISSOLVE')).id}/dissolve`,
@@ -169,6 +181,11 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
       body: { title: 'Phó Bí thư', organizationId: commune.id, committeeLevel: 'grassroots', takenUpOn: '2024-04-01' },
     },
     leavePost: { path: `members/${withPost.id}/posts/${postId}/leave`, body: { leftOn: '2025-01-10' } },
+    assignCadreManagement: {
+      path: `members/${(await member('Phan Văn Lực')).id}/cadre-management`,
+      body: { committeeOf: tree.province.id, assignedOn: '2024-05-01' },
+    },
+    endCadreManagement: { path: `members/${managed.id}/cadre-management/end`, body: { endedOn: '2025-07-01' } },
     removeFromRoll: {
       path: `members/${(await member('Mai Văn Sáu')).id}/remove-from-roll`,
       body: { ground: 'no-activity-or-dues-3-months', removedOn: '2025-03-01' },

@@ -5,7 +5,9 @@ import { ActingBodyRequest } from '../../platform/http/requests/acting-body.requ
 export class DecidingBodyRequest extends ActingBodyRequest {
   @BooleanField(false, {
     optional: true,
-    description: 'A grassroots committee empowered to admit members (được ủy quyền kết nạp đảng viên); not recorded elsewhere',
+    description:
+      'A grassroots committee empowered to admit members (được ủy quyền kết nạp đảng viên). Read from the organization’s record ' +
+      '(POST /organizations/{id}/admission-power) on the day of the act; when given, it must be as recorded',
   })
   empoweredToAdmitMembers?: boolean;
 }

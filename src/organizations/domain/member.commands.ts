@@ -10,6 +10,8 @@ export type TakeUpPost = Command<
   { postId: string; title: string; organizationId: string; committeeLevel: OrganizationLevel | null; takenUpOn: IsoDate }
 >;
 export type LeavePost = Command<'leavePost', { postId: string; leftOn: IsoDate }>;
+export type AssignCadreManagement = Command<'assignCadreManagement', { committeeOf: string; assignedOn: IsoDate }>;
+export type EndCadreManagement = Command<'endCadreManagement', { endedOn: IsoDate }>;
 export type RemoveFromRoll = Command<'removeFromRoll', { ground: RemovalGround; removedOn: IsoDate }>;
 export type ReleaseMember = Command<'releaseMember', { reason: string; releasedOn: IsoDate }>;
 export type RecordDeath = Command<'recordDeath', { diedOn: IsoDate }>;
@@ -25,6 +27,8 @@ export type MemberCommand =
   | TransferMember
   | TakeUpPost
   | LeavePost
+  | AssignCadreManagement
+  | EndCadreManagement
   | RemoveFromRoll
   | ReleaseMember
   | RecordDeath

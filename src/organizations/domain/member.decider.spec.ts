@@ -4,7 +4,7 @@ import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '.
 import type { MemberCommand } from './member.commands.js';
 import { allowedMemberCommands, memberDecider, memberMachine, memberStreamId, STREAM_TYPE } from './member.decider.js';
 import { ERASURE_GROUNDS, REMOVAL_GROUNDS, type ErasureGround, type MemberEvent, type RemovalGround } from './member.events.js';
-import { memberFacts, type MemberState } from './member.state.js';
+import { cadreManagementOn, memberFacts, type MemberState } from './member.state.js';
 
 const metadata = { today: '2025-06-30' };
 const memberId = 'member-1';
@@ -35,6 +35,8 @@ const commands: { [K in MemberCommand['type']]: Extract<MemberCommand, { type: K
     metadata,
   },
   leavePost: { type: 'leavePost', data: { postId: 'post-1', leftOn: '2025-06-10' }, metadata },
+  assignCadreManagement: { type: 'assignCadreManagement', data: { committeeOf: 'org-binh-xuyen', assignedOn: '2025-06-10' }, metadata },
+  endCadreManagement: { type: 'endCadreManagement', data: { endedOn: '2025-06-10' }, metadata },
   removeFromRoll: { type: 'removeFromRoll', data: { ground: 'no-activity-or-dues-3-months', removedOn: '2025-06-10' }, metadata },
   releaseMember: { type: 'releaseMember', data: { reason: 'Asked to leave', releasedOn: '2025-06-10' }, metadata },
   recordDeath: { type: 'recordDeath', data: { diedOn: '2025-06-10' }, metadata },
@@ -78,6 +80,7 @@ describe('member stream', () => {
       onRoll: true,
       posts: [{ postId: 'post-3', title: 'Trưởng phòng', organizationId: 'cell-a', committeeLevel: null, takenUpOn: '2024-04-01' }],
       committeeLevels: [],
+      cadreManagement: [],
     });
     run(commands.removeFromRoll);
     expect(history.slice(-2)).toEqual([
@@ -91,6 +94,50 @@ describe('member stream', () => {
     expect(memberFacts(stateOf([]))).toBeNull();
     expect(memberFacts(stateOf(histories.probationary))).toMatchObject({ membership: 'probationary', committeeLevels: ['district'], organizationId: 'cell-a' });
     expect(memberFacts(stateOf(histories.left))).toMatchObject({ membership: 'full', onRoll: false, posts: [] });
+  });
+
+  describe('the committee that manages a member as a cadre is a dated fact on the record (Charter art. 36; QĐ 69-QĐ/TW art. 2)', () => {
+    const assigned: MemberEvent = { type: 'CadreManagementAssigned', data: { memberId, committeeOf: 'org-binh-xuyen', assignedOn: '2024-05-01' } };
+    it('records the managing committee from its date, and the facts discipline reads carry it', () => {
+      spec(memberDecider)
+        .given(histories.full)
+        .when({ type: 'assignCadreManagement', data: { committeeOf: 'org-binh-xuyen', assignedOn: '2024-05-01' }, metadata })
+        .then([assigned]);
+      expect(memberFacts(stateOf([...histories.full, assigned]))?.cadreManagement).toEqual([
+        { committeeOf: 'org-binh-xuyen', from: '2024-05-01', until: null },
+      ]);
+    });
+    it('replaces it by a new assignment, and ends it, naming the committee it ends: each period stays on the record with its dates', () => {
+      const moved: MemberEvent = { type: 'CadreManagementAssigned', data: { memberId, committeeOf: 'org-vinh-phuc', assignedOn: '2025-01-01' } };
+      const ended: MemberEvent = { type: 'CadreManagementEnded', data: { memberId, committeeOf: 'org-vinh-phuc', endedOn: '2025-06-10' } };
+      spec(memberDecider)
+        .given([...histories.full, assigned, moved])
+        .when(commands.endCadreManagement)
+        .then([ended]);
+      const periods = memberFacts(stateOf([...histories.full, assigned, moved, ended]))!.cadreManagement;
+      expect(periods).toEqual([
+        { committeeOf: 'org-binh-xuyen', from: '2024-05-01', until: '2025-01-01' },
+        { committeeOf: 'org-vinh-phuc', from: '2025-01-01', until: '2025-06-10' },
+      ]);
+      expect(cadreManagementOn(periods, '2024-04-30')).toBeNull();
+      expect(cadreManagementOn(periods, '2024-12-31')?.committeeOf).toBe('org-binh-xuyen');
+      expect(cadreManagementOn(periods, '2025-01-01')?.committeeOf).toBe('org-vinh-phuc');
+      expect(cadreManagementOn(periods, '2025-06-10')).toBeNull();
+    });
+    it('refuses the committee already managing the member, and an end when none manages', () => {
+      spec(memberDecider)
+        .given([...histories.full, assigned])
+        .when({ type: 'assignCadreManagement', data: { committeeOf: 'org-binh-xuyen', assignedOn: '2025-01-01' }, metadata })
+        .thenThrows(InvalidInputError, { details: { field: 'committeeOf', rule: 'changed' } });
+      expect(allowedMemberCommands(stateOf(histories.full))).not.toContain('endCadreManagement');
+      expect(allowedMemberCommands(stateOf([...histories.full, assigned]))).toContain('endCadreManagement');
+    });
+    it('refuses an assignment dated before the last act on the record', () => {
+      spec(memberDecider)
+        .given(histories.full)
+        .when({ type: 'assignCadreManagement', data: { committeeOf: 'org-binh-xuyen', assignedOn: '2024-03-31' }, metadata })
+        .thenThrows(InvalidInputError, { details: { field: 'assignedOn' } });
+    });
   });
 
   describe('probation lasts twelve months (Charter art. 5)', () => {

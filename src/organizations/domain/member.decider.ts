@@ -4,9 +4,9 @@ import { requireActDate, requireIsoDate, requireNotBefore, requireNotInFuture, r
 import { addMonths, compareIsoDates } from '../../shared/domain/iso-date.js';
 import { transitions, type InStatus } from '../../shared/domain/transitions.js';
 import { ORGANIZATION_LEVELS, type IsoDate } from '../../shared/domain/vocabulary.js';
-import type { AdmitMember, MakeMemberFull, MemberCommand, RemoveFromRoll, TakeUpPost } from './member.commands.js';
+import type { AdmitMember, AssignCadreManagement, MakeMemberFull, MemberCommand, RemoveFromRoll, TakeUpPost } from './member.commands.js';
 import { ERASURE_GROUNDS, REMOVAL_GROUNDS, type MemberEvent } from './member.events.js';
-import { evolveMember, initialMemberState, type MemberRecord, type MemberState } from './member.state.js';
+import { currentCadreManagement, evolveMember, initialMemberState, type MemberRecord, type MemberState } from './member.state.js';
 
 export const MEMBER_STREAM_TYPE = 'member';
 export const STREAM_TYPE = MEMBER_STREAM_TYPE;
@@ -22,6 +22,8 @@ export const memberMachine = transitions<MemberState>()({
   transferMember: ['probationary', 'full'],
   takeUpPost: ['probationary', 'full'],
   leavePost: ['probationary', 'full'],
+  assignCadreManagement: ['probationary', 'full'],
+  endCadreManagement: ['probationary', 'full'],
   removeFromRoll: ['probationary', 'full'],
   releaseMember: ['probationary', 'full'],
   recordDeath: ['probationary', 'full'],
@@ -38,7 +40,8 @@ export function allowedMemberCommands(state: MemberState): MemberCommandType[] {
   if (state.status === 'not-admitted') return allowed;
   const spent = (type: MemberCommandType) =>
     (type === 'restoreMembership' && state.status === 'left' && state.leftBy !== 'expelled') ||
-    (type === 'erasePersonalData' && state.member.personalDataErased);
+    (type === 'erasePersonalData' && state.member.personalDataErased) ||
+    (type === 'endCadreManagement' && currentCadreManagement(state.member.cadreManagement) === null);
   return allowed.filter((type) => !spent(type));
 }
 
@@ -87,6 +90,16 @@ function takeUpPost(command: TakeUpPost, member: MemberRecord): MemberEvent[] {
   }
   requireActDate('takenUpOn', takenUpOn, member.lastActOn, command.metadata.today);
   return [{ type: 'PostTakenUp', data: { memberId: member.memberId, postId, title, organizationId, committeeLevel, takenUpOn } }];
+}
+
+function assignCadreManagement(command: AssignCadreManagement, member: MemberRecord): MemberEvent[] {
+  const { committeeOf, assignedOn } = command.data;
+  requireText('committeeOf', committeeOf);
+  if (currentCadreManagement(member.cadreManagement)?.committeeOf === committeeOf) {
+    throw new InvalidInputError('committeeOf', 'changed', { value: committeeOf });
+  }
+  requireActDate('assignedOn', assignedOn, member.lastActOn, command.metadata.today);
+  return [{ type: 'CadreManagementAssigned', data: { memberId: member.memberId, committeeOf, assignedOn } }];
 }
 
 /** Leaving the roll ends every post first, so that current posts stay derivable from the stream alone. */
@@ -140,6 +153,16 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       requireActDate('leftOn', leftOn, member.lastActOn, today);
       requireNotBefore('leftOn', leftOn, post.takenUpOn, 'taken-up-on');
       return [{ type: 'PostLeft', data: { memberId: member.memberId, postId, leftOn } }];
+    }
+    case 'assignCadreManagement':
+      return assignCadreManagement(command, memberMachine.requireState(state, command.type).member);
+    case 'endCadreManagement': {
+      const { member } = memberMachine.requireState(state, command.type);
+      const { endedOn } = command.data;
+      const managed = currentCadreManagement(member.cadreManagement);
+      if (!managed) throw new InvalidTransitionError(command.type, state.status, allowed);
+      requireActDate('endedOn', endedOn, member.lastActOn, today);
+      return [{ type: 'CadreManagementEnded', data: { memberId: member.memberId, committeeOf: managed.committeeOf, endedOn } }];
     }
     case 'removeFromRoll':
       return removeFromRoll(command, memberMachine.requireState(state, command.type));

@@ -39,6 +39,14 @@ export type MemberDied = Event<'MemberDied', { memberId: string; diedOn: IsoDate
 /** Khai trừ, recorded here when the discipline decision takes effect. */
 export type MemberExpelled = Event<'MemberExpelled', { memberId: string; disciplineDecisionId: string; expelledOn: IsoDate }>;
 
+/**
+ * Cán bộ diện cấp ủy quản lý: from `assignedOn` the committee of `committeeOf` manages the member as a cadre
+ * (authority over such members is narrower: Charter art. 36; QĐ 69-QĐ/TW art. 2). A new assignment replaces
+ * the one before.
+ */
+export type CadreManagementAssigned = Event<'CadreManagementAssigned', { memberId: string; committeeOf: string; assignedOn: IsoDate }>;
+export type CadreManagementEnded = Event<'CadreManagementEnded', { memberId: string; committeeOf: string; endedOn: IsoDate }>;
+
 /** Phục hồi đảng tịch: the expulsion was annulled (QĐ 117-QĐ/TW). */
 export type MembershipRestored = Event<'MembershipRestored', { memberId: string; disciplineDecisionId: string; appealId: string; restoredOn: IsoDate }>;
 
@@ -54,6 +62,8 @@ export type MemberEvent =
   | MemberTransferred
   | PostTakenUp
   | PostLeft
+  | CadreManagementAssigned
+  | CadreManagementEnded
   | MemberRemovedFromRoll
   | MemberReleased
   | MemberDied
@@ -73,6 +83,8 @@ export const MEMBER_ACT_DATES: ActDates<MemberEvent> = {
   MemberTransferred: (e) => e.data.transferredOn,
   PostTakenUp: (e) => e.data.takenUpOn,
   PostLeft: (e) => e.data.leftOn,
+  CadreManagementAssigned: (e) => e.data.assignedOn,
+  CadreManagementEnded: (e) => e.data.endedOn,
   MemberRemovedFromRoll: (e) => e.data.removedOn,
   MemberReleased: (e) => e.data.releasedOn,
   MemberDied: (e) => e.data.diedOn,

@@ -5,6 +5,23 @@ import type { MemberEvent, Post } from './member.events.js';
 
 export type HeldPost = Post & Readonly<{ takenUpOn: IsoDate }>;
 
+/** A period in which the committee of `committeeOf` managed the member as a cadre; `until` is the day it ended. */
+export type CadreManagement = Readonly<{ committeeOf: string; from: IsoDate; until: IsoDate | null }>;
+
+/** The committee managing the member as a cadre on a day, if any. */
+export function cadreManagementOn(periods: readonly CadreManagement[], on: IsoDate): CadreManagement | null {
+  return periods.find((period) => period.from <= on && (period.until === null || on < period.until)) ?? null;
+}
+
+/** The period still running, if any. */
+export function currentCadreManagement(periods: readonly CadreManagement[]): CadreManagement | null {
+  return periods.find((period) => period.until === null) ?? null;
+}
+
+function endedOn(periods: readonly CadreManagement[], on: IsoDate): CadreManagement[] {
+  return periods.map((period) => (period.until === null ? { ...period, until: on } : period));
+}
+
 export type MemberRecord = Readonly<{
   memberId: string;
   organizationId: string;
@@ -15,6 +32,7 @@ export type MemberRecord = Readonly<{
   admittedOn: IsoDate;
   madeFullOn: IsoDate | null;
   posts: readonly HeldPost[];
+  cadreManagement: readonly CadreManagement[];
   lastActOn: IsoDate;
 }>;
 
@@ -36,14 +54,15 @@ export type MemberFacts = Readonly<{
   onRoll: boolean;
   posts: readonly HeldPost[];
   committeeLevels: readonly OrganizationLevel[];
+  cadreManagement: readonly CadreManagement[];
 }>;
 
 export function memberFacts(state: MemberState): MemberFacts | null {
   if (state.status === 'not-admitted') return null;
-  const { memberId, organizationId, posts } = state.member;
+  const { memberId, organizationId, posts, cadreManagement } = state.member;
   const membership = state.status === 'left' ? state.membership : state.status;
   const committeeLevels = posts.flatMap((post) => (post.committeeLevel === null ? [] : [post.committeeLevel]));
-  return { memberId, organizationId, membership, onRoll: state.status !== 'left', posts, committeeLevels };
+  return { memberId, organizationId, membership, onRoll: state.status !== 'left', posts, committeeLevels, cadreManagement };
 }
 
 export function initialMemberState(): MemberState {
@@ -64,7 +83,18 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
     const { memberId, organizationId, fullName, birthDate, admittedOn } = event.data;
     return {
       status: 'probationary',
-      member: { memberId, organizationId, fullName, birthDate, personalDataErased: false, admittedOn, madeFullOn: null, posts: [], lastActOn: admittedOn },
+      member: {
+        memberId,
+        organizationId,
+        fullName,
+        birthDate,
+        personalDataErased: false,
+        admittedOn,
+        madeFullOn: null,
+        posts: [],
+        cadreManagement: [],
+        lastActOn: admittedOn,
+      },
     };
   }
   if (event.type === 'PersonalDataErased') {
@@ -90,6 +120,13 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       const posts = member.posts.filter((post) => post.postId !== event.data.postId);
       return { status, member: { ...member, posts, lastActOn: event.data.leftOn } };
     }
+    case 'CadreManagementAssigned': {
+      const { committeeOf, assignedOn } = event.data;
+      const cadreManagement = [...endedOn(member.cadreManagement, assignedOn), { committeeOf, from: assignedOn, until: null }];
+      return { status, member: { ...member, cadreManagement, lastActOn: assignedOn } };
+    }
+    case 'CadreManagementEnded':
+      return { status, member: { ...member, cadreManagement: endedOn(member.cadreManagement, event.data.endedOn), lastActOn: event.data.endedOn } };
     case 'MemberRemovedFromRoll':
       return leave(member, status, 'removed-from-roll', event.data.removedOn);
     case 'MemberReleased':

@@ -9,9 +9,20 @@ export type FoundOrganization = Command<
 export type RenameOrganization = Command<'renameOrganization', { name: string; renamedOn: IsoDate }>;
 export type MoveOrganization = Command<'moveOrganization', { parentId: string; movedOn: IsoDate }>;
 export type EstablishBody = Command<'establishBody', { bodyKind: OrganizationBodyKind; membersCount?: number | null; establishedOn: IsoDate }>;
+export type GrantAdmissionPower = Command<'grantAdmissionPower', { grantedOn: IsoDate }>;
+export type WithdrawAdmissionPower = Command<'withdrawAdmissionPower', { withdrawnOn: IsoDate }>;
 /** Sent to the predecessor's stream; the same merger is sent as `absorb` to the successor's stream. */
 export type MergeInto = Command<'mergeInto', { successorId: string; mergedOn: IsoDate }>;
 export type Absorb = Command<'absorb', { predecessorId: string; absorbedOn: IsoDate }>;
 export type DissolveOrganization = Command<'dissolveOrganization', { reason: string; dissolvedOn: IsoDate }>;
 
-export type OrganizationCommand = FoundOrganization | RenameOrganization | MoveOrganization | EstablishBody | MergeInto | Absorb | DissolveOrganization;
+export type OrganizationCommand =
+  | FoundOrganization
+  | RenameOrganization
+  | MoveOrganization
+  | EstablishBody
+  | GrantAdmissionPower
+  | WithdrawAdmissionPower
+  | MergeInto
+  | Absorb
+  | DissolveOrganization;

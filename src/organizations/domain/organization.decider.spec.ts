@@ -4,7 +4,7 @@ import type { OrganizationLevel } from '../../shared/domain/vocabulary.js';
 import type { OrganizationCommand } from './organization.commands.js';
 import { allowedOrganizationCommands, organizationDecider, organizationMachine, organizationStreamId, STREAM_TYPE } from './organization.decider.js';
 import type { OrganizationEvent } from './organization.events.js';
-import type { OrganizationStatus } from './organization.state.js';
+import { admitsMembersOn, type OrganizationState, type OrganizationStatus } from './organization.state.js';
 import { foldEvents } from '../../shared/domain/decider.js';
 
 const metadata = { today: '2025-06-30' };
@@ -26,6 +26,8 @@ const commands: { [K in OrganizationCommand['type']]: Extract<OrganizationComman
   renameOrganization: { type: 'renameOrganization', data: { name: 'Đảng bộ Bình Xuyên', renamedOn: '2025-06-10' }, metadata },
   moveOrganization: { type: 'moveOrganization', data: { parentId: 'org-phu-tho', movedOn: '2025-06-10' }, metadata },
   establishBody: { type: 'establishBody', data: { bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2025-06-10' }, metadata },
+  grantAdmissionPower: { type: 'grantAdmissionPower', data: { grantedOn: '2025-06-10' }, metadata },
+  withdrawAdmissionPower: { type: 'withdrawAdmissionPower', data: { withdrawnOn: '2025-06-20' }, metadata },
   mergeInto: { type: 'mergeInto', data: { successorId: 'org-phu-tho', mergedOn: '2025-06-10' }, metadata },
   absorb: { type: 'absorb', data: { predecessorId: 'org-tam-duong', absorbedOn: '2025-06-10' }, metadata },
   dissolveOrganization: { type: 'dissolveOrganization', data: { reason: 'Two-tier reform', dissolvedOn: '2025-06-10' }, metadata },
@@ -33,7 +35,7 @@ const commands: { [K in OrganizationCommand['type']]: Extract<OrganizationComman
 
 const histories: Record<OrganizationStatus, OrganizationEvent[]> = {
   'not-founded': [],
-  active: [founded()],
+  active: [founded('grassroots')],
   merged: [founded(), merged],
   dissolved: [founded(), dissolved],
 };
@@ -117,6 +119,43 @@ describe('organization stream', () => {
       ])
       .when(commands.establishBody)
       .thenThrows(RuleViolationError, { code: 'body-already-established' });
+  });
+
+  describe('only a grassroots committee may be empowered to admit members, a dated fact on its record (Charter art. 4)', () => {
+    const granted: OrganizationEvent = { type: 'AdmissionPowerGranted', data: { organizationId: id, grantedOn: '2025-06-10' } };
+    it('records the power from its date, and its withdrawal', () => {
+      spec(organizationDecider)
+        .given([founded('grassroots')])
+        .when(commands.grantAdmissionPower)
+        .then([granted]);
+      const empowered = foldEvents(organizationDecider, [founded('grassroots'), granted]);
+      expect(empowered).toMatchObject({ organization: { admissionPower: [{ from: '2025-06-10', until: null }] } });
+      expect(allowedOrganizationCommands(empowered)).toContain('withdrawAdmissionPower');
+      expect(allowedOrganizationCommands(empowered)).not.toContain('grantAdmissionPower');
+      spec(organizationDecider)
+        .given([founded('grassroots'), granted])
+        .when(commands.withdrawAdmissionPower)
+        .then([{ type: 'AdmissionPowerWithdrawn', data: { organizationId: id, withdrawnOn: '2025-06-20' } }]);
+      const withdrawn = foldEvents(organizationDecider, [
+        founded('grassroots'),
+        granted,
+        { type: 'AdmissionPowerWithdrawn', data: { organizationId: id, withdrawnOn: '2025-06-20' } },
+      ]);
+      expect(withdrawn).toMatchObject({ organization: { admissionPower: [{ from: '2025-06-10', until: '2025-06-20' }] } });
+      const { organization } = withdrawn as Extract<OrganizationState, { status: 'active' }>;
+      expect([admitsMembersOn(organization, '2025-06-09'), admitsMembersOn(organization, '2025-06-10'), admitsMembersOn(organization, '2025-06-20')]).toEqual([
+        false,
+        true,
+        false,
+      ]);
+      expect(allowedOrganizationCommands(withdrawn)).toContain('grantAdmissionPower');
+    });
+    it.each<OrganizationLevel>(['central', 'province', 'district', 'sub-grassroots', 'cell'])('refuses it at %s level', (level) => {
+      spec(organizationDecider)
+        .given([founded(level)])
+        .when(commands.grantAdmissionPower)
+        .thenThrows(RuleViolationError, { code: 'admission-power-level', details: { level, allowedLevels: ['grassroots'], reference: 'Charter art. 4' } });
+    });
   });
 
   it('keeps lineage: the successor records each predecessor it absorbed, once', () => {

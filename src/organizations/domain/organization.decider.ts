@@ -1,9 +1,9 @@
 import { assertNever, type Decider } from '../../shared/domain/decider.js';
-import { InvalidInputError, RuleViolationError } from '../../shared/domain/errors.js';
+import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
 import { requireActDate, requireNotInFuture, requireText } from '../../shared/domain/input.js';
 import { transitions } from '../../shared/domain/transitions.js';
 import { ORGANIZATION_LEVELS, type OrganizationLevel } from '../../shared/domain/vocabulary.js';
-import type { EstablishBody, FoundOrganization, OrganizationCommand } from './organization.commands.js';
+import type { EstablishBody, FoundOrganization, GrantAdmissionPower, OrganizationCommand } from './organization.commands.js';
 import { ORGANIZATION_BODY_KINDS, type OrganizationEvent } from './organization.events.js';
 import { evolveOrganization, initialOrganizationState, type OrganizationRecord, type OrganizationState } from './organization.state.js';
 
@@ -20,6 +20,8 @@ export const organizationMachine = transitions<OrganizationState>()({
   renameOrganization: ['active'],
   moveOrganization: ['active'],
   establishBody: ['active'],
+  grantAdmissionPower: ['active'],
+  withdrawAdmissionPower: ['active'],
   mergeInto: ['active'],
   absorb: ['active'],
   dissolveOrganization: ['active'],
@@ -27,9 +29,19 @@ export const organizationMachine = transitions<OrganizationState>()({
 
 export type OrganizationCommandType = OrganizationCommand['type'];
 
+/** The admission power is granted to an organization that has none, and withdrawn from one that has it. */
 export function allowedOrganizationCommands(state: OrganizationState): OrganizationCommandType[] {
-  return organizationMachine.allowedCommands(state.status);
+  const allowed = organizationMachine.allowedCommands(state.status);
+  if (state.status !== 'active') return allowed;
+  const empowered = state.organization.admissionPower.some((period) => period.until === null);
+  return allowed.filter((type) => (type === 'grantAdmissionPower' ? !empowered : type === 'withdrawAdmissionPower' ? empowered : true));
 }
+
+/**
+ * Only a grassroots committee (đảng ủy cơ sở) may be empowered by the committee above it to admit members
+ * (Charter art. 4; the authority it adds: QĐ 69-QĐ/TW art. 10, QĐ 296-QĐ/TW art. 10-11).
+ */
+export const ADMISSION_POWER_LEVELS: readonly OrganizationLevel[] = ['grassroots'];
 
 /**
  * Ủy ban kiểm tra: elected by committees from grassroots level up (Charter art. 30); grassroots and, since the
@@ -69,8 +81,23 @@ function establishBody(command: EstablishBody, organization: OrganizationRecord)
   return [{ type: 'BodyEstablished', data: { organizationId: organization.organizationId, bodyKind, membersCount, establishedOn } }];
 }
 
+function grantAdmissionPower(command: GrantAdmissionPower, organization: OrganizationRecord): OrganizationEvent[] {
+  const { grantedOn } = command.data;
+  if (!ADMISSION_POWER_LEVELS.includes(organization.level)) {
+    throw new RuleViolationError('admission-power-level', {
+      level: organization.level,
+      allowedLevels: ADMISSION_POWER_LEVELS,
+      reference: 'Charter art. 4',
+    });
+  }
+  requireActDate('grantedOn', grantedOn, organization.lastActOn, command.metadata.today);
+  return [{ type: 'AdmissionPowerGranted', data: { organizationId: organization.organizationId, grantedOn } }];
+}
+
 export function decideOrganization(command: OrganizationCommand, state: OrganizationState): OrganizationEvent[] {
   const { today } = command.metadata;
+  const allowed = allowedOrganizationCommands(state);
+  if (!allowed.includes(command.type)) throw new InvalidTransitionError(command.type, state.status, allowed);
   switch (command.type) {
     case 'foundOrganization':
       organizationMachine.requireState(state, command.type);
@@ -96,6 +123,14 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
     }
     case 'establishBody':
       return establishBody(command, organizationMachine.requireState(state, command.type).organization);
+    case 'grantAdmissionPower':
+      return grantAdmissionPower(command, organizationMachine.requireState(state, command.type).organization);
+    case 'withdrawAdmissionPower': {
+      const { organization } = organizationMachine.requireState(state, command.type);
+      const { withdrawnOn } = command.data;
+      requireActDate('withdrawnOn', withdrawnOn, organization.lastActOn, today);
+      return [{ type: 'AdmissionPowerWithdrawn', data: { organizationId: organization.organizationId, withdrawnOn } }];
+    }
     case 'mergeInto': {
       const { organization } = organizationMachine.requireState(state, command.type);
       const { successorId, mergedOn } = command.data;

@@ -20,16 +20,32 @@ export type BodyEstablished = Event<
 export type OrganizationMerged = Event<'OrganizationMerged', { organizationId: string; successorId: string; mergedOn: IsoDate }>;
 /** The successor's side of a merger, kept so that lineage can be read from either stream. */
 export type OrganizationAbsorbed = Event<'OrganizationAbsorbed', { organizationId: string; predecessorId: string; absorbedOn: IsoDate }>;
+/**
+ * Ủy quyền kết nạp đảng viên: from `grantedOn` the committee of this grassroots organization decides
+ * admissions itself, which widens its discipline authority (QĐ 69-QĐ/TW art. 10; QĐ 296-QĐ/TW art. 10-11).
+ */
+export type AdmissionPowerGranted = Event<'AdmissionPowerGranted', { organizationId: string; grantedOn: IsoDate }>;
+export type AdmissionPowerWithdrawn = Event<'AdmissionPowerWithdrawn', { organizationId: string; withdrawnOn: IsoDate }>;
 export type OrganizationDissolved = Event<'OrganizationDissolved', { organizationId: string; reason: string; dissolvedOn: IsoDate }>;
 
 export type OrganizationEvent =
-  OrganizationFounded | OrganizationRenamed | OrganizationMoved | BodyEstablished | OrganizationMerged | OrganizationAbsorbed | OrganizationDissolved;
+  | OrganizationFounded
+  | OrganizationRenamed
+  | OrganizationMoved
+  | BodyEstablished
+  | AdmissionPowerGranted
+  | AdmissionPowerWithdrawn
+  | OrganizationMerged
+  | OrganizationAbsorbed
+  | OrganizationDissolved;
 
 export const ORGANIZATION_ACT_DATES: ActDates<OrganizationEvent> = {
   OrganizationFounded: (e) => e.data.foundedOn,
   OrganizationRenamed: (e) => e.data.renamedOn,
   OrganizationMoved: (e) => e.data.movedOn,
   BodyEstablished: (e) => e.data.establishedOn,
+  AdmissionPowerGranted: (e) => e.data.grantedOn,
+  AdmissionPowerWithdrawn: (e) => e.data.withdrawnOn,
   OrganizationMerged: (e) => e.data.mergedOn,
   OrganizationAbsorbed: (e) => e.data.absorbedOn,
   OrganizationDissolved: (e) => e.data.dissolvedOn,

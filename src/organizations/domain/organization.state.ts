@@ -2,6 +2,9 @@ import { assertNever } from '../../shared/domain/decider.js';
 import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
 import type { OrganizationBodyKind, OrganizationEvent } from './organization.events.js';
 
+/** A period in which the organization's committee was empowered to admit members; `until` is the day it ended. */
+export type AdmissionPower = Readonly<{ from: IsoDate; until: IsoDate | null }>;
+
 export type EstablishedBody = Readonly<{ bodyKind: OrganizationBodyKind; membersCount: number | null; establishedOn: IsoDate }>;
 
 export type OrganizationRecord = Readonly<{
@@ -12,6 +15,8 @@ export type OrganizationRecord = Readonly<{
   code: string;
   foundedOn: IsoDate;
   bodies: readonly EstablishedBody[];
+  /** When its committee was empowered to admit members itself (ủy quyền kết nạp đảng viên). */
+  admissionPower: readonly AdmissionPower[];
   predecessorIds: readonly string[];
   lastActOn: IsoDate;
 }>;
@@ -24,6 +29,11 @@ export type OrganizationState =
 
 export type OrganizationStatus = OrganizationState['status'];
 
+/** Whether the organization's committee was empowered to admit members on a day. */
+export function admitsMembersOn(organization: OrganizationRecord, on: IsoDate): boolean {
+  return organization.admissionPower.some((period) => period.from <= on && (period.until === null || on < period.until));
+}
+
 export function initialOrganizationState(): OrganizationState {
   return { status: 'not-founded' };
 }
@@ -33,7 +43,7 @@ export function evolveOrganization(state: OrganizationState, event: Organization
     const { organizationId, level, parentId, name, code, foundedOn } = event.data;
     return {
       status: 'active',
-      organization: { organizationId, level, parentId, name, code, foundedOn, bodies: [], predecessorIds: [], lastActOn: foundedOn },
+      organization: { organizationId, level, parentId, name, code, foundedOn, bodies: [], admissionPower: [], predecessorIds: [], lastActOn: foundedOn },
     };
   }
   if (state.status !== 'active') return state;
@@ -47,6 +57,15 @@ export function evolveOrganization(state: OrganizationState, event: Organization
       const { bodyKind, membersCount, establishedOn } = event.data;
       const bodies = [...organization.bodies, { bodyKind, membersCount, establishedOn }];
       return { status: 'active', organization: { ...organization, bodies, lastActOn: establishedOn } };
+    }
+    case 'AdmissionPowerGranted': {
+      const admissionPower = [...organization.admissionPower, { from: event.data.grantedOn, until: null }];
+      return { status: 'active', organization: { ...organization, admissionPower, lastActOn: event.data.grantedOn } };
+    }
+    case 'AdmissionPowerWithdrawn': {
+      const { withdrawnOn } = event.data;
+      const admissionPower = organization.admissionPower.map((period) => (period.until === null ? { ...period, until: withdrawnOn } : period));
+      return { status: 'active', organization: { ...organization, admissionPower, lastActOn: withdrawnOn } };
     }
     case 'OrganizationAbsorbed': {
       const predecessorIds = [...organization.predecessorIds, event.data.predecessorId];

@@ -20,7 +20,7 @@ async function memberOfStream(tx: EntityManager, streamId: string, data: Readonl
  */
 export const memberRecordProjection: Projection = {
   name: 'member-record',
-  version: 4,
+  version: 5,
   handles: [...MEMBER_EVENT_TYPES, ...DISCIPLINE_CASE_EVENT_TYPES],
   tables: ['member_records', 'member_record_cases'],
   async evolve(tx, event) {

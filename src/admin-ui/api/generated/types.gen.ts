@@ -598,6 +598,14 @@ export type EstablishBodyRequest = {
     establishedOn: string;
 };
 
+export type GrantAdmissionPowerRequest = {
+    grantedOn: string;
+};
+
+export type WithdrawAdmissionPowerRequest = {
+    withdrawnOn: string;
+};
+
 export type MergeOrganizationRequest = {
     /**
      * The organization this one continues in
@@ -648,6 +656,18 @@ export type TakeUpPostRequest = {
 
 export type LeavePostRequest = {
     leftOn: string;
+};
+
+export type AssignCadreManagementRequest = {
+    /**
+     * The organization whose committee manages the member as a cadre from `assignedOn`
+     */
+    committeeOf: string;
+    assignedOn: string;
+};
+
+export type EndCadreManagementRequest = {
+    endedOn: string;
 };
 
 export type RemoveFromRollRequest = {
@@ -890,7 +910,7 @@ export type DisciplineSubjectRequest = {
      */
     memberId?: string;
     /**
-     * For a member: the organization whose committee manages the member as a cadre (cán bộ diện cấp ủy quản lý), which no record holds yet
+     * For a member: the organization whose committee manages the member as a cadre (cán bộ diện cấp ủy quản lý). Read from the member’s record (POST /members/{id}/cadre-management) on the day the case is opened; when given, it must be the recorded one
      */
     managedByCommitteeOf?: string;
 };
@@ -986,7 +1006,7 @@ export type DecidingBodyRequest = {
      */
     bodyKind: 'cell' | 'executive-committee' | 'standing-committee' | 'inspection-commission' | 'central-committee' | 'politburo' | 'secretariat' | 'central-inspection-commission';
     /**
-     * A grassroots committee empowered to admit members (được ủy quyền kết nạp đảng viên); not recorded elsewhere
+     * A grassroots committee empowered to admit members (được ủy quyền kết nạp đảng viên). Read from the organization’s record (POST /organizations/{id}/admission-power) on the day of the act; when given, it must be as recorded
      */
     empoweredToAdmitMembers?: boolean;
 };
@@ -2274,6 +2294,112 @@ export type EstablishBodyResponses = {
 
 export type EstablishBodyResponse = EstablishBodyResponses[keyof EstablishBodyResponses];
 
+export type GrantAdmissionPowerData = {
+    body: GrantAdmissionPowerRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{id}/admission-power';
+};
+
+export type GrantAdmissionPowerErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type GrantAdmissionPowerError = GrantAdmissionPowerErrors[keyof GrantAdmissionPowerErrors];
+
+export type GrantAdmissionPowerResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type GrantAdmissionPowerResponse = GrantAdmissionPowerResponses[keyof GrantAdmissionPowerResponses];
+
+export type WithdrawAdmissionPowerData = {
+    body: WithdrawAdmissionPowerRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{id}/admission-power/withdraw';
+};
+
+export type WithdrawAdmissionPowerErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type WithdrawAdmissionPowerError = WithdrawAdmissionPowerErrors[keyof WithdrawAdmissionPowerErrors];
+
+export type WithdrawAdmissionPowerResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type WithdrawAdmissionPowerResponse = WithdrawAdmissionPowerResponses[keyof WithdrawAdmissionPowerResponses];
+
 export type MergeIntoData = {
     body: MergeOrganizationRequest;
     headers?: {
@@ -2668,6 +2794,112 @@ export type LeavePostResponses = {
 };
 
 export type LeavePostResponse = LeavePostResponses[keyof LeavePostResponses];
+
+export type AssignCadreManagementData = {
+    body: AssignCadreManagementRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/members/{id}/cadre-management';
+};
+
+export type AssignCadreManagementErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type AssignCadreManagementError = AssignCadreManagementErrors[keyof AssignCadreManagementErrors];
+
+export type AssignCadreManagementResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type AssignCadreManagementResponse = AssignCadreManagementResponses[keyof AssignCadreManagementResponses];
+
+export type EndCadreManagementData = {
+    body: EndCadreManagementRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/members/{id}/cadre-management/end';
+};
+
+export type EndCadreManagementErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type EndCadreManagementError = EndCadreManagementErrors[keyof EndCadreManagementErrors];
+
+export type EndCadreManagementResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type EndCadreManagementResponse = EndCadreManagementResponses[keyof EndCadreManagementResponses];
 
 export type RemoveFromRollData = {
     body: RemoveFromRollRequest;

@@ -20,7 +20,7 @@ export class FileAppealHttp extends DisciplineRoutes {
       });
     }
     const { file, decision, announcedOn } = state;
-    const reviewingBody = await this.directory.decidingBody('reviewingBody', request.reviewingBody);
+    const reviewingBody = await this.directory.decidingBody('reviewingBody', request.reviewingBody, request.filedOn);
     return this.process.fileAppeal(request.caseId, version, {
       appealId: this.commands.newId(),
       appellant: toSubjectRef(request.appellant),

@@ -14,7 +14,7 @@ export class ImposeSanctionHttp extends DisciplineRoutes {
     summary: 'Issue the discipline decision: form, authority, ballot and limitation checked, rule version pinned (quyết định thi hành kỷ luật)',
   })
   async impose(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: ImposeSanctionRequest) {
-    const decidingBody = await this.directory.decidingBody('decidingBody', request.decidingBody);
+    const decidingBody = await this.directory.decidingBody('decidingBody', request.decidingBody, request.signedOn);
     return this.commands.run(this.cases, id, version, 'imposeSanction', { ...request, decidingBody, especiallySerious: request.especiallySerious ?? false });
   }
 }

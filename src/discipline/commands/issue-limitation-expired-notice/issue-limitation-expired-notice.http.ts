@@ -14,7 +14,7 @@ export class IssueLimitationExpiredNoticeHttp extends DisciplineRoutes {
     summary: 'Notice of no discipline because the limitation period has expired (thông báo không kỷ luật do hết thời hiệu)',
   })
   async issue(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: IssueLimitationExpiredNoticeRequest) {
-    const issuedBy = await this.directory.decidingBody('issuedBy', request.issuedBy);
+    const issuedBy = await this.directory.decidingBody('issuedBy', request.issuedBy, request.issuedOn);
     return this.commands.run(this.cases, id, version, 'issueLimitationExpiredNotice', { ...request, issuedBy });
   }
 }

@@ -15,7 +15,7 @@ export class OpenDisciplineCaseHttp extends DisciplineRoutes {
     summary: 'Open a discipline case, from an inspection conclusion or directly (xem xét kỷ luật)',
   })
   async open(@Body() request: OpenDisciplineCaseRequest) {
-    const subject = await this.directory.subjectFacts('subject', request.subject);
+    const subject = await this.directory.subjectFacts('subject', request.subject, request.openedOn);
     const inspectionId = request.inspectionId ?? null;
     if (inspectionId !== null) await this.directory.requireDisciplineProposed(inspectionId, subjectRef(subject), request.openedOn);
     const confidentialTo = request.confidentialTo ? await this.directory.actingBody('confidentialTo', request.confidentialTo) : null;

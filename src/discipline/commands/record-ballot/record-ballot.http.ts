@@ -15,7 +15,7 @@ export class RecordBallotHttp extends DisciplineRoutes {
     summary: 'Record a secret ballot and its tally, counted cumulatively from the harshest form (bỏ phiếu kín, cộng dồn)',
   })
   async record(@UuidParam('id') id: string, @IfMatchVersion() version: number | undefined, @Body() request: BallotRequest) {
-    const body = await this.directory.decidingBody('body', request.body);
+    const body = await this.directory.decidingBody('body', request.body, request.heldOn);
     return this.commands.run(this.cases, id, version, 'recordBallot', { ballot: { ...request, body } });
   }
 }

@@ -140,6 +140,14 @@ export const RULE_REFUSALS = {
     en: (p) => `The limitation period ended on ${p.text('lastDate')}; concluded on ${p.text('concludedOn')}`,
     vi: (p) => `Thời hiệu kỷ luật đã hết vào ngày ${p.text('lastDate')}; ngày kết luận là ${p.text('concludedOn')}`,
   },
+  'admission-power-level': {
+    en: (p) => `Only a grassroots committee may be empowered to admit members (${p.text('reference')}); this organization is at ${p.text('level')} level`,
+    vi: (p) => `Chỉ đảng ủy cơ sở mới được ủy quyền kết nạp đảng viên (${p.text('reference')}); tổ chức này ở ${p.term('level')}`,
+  },
+  'contradicts-record': {
+    en: (p) => `${p.text('field')}: the record says ${p.text('recorded')}, not ${p.text('requested')}; record the change first`,
+    vi: (p) => `${p.text('field')}: hồ sơ ghi ${p.text('recorded')}, không phải ${p.text('requested')}; cần ghi nhận thay đổi vào hồ sơ trước`,
+  },
   'probation-not-completed': {
     en: (p) => `Probation runs ${p.text('probationMonths')} months, until ${p.text('probationEndsOn')}`,
     vi: (p) => `Thời gian dự bị là ${p.text('probationMonths')} tháng, đến ngày ${p.text('probationEndsOn')}`,
