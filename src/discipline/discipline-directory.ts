@@ -8,7 +8,7 @@ import { admitsMembersOn, type OrganizationRecord } from '../organizations/domai
 import { members } from '../organizations/member.resource.js';
 import { OrganizationDirectory } from '../organizations/organization-directory.js';
 import { StreamCommands, type StreamResource } from '../commands/stream-commands.js';
-import type { DecidingBody, OrganizationAt, SubjectFacts } from '../rulebook/index.js';
+import type { AppealHandover, DecidingBody, OrganizationAt, SubjectFacts } from '../rulebook/index.js';
 import { Rulebook } from '../rulebook/rulebook.js';
 import type { ActingBody } from '../shared/domain/acting-body.js';
 import type { Command, Event } from '../shared/domain/decider.js';
@@ -149,6 +149,32 @@ export class DisciplineDirectory {
             },
           ],
     );
+  }
+
+  /**
+   * The appeals handed over by bodies of the organizations above the sanctioned subject (a level abolished),
+   * and by the organizations that took them over in turn.
+   */
+  async appealHandovers(file: CaseFile): Promise<AppealHandover[]> {
+    const { subject } = file;
+    const queue =
+      subject.kind === 'member'
+        ? subject.organizations.map((o) => o.organizationId)
+        : [subject.organizationId, ...subject.ancestors.map((a) => a.organizationId)];
+    const seen = new Set<string>();
+    const handovers: AppealHandover[] = [];
+    for (let id = queue.shift(); id !== undefined && seen.size < MAX_LEVELS * 2; id = queue.shift()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const succession of (await this.organization('caseId', id)).successions) {
+        if (!succession.functions.includes('appeals')) continue;
+        const { organizationId, bodyKind } = succession.successor;
+        const successor: DecidingBody = { ...(await this.organizationAt('caseId', organizationId)), bodyKind };
+        handovers.push({ organizationId: id, bodyKind: succession.bodyKind, successor, from: succession.succeededOn, decision: succession.decision });
+        queue.push(organizationId);
+      }
+    }
+    return handovers;
   }
 
   /** The open deadlines of a case and its appeals, derived from their events. */

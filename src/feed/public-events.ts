@@ -220,6 +220,7 @@ export const INTERNAL_ONLY: Readonly<Partial<Record<DomainEventType, string>>> =
   CadreManagementEnded: 'who manages a member as a cadre is used to check authority inside the service',
   AdmissionPowerGranted: "an organization's power to admit members is used to check authority inside the service",
   AdmissionPowerWithdrawn: "an organization's power to admit members is used to check authority inside the service",
+  BodySucceeded: "who took over an abolished body's functions is used to route appeals inside the service",
   ViolationRecorded: 'the contents of a discipline file (violations described) stay with the bodies handling it',
   DeferralGroundRecorded: 'grounds for deferring a case (illness, pregnancy, …) are personal',
   DeferralGroundLifted: 'grounds for deferring a case (illness, pregnancy, …) are personal',

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { OrganizationLineage } from '../commands/stream-scope.js';
 import { AdmissionPowerHttp } from './commands/admission-power/admission-power.http.js';
 import { AdmitMemberHttp } from './commands/admit-member/admit-member.http.js';
+import { BodySuccessionHttp } from './commands/body-succession/body-succession.http.js';
 import { CadreManagementHttp } from './commands/cadre-management/cadre-management.http.js';
 import { DissolveOrganizationHttp } from './commands/dissolve-organization/dissolve-organization.http.js';
 import { ErasePersonalDataHttp } from './commands/erase-personal-data/erase-personal-data.http.js';
@@ -35,6 +36,7 @@ import { GetOrganizationHttp } from './queries/get-organization/get-organization
     MoveOrganizationHttp,
     EstablishBodyHttp,
     AdmissionPowerHttp,
+    BodySuccessionHttp,
     MergeOrganizationHttp,
     DissolveOrganizationHttp,
     AdmitMemberHttp,

@@ -40,7 +40,38 @@ export function appealHandlingDeadline(filedOn: IsoDate, level: OrganizationLeve
   return { ...applied(version, rule), filedOn, level, period: rule.period, dueOn: periodEnd(filedOn, rule.period) };
 }
 
-export type ReviewLevel = Applied & Readonly<{ organizationId: string; level: OrganizationLevel; bodyKinds: readonly DecidingBody['bodyKind'][] }>;
+export type ReviewLevel = Applied &
+  Readonly<{
+    organizationId: string;
+    level: OrganizationLevel;
+    bodyKinds: readonly DecidingBody['bodyKind'][];
+    /** When the level the rules name was abolished: the body that handed its appeals over, when and by which decision. */
+    handedOverBy?: AppealHandover;
+  }>;
+
+/** A body's appeals handed to a body of another organization from a date, by a decision (an organization's `BodySucceeded`). */
+export type AppealHandover = Readonly<{ organizationId: string; bodyKind: DecidingBody['bodyKind']; successor: DecidingBody; from: IsoDate; decision: string }>;
+
+/** More handovers than levels: a longer chain is a cycle in the records. */
+const MAX_HANDOVERS = 10;
+
+/**
+ * Where an appeal goes when the rules name the body of an abolished level (the 2025 reform ended district
+ * organizations; each province's plan names who takes over their work, HD 31-HD/BTCTW of 23 Apr 2025): to
+ * the body that took over the appeals of every body the rules name, by `filedOn`, following a chain of
+ * handovers. The transitional rule for appeals itself was not found in the sources: the routing follows
+ * the handovers recorded from each province's plan.
+ */
+export function reviewLevelOnFiling(expected: ReviewLevel, handovers: readonly AppealHandover[], filedOn: IsoDate): ReviewLevel {
+  let level = expected;
+  for (let hop = 0; hop < MAX_HANDOVERS; hop++) {
+    const handover = handovers.find((h) => h.organizationId === level.organizationId && level.bodyKinds.includes(h.bodyKind) && !isAfter(h.from, filedOn));
+    if (!handover) return level;
+    const { successor } = handover;
+    level = { ...level, organizationId: successor.organizationId, level: successor.level, bodyKinds: [successor.bodyKind], handedOverBy: handover };
+  }
+  return level;
+}
 
 /**
  * The next higher level that handles an appeal against `decidedBy` (Charter art. 39 cl. 7-9): a commission's

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Response } from 'supertest';
 import { Accounts } from '../../src/accounts/accounts.js';
-import { AUDIT_ROLES } from '../../src/shared/access/policy.js';
+import { AUDIT_ROLES, FIELDWORK_ROLES } from '../../src/shared/access/policy.js';
 import { ROLES, type Role } from '../../src/shared/access/principal.js';
 import { Database } from '../../src/database/database.js';
 import { addDays } from '../../src/rulebook/index.js';
@@ -181,6 +181,7 @@ const READ_ROUTES: Readonly<Record<string, (records: Records['ids']) => Probe[]>
     { url: 'work-lists/discipline-cases?pageSize=200', showsData: false },
     { url: `work-lists/discipline-cases?organizationId=${b.commune}`, showsData: true },
   ],
+  '/api/v1/work-lists/organizations/{id}': (b) => [{ url: `work-lists/organizations/${b.commune}`, showsData: true, servedTo: FIELDWORK_ROLES }],
   '/api/v1/alerts': (b) => [
     { url: 'alerts?pageSize=200', showsData: false },
     { url: `alerts?organizationId=${b.commune}`, showsData: true },

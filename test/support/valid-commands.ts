@@ -167,6 +167,16 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
     moveOrganization: { path: `organizations/${(await cell('MOVE')).id}/move`, body: { parentId: other.commune.id, movedOn: '2025-07-01' } },
     establishBody: { path: `organizations/${grassroots.id}/bodies`, body: { bodyKind: 'inspection-commission', membersCount: 5, establishedOn: '2021-01-01' } },
     grantAdmissionPower: { path: `organizations/${grassroots.id}/admission-power`, body: { grantedOn: '2024-01-15' } },
+    recordBodySuccession: {
+      path: `organizations/${other.commune.id}/body-successions`,
+      body: {
+        bodyKind: 'standing-committee',
+        successor: body(tree.province, 'standing-committee'),
+        functions: ['appeals', 'discipline'],
+        succeededOn: '2025-07-01',
+        decision: '1234-QĐ/TU',
+      },
+    },
     withdrawAdmissionPower: { path: `organizations/${empowered.id}/admission-power/withdraw`, body: { withdrawnOn: '2025-07-01' } },
     mergeInto: { path: `organizations/${(await cell('MERGE')).id}/merge`, body: { successorId: successor.id, mergedOn: '2025-07-01' } },
     dissolveOrganization: {

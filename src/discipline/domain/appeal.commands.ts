@@ -1,7 +1,7 @@
 import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { Command } from '../../shared/domain/decider.js';
 import type { IsoDate, SanctionForm, SubjectRef } from '../../shared/domain/vocabulary.js';
-import type { DecidingBody, SubjectFacts } from '../../rulebook/index.js';
+import type { AppealHandover, DecidingBody, SubjectFacts } from '../../rulebook/index.js';
 
 export type AppealedSanction = Readonly<{
   caseId: string;
@@ -26,6 +26,8 @@ export type FileAppeal = Command<
     confidentialTo: ActingBody | null;
     /** Earlier appeals against the same sanction, as the handler found them. */
     previousAppeals: readonly Readonly<{ appealId: string; reviewingBody: DecidingBody; status: 'pending' | 'decided' }>[];
+    /** The appeals handed over by bodies of the organizations above the sanction, as the handler found them. */
+    handovers: readonly AppealHandover[];
   }
 >;
 /** What every decision on an appeal states; `announcedOn` is the date the case records the outcome on. */

@@ -32,6 +32,7 @@ function fileAppeal(overrides: Partial<FileAppeal['data']> = {}): FileAppeal {
       filedOn: '2023-07-10',
       reviewingBody: districtStanding,
       previousAppeals: [],
+      handovers: [],
       confidentialTo: null,
       ...overrides,
     },
@@ -86,6 +87,46 @@ describe('appeal', () => {
       .given([])
       .when(fileAppeal({ reviewingBody: { organizationId: 'P', level: 'province', bodyKind: 'inspection-commission' } }))
       .thenThrows(RuleViolationError, { code: 'appeal-not-admissible', details: expect.objectContaining({ reason: 'not-the-next-higher-level' }) as never });
+  });
+
+  describe('HD 31-HD/BTCTW (2025): after a level is abolished, an appeal goes to the body that took over the appeals of the body the rules name', () => {
+    const provinceStanding: DecidingBody = { organizationId: 'P', level: 'province', bodyKind: 'standing-committee' };
+    const handover = { organizationId: 'D', bodyKind: 'standing-committee', successor: provinceStanding, from: '2023-07-01', decision: '1234-QĐ/TU' } as const;
+    it('routes an appeal filed on the day of the handover to the successor, with a province-level handling deadline, and records the decision', () => {
+      const [routed] = decider.decide(fileAppeal({ reviewingBody: provinceStanding, handovers: [handover] }), decider.initialState());
+      expect(routed).toMatchObject({ type: 'AppealFiled', data: { reviewingBody: provinceStanding, handlingDueOn: '2023-10-10' } });
+    });
+    it('refuses the abolished body, naming the successor and the handover', () => {
+      spec(decider)
+        .given([])
+        .when(fileAppeal({ handovers: [handover] }))
+        .thenThrows(RuleViolationError, {
+          code: 'appeal-not-admissible',
+          details: expect.objectContaining({
+            reason: 'not-the-next-higher-level',
+            expected: expect.objectContaining({ organizationId: 'P', bodyKinds: ['standing-committee'], handedOverBy: handover }),
+          }) as never,
+        });
+    });
+    it('keeps an appeal filed the day before the handover with the body the rules name', () => {
+      const [before] = decider.decide(fileAppeal({ filedOn: '2023-06-30', handovers: [handover] }), decider.initialState());
+      expect(before).toMatchObject({ data: { reviewingBody: districtStanding } });
+      spec(decider)
+        .given([])
+        .when(fileAppeal({ filedOn: '2023-06-30', reviewingBody: provinceStanding, handovers: [handover] }))
+        .thenThrows(RuleViolationError, { code: 'appeal-not-admissible', details: expect.objectContaining({ reason: 'not-the-next-higher-level' }) as never });
+    });
+    it('follows a chain of handovers', () => {
+      const merged = {
+        organizationId: 'P',
+        bodyKind: 'standing-committee',
+        successor: { ...provinceStanding, organizationId: 'P2' },
+        from: '2023-07-05',
+        decision: '1-QĐ/TW',
+      } as const;
+      const [routed] = decider.decide(fileAppeal({ reviewingBody: merged.successor, handovers: [handover, merged] }), decider.initialState());
+      expect(routed).toMatchObject({ data: { reviewingBody: merged.successor } });
+    });
   });
 
   it('Charter art. 36 cl. 5: the reviewing committee may uphold the sanction', () => {

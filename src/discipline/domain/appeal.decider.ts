@@ -13,6 +13,7 @@ import {
   isFinalLevel,
   latest,
   nextReviewLevel,
+  reviewLevelOnFiling,
   requireAppealInTime,
   requireFormAllowed,
   restorationOnAnnulment,
@@ -53,7 +54,7 @@ function notAdmissible(reason: string, details: Record<string, unknown>): never 
 }
 
 function file(command: FileAppeal, rulebook: Rulebook): AppealEvent[] {
-  const { appealId, appellant, subject, sanction, receivedOn, filedOn, reviewingBody, previousAppeals, confidentialTo } = command.data;
+  const { appealId, appellant, subject, sanction, receivedOn, filedOn, reviewingBody, previousAppeals, handovers, confidentialTo } = command.data;
   requireText('appealId', appealId);
   requireNotInFuture('receivedOn', receivedOn, command.metadata.today);
   requireActDate('filedOn', filedOn, receivedOn, command.metadata.today);
@@ -76,8 +77,9 @@ function file(command: FileAppeal, rulebook: Rulebook): AppealEvent[] {
 
   const lastReviewer = previousAppeals.filter((p) => p.status === 'decided').at(-1)?.reviewingBody ?? sanction.decidingBody;
   const chain = subject.kind === 'member' ? subject.organizations : [{ organizationId: subject.organizationId, level: subject.level }, ...subject.ancestors];
-  const expected = nextReviewLevel(lastReviewer, chain, version);
-  if (!expected) notAdmissible('decided-at-final-level', { decidedBy: lastReviewer, ...admissibility });
+  const named = nextReviewLevel(lastReviewer, chain, version);
+  if (!named) notAdmissible('decided-at-final-level', { decidedBy: lastReviewer, ...admissibility });
+  const expected = reviewLevelOnFiling(named, handovers, filedOn);
   if (expected.organizationId !== reviewingBody.organizationId || !expected.bodyKinds.includes(reviewingBody.bodyKind)) {
     notAdmissible('not-the-next-higher-level', { reviewingBody, expected, ...admissibility });
   }

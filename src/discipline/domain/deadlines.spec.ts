@@ -78,6 +78,7 @@ describe('deadlines derived from events', () => {
           filedOn: '2023-06-20',
           reviewingBody: { organizationId: 'D', level: 'district', bodyKind: 'standing-committee' },
           previousAppeals: [],
+          handovers: [],
           confidentialTo: null,
         },
       },

@@ -41,6 +41,7 @@ function underReview(form: 'warning' | 'expulsion'): AppealFile {
     filedOn: '2025-09-20',
     reviewingBody: standing,
     previousAppeals: [],
+    handovers: [],
     confidentialTo: null,
   } as const;
   const state = decider.decide({ type: 'fileAppeal', data, metadata: { today } }, decider.initialState()).reduce(decider.evolve, decider.initialState());

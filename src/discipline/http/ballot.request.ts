@@ -1,7 +1,7 @@
 import { DateField, EnumField, IntField, NestedField } from '../../platform/http/request-fields.js';
 import { EXCLUSION_REASONS, type ExclusionReason } from '../../rulebook/index.js';
 import { DecidingBodyRequest } from './deciding-body.request.js';
-import { NestedListField } from './list-fields.js';
+import { NestedListField } from '../../platform/http/list-fields.js';
 
 const MAX_MEMBERS = 1000;
 const count = (example: number, description?: string) =>

@@ -14,6 +14,10 @@ const founded = (level: OrganizationLevel = 'district'): OrganizationEvent => ({
   type: 'OrganizationFounded',
   data: { organizationId: id, level, parentId: 'org-vinh-phuc', name: 'Đảng bộ huyện Bình Xuyên', code: 'BX', foundedOn: '2015-01-01' },
 });
+const standingCommittee: OrganizationEvent = {
+  type: 'BodyEstablished',
+  data: { organizationId: id, bodyKind: 'standing-committee', membersCount: 5, establishedOn: '2020-08-01' },
+};
 const merged: OrganizationEvent = { type: 'OrganizationMerged', data: { organizationId: id, successorId: 'org-phu-tho', mergedOn: '2025-06-01' } };
 const dissolved: OrganizationEvent = { type: 'OrganizationDissolved', data: { organizationId: id, reason: 'Two-tier reform', dissolvedOn: '2025-06-01' } };
 
@@ -28,6 +32,17 @@ const commands: { [K in OrganizationCommand['type']]: Extract<OrganizationComman
   establishBody: { type: 'establishBody', data: { bodyKind: 'inspection-commission', membersCount: 7, establishedOn: '2025-06-10' }, metadata },
   grantAdmissionPower: { type: 'grantAdmissionPower', data: { grantedOn: '2025-06-10' }, metadata },
   withdrawAdmissionPower: { type: 'withdrawAdmissionPower', data: { withdrawnOn: '2025-06-20' }, metadata },
+  recordBodySuccession: {
+    type: 'recordBodySuccession',
+    data: {
+      bodyKind: 'standing-committee',
+      successor: { organizationId: 'org-vinh-phuc', bodyKind: 'standing-committee' },
+      functions: ['appeals'],
+      succeededOn: '2025-06-10',
+      decision: '1234-QĐ/TU',
+    },
+    metadata,
+  },
   mergeInto: { type: 'mergeInto', data: { successorId: 'org-phu-tho', mergedOn: '2025-06-10' }, metadata },
   absorb: { type: 'absorb', data: { predecessorId: 'org-tam-duong', absorbedOn: '2025-06-10' }, metadata },
   dissolveOrganization: { type: 'dissolveOrganization', data: { reason: 'Two-tier reform', dissolvedOn: '2025-06-10' }, metadata },
@@ -35,9 +50,9 @@ const commands: { [K in OrganizationCommand['type']]: Extract<OrganizationComman
 
 const histories: Record<OrganizationStatus, OrganizationEvent[]> = {
   'not-founded': [],
-  active: [founded('grassroots')],
-  merged: [founded(), merged],
-  dissolved: [founded(), dissolved],
+  active: [founded('grassroots'), standingCommittee],
+  merged: [founded(), standingCommittee, merged],
+  dissolved: [founded(), standingCommittee, dissolved],
 };
 
 describe('organization stream', () => {
@@ -235,6 +250,39 @@ describe('organization stream', () => {
     });
   });
 
+  describe('a body of an abolished level hands its functions to a successor body, from a date, by a decision (HD 31-HD/BTCTW, 2025)', () => {
+    const succeeded: OrganizationEvent = {
+      type: 'BodySucceeded',
+      data: {
+        organizationId: id,
+        bodyKind: 'standing-committee',
+        successor: { organizationId: 'org-vinh-phuc', bodyKind: 'standing-committee' },
+        functions: ['appeals'],
+        succeededOn: '2025-06-10',
+        decision: '1234-QĐ/TU',
+      },
+    };
+    it('records the succession after the organization was dissolved, and keeps it on its record', () => {
+      spec(organizationDecider).given(histories.dissolved).when(commands.recordBodySuccession).then([succeeded]);
+      expect(foldEvents(organizationDecider, [...histories.dissolved, succeeded])).toMatchObject({
+        status: 'dissolved',
+        organization: { successions: [{ bodyKind: 'standing-committee', functions: ['appeals'], succeededOn: '2025-06-10', decision: '1234-QĐ/TU' }] },
+      });
+    });
+    it.each<[string, Partial<Extract<OrganizationCommand, { type: 'recordBodySuccession' }>['data']>, string, string]>([
+      ['a body the organization never established', { bodyKind: 'inspection-commission' }, 'bodyKind', 'established'],
+      ['itself as successor', { successor: { organizationId: id, bodyKind: 'standing-committee' } }, 'successor.organizationId', 'not-self'],
+      ['no function', { functions: [] }, 'functions', 'body-functions'],
+      ['a function handed over already', { functions: ['discipline', 'appeals'] }, 'functions', 'not-yet-handed-over'],
+      ['no decision', { decision: ' ', functions: ['discipline'] }, 'decision', 'not-blank'],
+    ])('refuses %s', (_case, change, field, rule) => {
+      spec(organizationDecider)
+        .given([...histories.dissolved, succeeded])
+        .when({ ...commands.recordBodySuccession, data: { ...commands.recordBodySuccession.data, ...change } })
+        .thenThrows(InvalidInputError, { details: { field, rule } });
+    });
+  });
+
   describe('a merged or dissolved organization is closed; every command out of its state is refused', () => {
     const statuses = Object.keys(histories) as OrganizationStatus[];
     const cases = statuses.flatMap((status) =>
@@ -253,9 +301,9 @@ describe('organization stream', () => {
         expect(organizationDecider.decide(commands[type], foldEvents(organizationDecider, histories[status]))).toHaveLength(1);
       }
     });
-    it('allows nothing once merged or dissolved', () => {
-      expect(allowedOrganizationCommands(foldEvents(organizationDecider, histories.merged))).toEqual([]);
-      expect(allowedOrganizationCommands(foldEvents(organizationDecider, histories.dissolved))).toEqual([]);
+    it('allows nothing once merged or dissolved but the record of who took over its bodies’ functions', () => {
+      expect(allowedOrganizationCommands(foldEvents(organizationDecider, histories.merged))).toEqual(['recordBodySuccession']);
+      expect(allowedOrganizationCommands(foldEvents(organizationDecider, histories.dissolved))).toEqual(['recordBodySuccession']);
     });
   });
 });

@@ -3,8 +3,8 @@ import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '.
 import { requireActDate, requireNotInFuture, requireText } from '../../shared/domain/input.js';
 import { transitions } from '../../shared/domain/transitions.js';
 import { ORGANIZATION_LEVELS, type OrganizationLevel } from '../../shared/domain/vocabulary.js';
-import type { EstablishBody, FoundOrganization, GrantAdmissionPower, OrganizationCommand } from './organization.commands.js';
-import { ORGANIZATION_BODY_KINDS, type OrganizationEvent } from './organization.events.js';
+import type { EstablishBody, FoundOrganization, GrantAdmissionPower, OrganizationCommand, RecordBodySuccession } from './organization.commands.js';
+import { BODY_FUNCTIONS, ORGANIZATION_BODY_KINDS, type OrganizationEvent } from './organization.events.js';
 import { evolveOrganization, initialOrganizationState, type OrganizationRecord, type OrganizationState } from './organization.state.js';
 
 export const ORGANIZATION_STREAM_TYPE = 'organization';
@@ -14,7 +14,7 @@ export function organizationStreamId(organizationId: string): string {
 }
 export const streamId = organizationStreamId;
 
-/** A merged or dissolved organization is closed: no command is accepted. */
+/** A merged or dissolved organization is closed: it accepts only the record of who took over its bodies' functions. */
 export const organizationMachine = transitions<OrganizationState>()({
   foundOrganization: ['not-founded'],
   renameOrganization: ['active'],
@@ -22,6 +22,7 @@ export const organizationMachine = transitions<OrganizationState>()({
   establishBody: ['active'],
   grantAdmissionPower: ['active'],
   withdrawAdmissionPower: ['active'],
+  recordBodySuccession: ['active', 'merged', 'dissolved'],
   mergeInto: ['active'],
   absorb: ['active'],
   dissolveOrganization: ['active'],
@@ -94,6 +95,30 @@ function grantAdmissionPower(command: GrantAdmissionPower, organization: Organiz
   return [{ type: 'AdmissionPowerGranted', data: { organizationId: organization.organizationId, grantedOn } }];
 }
 
+/** A body established here hands each function over once, to a body of another organization. */
+function recordBodySuccession(command: RecordBodySuccession, organization: OrganizationRecord): OrganizationEvent[] {
+  const { bodyKind, successor, functions, succeededOn, decision } = command.data;
+  if (!organization.bodies.some((body) => body.bodyKind === bodyKind)) throw new InvalidInputError('bodyKind', 'established', { value: bodyKind });
+  if (!ORGANIZATION_BODY_KINDS.includes(successor.bodyKind)) {
+    throw new InvalidInputError('successor.bodyKind', 'organization-body-kind', { value: successor.bodyKind });
+  }
+  if (successor.organizationId === organization.organizationId) throw new InvalidInputError('successor.organizationId', 'not-self');
+  if (functions.length === 0 || functions.some((f) => !BODY_FUNCTIONS.includes(f))) {
+    throw new InvalidInputError('functions', 'body-functions', { value: functions });
+  }
+  const handed = organization.successions.filter((s) => s.bodyKind === bodyKind).flatMap((s) => s.functions);
+  const again = functions.find((f) => handed.includes(f));
+  if (again) throw new InvalidInputError('functions', 'not-yet-handed-over', { value: again });
+  requireText('decision', decision);
+  requireActDate('succeededOn', succeededOn, organization.lastActOn, command.metadata.today);
+  return [
+    {
+      type: 'BodySucceeded',
+      data: { organizationId: organization.organizationId, bodyKind, successor, functions: [...new Set(functions)], succeededOn, decision },
+    },
+  ];
+}
+
 export function decideOrganization(command: OrganizationCommand, state: OrganizationState): OrganizationEvent[] {
   const { today } = command.metadata;
   const allowed = allowedOrganizationCommands(state);
@@ -131,6 +156,8 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       requireActDate('withdrawnOn', withdrawnOn, organization.lastActOn, today);
       return [{ type: 'AdmissionPowerWithdrawn', data: { organizationId: organization.organizationId, withdrawnOn } }];
     }
+    case 'recordBodySuccession':
+      return recordBodySuccession(command, organizationMachine.requireState(state, command.type).organization);
     case 'mergeInto': {
       const { organization } = organizationMachine.requireState(state, command.type);
       const { successorId, mergedOn } = command.data;

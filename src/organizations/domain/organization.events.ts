@@ -26,6 +26,26 @@ export type OrganizationAbsorbed = Event<'OrganizationAbsorbed', { organizationI
  */
 export type AdmissionPowerGranted = Event<'AdmissionPowerGranted', { organizationId: string; grantedOn: IsoDate }>;
 export type AdmissionPowerWithdrawn = Event<'AdmissionPowerWithdrawn', { organizationId: string; withdrawnOn: IsoDate }>;
+/** What a body hands over when its level is abolished: appeals to review, discipline cases, inspection and supervision work. */
+export const BODY_FUNCTIONS = ['appeals', 'discipline', 'inspection-supervision'] as const;
+export type BodyFunction = (typeof BODY_FUNCTIONS)[number];
+
+/**
+ * A body of this organization hands `functions` to a body of another organization from `succeededOn`, by the
+ * decision `decision` (the 2025 reform: each province's plan ends its district organizations and says who
+ * takes over their work; HD 31-HD/BTCTW, 2025). Recorded also after the organization was dissolved.
+ */
+export type BodySucceeded = Event<
+  'BodySucceeded',
+  {
+    organizationId: string;
+    bodyKind: OrganizationBodyKind;
+    successor: { organizationId: string; bodyKind: OrganizationBodyKind };
+    functions: BodyFunction[];
+    succeededOn: IsoDate;
+    decision: string;
+  }
+>;
 export type OrganizationDissolved = Event<'OrganizationDissolved', { organizationId: string; reason: string; dissolvedOn: IsoDate }>;
 
 export type OrganizationEvent =
@@ -35,6 +55,7 @@ export type OrganizationEvent =
   | BodyEstablished
   | AdmissionPowerGranted
   | AdmissionPowerWithdrawn
+  | BodySucceeded
   | OrganizationMerged
   | OrganizationAbsorbed
   | OrganizationDissolved;
@@ -46,6 +67,7 @@ export const ORGANIZATION_ACT_DATES: ActDates<OrganizationEvent> = {
   BodyEstablished: (e) => e.data.establishedOn,
   AdmissionPowerGranted: (e) => e.data.grantedOn,
   AdmissionPowerWithdrawn: (e) => e.data.withdrawnOn,
+  BodySucceeded: (e) => e.data.succeededOn,
   OrganizationMerged: (e) => e.data.mergedOn,
   OrganizationAbsorbed: (e) => e.data.absorbedOn,
   OrganizationDissolved: (e) => e.data.dissolvedOn,

@@ -1,9 +1,12 @@
 import { assertNever } from '../../shared/domain/decider.js';
 import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
-import type { OrganizationBodyKind, OrganizationEvent } from './organization.events.js';
+import type { BodySucceeded, OrganizationBodyKind, OrganizationEvent } from './organization.events.js';
 
 /** A period in which the organization's committee was empowered to admit members; `until` is the day it ended. */
 export type AdmissionPower = Readonly<{ from: IsoDate; until: IsoDate | null }>;
+
+/** A body's functions handed to a body of another organization from a date, by a decision. */
+export type BodySuccession = Omit<BodySucceeded['data'], 'organizationId'>;
 
 export type EstablishedBody = Readonly<{ bodyKind: OrganizationBodyKind; membersCount: number | null; establishedOn: IsoDate }>;
 
@@ -17,6 +20,8 @@ export type OrganizationRecord = Readonly<{
   bodies: readonly EstablishedBody[];
   /** When its committee was empowered to admit members itself (ủy quyền kết nạp đảng viên). */
   admissionPower: readonly AdmissionPower[];
+  /** Functions its bodies handed over (a level abolished, the organization ended). */
+  successions: readonly BodySuccession[];
   predecessorIds: readonly string[];
   lastActOn: IsoDate;
 }>;
@@ -43,8 +48,26 @@ export function evolveOrganization(state: OrganizationState, event: Organization
     const { organizationId, level, parentId, name, code, foundedOn } = event.data;
     return {
       status: 'active',
-      organization: { organizationId, level, parentId, name, code, foundedOn, bodies: [], admissionPower: [], predecessorIds: [], lastActOn: foundedOn },
+      organization: {
+        organizationId,
+        level,
+        parentId,
+        name,
+        code,
+        foundedOn,
+        bodies: [],
+        admissionPower: [],
+        successions: [],
+        predecessorIds: [],
+        lastActOn: foundedOn,
+      },
     };
+  }
+  if (event.type === 'BodySucceeded') {
+    if (state.status === 'not-founded') return state;
+    const { organizationId: _organizationId, ...succession } = event.data;
+    const successions = [...state.organization.successions, succession];
+    return { ...state, organization: { ...state.organization, successions, lastActOn: succession.succeededOn } };
   }
   if (state.status !== 'active') return state;
   const organization = state.organization;

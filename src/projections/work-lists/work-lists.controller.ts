@@ -2,7 +2,10 @@ import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Allow, FIELDWORK_ROLES } from '../../shared/access/policy.js';
 import { ApiProblemResponses, ResourceController } from '../../platform/http/api-routes.js';
-import { AlertsDto, AlertsQueryDto, CaseWorkListQueryDto, InspectionWorkListQueryDto, WorkListPageDto } from './work-lists.dto.js';
+import { UuidParam } from '../../platform/http/api-routes.js';
+import { ProblemError } from '../../platform/http/problem.js';
+import { OrganizationNotInHistoryError } from '../organization-history/organization-history.query.js';
+import { AlertsDto, AlertsQueryDto, CaseWorkListQueryDto, InspectionWorkListQueryDto, PendingWorkDto, WorkListPageDto } from './work-lists.dto.js';
 import { WorkListsQuery } from './work-lists.query.js';
 
 const SERVED = 'Served from the work-lists projection: it may trail the latest commands by its lag (see /projections).';
@@ -34,6 +37,24 @@ export class WorkListsHttp {
   @ApiProblemResponses(400, 401, 403)
   disciplineCases(@Query() query: CaseWorkListQueryDto): Promise<WorkListPageDto> {
     return this.query.disciplineCases(query);
+  }
+
+  @Get('organizations/:id')
+  @ApiOperation({
+    operationId: 'listPendingWork',
+    summary: 'What an organization’s bodies still have to do, to hand it over when its level is abolished: open inspections, cases and every running deadline',
+    description: `Appeals under review show as their handling deadline. ${SERVED}`,
+  })
+  @ApiOkResponse({ type: PendingWorkDto })
+  @ApiProblemResponses(400, 401, 403, 404)
+  async pendingWork(@UuidParam('id') id: string): Promise<PendingWorkDto> {
+    try {
+      return await this.query.pendingWork(id);
+    } catch (error) {
+      if (error instanceof OrganizationNotInHistoryError)
+        throw new ProblemError(404, 'not-found', { reason: 'organization-history', organizationId: error.organizationId });
+      throw error;
+    }
   }
 }
 

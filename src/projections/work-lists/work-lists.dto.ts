@@ -117,3 +117,13 @@ export class AlertsDto {
   @ApiProperty() pageSize!: number;
   @ApiProperty() total!: number;
 }
+
+export class PendingWorkDto {
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ type: WorkListPageDto, description: 'Open inspections its bodies act on (the first 200; `total` counts them all)' })
+  inspections!: WorkListPageDto;
+  @ApiProperty({ type: WorkListPageDto, description: 'Open discipline cases its bodies act on (the first 200)' })
+  disciplineCases!: WorkListPageDto;
+  @ApiProperty({ type: AlertsDto, description: 'Every deadline still running at its bodies, appeals under review included, however far ahead (the first 200)' })
+  deadlines!: AlertsDto;
+}

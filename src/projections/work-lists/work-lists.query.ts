@@ -1,8 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { addDays } from '../../rulebook/index.js';
 import { ServiceCalendar } from '../../shared/calendar.js';
+import { OrganizationNotInHistoryError } from '../organization-history/organization-history.query.js';
 import { ReadModels } from '../read-models.js';
-import type { AlertDto, AlertsDto, AlertsQueryDto, CaseWorkListQueryDto, InspectionWorkListQueryDto, WorkItemDto, WorkListPageDto } from './work-lists.dto.js';
+import type {
+  AlertDto,
+  AlertsDto,
+  AlertsQueryDto,
+  CaseWorkListQueryDto,
+  InspectionWorkListQueryDto,
+  PendingWorkDto,
+  WorkItemDto,
+  WorkListPageDto,
+} from './work-lists.dto.js';
+
+/** The largest page a list answers. */
+const LARGEST_PAGE = 200;
+/** Far enough ahead for every deadline the rules set (limitation runs up to ten years). */
+const EVERY_DEADLINE_DAYS = 366 * 100;
 
 interface WorkItemRow {
   id: string;
@@ -96,11 +111,31 @@ export class WorkListsQuery {
    * Deadlines due from today up to `within` days ahead, and those already passed (overdue). What time alone
    * ends drops out after its day instead of turning overdue: a closed appeal window, a lapse (QĐ 69 art. 2 cl. 5).
    */
-  async alerts(query: AlertsQueryDto): Promise<AlertsDto> {
+  alerts(query: AlertsQueryDto): Promise<AlertsDto> {
+    return this.alertsWithin(query, query.within ?? 30);
+  }
+
+  /**
+   * What an organization's bodies still have to do, for handing it over when its level is abolished: open
+   * inspections and cases they act on, and every deadline still running there, appeals under review included.
+   */
+  async pendingWork(organizationId: string): Promise<PendingWorkDto> {
+    const known = (await this.readModels.query('SELECT 1 FROM organization_tree WHERE organization_id = $1', [organizationId])) as unknown[];
+    if (known.length === 0) throw new OrganizationNotInHistoryError(organizationId);
+    const all = { organizationId, page: 1, pageSize: LARGEST_PAGE };
+    return {
+      organizationId,
+      inspections: await this.inspections(all),
+      disciplineCases: await this.disciplineCases(all),
+      deadlines: await this.alertsWithin(all, EVERY_DEADLINE_DAYS),
+    };
+  }
+
+  private async alertsWithin(query: AlertsQueryDto, within: number): Promise<AlertsDto> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const today = this.calendar.today();
-    const until = addDays(today, query.within ?? 30);
+    const until = addDays(today, within);
     const conditions = new Conditions();
     conditions.add((p) => `due_on <= ${p}::date`, until);
     conditions.add((p) => `(kind NOT IN ('appeal-window', 'lapse') OR due_on >= ${p}::date)`, today);

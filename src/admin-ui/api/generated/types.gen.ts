@@ -489,6 +489,22 @@ export type AlertsDto = {
     total: number;
 };
 
+export type PendingWorkDto = {
+    organizationId: string;
+    /**
+     * Open inspections its bodies act on (the first 200; `total` counts them all)
+     */
+    inspections: WorkListPageDto;
+    /**
+     * Open discipline cases its bodies act on (the first 200)
+     */
+    disciplineCases: WorkListPageDto;
+    /**
+     * Every deadline still running at its bodies, appeals under review included, however far ahead (the first 200)
+     */
+    deadlines: AlertsDto;
+};
+
 export type AuditTrailEntryDto = {
     globalPosition: number;
     streamId: string;
@@ -604,6 +620,37 @@ export type GrantAdmissionPowerRequest = {
 
 export type WithdrawAdmissionPowerRequest = {
     withdrawnOn: string;
+};
+
+export type SuccessorBodyRequest = {
+    /**
+     * The organization whose body takes the functions over
+     */
+    organizationId: string;
+    bodyKind: 'executive-committee' | 'standing-committee' | 'inspection-commission';
+};
+
+export type RecordBodySuccessionRequest = {
+    /**
+     * The body of this organization that hands its functions over
+     */
+    bodyKind: 'executive-committee' | 'standing-committee' | 'inspection-commission';
+    /**
+     * The body that takes them over
+     */
+    successor: SuccessorBodyRequest;
+    /**
+     * What it takes over: appeals to review, discipline cases, inspection and supervision work
+     */
+    functions?: Array<'appeals' | 'discipline' | 'inspection-supervision'>;
+    /**
+     * From this day the successor handles them
+     */
+    succeededOn: string;
+    /**
+     * The decision that hands them over (the province’s plan ending the district organizations)
+     */
+    decision: string;
 };
 
 export type MergeOrganizationRequest = {
@@ -1889,6 +1936,42 @@ export type ListOpenDisciplineCasesResponses = {
 
 export type ListOpenDisciplineCasesResponse = ListOpenDisciplineCasesResponses[keyof ListOpenDisciplineCasesResponses];
 
+export type ListPendingWorkData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/work-lists/organizations/{id}';
+};
+
+export type ListPendingWorkErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+};
+
+export type ListPendingWorkError = ListPendingWorkErrors[keyof ListPendingWorkErrors];
+
+export type ListPendingWorkResponses = {
+    200: PendingWorkDto;
+};
+
+export type ListPendingWorkResponse = ListPendingWorkResponses[keyof ListPendingWorkResponses];
+
 export type ListDeadlineAlertsData = {
     body?: never;
     path?: never;
@@ -2399,6 +2482,59 @@ export type WithdrawAdmissionPowerResponses = {
 };
 
 export type WithdrawAdmissionPowerResponse = WithdrawAdmissionPowerResponses[keyof WithdrawAdmissionPowerResponses];
+
+export type RecordBodySuccessionData = {
+    body: RecordBodySuccessionRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{id}/body-successions';
+};
+
+export type RecordBodySuccessionErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type RecordBodySuccessionError = RecordBodySuccessionErrors[keyof RecordBodySuccessionErrors];
+
+export type RecordBodySuccessionResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type RecordBodySuccessionResponse = RecordBodySuccessionResponses[keyof RecordBodySuccessionResponses];
 
 export type MergeIntoData = {
     body: MergeOrganizationRequest;

@@ -38,6 +38,7 @@ export class FileAppealHttp extends DisciplineRoutes {
       reviewingBody,
       confidentialTo: file.confidentialTo,
       previousAppeals: await this.directory.previousAppeals(file),
+      handovers: await this.directory.appealHandovers(file),
     });
   }
 }

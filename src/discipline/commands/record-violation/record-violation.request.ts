@@ -1,7 +1,7 @@
 import { BooleanField, DateField, EnumField, TextField } from '../../../platform/http/request-fields.js';
 import { GRAVE_OFFENCES, type GraveOffence } from '../../../rulebook/index.js';
 import { SANCTION_FORMS, type SanctionForm } from '../../../shared/domain/vocabulary.js';
-import { EnumListField } from '../../http/list-fields.js';
+import { EnumListField } from '../../../platform/http/list-fields.js';
 
 export class RecordViolationRequest {
   @TextField('Ký hợp đồng giao khoán đất công ích trái quy định, gây thất thoát ngân sách xã')

@@ -65,6 +65,7 @@ export const INPUT_REFUSALS = {
   'body-kind': unknownValue('body kind', 'Loại cơ quan'),
   'organization-body-kind': unknownValue('body', 'Loại cơ quan'),
   'organization-level': unknownValue('level', 'Cấp'),
+  'body-functions': unknownValue('function to hand over', 'Chức năng bàn giao'),
   'supervision-kind': unknownValue('supervision kind', 'Loại giám sát'),
   'inspection-kind': unknownValue('inspection kind', 'Loại kiểm tra'),
   'violation-severity': unknownValue('severity', 'Mức độ vi phạm'),
@@ -156,6 +157,14 @@ export const INPUT_REFUSALS = {
   'positive-integer': {
     en: (p) => `${p.text('field')} must be a positive whole number`,
     vi: (p) => `${p.text('field')} phải là số nguyên dương`,
+  },
+  established: {
+    en: (p) => `The ${p.text('value')} is not established in this organization`,
+    vi: (p) => `Tổ chức này chưa thành lập ${p.term('value')}`,
+  },
+  'not-yet-handed-over': {
+    en: (p) => `This body has already handed over ${p.text('value')}`,
+    vi: (p) => `Cơ quan này đã bàn giao chức năng ${p.term('value')}`,
   },
   'not-yet-absorbed': {
     en: (p) => `${p.text('value')} is already absorbed into this organization`,
