@@ -29,6 +29,12 @@ describe('appeals (Charter art. 39 cl. 7-9; QĐ 22 art. 22)', () => {
     expect(appealHandlingDeadline('2023-07-01', 'central', v2023).dueOn).toBe('2024-01-01');
   });
 
+  it('QĐ 296 and HD 31-HD/BTCTW (2025): a district body receiving an appeal in June 2025, before its organization ended, has the three months of QĐ 22 (unconfirmed)', () => {
+    const june2025 = defaultRulebook().versionInForce('2025-06-10');
+    expect(june2025.id).toBe('qd69-264-2025+qd296-2025');
+    expect(appealHandlingDeadline('2025-06-10', 'district', june2025)).toMatchObject({ dueOn: '2025-09-10', confirmed: false });
+  });
+
   it('QĐ 30/2016: 90 working days below central level (Mon-Fri, no holiday calendar)', () => {
     expect(appealHandlingDeadline('2019-07-01', 'district', v2019)).toMatchObject({ period: { amount: 90, unit: 'working-days' }, dueOn: '2019-11-04' });
   });
