@@ -96,7 +96,7 @@ describe('member stream', () => {
     expect(memberFacts(stateOf(histories.left))).toMatchObject({ membership: 'full', onRoll: false, posts: [] });
   });
 
-  describe('the committee that manages a member as a cadre is a dated fact on the record (Charter art. 36; QĐ 69-QĐ/TW art. 2)', () => {
+  describe('the committee that manages a member as a cadre is a dated fact on the record (Charter art. 36; QĐ 296-QĐ/TW art. 10-11)', () => {
     const assigned: MemberEvent = { type: 'CadreManagementAssigned', data: { memberId, committeeOf: 'org-binh-xuyen', assignedOn: '2024-05-01' } };
     it('records the managing committee from its date, and the facts discipline reads carry it', () => {
       spec(memberDecider)

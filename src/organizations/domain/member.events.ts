@@ -41,7 +41,7 @@ export type MemberExpelled = Event<'MemberExpelled', { memberId: string; discipl
 
 /**
  * Cán bộ diện cấp ủy quản lý: from `assignedOn` the committee of `committeeOf` manages the member as a cadre
- * (authority over such members is narrower: Charter art. 36; QĐ 69-QĐ/TW art. 2). A new assignment replaces
+ * (authority over such members is narrower: Charter art. 36; QĐ 296-QĐ/TW art. 10-11). A new assignment replaces
  * the one before.
  */
 export type CadreManagementAssigned = Event<'CadreManagementAssigned', { memberId: string; committeeOf: string; assignedOn: IsoDate }>;

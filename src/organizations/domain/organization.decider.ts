@@ -40,7 +40,7 @@ export function allowedOrganizationCommands(state: OrganizationState): Organizat
 
 /**
  * Only a grassroots committee (đảng ủy cơ sở) may be empowered by the committee above it to admit members
- * (Charter art. 4; the authority it adds: QĐ 69-QĐ/TW art. 10, QĐ 296-QĐ/TW art. 10-11).
+ * (Charter art. 4; the authority it adds: QĐ 296-QĐ/TW art. 10-11).
  */
 export const ADMISSION_POWER_LEVELS: readonly OrganizationLevel[] = ['grassroots'];
 

@@ -22,7 +22,7 @@ export type OrganizationMerged = Event<'OrganizationMerged', { organizationId: s
 export type OrganizationAbsorbed = Event<'OrganizationAbsorbed', { organizationId: string; predecessorId: string; absorbedOn: IsoDate }>;
 /**
  * Ủy quyền kết nạp đảng viên: from `grantedOn` the committee of this grassroots organization decides
- * admissions itself, which widens its discipline authority (QĐ 69-QĐ/TW art. 10; QĐ 296-QĐ/TW art. 10-11).
+ * admissions itself, which widens its discipline authority (QĐ 296-QĐ/TW art. 10-11).
  */
 export type AdmissionPowerGranted = Event<'AdmissionPowerGranted', { organizationId: string; grantedOn: IsoDate }>;
 export type AdmissionPowerWithdrawn = Event<'AdmissionPowerWithdrawn', { organizationId: string; withdrawnOn: IsoDate }>;
