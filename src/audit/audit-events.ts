@@ -103,7 +103,7 @@ async function inScope<T>(pool: pg.Pool, scope: ReadScope, filter: AuditEventFil
 
 /** The longest a page waits for the events committed before it was asked to come below the horizon. */
 const COMMITTED_BEFORE_WAIT_MS = 5_000;
-const COMMITTED_BEFORE_POLL_MS = 20;
+const COMMITTED_BEFORE_POLL_MS = 50;
 
 /**
  * Waits until every event committed before the call lies below the commit-safe horizon, so that a reader

@@ -3,7 +3,8 @@ import { StreamNotFoundError } from '../shared/stream-errors.js';
 import { EventSourcedStreams } from '../event-store/event-sourced-streams.js';
 import { EventStore } from '../event-store/event-store.js';
 import { inspections } from '../inspections/inspection.resource.js';
-import { cadreManagementOn, memberFacts } from '../organizations/domain/member.state.js';
+import { memberFacts } from '../organizations/domain/member.state.js';
+import { periodOn } from '../shared/domain/dated-periods.js';
 import { admitsMembersOn, type OrganizationRecord } from '../organizations/domain/organization.state.js';
 import { members } from '../organizations/member.resource.js';
 import { OrganizationDirectory } from '../organizations/organization-directory.js';
@@ -70,7 +71,7 @@ export class DisciplineDirectory {
     const memberId = subject.memberId ?? '';
     const facts = memberFacts(await this.require(members, `${field}.memberId`, memberId));
     if (!facts) throw new UnknownReferenceError(`${field}.memberId`, 'member', memberId);
-    const managedBy = cadreManagementOn(facts.cadreManagement, on)?.committeeOf ?? null;
+    const managedBy = periodOn(facts.cadreManagement, on)?.committeeOf ?? null;
     requireAsRecorded(`${field}.managedByCommitteeOf`, subject.managedByCommitteeOf, managedBy);
     return {
       kind: 'member',

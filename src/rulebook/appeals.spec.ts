@@ -33,6 +33,10 @@ describe('appeals (Charter art. 39 cl. 7-9; QĐ 22 art. 22)', () => {
     const june2025 = defaultRulebook().versionInForce('2025-06-10');
     expect(june2025.id).toBe('qd69-264-2025+qd296-2025');
     expect(appealHandlingDeadline('2025-06-10', 'district', june2025)).toMatchObject({ dueOn: '2025-09-10', confirmed: false });
+    expect(nextReviewLevel(body(GRASSROOTS, 'executive-committee'), chain, june2025)).toMatchObject({
+      organizationId: 'D',
+      bodyKinds: ['inspection-commission', 'standing-committee', 'executive-committee'],
+    });
   });
 
   it('QĐ 30/2016: 90 working days below central level (Mon-Fri, no holiday calendar)', () => {

@@ -56,19 +56,26 @@ export type AppealHandover = Readonly<{ organizationId: string; bodyKind: Decidi
 const MAX_HANDOVERS = 10;
 
 /**
- * Where an appeal goes when the rules name the body of an abolished level (the 2025 reform ended district
+ * Where an appeal goes when the rules name the bodies of an abolished level (the 2025 reform ended district
  * organizations; each province's plan names who takes over their work, HD 31-HD/BTCTW of 23 Apr 2025): to
- * the body that took over the appeals of every body the rules name, by `filedOn`, following a chain of
- * handovers. The transitional rule for appeals itself was not found in the sources: the routing follows
- * the handovers recorded from each province's plan.
+ * the bodies that took over the appeals of the bodies the rules name, by `filedOn`, following a chain of
+ * handovers. Where they went to several organizations, the first body the rules name decides which. The
+ * transitional rule for appeals itself was not found in the sources: the routing follows the handovers
+ * recorded from each province's plan.
  */
 export function reviewLevelOnFiling(expected: ReviewLevel, handovers: readonly AppealHandover[], filedOn: IsoDate): ReviewLevel {
   let level = expected;
   for (let hop = 0; hop < MAX_HANDOVERS; hop++) {
-    const handover = handovers.find((h) => h.organizationId === level.organizationId && level.bodyKinds.includes(h.bodyKind) && !isAfter(h.from, filedOn));
-    if (!handover) return level;
-    const { successor } = handover;
-    level = { ...level, organizationId: successor.organizationId, level: successor.level, bodyKinds: [successor.bodyKind], handedOverBy: handover };
+    const named = level.bodyKinds;
+    const rank = (handover: AppealHandover) => (named.length === 0 ? 0 : named.indexOf(handover.bodyKind));
+    const inForce = handovers
+      .filter((h) => h.organizationId === level.organizationId && rank(h) >= 0 && !isAfter(h.from, filedOn))
+      .sort((a, b) => rank(a) - rank(b));
+    const [first] = inForce;
+    if (!first) return level;
+    const { successor } = first;
+    const bodyKinds = [...new Set(inForce.filter((h) => h.successor.organizationId === successor.organizationId).map((h) => h.successor.bodyKind))];
+    level = { ...level, organizationId: successor.organizationId, level: successor.level, bodyKinds, handedOverBy: first };
   }
   return level;
 }

@@ -26,8 +26,10 @@ describe('rulebook versions', () => {
     expect(rulebook.versionInForce('2025-05-30').id).toBe('qd69-264-2025+qd296-2025');
   });
 
-  it('QĐ 296: the district level is abolished, so no district body exists in that version', () => {
-    expect(rulebook.versionInForce('2026-01-01').rules.structure.bodies.district).toEqual([]);
+  it('QĐ 296 drops district bodies, yet they acted until their organizations ended on 1 Jul 2025: the version keeps them, marked unconfirmed', () => {
+    const structure = rulebook.versionInForce('2025-06-10').rules.structure;
+    expect(structure.bodies.district).toEqual(['inspection-commission', 'standing-committee', 'executive-committee']);
+    expect(structure.confirmed).toBe(false);
   });
 
   it('refuses a date before the first encoded version (QĐ 181-QĐ/TW, 30 Mar 2013), naming the versions', () => {

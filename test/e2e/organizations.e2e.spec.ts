@@ -19,6 +19,7 @@ describe.each(testDatabases())('organizations and members over HTTP on $name', (
       'moveOrganization',
       'establishBody',
       'grantAdmissionPower',
+      'recordBodySuccession',
       'mergeInto',
       'dissolveOrganization',
     ]);
@@ -52,7 +53,7 @@ describe.each(testDatabases())('organizations and members over HTTP on $name', (
     expect(moved.state).toMatchObject({ organization: { name: 'Đảng bộ huyện Tam Dương mới', parentId: other.id } });
 
     const merged = await service.api.command(`organizations/${province.id}/merge`, { successorId: other.id, mergedOn: '2025-07-01' }, undefined);
-    expect(merged).toMatchObject({ state: { status: 'merged', successorId: other.id }, allowedCommands: [] });
+    expect(merged).toMatchObject({ state: { status: 'merged', successorId: other.id }, allowedCommands: ['recordBodySuccession'] });
     expect((await service.api.view(`organizations/${other.id}`)).state).toMatchObject({ status: 'active', organization: { predecessorIds: [province.id] } });
   });
 

@@ -21,6 +21,7 @@ describe.each(testDatabases())('a past period counted on the tree of that period
   let province: View;
   let district: View;
   let commune: View;
+  let lateDistrict: View;
 
   /** Supervisions by the commune's inspection commission: one of a member, one of the commune's cell. */
   const supervised = (report: DisciplineStatistics) => [
@@ -64,6 +65,40 @@ describe.each(testDatabases())('a past period counted on the tree of that period
     }
     // The 2025 reform: districts are abolished and their communes come directly under the province.
     await admin.command(`organizations/${commune.id}/move`, { parentId: province.id, movedOn: REFORM_ON });
+    // Recorded out of order: a cell joins a commune on 1 March, then the commune's earlier move, of 1 February.
+    lateDistrict = await admin.create('organizations', {
+      level: 'district',
+      parentId: province.id,
+      name: 'Đảng bộ huyện Lập Thạch',
+      code: 'LT',
+      foundedOn: '1997-01-01',
+    });
+    const lateCommune = await admin.create('organizations', {
+      level: 'grassroots',
+      parentId: lateDistrict.id,
+      name: 'Đảng bộ xã Xuân Lôi',
+      code: 'XL',
+      foundedOn: '2015-01-01',
+    });
+    const lateCell = await admin.create('organizations', {
+      level: 'cell',
+      parentId: lateDistrict.id,
+      name: 'Chi bộ cơ quan',
+      code: 'LT-CQ',
+      foundedOn: '2016-01-01',
+    });
+    await admin.command(`organizations/${lateCell.id}/move`, { parentId: lateCommune.id, movedOn: '2026-03-01' });
+    await admin.command(`organizations/${lateCommune.id}/move`, { parentId: province.id, movedOn: '2026-02-01' });
+    for (const startedOn of ['2026-02-15', '2026-03-15']) {
+      await admin.create('supervisions', {
+        body: { organizationId: province.id, bodyKind: 'inspection-commission' },
+        subject: { kind: 'organization', organizationId: lateCell.id },
+        kind: 'thematic',
+        plan: 'Kế hoạch 01-KH/UBKTTU',
+        topic: 'Công tác cán bộ',
+        startedOn,
+      });
+    }
     const username = `district-officer-${district.id.slice(0, 8)}`;
     await app.get(Accounts).setUp(username, PASSWORD, [{ role: 'discipline-officer', organizationId: district.id }]);
     officer = new ApiClient(await authorizedAgent(app, username, PASSWORD));
@@ -84,6 +119,13 @@ describe.each(testDatabases())('a past period counted on the tree of that period
     expect(supervised(await report(admin, `${AFTER_REFORM}&organizationId=${district.id}`))).toEqual([0, 0]);
     expect(supervised(await report(admin, `${AFTER_REFORM}&organizationId=${province.id}`))).toEqual([1, 1]);
     expect(supervised(await report(admin, `from=2021-01-01&to=2025-12-31&organizationId=${district.id}`))).toEqual([1, 1]);
+  });
+
+  it('a move recorded after a later move below it leaves the lower organization where it was until it moved itself', async () => {
+    const at = async (from: string, to: string) =>
+      (await report(admin, `from=${from}&to=${to}&organizationId=${lateDistrict.id}`)).supervisions.byInspectionCommissions.organizations.total;
+    expect(await at('2026-02-01', '2026-02-28')).toBe(1);
+    expect(await at('2026-03-01', '2026-03-31')).toBe(0);
   });
 
   it('replayed as of a day before the reform, the report of the past period is the same as today', async () => {

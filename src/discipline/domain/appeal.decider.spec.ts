@@ -1,4 +1,4 @@
-import { body, DISTRICT, member } from '../../rulebook/rulebook.fixtures.js';
+import { body, DISTRICT, GRASSROOTS, member } from '../../rulebook/rulebook.fixtures.js';
 import { spec } from '../../shared/domain/decider-spec.js';
 import { InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
 import type { DecidingBody, MemberFacts } from '../../rulebook/index.js';
@@ -115,6 +115,24 @@ describe('appeal', () => {
         .given([])
         .when(fileAppeal({ filedOn: '2023-06-30', reviewingBody: provinceStanding, handovers: [handover] }))
         .thenThrows(RuleViolationError, { code: 'appeal-not-admissible', details: expect.objectContaining({ reason: 'not-the-next-higher-level' }) as never });
+    });
+    it("routes an appeal against a grassroots committee's decision past the district whose committees handed their appeals over, to either of their successors", () => {
+      const provinceExecutive: DecidingBody = { ...provinceStanding, bodyKind: 'executive-committee' };
+      const handovers = [{ ...handover, bodyKind: 'executive-committee', successor: provinceExecutive }, handover] as const;
+      const sanction = { ...fileAppeal().data.sanction, decidingBody: body(GRASSROOTS, 'executive-committee') };
+      for (const reviewingBody of [provinceStanding, provinceExecutive]) {
+        const [routed] = decider.decide(fileAppeal({ sanction, reviewingBody, handovers }), decider.initialState());
+        expect(routed).toMatchObject({ data: { reviewingBody } });
+      }
+      spec(decider)
+        .given([])
+        .when(fileAppeal({ sanction, reviewingBody: { organizationId: 'D', level: 'district', bodyKind: 'executive-committee' }, handovers }))
+        .thenThrows(RuleViolationError, {
+          code: 'appeal-not-admissible',
+          details: expect.objectContaining({
+            expected: expect.objectContaining({ organizationId: 'P', bodyKinds: ['standing-committee', 'executive-committee'] }),
+          }) as never,
+        });
     });
     it('follows a chain of handovers', () => {
       const merged = {

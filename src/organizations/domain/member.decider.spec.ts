@@ -4,7 +4,8 @@ import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '.
 import type { MemberCommand } from './member.commands.js';
 import { allowedMemberCommands, memberDecider, memberMachine, memberStreamId, STREAM_TYPE } from './member.decider.js';
 import { ERASURE_GROUNDS, REMOVAL_GROUNDS, type ErasureGround, type MemberEvent, type RemovalGround } from './member.events.js';
-import { cadreManagementOn, memberFacts, type MemberState } from './member.state.js';
+import { periodOn } from '../../shared/domain/dated-periods.js';
+import { memberFacts, type MemberState } from './member.state.js';
 
 const metadata = { today: '2025-06-30' };
 const memberId = 'member-1';
@@ -119,10 +120,10 @@ describe('member stream', () => {
         { committeeOf: 'org-binh-xuyen', from: '2024-05-01', until: '2025-01-01' },
         { committeeOf: 'org-vinh-phuc', from: '2025-01-01', until: '2025-06-10' },
       ]);
-      expect(cadreManagementOn(periods, '2024-04-30')).toBeNull();
-      expect(cadreManagementOn(periods, '2024-12-31')?.committeeOf).toBe('org-binh-xuyen');
-      expect(cadreManagementOn(periods, '2025-01-01')?.committeeOf).toBe('org-vinh-phuc');
-      expect(cadreManagementOn(periods, '2025-06-10')).toBeNull();
+      expect(periodOn(periods, '2024-04-30')).toBeNull();
+      expect(periodOn(periods, '2024-12-31')?.committeeOf).toBe('org-binh-xuyen');
+      expect(periodOn(periods, '2025-01-01')?.committeeOf).toBe('org-vinh-phuc');
+      expect(periodOn(periods, '2025-06-10')).toBeNull();
     });
     it('refuses the committee already managing the member, and an end when none manages', () => {
       spec(memberDecider)
@@ -132,11 +133,32 @@ describe('member stream', () => {
       expect(allowedMemberCommands(stateOf(histories.full))).not.toContain('endCadreManagement');
       expect(allowedMemberCommands(stateOf([...histories.full, assigned]))).toContain('endCadreManagement');
     });
-    it('refuses an assignment dated before the last act on the record', () => {
+    it('is recorded after the fact, before later acts on the record, which it does not hold back', () => {
+      const late: MemberEvent = { type: 'CadreManagementAssigned', data: { memberId, committeeOf: 'org-binh-xuyen', assignedOn: '2023-06-01' } };
       spec(memberDecider)
         .given(histories.full)
-        .when({ type: 'assignCadreManagement', data: { committeeOf: 'org-binh-xuyen', assignedOn: '2024-03-31' }, metadata })
-        .thenThrows(InvalidInputError, { details: { field: 'assignedOn' } });
+        .when({ type: 'assignCadreManagement', data: { committeeOf: 'org-binh-xuyen', assignedOn: '2023-06-01' }, metadata })
+        .then([late]);
+      spec(memberDecider)
+        .given([...histories.full, late, { type: 'CadreManagementEnded', data: { memberId, committeeOf: 'org-binh-xuyen', endedOn: '2025-06-20' } }])
+        .when(commands.recordExpulsion)
+        .then([
+          { type: 'PostLeft', data: { memberId, postId: 'post-1', leftOn: '2025-06-10' } },
+          { type: 'MemberExpelled', data: { memberId, disciplineDecisionId: 'decision-9', expelledOn: '2025-06-10' } },
+        ]);
+    });
+    it.each([
+      ['before the admission', [], '2023-03-01'],
+      [
+        'before the end of the last period',
+        [assigned, { type: 'CadreManagementEnded', data: { memberId, committeeOf: 'org-binh-xuyen', endedOn: '2024-09-01' } }],
+        '2024-08-31',
+      ],
+    ] as [string, MemberEvent[], string][])('refuses an assignment dated %s', (_case, periods, assignedOn) => {
+      spec(memberDecider)
+        .given([...histories.full, ...periods])
+        .when({ type: 'assignCadreManagement', data: { committeeOf: 'org-vinh-phuc', assignedOn }, metadata })
+        .thenThrows(InvalidInputError, { details: { field: 'assignedOn', rule: 'not-before-dated-fact' } });
     });
   });
 

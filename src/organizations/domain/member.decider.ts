@@ -1,6 +1,7 @@
 import { assertNever, type Decider } from '../../shared/domain/decider.js';
+import { lastBoundary } from '../../shared/domain/dated-periods.js';
 import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
-import { requireActDate, requireIsoDate, requireNotBefore, requireNotInFuture, requireText } from '../../shared/domain/input.js';
+import { requireActDate, requireDatedFact, requireIsoDate, requireNotBefore, requireNotInFuture, requireText } from '../../shared/domain/input.js';
 import { addMonths, compareIsoDates } from '../../shared/domain/iso-date.js';
 import { transitions, type InStatus } from '../../shared/domain/transitions.js';
 import { ORGANIZATION_LEVELS, type IsoDate } from '../../shared/domain/vocabulary.js';
@@ -98,7 +99,7 @@ function assignCadreManagement(command: AssignCadreManagement, member: MemberRec
   if (currentCadreManagement(member.cadreManagement)?.committeeOf === committeeOf) {
     throw new InvalidInputError('committeeOf', 'changed', { value: committeeOf });
   }
-  requireActDate('assignedOn', assignedOn, member.lastActOn, command.metadata.today);
+  requireDatedFact('assignedOn', assignedOn, lastBoundary(member.cadreManagement) ?? member.admittedOn, command.metadata.today);
   return [{ type: 'CadreManagementAssigned', data: { memberId: member.memberId, committeeOf, assignedOn } }];
 }
 
@@ -161,7 +162,7 @@ export function decideMember(command: MemberCommand, state: MemberState): Member
       const { endedOn } = command.data;
       const managed = currentCadreManagement(member.cadreManagement);
       if (!managed) throw new InvalidTransitionError(command.type, state.status, allowed);
-      requireActDate('endedOn', endedOn, member.lastActOn, today);
+      requireDatedFact('endedOn', endedOn, managed.from, today);
       return [{ type: 'CadreManagementEnded', data: { memberId: member.memberId, committeeOf: managed.committeeOf, endedOn } }];
     }
     case 'removeFromRoll':

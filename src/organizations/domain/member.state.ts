@@ -1,25 +1,17 @@
 import { assertNever } from '../../shared/domain/decider.js';
+import { endRunning, type DatedPeriod } from '../../shared/domain/dated-periods.js';
 import type { Erasable } from '../../shared/domain/personal-data.js';
 import type { IsoDate, Membership, OrganizationLevel } from '../../shared/domain/vocabulary.js';
 import type { MemberEvent, Post } from './member.events.js';
 
 export type HeldPost = Post & Readonly<{ takenUpOn: IsoDate }>;
 
-/** A period in which the committee of `committeeOf` managed the member as a cadre; `until` is the day it ended. */
-export type CadreManagement = Readonly<{ committeeOf: string; from: IsoDate; until: IsoDate | null }>;
-
-/** The committee managing the member as a cadre on a day, if any. */
-export function cadreManagementOn(periods: readonly CadreManagement[], on: IsoDate): CadreManagement | null {
-  return periods.find((period) => period.from <= on && (period.until === null || on < period.until)) ?? null;
-}
+/** A period in which the committee of `committeeOf` managed the member as a cadre. */
+export type CadreManagement = DatedPeriod & Readonly<{ committeeOf: string }>;
 
 /** The period still running, if any. */
 export function currentCadreManagement(periods: readonly CadreManagement[]): CadreManagement | null {
   return periods.find((period) => period.until === null) ?? null;
-}
-
-function endedOn(periods: readonly CadreManagement[], on: IsoDate): CadreManagement[] {
-  return periods.map((period) => (period.until === null ? { ...period, until: on } : period));
 }
 
 export type MemberRecord = Readonly<{
@@ -122,11 +114,11 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
     }
     case 'CadreManagementAssigned': {
       const { committeeOf, assignedOn } = event.data;
-      const cadreManagement = [...endedOn(member.cadreManagement, assignedOn), { committeeOf, from: assignedOn, until: null }];
-      return { status, member: { ...member, cadreManagement, lastActOn: assignedOn } };
+      const cadreManagement = [...endRunning(member.cadreManagement, assignedOn), { committeeOf, from: assignedOn, until: null }];
+      return { status, member: { ...member, cadreManagement } };
     }
     case 'CadreManagementEnded':
-      return { status, member: { ...member, cadreManagement: endedOn(member.cadreManagement, event.data.endedOn), lastActOn: event.data.endedOn } };
+      return { status, member: { ...member, cadreManagement: endRunning(member.cadreManagement, event.data.endedOn) } };
     case 'MemberRemovedFromRoll':
       return leave(member, status, 'removed-from-roll', event.data.removedOn);
     case 'MemberReleased':

@@ -165,6 +165,25 @@ describe('organization stream', () => {
       ]);
       expect(allowedOrganizationCommands(withdrawn)).toContain('grantAdmissionPower');
     });
+    it('is recorded after the fact, dated before later acts on the stream, which it does not hold back', () => {
+      const moved: OrganizationEvent = {
+        type: 'OrganizationMoved',
+        data: { organizationId: id, previousParentId: 'org-vinh-phuc', parentId: 'org-phu-tho', movedOn: '2025-06-01' },
+      };
+      spec(organizationDecider)
+        .given([founded('grassroots'), moved])
+        .when({ ...commands.grantAdmissionPower, data: { grantedOn: '2024-01-15' } })
+        .then([{ type: 'AdmissionPowerGranted', data: { organizationId: id, grantedOn: '2024-01-15' } }]);
+      spec(organizationDecider)
+        .given([founded('grassroots'), { type: 'AdmissionPowerGranted', data: { organizationId: id, grantedOn: '2025-06-20' } }])
+        .when({ ...commands.renameOrganization, data: { name: 'Đảng bộ xã mới', renamedOn: '2025-06-15' } })
+        .then([
+          {
+            type: 'OrganizationRenamed',
+            data: { organizationId: id, previousName: 'Đảng bộ huyện Bình Xuyên', name: 'Đảng bộ xã mới', renamedOn: '2025-06-15' },
+          },
+        ]);
+    });
     it.each<OrganizationLevel>(['central', 'province', 'district', 'sub-grassroots', 'cell'])('refuses it at %s level', (level) => {
       spec(organizationDecider)
         .given([founded(level)])

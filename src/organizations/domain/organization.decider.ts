@@ -1,6 +1,7 @@
 import { assertNever, type Decider } from '../../shared/domain/decider.js';
+import { lastBoundary } from '../../shared/domain/dated-periods.js';
 import { InvalidInputError, InvalidTransitionError, RuleViolationError } from '../../shared/domain/errors.js';
-import { requireActDate, requireNotInFuture, requireText } from '../../shared/domain/input.js';
+import { requireActDate, requireDatedFact, requireNotInFuture, requireText } from '../../shared/domain/input.js';
 import { transitions } from '../../shared/domain/transitions.js';
 import { ORGANIZATION_LEVELS, type OrganizationLevel } from '../../shared/domain/vocabulary.js';
 import type { EstablishBody, FoundOrganization, GrantAdmissionPower, OrganizationCommand, RecordBodySuccession } from './organization.commands.js';
@@ -91,7 +92,7 @@ function grantAdmissionPower(command: GrantAdmissionPower, organization: Organiz
       reference: 'Charter art. 4',
     });
   }
-  requireActDate('grantedOn', grantedOn, organization.lastActOn, command.metadata.today);
+  requireDatedFact('grantedOn', grantedOn, lastBoundary(organization.admissionPower) ?? organization.foundedOn, command.metadata.today);
   return [{ type: 'AdmissionPowerGranted', data: { organizationId: organization.organizationId, grantedOn } }];
 }
 
@@ -110,7 +111,7 @@ function recordBodySuccession(command: RecordBodySuccession, organization: Organ
   const again = functions.find((f) => handed.includes(f));
   if (again) throw new InvalidInputError('functions', 'not-yet-handed-over', { value: again });
   requireText('decision', decision);
-  requireActDate('succeededOn', succeededOn, organization.lastActOn, command.metadata.today);
+  requireDatedFact('succeededOn', succeededOn, organization.foundedOn, command.metadata.today);
   return [
     {
       type: 'BodySucceeded',
@@ -153,7 +154,7 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
     case 'withdrawAdmissionPower': {
       const { organization } = organizationMachine.requireState(state, command.type);
       const { withdrawnOn } = command.data;
-      requireActDate('withdrawnOn', withdrawnOn, organization.lastActOn, today);
+      requireDatedFact('withdrawnOn', withdrawnOn, organization.admissionPower.at(-1)!.from, today);
       return [{ type: 'AdmissionPowerWithdrawn', data: { organizationId: organization.organizationId, withdrawnOn } }];
     }
     case 'recordBodySuccession':

@@ -1,9 +1,10 @@
 import { assertNever } from '../../shared/domain/decider.js';
+import { endRunning, periodOn, type DatedPeriod } from '../../shared/domain/dated-periods.js';
 import type { IsoDate, OrganizationLevel } from '../../shared/domain/vocabulary.js';
 import type { BodySucceeded, OrganizationBodyKind, OrganizationEvent } from './organization.events.js';
 
-/** A period in which the organization's committee was empowered to admit members; `until` is the day it ended. */
-export type AdmissionPower = Readonly<{ from: IsoDate; until: IsoDate | null }>;
+/** A period in which the organization's committee was empowered to admit members. */
+export type AdmissionPower = DatedPeriod;
 
 /** A body's functions handed to a body of another organization from a date, by a decision. */
 export type BodySuccession = Omit<BodySucceeded['data'], 'organizationId'>;
@@ -36,7 +37,7 @@ export type OrganizationStatus = OrganizationState['status'];
 
 /** Whether the organization's committee was empowered to admit members on a day. */
 export function admitsMembersOn(organization: OrganizationRecord, on: IsoDate): boolean {
-  return organization.admissionPower.some((period) => period.from <= on && (period.until === null || on < period.until));
+  return periodOn(organization.admissionPower, on) !== null;
 }
 
 export function initialOrganizationState(): OrganizationState {
@@ -66,8 +67,7 @@ export function evolveOrganization(state: OrganizationState, event: Organization
   if (event.type === 'BodySucceeded') {
     if (state.status === 'not-founded') return state;
     const { organizationId: _organizationId, ...succession } = event.data;
-    const successions = [...state.organization.successions, succession];
-    return { ...state, organization: { ...state.organization, successions, lastActOn: succession.succeededOn } };
+    return { ...state, organization: { ...state.organization, successions: [...state.organization.successions, succession] } };
   }
   if (state.status !== 'active') return state;
   const organization = state.organization;
@@ -83,12 +83,12 @@ export function evolveOrganization(state: OrganizationState, event: Organization
     }
     case 'AdmissionPowerGranted': {
       const admissionPower = [...organization.admissionPower, { from: event.data.grantedOn, until: null }];
-      return { status: 'active', organization: { ...organization, admissionPower, lastActOn: event.data.grantedOn } };
+      return { status: 'active', organization: { ...organization, admissionPower } };
     }
     case 'AdmissionPowerWithdrawn': {
       const { withdrawnOn } = event.data;
-      const admissionPower = organization.admissionPower.map((period) => (period.until === null ? { ...period, until: withdrawnOn } : period));
-      return { status: 'active', organization: { ...organization, admissionPower, lastActOn: withdrawnOn } };
+      const admissionPower = endRunning(organization.admissionPower, withdrawnOn);
+      return { status: 'active', organization: { ...organization, admissionPower } };
     }
     case 'OrganizationAbsorbed': {
       const predecessorIds = [...organization.predecessorIds, event.data.predecessorId];

@@ -6,7 +6,7 @@ import { MEMBER_PLACEMENT_EVENTS, memberOrganization, placeMember, text } from '
 import { isOneOf, typesOf, type DomainEventType } from '../domain-events.js';
 import type { Projection } from '../projection.js';
 import type { StatisticsAct } from './statistics-acts.js';
-import { evolveDatedTree, LINEAGE_EVENTS, TREE } from './statistics-lineage.js';
+import { ancestorsOn, evolveDatedTree, LINEAGE_EVENTS, TREE } from './statistics-lineage.js';
 
 const MEMBERS = 'discipline_statistics_members';
 
@@ -50,8 +50,8 @@ async function record(tx: EntityManager, event: RecordedEvent, act: StatisticsAc
   if (!fact) return;
   await tx.query(
     `INSERT INTO discipline_statistics_facts
-       (global_position, stream_id, occurred_on, organization_id, member_id, subject_kind, act, act_kind, body_kind, body_level, body_organization_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       (global_position, stream_id, occurred_on, organization_id, member_id, subject_kind, act, act_kind, body_kind, body_level, body_organization_id, ancestors)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, ${ancestorsOn('$4', '$3::date')})`,
     [
       event.globalPosition,
       event.streamId,

@@ -64,15 +64,11 @@ export class DisciplineStatisticsQuery {
       if (!node) throw new OrganizationNotInStatisticsError(organizationId);
       organization = { id: organizationId, name: node.name, level: node.level };
     }
-    // An act counts when its organization was in the subtree on the act's own date (statistics-lineage.ts).
+    // An act counts when its organization lay in the subtree on the act's own date (statistics-lineage.ts).
     const facts = (await db.query(
       `SELECT act, subject_kind AS "subjectKind", act_kind AS "actKind", body_kind AS "bodyKind", body_level AS "bodyLevel", count(*)::int AS count
        FROM discipline_statistics_facts f
-       WHERE f.occurred_on BETWEEN $1::date AND $2::date
-         AND ($3::text IS NULL OR EXISTS (
-           SELECT FROM discipline_statistics_lineage l
-           WHERE l.organization_id = f.organization_id AND l.ancestor_id = $3
-             AND l.valid_from <= f.occurred_on AND (l.valid_to IS NULL OR f.occurred_on < l.valid_to)))
+       WHERE f.occurred_on BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR f.ancestors @> ARRAY[$3::text])
        GROUP BY 1, 2, 3, 4, 5`,
       [period.from, period.to, organizationId ?? null],
     )) as FactCount[];

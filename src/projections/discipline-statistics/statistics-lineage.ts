@@ -5,6 +5,16 @@ import { evolveOrganizationTree, pathIn, reparent, subtreePattern, text, TREE_EV
 
 export const TREE = 'discipline_statistics_tree';
 const LINEAGE = 'discipline_statistics_lineage';
+const FACTS = 'discipline_statistics_facts';
+
+/**
+ * The organizations `organization` lay under on `day`, itself included: SQL over two expressions of the
+ * enclosing statement. Each act keeps them, for the report's subtree and for the walls.
+ */
+export function ancestorsOn(organization: string, day: string): string {
+  return `(SELECT coalesce(array_agg(l.ancestor_id ORDER BY l.ancestor_id), '{}') FROM ${LINEAGE} l
+    WHERE l.organization_id = ${organization} AND l.valid_from <= ${day} AND (l.valid_to IS NULL OR ${day} < l.valid_to))`;
+}
 
 /** The events that place an organization in the tree, or move it, on a legal date. */
 export const LINEAGE_EVENTS: readonly OrganizationEvent['type'][] = [...TREE_EVENTS, 'OrganizationMerged'];
@@ -16,7 +26,8 @@ function organizationsOn(path: string): string[] {
 
 /**
  * Moves an organization, with its subtree, under `parentId` from the day `on`: each organization of the
- * subtree leaves the ancestors it no longer has on that day and joins the new ones from it.
+ * subtree leaves the ancestors it no longer has, and joins the new ones, on that day, or on the day it joined
+ * the moved organization when that is later (a later move below it recorded first).
  */
 async function moveOn(tx: EntityManager, organizationId: string, parentId: string, on: string): Promise<void> {
   const path = await pathIn(tx, TREE, organizationId);
@@ -31,16 +42,23 @@ async function moveOn(tx: EntityManager, organizationId: string, parentId: strin
     organization_id: string;
   }[];
   const subtree = rows.map((row) => row.organization_id);
+  // When each organization of the subtree joined the moved one: from the beginning, or a later move below it.
+  const joinedMoved = `SELECT organization_id, valid_from AS joined_on FROM ${LINEAGE}
+     WHERE ancestor_id = $4 AND valid_to IS NULL AND organization_id = ANY ($1::text[])`;
   await tx.query(
-    `UPDATE ${LINEAGE} SET valid_to = greatest(valid_from, $3::date)
-     WHERE organization_id = ANY ($1::text[]) AND ancestor_id = ANY ($2::text[]) AND valid_to IS NULL`,
-    [subtree, left, on],
+    `UPDATE ${LINEAGE} l SET valid_to = greatest(l.valid_from, j.joined_on, $3::date) FROM (${joinedMoved}) j
+     WHERE l.organization_id = j.organization_id AND l.ancestor_id = ANY ($2::text[]) AND l.valid_to IS NULL`,
+    [subtree, left, on, organizationId],
   );
   await tx.query(
     `INSERT INTO ${LINEAGE} (organization_id, ancestor_id, valid_from)
-     SELECT o, a, $3::date FROM unnest($1::text[]) o, unnest($2::text[]) a ON CONFLICT DO NOTHING`,
-    [subtree, joined, on],
+     SELECT j.organization_id, a, greatest(j.joined_on, $3::date) FROM (${joinedMoved}) j, unnest($2::text[]) a
+     ON CONFLICT (organization_id, ancestor_id, valid_from) DO UPDATE SET valid_to = NULL`,
+    [subtree, joined, on, organizationId],
   );
+  await tx.query(`UPDATE ${FACTS} f SET ancestors = ${ancestorsOn('f.organization_id', 'f.occurred_on')} WHERE f.organization_id = ANY ($1::text[])`, [
+    subtree,
+  ]);
   await reparent(tx, TREE, organizationId, parentId);
 }
 

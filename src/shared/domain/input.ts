@@ -37,6 +37,16 @@ export function requireActDate(field: string, value: IsoDate, lastActOn: IsoDate
   requireNotBefore(field, value, lastActOn, 'last-act');
 }
 
+/**
+ * The date of a dated fact recorded on a stream (a managing committee, a power, a handover), often after
+ * the fact: a real date, not in the future, not before the dates that fact already has on the record. It
+ * does not move the stream's last act, so that acts dated before it can still follow.
+ */
+export function requireDatedFact(field: string, value: IsoDate, earliest: IsoDate, today: IsoDate): void {
+  requireNotInFuture(field, value, today);
+  requireNotBefore(field, value, earliest, 'dated-fact');
+}
+
 export function requireSubject(field: string, subject: SubjectRef): void {
   switch (subject.kind) {
     case 'organization':

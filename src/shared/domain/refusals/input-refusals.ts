@@ -57,6 +57,10 @@ export const INPUT_REFUSALS = {
   'not-before-year-classified': notBefore('year-classified', 'đầu năm được phân loại'),
   'not-before-decision': notBefore('decision', 'ngày quyết định kiểm tra'),
   'not-before-conclusion': notBefore('conclusion', 'ngày kết luận kiểm tra'),
+  'not-before-dated-fact': notBefore(
+    'the dates this fact already has on the record (or the admission or founding)',
+    'các ngày đã ghi trong hồ sơ cho thông tin này (hoặc ngày kết nạp, thành lập)',
+  ),
   'not-before-from': {
     en: (p) => `The period ends (${p.text('to')}) before it starts (${p.text('from')})`,
     vi: (p) => `Kỳ kết thúc (${p.text('to')}) trước ngày bắt đầu (${p.text('from')})`,
