@@ -2,18 +2,14 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type pg from 'pg';
 import { Accounts } from '../../src/accounts/accounts.js';
-import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import type { PublisherReport } from '../../src/publisher/publisher.service.js';
 import type { Role } from '../../src/shared/access/principal.js';
-import { isolatedDatabase, ISOLATED_SETUP_MS, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
+import { testDatabases } from '../support/databases.js';
 import { eventually } from '../support/eventually.js';
-import { appendBurst, OwnNatsServer } from '../support/nats.js';
+import { appendBurst } from '../support/nats.js';
+import { eachDatabaseWithOwnNats, serviceWithOwnNats } from '../support/nats-service.js';
 import { ADMIN_PASSWORD, authorizedAgent, createTestApp, loginAs, type HttpAgent } from '../support/test-app.js';
-
-const withNatsServer = OwnNatsServer.available() ? describe.each(testDatabases()) : describe.skip.each(testDatabases());
-if (!OwnNatsServer.available()) console.warn('System status tests skipped: no nats-server binary to start a server of their own');
 
 const PASSWORD = 'trang-thai-he-thong-2026';
 
@@ -23,27 +19,12 @@ interface FeedStatus {
 }
 
 /** The publisher's and the feed's status for administrators and auditors: how far each target and the store are. */
-withNatsServer('the publisher and feed status over HTTP on $name', (database) => {
-  let isolated: IsolatedDatabase;
-  let server: OwnNatsServer;
-  let app: NestExpressApplication;
+eachDatabaseWithOwnNats('System status tests')('the publisher and feed status over HTTP on $name', (database) => {
+  const service = serviceWithOwnNats(database);
   let admin: HttpAgent;
-  let pool: pg.Pool;
-  let store: PostgresEventStore;
 
   beforeAll(async () => {
-    isolated = await isolatedDatabase(database);
-    server = await OwnNatsServer.create();
-    await server.start();
-    app = await createTestApp(isolated.url, { NATS_URL: server.url });
-    admin = await authorizedAgent(app);
-    ({ pool, store } = openStore(isolated.url));
-  }, ISOLATED_SETUP_MS);
-  afterAll(async () => {
-    await pool?.end();
-    await app?.close();
-    await server?.remove();
-    await isolated?.drop();
+    admin = await authorizedAgent(service.app);
   });
 
   const publisherStatus = async (agent: HttpAgent) => (await agent.get('/api/v1/publisher').expect(200)).body as PublisherReport;
@@ -51,11 +32,12 @@ withNatsServer('the publisher and feed status over HTTP on $name', (database) =>
 
   async function agentOf(role: Role): Promise<HttpAgent> {
     const username = `${role}-${randomUUID().slice(0, 8)}`;
-    await app.get(Accounts).setUp(username, PASSWORD, [{ role, organizationId: null }]);
-    return authorizedAgent(app, username, PASSWORD);
+    await service.app.get(Accounts).setUp(username, PASSWORD, [{ role, organizationId: null }]);
+    return authorizedAgent(service.app, username, PASSWORD);
   }
 
   it('shows the events recorded while NATS is down as lag, with the error, then a lag of 0 once they are published', async () => {
+    const { server, store } = service;
     await eventually(
       () => publisherStatus(admin),
       (report) => report.publishing && nats(report)?.status === 'live',
@@ -84,6 +66,7 @@ withNatsServer('the publisher and feed status over HTTP on $name', (database) =>
   }, 120_000);
 
   it('gives the store’s newest event as the feed’s head', async () => {
+    const { pool, store } = service;
     const { lastGlobalPosition } = await store.append({
       streamId: `organization-status-${randomUUID()}`,
       streamType: 'organization',
@@ -108,6 +91,7 @@ withNatsServer('the publisher and feed status over HTTP on $name', (database) =>
   });
 
   it('counts the live feeds open now', async () => {
+    const { app } = service;
     const server = app.getHttpServer() as http.Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
