@@ -6,9 +6,9 @@ import { Link, useSearchParams } from 'react-router';
 import { call, send } from '../api/client.js';
 import { disciplineStatistics } from '../api/generated/sdk.gen.js';
 import type { DisciplineStatisticsDto } from '../api/generated/types.gen.js';
-import { formatDate, parseDate, todayIso } from '../dates.js';
+import { formatDate, todayIso } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
-import { ReportQueryFields } from './report-query-fields.js';
+import { ReportQueryFields, useReportQuery, type ReportQuery } from './report-query-fields.js';
 
 const FORMS = ['reprimand', 'warning', 'dismissal', 'expulsion', 'dissolution'];
 
@@ -18,22 +18,13 @@ function leaves(value: unknown, path: string[] = []): { path: string[]; value: n
   return Object.entries(value).flatMap(([key, child]) => leaves(child, [...path, key]));
 }
 
-interface Request {
-  readonly organizationId?: string;
-  readonly from: string;
-  readonly to: string;
-}
-
 /** The statutory statistics of a subtree and period: figures, a chart of sanctions by form, CSV. */
 export function StatisticsPage() {
   const { t, field, value } = useI18n();
   const [search] = useSearchParams();
   const year = todayIso().slice(0, 4);
-  const [organizationId, setOrganizationId] = useState<string | null>(search.get('organizationId'));
-  const [from, setFrom] = useState(`01/01/${year}`);
-  const [to, setTo] = useState(formatDate(todayIso()));
-  const [request, setRequest] = useState<Request | null>(null);
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const { fields, query } = useReportQuery({ organizationId: search.get('organizationId'), from: `01/01/${year}`, to: formatDate(todayIso()) });
+  const [request, setRequest] = useState<ReportQuery | null>(null);
   const report = useQuery({
     queryKey: ['statistics', request],
     queryFn: () => call(disciplineStatistics({ query: { ...request!, format: 'json' } })) as Promise<DisciplineStatisticsDto>,
@@ -42,10 +33,8 @@ export function StatisticsPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const period = { from: parseDate(from), to: parseDate(to) };
-    if (!period.from || !period.to) return setInvalid(t('common.invalidDate'));
-    setInvalid(null);
-    setRequest({ ...(organizationId ? { organizationId } : {}), from: period.from, to: period.to });
+    const chosen = query();
+    if (chosen) setRequest(chosen);
   }
 
   async function downloadCsv() {
@@ -73,15 +62,7 @@ export function StatisticsPage() {
       </Title>
       <Paper withBorder p="md" component="form" onSubmit={submit}>
         <Group align="flex-end">
-          <ReportQueryFields
-            organizationId={organizationId}
-            onOrganizationChange={setOrganizationId}
-            from={from}
-            onFromChange={setFrom}
-            to={to}
-            onToChange={setTo}
-            invalid={invalid}
-          />
+          <ReportQueryFields {...fields} />
           <Button type="submit">{t('stats.show')}</Button>
           <Button variant="default" onClick={downloadCsv} disabled={!data}>
             {t('stats.csv')}

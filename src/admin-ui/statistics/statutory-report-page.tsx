@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { call } from '../api/client.js';
 import { statutoryStatistics } from '../api/generated/sdk.gen.js';
 import type { StatutoryReportDto } from '../api/generated/types.gen.js';
-import { formatDate, parseDate, todayIso } from '../dates.js';
+import { formatDate, todayIso } from '../dates.js';
 import { useI18n } from '../i18n/i18n.js';
-import { ReportQueryFields } from './report-query-fields.js';
+import { ReportQueryFields, useReportQuery } from './report-query-fields.js';
 import './statutory-report-print.css';
 
 type Section = StatutoryReportDto['sections'][number];
@@ -49,10 +49,11 @@ export function StatutoryReportPage() {
   const { t } = useI18n();
   const [search, setSearch] = useSearchParams();
   const requested = { organizationId: search.get('organizationId'), from: search.get('from'), to: search.get('to') };
-  const [organizationId, setOrganizationId] = useState<string | null>(requested.organizationId);
-  const [from, setFrom] = useState(formatDate(requested.from) || `01/01/${todayIso().slice(0, 4)}`);
-  const [to, setTo] = useState(formatDate(requested.to) || formatDate(todayIso()));
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const { fields, query } = useReportQuery({
+    organizationId: requested.organizationId,
+    from: formatDate(requested.from) || `01/01/${todayIso().slice(0, 4)}`,
+    to: formatDate(requested.to) || formatDate(todayIso()),
+  });
   const period = requested.from && requested.to ? { from: requested.from, to: requested.to } : null;
   const report = useQuery({
     queryKey: ['statutory-statistics', requested],
@@ -65,10 +66,8 @@ export function StatutoryReportPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const chosen = { from: parseDate(from), to: parseDate(to) };
-    if (!chosen.from || !chosen.to) return setInvalid(t('common.invalidDate'));
-    setInvalid(null);
-    setSearch({ ...(organizationId ? { organizationId } : {}), from: chosen.from, to: chosen.to });
+    const chosen = query();
+    if (chosen) setSearch({ ...chosen });
   }
 
   const data = report.data;
@@ -79,15 +78,7 @@ export function StatutoryReportPage() {
       </Title>
       <Paper withBorder p="md" component="form" onSubmit={submit} className="print-hidden">
         <Group align="flex-end">
-          <ReportQueryFields
-            organizationId={organizationId}
-            onOrganizationChange={setOrganizationId}
-            from={from}
-            onFromChange={setFrom}
-            to={to}
-            onToChange={setTo}
-            invalid={invalid}
-          />
+          <ReportQueryFields {...fields} />
           <Button type="submit">{t('stats.show')}</Button>
           <Button variant="default" onClick={() => window.print()} disabled={!data}>
             {t('stats.print')}
