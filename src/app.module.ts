@@ -5,6 +5,7 @@ import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { CadrePlanningModule } from './cadre-planning/cadre-planning.module.js';
 import { DisciplineModule } from './discipline/discipline.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { FeedModule } from './feed/feed.module.js';
@@ -44,6 +45,7 @@ export class AppModule implements NestModule {
         SupervisionsModule,
         ReviewsModule,
         DisciplineModule,
+        CadrePlanningModule,
         FeedModule,
         PublisherModule.forRoot({ enabled: process.runsProjections }),
         AccountsModule,

@@ -3,10 +3,8 @@ import { StreamCommands } from '../commands/stream-commands.js';
 import type { CommandCause } from '../event-store/event-sourced-streams.js';
 import { EventStore, type RecordedEvent } from '../event-store/event-store.js';
 import { members } from '../organizations/member.resource.js';
-import type { ProcessManager } from '../projections/process-manager.js';
+import { stateThrough, versionUnlessDone, type ProcessManager } from '../projections/process-manager.js';
 import { ProjectionSupervisor } from '../projections/projection-supervisor.js';
-import type { Decider, Event } from '../shared/domain/decider.js';
-import { foldEvents } from '../shared/domain/decider.js';
 import { Appeals } from './appeal.resource.js';
 import { DisciplineCases } from './discipline-case.resource.js';
 import type { AppealEvent } from './domain/appeal.events.js';
@@ -56,33 +54,20 @@ export class DisciplineFollowUps implements ProcessManager, OnModuleInit {
 
   private async followUpsOf(event: RecordedEvent): Promise<FollowUp[]> {
     if (event.streamType === this.cases.streamType) {
-      const state = await this.stateThrough(this.cases.decider, event);
+      const state = await stateThrough(this.store, this.cases.decider, event);
       return state.status === 'in-effect' ? effectFollowUps(state.file, state.decision, [event as unknown as DisciplineCaseEvent]) : [];
     }
-    const state = await this.stateThrough(this.appeals.decider, event);
+    const state = await stateThrough(this.store, this.appeals.decider, event);
     return state.status === 'none' ? [] : appealOutcomeFollowUps(state.appeal, [event as unknown as AppealEvent]);
-  }
-
-  /** The stream's state once the causing event is applied (a case in effect, an appeal decided). */
-  private async stateThrough<S, E extends Event>(decider: Pick<Decider<never, S, E>, 'evolve' | 'initialState'>, event: RecordedEvent): Promise<S> {
-    const recorded = await this.store.readStream(event.streamId, { maxCount: event.streamVersion });
-    return foldEvents(decider, recorded.map((e) => ({ type: e.type, data: e.data })) as unknown as E[]);
   }
 
   private async carryOut(followUp: FollowUp, cause: CommandCause): Promise<void> {
     if (followUp.type === 'recordAppealOutcome') {
-      const version = await this.versionUnlessDone(this.cases.streamId(followUp.caseId), cause);
+      const version = await versionUnlessDone(this.store, this.cases.streamId(followUp.caseId), cause);
       if (version !== undefined) await this.commands.run(this.cases, followUp.caseId, version, followUp.type, followUp.data, cause);
     } else {
-      const version = await this.versionUnlessDone(members.streamId(followUp.memberId), cause);
+      const version = await versionUnlessDone(this.store, members.streamId(followUp.memberId), cause);
       if (version !== undefined) await this.commands.run(members, followUp.memberId, version, followUp.type, followUp.data, cause);
     }
-  }
-
-  /** The stream's version to act on; undefined when it already holds the follow-up of this cause. */
-  private async versionUnlessDone(streamId: string, cause: CommandCause): Promise<number | undefined> {
-    const recorded = await this.store.readStream(streamId);
-    if (recorded.some((event) => event.metadata.causationId === cause.eventId)) return undefined;
-    return recorded.at(-1)?.streamVersion ?? 0;
   }
 }

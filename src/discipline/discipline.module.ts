@@ -49,5 +49,6 @@ import { GetDisciplineCaseHttp } from './queries/get-discipline-case/get-discipl
     AnnulSanctionHttp,
   ],
   providers: [DisciplineCases, Appeals, DisciplineDirectory, DisciplineProcess, DisciplineFollowUps],
+  exports: [DisciplineCases, Appeals],
 })
 export class DisciplineModule {}

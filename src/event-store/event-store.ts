@@ -122,6 +122,8 @@ export abstract class EventStore {
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** The stream's current version, 0 when it does not exist. */
   abstract streamVersion(streamId: string): Promise<number>;
+  /** The streams that hold an event of this type whose data contains `contains` (a member's cases, a member's planning lists). */
+  abstract streamsWith(eventType: string, contains: Readonly<Record<string, unknown>>): Promise<string[]>;
   abstract readAll(from: GlobalCheckpoint, maxCount: number): Promise<ReadAllResult>;
   /** The last event committed, in the order readers of all events follow; null while the store is empty. */
   abstract head(): Promise<StoreHead | null>;

@@ -3,6 +3,7 @@ import type { DisciplineCaseOpened } from '../discipline/domain/discipline-case.
 import type { RecordedEvent } from '../event-store/event-store.js';
 import {
   INSPECTION_EVENT_TYPES,
+  PLANNING_LIST_EVENT_TYPES,
   QUALITY_CLASSIFICATION_EVENT_TYPES,
   SELF_CRITICISM_REVIEW_EVENT_TYPES,
   SUPERVISION_EVENT_TYPES,
@@ -208,6 +209,7 @@ const MAPPINGS: { readonly [K in DomainEventType]?: Mapping<K> } = {
 };
 
 const INSPECTION_WORK = "the inspection bodies' working steps and findings, which name members and facts; consumers get the sanctions they lead to";
+const PLANNING_WORK = 'cadre planning lists are personnel decisions of the committees, kept inside the party’s bodies';
 const REVIEW_WORK = "a member's self-criticism and quality classification: assessments of a person, kept inside the party's bodies";
 
 /** Internal events that are never published, each with the reason. Every domain event type is mapped or named here. */
@@ -230,6 +232,7 @@ export const INTERNAL_ONLY: Readonly<Partial<Record<DomainEventType, string>>> =
   AppealAgainstDecisionFiled: "the case's side of an appeal: AppealFiled publishes it once",
   AppealReferredUpward: 'a step of handling an appeal; its outcome is published',
   ...Object.fromEntries([...INSPECTION_EVENT_TYPES, ...SUPERVISION_EVENT_TYPES].map((type) => [type, INSPECTION_WORK])),
+  ...Object.fromEntries(PLANNING_LIST_EVENT_TYPES.map((type) => [type, PLANNING_WORK])),
   ...Object.fromEntries([...SELF_CRITICISM_REVIEW_EVENT_TYPES, ...QUALITY_CLASSIFICATION_EVENT_TYPES].map((type) => [type, REVIEW_WORK])),
 };
 

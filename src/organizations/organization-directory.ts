@@ -26,7 +26,11 @@ export class OrganizationDirectory {
   }
 
   async requireMembers(field: string, memberIds: readonly string[]): Promise<void> {
-    for (const [index, memberId] of memberIds.entries()) await this.find(members, `${field}[${index}]`, memberId);
+    for (const [index, memberId] of memberIds.entries()) await this.requireMember(`${field}[${index}]`, memberId);
+  }
+
+  async requireMember(field: string, memberId: string): Promise<void> {
+    await this.find(members, field, memberId);
   }
 
   /**

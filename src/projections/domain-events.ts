@@ -1,3 +1,4 @@
+import { PLANNING_LIST_ACT_DATES, type PlanningListEvent } from '../cadre-planning/domain/planning-list.events.js';
 import { APPEAL_ACT_DATES, type AppealEvent } from '../discipline/domain/appeal.events.js';
 import { DISCIPLINE_CASE_ACT_DATES, type DisciplineCaseEvent } from '../discipline/domain/discipline-case.events.js';
 import { INSPECTION_ACT_DATES, type InspectionEvent } from '../inspections/domain/inspection.events.js';
@@ -16,7 +17,8 @@ export type DomainEvent =
   | SelfCriticismReviewEvent
   | QualityClassificationEvent
   | DisciplineCaseEvent
-  | AppealEvent;
+  | AppealEvent
+  | PlanningListEvent;
 
 export type DomainEventType = DomainEvent['type'];
 
@@ -34,6 +36,9 @@ export const SELF_CRITICISM_REVIEW_EVENT_TYPES = typesOf(SELF_CRITICISM_REVIEW_A
 export const QUALITY_CLASSIFICATION_EVENT_TYPES = typesOf(QUALITY_CLASSIFICATION_ACT_DATES);
 export const DISCIPLINE_CASE_EVENT_TYPES = typesOf(DISCIPLINE_CASE_ACT_DATES);
 export const APPEAL_EVENT_TYPES = typesOf(APPEAL_ACT_DATES);
+export const PLANNING_LIST_EVENT_TYPES = typesOf(PLANNING_LIST_ACT_DATES);
+/** The acts on a member of a planning list (all but the list's approval). */
+export const PLANNING_ACT_TYPES = PLANNING_LIST_EVENT_TYPES.filter((type) => type !== 'PlanningListApproved');
 
 export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   ...ORGANIZATION_EVENT_TYPES,
@@ -44,6 +49,7 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   ...QUALITY_CLASSIFICATION_EVENT_TYPES,
   ...DISCIPLINE_CASE_EVENT_TYPES,
   ...APPEAL_EVENT_TYPES,
+  ...PLANNING_LIST_EVENT_TYPES,
 ];
 
 /** Whether a recorded event's type is one of these. */

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { GlobalCheckpoint, RecordedEvent } from '../event-store/event-store.js';
+import type { CommandCause } from '../event-store/event-sourced-streams.js';
+import type { EventStore, GlobalCheckpoint, RecordedEvent } from '../event-store/event-store.js';
+import { foldEvents, type Decider, type Event } from '../shared/domain/decider.js';
 import { DomainError } from '../shared/domain/errors.js';
 import { StreamNotFoundError } from '../shared/stream-errors.js';
 import { advanceCheckpoint, sameCheckpoint } from './checkpoints.js';
@@ -19,6 +21,26 @@ export interface ProcessManager {
 
 export function isProcessManager(consumer: object): consumer is ProcessManager {
   return 'handle' in consumer;
+}
+
+/** The state of the causing event's stream once that event is applied (a case in effect, an appeal decided). */
+export async function stateThrough<S, E extends Event>(
+  store: EventStore,
+  decider: Pick<Decider<never, S, E>, 'evolve' | 'initialState'>,
+  event: RecordedEvent,
+): Promise<S> {
+  const recorded = await store.readStream(event.streamId, { maxCount: event.streamVersion });
+  return foldEvents(decider, recorded.map((e) => ({ type: e.type, data: e.data })) as unknown as E[]);
+}
+
+/**
+ * The version of the stream to send a follow-up at; undefined when the stream already holds the follow-up
+ * of this cause (each causing event has at most one follow-up per stream).
+ */
+export async function versionUnlessDone(store: EventStore, streamId: string, cause: CommandCause): Promise<number | undefined> {
+  const recorded = await store.readStream(streamId);
+  if (recorded.some((event) => event.metadata.causationId === cause.eventId)) return undefined;
+  return recorded.at(-1)?.streamVersion ?? 0;
 }
 
 /** Retrying cannot change a refusal by the domain (nor a stream that does not exist): the event is parked. */

@@ -17,3 +17,13 @@ export function planningBarUntil(effectiveOn: IsoDate, form: SanctionForm, versi
   const period = rule.bars.find((b) => b.form === form)?.period ?? null;
   return { ...applied(version, rule), form, from: effectiveOn, period, barredUntil: period ? periodEnd(effectiveOn, period) : null };
 }
+
+/**
+ * A sanction taking effect takes the member off every planning list (đưa ra khỏi quy hoạch) when its form
+ * bars planning (above) or ends the membership: the member no longer meets the list's conditions. Cited
+ * as the bar it follows from.
+ */
+export function removesFromPlanning(form: SanctionForm, version: RuleVersion): Applied & Readonly<{ form: SanctionForm; removes: boolean }> {
+  const rule = version.rules.consequences.planningBars;
+  return { ...applied(version, rule), form, removes: form === 'expulsion' || rule.bars.some((b) => b.form === form) };
+}

@@ -1,4 +1,5 @@
-import { electionBarUntil, planningBarUntil } from './consequences.js';
+import { SANCTION_FORMS } from '../shared/domain/vocabulary.js';
+import { electionBarUntil, planningBarUntil, removesFromPlanning } from './consequences.js';
 import { announcementDeadline, effectiveOn } from './effect.js';
 import { lapseDate } from './lapse.js';
 import { defaultRulebook } from './rulebook.js';
@@ -52,6 +53,11 @@ describe('consequences (Charter art. 40 cl. 3; QĐ 80/2022)', () => {
       '2025-12-10',
       '2028-06-10',
     ]);
+  });
+
+  it('QĐ 80/2022: a reprimand, warning, dismissal or expulsion taking effect takes the member off planning; dissolution, of an organization, does not', () => {
+    expect(SANCTION_FORMS.filter((form) => removesFromPlanning(form, v2023).removes)).toEqual(['reprimand', 'warning', 'dismissal', 'expulsion']);
+    expect(removesFromPlanning('warning', v2023).citation.document).toContain('80-QĐ/TW');
   });
 });
 

@@ -606,6 +606,10 @@ export const viCommands: Record<string, string> = {
   upholdSanction: 'Chuẩn y quyết định kỷ luật',
   changeSanction: 'Thay đổi hình thức kỷ luật',
   annulSanction: 'Xóa bỏ quyết định kỷ luật',
+  approvePlanningList: 'Phê duyệt danh sách quy hoạch cán bộ',
+  addToPlanning: 'Đưa vào, bổ sung quy hoạch',
+  removeFromPlanning: 'Đưa ra khỏi quy hoạch',
+  restoreToPlanning: 'Khôi phục quy hoạch',
 };
 
 /** What each recorded event says happened, as the organization's history names it. */
@@ -617,6 +621,10 @@ export const viEvents: Record<string, string> = {
   AdmissionPowerGranted: 'Được ủy quyền kết nạp đảng viên',
   AdmissionPowerWithdrawn: 'Thu hồi ủy quyền kết nạp đảng viên',
   BodySucceeded: 'Bàn giao chức năng cho cơ quan khác',
+  PlanningListApproved: 'Phê duyệt danh sách quy hoạch cán bộ',
+  MemberAddedToPlanning: 'Đưa vào quy hoạch',
+  MemberRemovedFromPlanning: 'Đưa ra khỏi quy hoạch',
+  MemberRestoredToPlanning: 'Khôi phục quy hoạch',
   OrganizationMerged: 'Hợp nhất vào tổ chức khác',
   OrganizationAbsorbed: 'Tiếp nhận tổ chức hợp nhất',
   OrganizationDissolved: 'Giải thể tổ chức',

@@ -177,6 +177,14 @@ export class PostgresEventStore extends EventStore {
     return rows[0]?.version ?? 0;
   }
 
+  async streamsWith(eventType: string, contains: Readonly<Record<string, unknown>>): Promise<string[]> {
+    const { rows } = await this.pool.query<{ stream_id: string }>(
+      'SELECT DISTINCT stream_id FROM events WHERE event_type = $1 AND data @> $2::jsonb ORDER BY stream_id',
+      [eventType, JSON.stringify(contains)],
+    );
+    return rows.map((row) => row.stream_id);
+  }
+
   /**
    * Commit-safe order: only rows of transactions older than every transaction still running, ordered by
    * (transaction id, position). A slow writer's rows are never passed over; they appear once it commits.

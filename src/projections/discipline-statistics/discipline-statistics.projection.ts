@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import type { PlanningListRef } from '../../cadre-planning/domain/planning-list.events.js';
 import type { RecordedEvent } from '../../event-store/event-store.js';
 import type { ActingBody } from '../../shared/domain/acting-body.js';
 import type { SubjectRef } from '../../shared/domain/vocabulary.js';
 import { MEMBER_PLACEMENT_EVENTS, memberOrganization, placeMember, text } from '../organization-tree.js';
 import { isOneOf, typesOf, type DomainEventType } from '../domain-events.js';
 import type { Projection } from '../projection.js';
-import type { StatisticsAct } from './statistics-acts.js';
+import { planningListKey, type StatisticsAct } from './statistics-acts.js';
 import { ancestorsOn, evolveDatedTree, LINEAGE_EVENTS, TREE } from './statistics-lineage.js';
 
 const MEMBERS = 'discipline_statistics_members';
@@ -113,6 +114,15 @@ async function removal(tx: EntityManager, event: RecordedEvent, act: StatisticsA
 
 type Handler = (tx: EntityManager, event: RecordedEvent) => Promise<void>;
 
+/** An act on a planning list, counted against the list's organization and keyed by the list (`planningListKey`). */
+function planningAct(act: StatisticsAct, dateField: string): Handler {
+  return async (tx, event) => {
+    const list = event.data.list as PlanningListRef;
+    const subject = { organizationId: list.organizationId, memberId: text(event.data, 'memberId'), subjectKind: 'member' as const };
+    await record(tx, event, act, text(event.data, dateField), { ...subject, actKind: planningListKey(list) });
+  };
+}
+
 /** Chuẩn y / thay đổi / xóa bỏ: counted when the reviewing body decides, beside the sanction it reviewed. */
 function appealOutcome(outcome: 'upheld' | 'changed' | 'annulled'): Handler {
   return async (tx, event) => {
@@ -127,7 +137,7 @@ function appealOutcome(outcome: 'upheld' | 'changed' | 'annulled'): Handler {
  * tra), a supervision when it starts, a sanction when its decision takes effect (with the form and the
  * deciding body as issued), an appeal's outcome when the reviewing body decides it and each restoration
  * when ordered (a sanction later annulled stays counted in its own period), an expulsion, removal from the
- * roll or release on its own date.
+ * roll or release on its own date, an addition to, removal from or restoration to a planning list on its own date.
  */
 const HANDLERS: Readonly<Partial<Record<DomainEventType, Handler>>> = {
   InspectionProposed: async (tx, event) =>
@@ -153,6 +163,9 @@ const HANDLERS: Readonly<Partial<Record<DomainEventType, Handler>>> = {
   MemberExpelled: (tx, event) => removal(tx, event, 'expulsion', 'expelledOn'),
   MemberRemovedFromRoll: (tx, event) => removal(tx, event, 'removal-from-roll', 'removedOn'),
   MemberReleased: (tx, event) => removal(tx, event, 'release', 'releasedOn'),
+  MemberAddedToPlanning: planningAct('planning-addition', 'addedOn'),
+  MemberRemovedFromPlanning: planningAct('planning-removal', 'removedOn'),
+  MemberRestoredToPlanning: planningAct('planning-restoration', 'restoredOn'),
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { PlanningTarget } from '../../cadre-planning/domain/planning-list.events.js';
 import type { StatisticsFigures } from './statistics-report.js';
 
 /** Vietnamese terms of the report's keys, for the `label_vi` column. */
@@ -8,6 +9,11 @@ const VIETNAMESE: Readonly<Record<string, string>> = {
   appeals: 'Giải quyết khiếu nại kỷ luật',
   restorations: 'Khôi phục quyền lợi',
   removals: 'Đưa ra khỏi Đảng',
+  cadrePlanning: 'Quy hoạch cán bộ',
+  added: 'đưa vào, bổ sung quy hoạch',
+  removed: 'đưa ra khỏi quy hoạch',
+  restored: 'khôi phục quy hoạch',
+  byList: 'theo danh sách',
   byCommittees: 'cấp ủy',
   byInspectionCommissions: 'ủy ban kiểm tra',
   organizations: 'tổ chức đảng',
@@ -49,7 +55,18 @@ const VIETNAMESE: Readonly<Record<string, string>> = {
   'sub-grassroots-committee': 'đảng ủy bộ phận',
 };
 
+/** What a planning list plans for, as the commissions' reports name it. */
+const PLANNING_TARGETS_VI: Readonly<Record<PlanningTarget, string>> = {
+  'executive-committee': 'Ban Chấp hành',
+  'standing-committee': 'Ban Thường vụ',
+  'key-posts': 'chức danh chủ chốt',
+  'department-heads': 'lãnh đạo cấp phòng, ban',
+};
+
 export function vietnameseLabel(key: string): string {
+  const list = /^([a-z-]+):(\d{4}-\d{4})$/.exec(key);
+  const target = list && PLANNING_TARGETS_VI[list[1] as PlanningTarget];
+  if (target) return `${target} nhiệm kỳ ${list[2]}`;
   return VIETNAMESE[key] ?? key;
 }
 

@@ -124,6 +124,24 @@ class RemovalsDto {
   @ApiProperty({ description: 'Cho ra khỏi Đảng' }) released!: number;
 }
 
+class PlanningCountsDto {
+  @ApiProperty() total!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'By planning list, keyed `<target>:<fromYear>-<toYear>`',
+    example: { 'department-heads:2015-2020': 26, 'department-heads:2020-2025': 28 },
+  })
+  byList!: Record<string, number>;
+}
+
+class CadrePlanningDto {
+  @ApiProperty({ type: PlanningCountsDto, description: 'Đưa vào, bổ sung quy hoạch' }) added!: PlanningCountsDto;
+  @ApiProperty({ type: PlanningCountsDto, description: 'Đưa ra khỏi quy hoạch (by review or by a sanction taking effect)' }) removed!: PlanningCountsDto;
+  @ApiProperty({ type: PlanningCountsDto, description: 'Restored to a list after the sanction that removed the member was annulled' })
+  restored!: PlanningCountsDto;
+}
+
 export class DisciplineStatisticsDto {
   @ApiProperty({ type: PeriodDto }) period!: PeriodDto;
   @ApiProperty({ type: OrganizationDto, nullable: true, description: 'The subtree counted; null for the whole tree' }) organization!: OrganizationDto | null;
@@ -133,6 +151,8 @@ export class DisciplineStatisticsDto {
   @ApiProperty({ type: AppealsDto, description: 'Appeal outcomes (chuẩn y, thay đổi, xóa bỏ), counted when decided' }) appeals!: AppealsDto;
   @ApiProperty({ type: RestorationsDto, description: 'Restorations after annulment (QĐ 117-QĐ/TW), counted when ordered' }) restorations!: RestorationsDto;
   @ApiProperty({ type: RemovalsDto }) removals!: RemovalsDto;
+  @ApiProperty({ type: CadrePlanningDto, description: 'Cadre planning (quy hoạch cán bộ) acts in the period, counted on their own dates' })
+  cadrePlanning!: CadrePlanningDto;
 }
 
 class StatutoryRowDto {

@@ -44,6 +44,16 @@ export interface RemovalCounts {
   removedFromRoll: number;
   released: number;
 }
+/** Members added to, taken off or restored to planning lists in the period, by list (`<target>:<term>`). */
+export interface PlanningCounts {
+  total: number;
+  byList: Record<string, number>;
+}
+export interface CadrePlanningCounts {
+  added: PlanningCounts;
+  removed: PlanningCounts;
+  restored: PlanningCounts;
+}
 export interface StatisticsFigures {
   inspections: ByActingBody<InspectionCounts>;
   supervisions: ByActingBody<SupervisionCounts>;
@@ -51,6 +61,7 @@ export interface StatisticsFigures {
   appeals: BySubject<AppealOutcomeCounts>;
   restorations: BySubject<RestorationCounts>;
   removals: RemovalCounts;
+  cadrePlanning: CadrePlanningCounts;
 }
 
 const MEMBER_FORMS = ['reprimand', 'warning', 'dismissal', 'expulsion'];
@@ -89,6 +100,7 @@ function emptyFigures(): StatisticsFigures {
     appeals: { organizations: outcomes(), members: outcomes() },
     restorations: { organizations: restorations(), members: restorations() },
     removals: { expelled: 0, removedFromRoll: 0, released: 0 },
+    cadrePlanning: { added: { total: 0, byList: {} }, removed: { total: 0, byList: {} }, restored: { total: 0, byList: {} } },
   };
 }
 
@@ -100,6 +112,12 @@ function addSanction(counts: SanctionCounts, forms: readonly string[], fact: Fac
   const body = (counts.byDecidingBody[key] ??= { total: 0, ...Object.fromEntries(forms.map((f) => [f, 0])) });
   body.total = (body.total ?? 0) + fact.count;
   body[form] = (body[form] ?? 0) + fact.count;
+}
+
+function addPlanning(counts: PlanningCounts, fact: FactCount): void {
+  const list = fact.actKind ?? 'unknown';
+  counts.total += fact.count;
+  counts.byList[list] = (counts.byList[list] ?? 0) + fact.count;
 }
 
 function sortedByLevel(byBody: Record<string, FormCounts>): Record<string, FormCounts> {
@@ -154,8 +172,18 @@ export function statisticsFigures(facts: readonly FactCount[]): StatisticsFigure
       case 'release':
         figures.removals.released += fact.count;
         break;
+      case 'planning-addition':
+        addPlanning(figures.cadrePlanning.added, fact);
+        break;
+      case 'planning-removal':
+        addPlanning(figures.cadrePlanning.removed, fact);
+        break;
+      case 'planning-restoration':
+        addPlanning(figures.cadrePlanning.restored, fact);
+        break;
     }
   }
   for (const counts of [figures.sanctions.members, figures.sanctions.organizations]) counts.byDecidingBody = sortedByLevel(counts.byDecidingBody);
+  for (const counts of Object.values(figures.cadrePlanning)) counts.byList = Object.fromEntries(Object.entries(counts.byList).sort(([a], [b]) => a.localeCompare(b)));
   return figures;
 }

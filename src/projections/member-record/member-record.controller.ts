@@ -40,8 +40,26 @@ export class MemberRecordResponse {
   openCases!: MemberRecordView['openCases'];
   @ApiProperty({ type: [String] }) notDisciplinedCaseIds!: string[];
   @ApiProperty({
-    description: 'Cadre-planning eligibility (quy hoạch) on `on`',
-    example: { eligible: false, barredUntil: '2027-05-12', reason: 'planning-bar' },
+    description:
+      'Cadre-planning eligibility (quy hoạch) on `on`, and the planning lists the member was added to: on the list or removed on `on`, with every act (added, removed, restored) and its decision',
+    example: {
+      eligible: false,
+      barredUntil: '2027-05-12',
+      reason: 'planning-bar',
+      lists: [
+        {
+          planningListId: '6f1d2c3b-4a5e-4f60-8b7c-9d0e1f2a3b4c',
+          organizationId: '5b0e6f3c-1d2a-4c8b-9e7f-0a1b2c3d4e5f',
+          target: 'executive-committee',
+          term: { fromYear: 2025, toYear: 2030 },
+          status: 'removed',
+          acts: [
+            { act: 'added', on: '2024-03-01', decision: '215-QĐ/HU', reason: null, disciplineDecisionId: null, appealId: null },
+            { act: 'removed', on: '2026-05-12', decision: '12-QĐ/UBKT', reason: 'discipline', disciplineDecisionId: '8c7b6a59-4d3e-4f21-9a0b-1c2d3e4f5a6b', appealId: null },
+          ],
+        },
+      ],
+    },
   })
   cadrePlanning!: MemberRecordView['cadrePlanning'];
 }

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { Projection } from '../projection.js';
-import { DISCIPLINE_CASE_EVENT_TYPES, isOneOf, MEMBER_EVENT_TYPES } from '../domain-events.js';
+import { DISCIPLINE_CASE_EVENT_TYPES, isOneOf, MEMBER_EVENT_TYPES, PLANNING_ACT_TYPES } from '../domain-events.js';
 import { caseMemberOf, evolveMemberRecord, initialMemberRecord, type MemberRecordState } from './member-record.js';
 
 async function memberOfStream(tx: EntityManager, streamId: string, data: Readonly<Record<string, unknown>>, type: string): Promise<string | null> {
-  if (isOneOf(MEMBER_EVENT_TYPES, type)) return typeof data.memberId === 'string' ? data.memberId : null;
+  if (isOneOf(MEMBER_EVENT_TYPES, type) || isOneOf(PLANNING_ACT_TYPES, type)) return typeof data.memberId === 'string' ? data.memberId : null;
   const opened = caseMemberOf({ type, data });
   if (opened !== null) {
     await tx.query('INSERT INTO member_record_cases (stream_id, member_id) VALUES ($1, $2) ON CONFLICT (stream_id) DO NOTHING', [streamId, opened]);
@@ -15,13 +15,14 @@ async function memberOfStream(tx: EntityManager, streamId: string, data: Readonl
 }
 
 /**
- * Issue 5's member record: the member's own stream and the discipline cases about the member, folded by
+ * Issue 5's member record: the member's own stream, the discipline cases about the member and the member's
+ * acts on planning lists, folded by
  * `evolveMemberRecord`; the query derives sanctions, dates and eligibility from the fold on the day asked.
  */
 export const memberRecordProjection: Projection = {
   name: 'member-record',
-  version: 5,
-  handles: [...MEMBER_EVENT_TYPES, ...DISCIPLINE_CASE_EVENT_TYPES],
+  version: 6,
+  handles: [...MEMBER_EVENT_TYPES, ...DISCIPLINE_CASE_EVENT_TYPES, ...PLANNING_ACT_TYPES],
   tables: ['member_records', 'member_record_cases'],
   async evolve(tx, event) {
     const memberId = await memberOfStream(tx, event.streamId, event.data, event.type);

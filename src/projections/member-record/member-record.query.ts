@@ -5,6 +5,7 @@ import { EventStore, type RecordedEvent } from '../../event-store/event-store.js
 import { memberStreamId } from '../../organizations/domain/member.decider.js';
 import { Rulebook } from '../../rulebook/index.js';
 import { ServiceCalendar } from '../../shared/calendar.js';
+import { isOneOf, PLANNING_ACT_TYPES } from '../domain-events.js';
 import { ReadModels } from '../read-models.js';
 import {
   caseMemberOf,
@@ -24,12 +25,15 @@ export class MemberNotFoundError extends Error {
   }
 }
 
-/** Keeps the member's own stream and the cases opened about the member, remembering those streams in commit order. */
+/**
+ * Keeps the member's own stream, the cases opened about the member (remembering those streams in commit
+ * order) and the member's acts on planning lists.
+ */
 export function memberRecordFilter(memberId: string): (event: RecordedEvent) => boolean {
   const streams = new Set([memberStreamId(memberId)]);
   return (event) => {
     if (caseMemberOf(event) === memberId) streams.add(event.streamId);
-    return streams.has(event.streamId);
+    return streams.has(event.streamId) || (isOneOf(PLANNING_ACT_TYPES, event.type) && event.data.memberId === memberId);
   };
 }
 

@@ -86,4 +86,25 @@ describe('member record: legal states that time alone changes', () => {
     expect(view.sanctions.lapsed).toMatchObject([{ planningBar: { barredUntil: '2025-10-20' } }]);
     expect(view.cadrePlanning).toMatchObject({ barredUntil: '2025-10-20' });
   });
+
+  it('QĐ 80-QĐ/TW and QĐ 117-QĐ/TW: the record shows each planning list with its acts, and the member off the list between removal and restoration', () => {
+    const list = { planningListId: 'l-1', organizationId: 'd-1', target: 'department-heads', term: { fromYear: 2020, toYear: 2025 } };
+    const acts = [
+      { type: 'MemberAddedToPlanning', data: { planningListId: 'l-1', memberId: 'm-1', addedOn: '2023-01-05', decision: '5-QĐ/HU', list } },
+      {
+        type: 'MemberRemovedFromPlanning',
+        data: { planningListId: 'l-1', memberId: 'm-1', removedOn: '2023-04-20', reason: 'discipline', decision: '1-QĐ/CB', disciplineDecisionId: 'c-1', list },
+      },
+      {
+        type: 'MemberRestoredToPlanning',
+        data: { planningListId: 'l-1', memberId: 'm-1', restoredOn: '2023-09-01', disciplineDecisionId: 'c-1', appealId: 'a-1', list },
+      },
+    ].map((event) => ({ streamId: 'planning-list-l-1', ...event }));
+    const record = acts.reduce(evolveMemberRecord, initialMemberRecord('m-1'));
+    expect(memberRecordView(record, '2022-12-31', rulebook).cadrePlanning.lists).toEqual([]);
+    expect(memberRecordView(record, '2023-05-01', rulebook).cadrePlanning.lists).toMatchObject([
+      { planningListId: 'l-1', target: 'department-heads', status: 'removed', acts: [{ act: 'added' }, { act: 'removed', disciplineDecisionId: 'c-1' }] },
+    ]);
+    expect(memberRecordView(record, '2023-09-01', rulebook).cadrePlanning.lists).toMatchObject([{ status: 'in-planning', acts: [{}, {}, { act: 'restored', appealId: 'a-1' }] }]);
+  });
 });

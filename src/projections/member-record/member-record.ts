@@ -6,18 +6,40 @@ import { evolveMember, initialMemberState, type MemberState } from '../../organi
 import { electionBarUntil, isAfter, lapseOn, planningBarUntil, type BarComputation, type Rulebook } from '../../rulebook/index.js';
 import { withoutPersonalData } from '../../shared/domain/personal-data.js';
 import type { IsoDate } from '../../shared/domain/vocabulary.js';
-import { DISCIPLINE_CASE_EVENT_TYPES, isOneOf, MEMBER_EVENT_TYPES } from '../domain-events.js';
+import type { PlanningActEvent, PlanningListRef } from '../../cadre-planning/domain/planning-list.events.js';
+import { DISCIPLINE_CASE_EVENT_TYPES, isOneOf, MEMBER_EVENT_TYPES, PLANNING_ACT_TYPES } from '../domain-events.js';
 
 /** A case about the member, with the dates of its effect kept after it lapses or is annulled. */
 export type CaseInRecord = Readonly<{ state: DisciplineCaseState; announcedOn: IsoDate | null; effectiveOn: IsoDate | null }>;
 
-/** What the member record folds: the member's own stream and every discipline case about the member, by stream id. */
-export type MemberRecordState = Readonly<{ memberId: string; member: MemberState; cases: Readonly<Record<string, CaseInRecord>> }>;
+/** One act on the member's place on a planning list. */
+export type PlanningAct = Readonly<{
+  act: 'added' | 'removed' | 'restored';
+  on: IsoDate;
+  decision: string | null;
+  reason: string | null;
+  disciplineDecisionId: string | null;
+  appealId: string | null;
+}>;
+
+/** The member's history on one planning list. */
+export type PlanningInRecord = Readonly<{ list: PlanningListRef; acts: readonly PlanningAct[] }>;
+
+/**
+ * What the member record folds: the member's own stream, every discipline case about the member by stream
+ * id, and the member's acts on planning lists by list.
+ */
+export type MemberRecordState = Readonly<{
+  memberId: string;
+  member: MemberState;
+  cases: Readonly<Record<string, CaseInRecord>>;
+  planning: Readonly<Record<string, PlanningInRecord>>;
+}>;
 
 export type RecordEvent = Readonly<{ streamId: string; type: string; data: Readonly<Record<string, unknown>> }>;
 
 export function initialMemberRecord(memberId: string): MemberRecordState {
-  return { memberId, member: initialMemberState(), cases: {} };
+  return { memberId, member: initialMemberState(), cases: {}, planning: {} };
 }
 
 /** The member a discipline case is about, named by the event that opens it; null for other events and organization subjects. */
@@ -27,8 +49,28 @@ export function caseMemberOf(event: Pick<RecordEvent, 'type' | 'data'>): string 
   return subject?.kind === 'member' && typeof subject.memberId === 'string' ? subject.memberId : null;
 }
 
+function planningAct(event: PlanningActEvent): PlanningAct {
+  const none = { decision: null, reason: null, disciplineDecisionId: null, appealId: null };
+  switch (event.type) {
+    case 'MemberAddedToPlanning':
+      return { ...none, act: 'added', on: event.data.addedOn, decision: event.data.decision };
+    case 'MemberRemovedFromPlanning': {
+      const { removedOn, decision, reason, disciplineDecisionId } = event.data;
+      return { ...none, act: 'removed', on: removedOn, decision, reason, disciplineDecisionId };
+    }
+    case 'MemberRestoredToPlanning':
+      return { ...none, act: 'restored', on: event.data.restoredOn, disciplineDecisionId: event.data.disciplineDecisionId, appealId: event.data.appealId };
+  }
+}
+
 /** Folds without the member's personal data: the record never shows it, so its read model never holds a copy. */
 export function evolveMemberRecord(record: MemberRecordState, event: RecordEvent): MemberRecordState {
+  if (isOneOf(PLANNING_ACT_TYPES, event.type)) {
+    const act = event as unknown as PlanningActEvent;
+    const before = record.planning[act.data.planningListId];
+    const entry = { list: act.data.list, acts: [...(before?.acts ?? []), planningAct(act)] };
+    return { ...record, planning: { ...record.planning, [act.data.planningListId]: entry } };
+  }
   if (isOneOf(MEMBER_EVENT_TYPES, event.type)) {
     return { ...record, member: evolveMember(record.member, withoutPersonalData(MEMBER_PERSONAL_DATA, event) as unknown as MemberEvent) };
   }
@@ -76,8 +118,24 @@ export type MemberRecordView = Readonly<{
   sanctions: Readonly<{ inEffect: SanctionView[]; awaitingAnnouncement: SanctionView[]; lapsed: SanctionView[]; annulled: SanctionView[] }>;
   openCases: OpenCaseView[];
   notDisciplinedCaseIds: string[];
-  cadrePlanning: Readonly<{ eligible: boolean; barredUntil: IsoDate | null; reason: 'not-on-roll' | 'planning-bar' | null }>;
+  cadrePlanning: Readonly<{
+    eligible: boolean;
+    barredUntil: IsoDate | null;
+    reason: 'not-on-roll' | 'planning-bar' | null;
+    /** The planning lists the member was ever added to: whether on the list on `on`, and every act, oldest first. */
+    lists: PlanningListView[];
+  }>;
 }>;
+
+export type PlanningListView = PlanningListRef & Readonly<{ status: 'in-planning' | 'removed'; acts: readonly PlanningAct[] }>;
+
+function planningLists(record: MemberRecordState, on: IsoDate): PlanningListView[] {
+  return Object.values(record.planning).flatMap(({ list, acts }) => {
+    const known = acts.filter((act) => !isAfter(act.on, on));
+    const last = known.at(-1);
+    return last ? [{ ...list, status: last.act === 'removed' ? 'removed' : 'in-planning', acts: known }] : [];
+  });
+}
 
 function bar(computation: BarComputation): Bar | null {
   const { barredUntil, period, ruleVersion, citation, confirmed } = computation;
@@ -164,6 +222,11 @@ export function memberRecordView(
     },
     openCases,
     notDisciplinedCaseIds: entries.flatMap(({ state }) => (state.status === 'not-disciplined' ? [state.file.caseId] : [])),
-    cadrePlanning: { eligible: onRoll && barredUntil === null, barredUntil, reason: !onRoll ? 'not-on-roll' : barredUntil !== null ? 'planning-bar' : null },
+    cadrePlanning: {
+      eligible: onRoll && barredUntil === null,
+      barredUntil,
+      reason: !onRoll ? 'not-on-roll' : barredUntil !== null ? 'planning-bar' : null,
+      lists: planningLists(record, on),
+    },
   };
 }

@@ -57,6 +57,7 @@ export const INPUT_REFUSALS = {
   'not-before-year-classified': notBefore('year-classified', 'đầu năm được phân loại'),
   'not-before-decision': notBefore('decision', 'ngày quyết định kiểm tra'),
   'not-before-conclusion': notBefore('conclusion', 'ngày kết luận kiểm tra'),
+  'not-before-approval': notBefore('the approval of the list', 'ngày phê duyệt danh sách quy hoạch'),
   'not-before-dated-fact': notBefore(
     'the dates this fact already has on the record (or the admission or founding)',
     'các ngày đã ghi trong hồ sơ cho thông tin này (hoặc ngày kết nạp, thành lập)',

@@ -168,6 +168,36 @@ export const RULE_REFUSALS = {
     en: (p) => `The ${p.text('bodyKind')} of this organization is already established`,
     vi: (p) => `${capitalized(p.term('bodyKind'))} của tổ chức này đã được thành lập`,
   },
+  'already-in-planning': {
+    en: (p) => `Member ${p.text('memberId')} is already on planning list ${p.text('planningListId')}`,
+    vi: (p) => `Đảng viên ${p.text('memberId')} đã có tên trong danh sách quy hoạch ${p.text('planningListId')}`,
+  },
+  'not-in-planning': {
+    en: (p) => `Member ${p.text('memberId')} is not on planning list ${p.text('planningListId')}`,
+    vi: (p) => `Đảng viên ${p.text('memberId')} không có tên trong danh sách quy hoạch ${p.text('planningListId')}`,
+  },
+  'planning-bar': byDetail(
+    'reason',
+    {
+      'planning-bar': {
+        en: (p) => `Member ${p.text('memberId')} may not be planned until ${p.text('barredUntil')}: a sanction's planning bar runs on ${p.text('on')}`,
+        vi: (p) => `Đảng viên ${p.text('memberId')} chưa được đưa vào quy hoạch đến hết ngày ${p.text('barredUntil')}: ngày ${p.text('on')} còn trong thời hạn do bị kỷ luật`,
+      },
+    },
+    {
+      en: (p) => `Member ${p.text('memberId')} is not on the party's roll on ${p.text('on')} and cannot be planned`,
+      vi: (p) => `Ngày ${p.text('on')}, đảng viên ${p.text('memberId')} không còn trong danh sách đảng viên nên không được đưa vào quy hoạch`,
+    },
+  ),
+  'planning-term-ended': {
+    en: (p) => `Planning list ${p.text('planningListId')} is for a term ending in ${p.text('toYear')}; ${p.text('on')} is after it`,
+    vi: (p) => `Danh sách quy hoạch ${p.text('planningListId')} dành cho nhiệm kỳ kết thúc năm ${p.text('toYear')}; ngày ${p.text('on')} đã sau nhiệm kỳ`,
+  },
+  'not-removed-by-sanction': {
+    en: (p) => `Member ${p.text('memberId')} was not taken off planning list ${p.text('planningListId')} by sanction ${p.text('disciplineDecisionId')}`,
+    vi: (p) =>
+      `Đảng viên ${p.text('memberId')} không bị đưa ra khỏi danh sách quy hoạch ${p.text('planningListId')} do quyết định kỷ luật ${p.text('disciplineDecisionId')}`,
+  },
   'account-needs-grant': {
     en: () => 'An account holds at least one grant; disable it instead of removing its last one',
     vi: () => 'Tài khoản phải có ít nhất một quyền; hãy khóa tài khoản thay vì bỏ quyền cuối cùng',
