@@ -8,6 +8,7 @@ import { DISTRICT, TOPICS } from './binh-xuyen.js';
 import { foundDistrict, type DemoDistrict, type DemoGrassroots } from './demo-district.js';
 import { seededRandom } from './demo-names.js';
 import { DemoCommands, type Body, type Voters } from './demo-commands.js';
+import { plannedCadres } from './demo-planning.js';
 
 export const DEMO_ACTOR = 'seed-demo';
 const SEED = 20191203;
@@ -57,6 +58,7 @@ const SEVERITY = {
 /** The work of one year, against the district and its members taken in turn from every grassroots organization. */
 class DemoWork {
   private next = 0;
+  private readonly leaving = new Set<string>();
   private readonly subjects: readonly { readonly id: string; readonly cellId: string; readonly grassroots: DemoGrassroots }[];
   readonly districtCommission: Voters;
   readonly districtStanding: Body;
@@ -79,13 +81,26 @@ class DemoWork {
     return subject;
   }
 
+  /** A member taken for a sanction or an end of membership: never planned as a cadre. */
+  memberLeaving() {
+    const subject = this.member();
+    this.leaving.add(subject.id);
+    return subject;
+  }
+
+  /** The members the scenario never sanctions nor takes off the roll, in a fixed order. */
+  staying(): string[] {
+    const all = [...this.district.commissionStaff, ...this.district.grassroots.flatMap((g) => g.members.map((m) => m.id))];
+    return all.filter((id) => !this.leaving.has(id));
+  }
+
   grassrootsCommittee(grassroots: DemoGrassroots): Voters {
     return { organizationId: grassroots.id, bodyKind: 'executive-committee', members: 15 };
   }
 
   /** An inspection of a member on signs of violation, concluded with discipline proposed, then decided by `decidingBody`. */
   async inspectAndDiscipline(by: Body, decidingBody: Voters | 'grassroots', form: SanctionForm, proposedOn: string, number: number): Promise<string> {
-    const subject = this.member();
+    const subject = this.memberLeaving();
     const team = by.organizationId === this.district.districtId ? this.district.commissionStaff.slice(0, 2) : [subject.grassroots.members[0]!.id];
     const violation = VIOLATIONS[form][number % VIOLATIONS[form].length]!;
     const inspection = await this.demo.inspect({
@@ -130,10 +145,10 @@ async function before2019(demo: DemoCommands, work: DemoWork): Promise<void> {
     await work.inspectAndDiscipline(work.districtCommissionBody, work.districtCommission, 'expulsion', spread(i, 10, '2018-01-15', 270), 200 + i);
   }
   for (let i = 0; i < 5; i++) {
-    await demo.runner(members)(work.member().id, 'removeFromRoll', { ground: 'no-activity-or-dues-3-months', removedOn: spread(i, 5, '2016-05-16', 880) });
+    await demo.runner(members)(work.memberLeaving().id, 'removeFromRoll', { ground: 'no-activity-or-dues-3-months', removedOn: spread(i, 5, '2016-05-16', 880) });
   }
   for (let i = 0; i < 6; i++) {
-    await demo.runner(members)(work.member().id, 'releaseMember', { reason: 'Không còn đủ tiêu chuẩn đảng viên', releasedOn: spread(i, 6, '2016-08-22', 820) });
+    await demo.runner(members)(work.memberLeaving().id, 'releaseMember', { reason: 'Không còn đủ tiêu chuẩn đảng viên', releasedOn: spread(i, 6, '2016-08-22', 820) });
   }
 }
 
@@ -190,7 +205,7 @@ async function year2019(demo: DemoCommands, district: DemoDistrict, year: DemoWo
   }
   // 25 more reprimands by grassroots committees, in cases opened after the cells' self-criticism reviews.
   for (let i = 0; i < 25; i++) {
-    const subject = year.member();
+    const subject = year.memberLeaving();
     const openedOn = spread(i, 25, '2019-01-21', 290);
     await demo.discipline({
       memberId: subject.id,
@@ -267,7 +282,7 @@ export interface DemoSummary {
 
 /**
  * Loads the demo through the service's CommandBus, as the seed actor: the Bình Xuyên district with
- * its organizations and members, its work since 2016, and 2019 as the seed article reports it.
+ * its organizations and members, its work since 2016 and its cadre planning, and 2019 as the seed article reports it.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<DemoSummary> {
   if (await demoLoaded(app)) throw new DemoAlreadyLoadedError();
@@ -280,6 +295,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSummar
     const work = new DemoWork(demo, district);
     await before2019(demo, work);
     await year2019(demo, district, work);
+    await plannedCadres(app, demo, district.districtId, work.staying());
     const members = district.commissionStaff.length + district.grassroots.reduce((sum, g) => sum + g.members.length, 0);
     return { provinceId: district.provinceId, districtId: district.districtId, grassrootsIds: district.grassroots.map((g) => g.id), members };
   });

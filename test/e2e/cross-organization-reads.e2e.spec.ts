@@ -94,8 +94,16 @@ async function recordsOf(
     rating: 'good',
     classifiedOn: '2025-12-20',
   });
+  const planningList = await api.create('planning-lists', {
+    organizationId: commune.id,
+    target: 'executive-committee',
+    term: { fromYear: 2025, toYear: 2030 },
+    approvedOn: daysAgo(200),
+    decision: '215-QĐ/ĐU',
+  });
   const ids = {
     commune: commune.id,
+    planningList: planningList.id,
     sanctioned: sanctioned.id,
     underCase: underCase.id,
     sanctionCase: sanctionCase.id,
@@ -173,6 +181,7 @@ const READ_ROUTES: Readonly<Record<string, (records: Records['ids']) => Probe[]>
   '/api/v1/discipline-cases/{id}': (b) => [{ url: `discipline-cases/${b.sanctionCase}`, showsData: true }],
   '/api/v1/discipline-cases/{id}/deadlines': (b) => [{ url: `discipline-cases/${b.sanctionCase}/deadlines`, showsData: true }],
   '/api/v1/appeals/{id}': (b) => [{ url: `appeals/${b.appeal}`, showsData: true }],
+  '/api/v1/planning-lists/{id}': (b) => [{ url: `planning-lists/${b.planningList}`, showsData: true }],
   '/api/v1/work-lists/inspections': (b) => [
     { url: 'work-lists/inspections?pageSize=200', showsData: false },
     { url: `work-lists/inspections?organizationId=${b.commune}`, showsData: true },

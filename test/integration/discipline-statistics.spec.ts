@@ -54,6 +54,21 @@ describe.each(testDatabases())('discipline statistics of the seed demo on $name'
     expect(district.sanctions.organizations.total).toBe(0);
   });
 
+  it("reproduces the seed article's cadre planning review of 2019: 4 and 4 for the committee, 26/28 removed and 10/11 added for department heads", async () => {
+    const district = await report(`${YEAR}&organizationId=${demo.districtId}`);
+    expect(district.cadrePlanning).toEqual({
+      added: {
+        total: 25,
+        byList: { 'department-heads:2015-2020': 10, 'department-heads:2020-2025': 11, 'executive-committee:2015-2020': 2, 'executive-committee:2020-2025': 2 },
+      },
+      removed: {
+        total: 58,
+        byList: { 'department-heads:2015-2020': 26, 'department-heads:2020-2025': 28, 'executive-committee:2015-2020': 2, 'executive-committee:2020-2025': 2 },
+      },
+      restored: { total: 0, byList: {} },
+    });
+  });
+
   it('counts since 2016: 13 expelled, 5 removed from the roll, 6 released', async () => {
     const since2016 = await report(`from=2016-01-01&to=2019-12-03&organizationId=${demo.districtId}`);
     expect(since2016.removals).toEqual({ expelled: 13, removedFromRoll: 5, released: 6 });
@@ -119,7 +134,10 @@ describe.each(testDatabases())('discipline statistics of the seed demo on $name'
       'sanctions,members.byDecidingBody.grassroots-committee.reprimand,28,Thi hành kỷ luật — đảng viên — theo cơ quan quyết định — cấp ủy cơ sở — khiển trách',
     );
     expect(lines).toContain('inspections,byCommittees.organizations.total,34,Kiểm tra — cấp ủy — tổ chức đảng — tổng số');
-    expect(lines.slice(1).every((line) => /^[a-z]+,[A-Za-z.-]+,\d+,/.test(line))).toBe(true);
+    expect(lines).toContain(
+      'cadrePlanning,removed.byList.department-heads:2020-2025,28,"Quy hoạch cán bộ — đưa ra khỏi quy hoạch — theo danh sách — lãnh đạo cấp phòng, ban nhiệm kỳ 2020-2025"',
+    );
+    expect(lines.slice(1).every((line) => /^[a-zA-Z]+,[A-Za-z0-9.:-]+,\d+,/.test(line))).toBe(true);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { START_OF_ALL, type GlobalCheckpoint } from '../../src/event-store/event-store.js';
+import { PLANNING_FOLLOW_UPS } from '../../src/cadre-planning/planning-follow-ups.js';
 import { DISCIPLINE_FOLLOW_UPS } from '../../src/discipline/discipline-follow-ups.js';
 import { PROJECTIONS } from '../../src/projections/registry.js';
 
@@ -7,7 +8,7 @@ interface Queryable {
 }
 
 const SERVICE_PROJECTIONS = PROJECTIONS.map((projection) => projection.name);
-const SERVICE_PROCESS_MANAGERS = [DISCIPLINE_FOLLOW_UPS];
+const SERVICE_PROCESS_MANAGERS = [DISCIPLINE_FOLLOW_UPS, PLANNING_FOLLOW_UPS];
 
 /**
  * The last event committed so far, in the order projections follow (transaction id, then position): the

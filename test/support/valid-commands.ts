@@ -160,6 +160,11 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
   const managed = await member('Hoàng Văn Quân');
   await api.command(`members/${managed.id}/cadre-management`, { committeeOf: tree.province.id, assignedOn: '2021-01-10' });
   const appealDecision = { decidedOn: '2026-07-10', decisionNumber: '12-QĐ/TU', announcedOn: '2026-07-12' };
+  const planningList = (target: string) =>
+    api.create('planning-lists', { organizationId: commune.id, target, term: { fromYear: 2025, toYear: 2030 }, approvedOn: '2024-06-01', decision: '215-QĐ/ĐU' });
+  const plannedList = await planningList('executive-committee');
+  const planned = await member('Vũ Văn Quy');
+  await api.command(`planning-lists/${plannedList.id}/additions`, { memberId: planned.id, addedOn: '2024-07-01', decision: '220-QĐ/ĐU' });
 
   return {
     foundOrganization: { path: 'organizations', body: { level: 'cell', parentId: commune.id, name: 'Chi bộ thôn Đông', code: 'CBD', foundedOn: '2020-01-01' } },
@@ -196,6 +201,18 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
       body: { committeeOf: tree.province.id, assignedOn: '2024-05-01' },
     },
     endCadreManagement: { path: `members/${managed.id}/cadre-management/end`, body: { endedOn: '2025-07-01' } },
+    approvePlanningList: {
+      path: 'planning-lists',
+      body: { organizationId: commune.id, target: 'department-heads', term: { fromYear: 2025, toYear: 2030 }, approvedOn: '2024-06-01', decision: '216-QĐ/ĐU' },
+    },
+    addToPlanning: {
+      path: `planning-lists/${(await planningList('standing-committee')).id}/additions`,
+      body: { memberId: (await member('Đỗ Thị Thu')).id, addedOn: '2024-07-01', decision: '221-QĐ/ĐU' },
+    },
+    removeFromPlanning: {
+      path: `planning-lists/${plannedList.id}/removals`,
+      body: { memberId: planned.id, removedOn: '2025-01-10', reason: 'standards-not-met', decision: '230-QĐ/ĐU' },
+    },
     removeFromRoll: {
       path: `members/${(await member('Mai Văn Sáu')).id}/remove-from-roll`,
       body: { ground: 'no-activity-or-dues-3-months', removedOn: '2025-03-01' },

@@ -15,6 +15,7 @@ import { Accounts1765600000000 } from './1765600000000-accounts.js';
 import { AccountIdentities1765700000000 } from './1765700000000-account-identities.js';
 import { OrganizationMergers1765800000000 } from './1765800000000-organization-mergers.js';
 import { StatisticsLineage1765900000000 } from './1765900000000-statistics-lineage.js';
+import { CadrePlanning1766000000000 } from './1766000000000-cadre-planning.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   AccountIdentities1765700000000,
   OrganizationMergers1765800000000,
   StatisticsLineage1765900000000,
+  CadrePlanning1766000000000,
 ];

@@ -344,6 +344,31 @@ export type RemovalsDto = {
     released: number;
 };
 
+export type PlanningCountsDto = {
+    total: number;
+    /**
+     * By planning list, keyed `<target>:<fromYear>-<toYear>`
+     */
+    byList: {
+        [key: string]: number;
+    };
+};
+
+export type CadrePlanningDto = {
+    /**
+     * Đưa vào, bổ sung quy hoạch
+     */
+    added: PlanningCountsDto;
+    /**
+     * Đưa ra khỏi quy hoạch (by review or by a sanction taking effect)
+     */
+    removed: PlanningCountsDto;
+    /**
+     * Restored to a list after the sanction that removed the member was annulled
+     */
+    restored: PlanningCountsDto;
+};
+
 export type DisciplineStatisticsDto = {
     period: PeriodDto;
     /**
@@ -362,6 +387,10 @@ export type DisciplineStatisticsDto = {
      */
     restorations: RestorationsDto;
     removals: RemovalsDto;
+    /**
+     * Cadre planning (quy hoạch cán bộ) acts in the period, counted on their own dates
+     */
+    cadrePlanning: CadrePlanningDto;
 };
 
 export type StatutoryRowDto = {
@@ -415,7 +444,7 @@ export type MemberRecordResponse = {
     };
     notDisciplinedCaseIds: Array<string>;
     /**
-     * Cadre-planning eligibility (quy hoạch) on `on`
+     * Cadre-planning eligibility (quy hoạch) on `on`, and the planning lists the member was added to: on the list or removed on `on`, with every act (added, removed, restored) and its decision
      */
     cadrePlanning: {
         [key: string]: unknown;
@@ -1219,6 +1248,59 @@ export type AnnulSanctionRequest = {
      */
     announcedOn?: string;
     reason: string;
+};
+
+export type PlanningTermRequest = {
+    fromYear: number;
+    toYear: number;
+};
+
+export type ApprovePlanningListRequest = {
+    /**
+     * The organization whose committee plans its cadres
+     */
+    organizationId: string;
+    /**
+     * What the list plans for
+     */
+    target: 'executive-committee' | 'standing-committee' | 'key-posts' | 'department-heads';
+    /**
+     * The term planned for (nhiệm kỳ)
+     */
+    term: PlanningTermRequest;
+    approvedOn: string;
+    /**
+     * The decision approving the list
+     */
+    decision: string;
+};
+
+export type AddToPlanningRequest = {
+    /**
+     * The member planned
+     */
+    memberId: string;
+    addedOn: string;
+    /**
+     * The decision adding the member (phê duyệt bổ sung quy hoạch)
+     */
+    decision: string;
+};
+
+export type RemoveFromPlanningRequest = {
+    /**
+     * The member taken off the list
+     */
+    memberId: string;
+    removedOn: string;
+    /**
+     * Why the committee’s review takes the member off; a sanction taking effect removes the member by itself
+     */
+    reason: 'standards-not-met' | 'duties-not-completed' | 'violation' | 'other';
+    /**
+     * The decision taking the member off (đưa ra khỏi quy hoạch)
+     */
+    decision: string;
 };
 
 export type FeedEventDto = {
@@ -5224,6 +5306,188 @@ export type AnnulSanctionResponses = {
 };
 
 export type AnnulSanctionResponse = AnnulSanctionResponses[keyof AnnulSanctionResponses];
+
+export type ApprovePlanningListData = {
+    body: ApprovePlanningListRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/planning-lists';
+};
+
+export type ApprovePlanningListErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type ApprovePlanningListError = ApprovePlanningListErrors[keyof ApprovePlanningListErrors];
+
+export type ApprovePlanningListResponses = {
+    /**
+     * Created: the new state, with its ETag
+     */
+    201: StreamViewResponse;
+};
+
+export type ApprovePlanningListResponse = ApprovePlanningListResponses[keyof ApprovePlanningListResponses];
+
+export type GetPlanningListData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/planning-lists/{id}';
+};
+
+export type GetPlanningListErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+};
+
+export type GetPlanningListError = GetPlanningListErrors[keyof GetPlanningListErrors];
+
+export type GetPlanningListResponses = {
+    /**
+     * The current state, its version (also the ETag) and the commands it accepts
+     */
+    200: StreamViewResponse;
+};
+
+export type GetPlanningListResponse = GetPlanningListResponses[keyof GetPlanningListResponses];
+
+export type AddToPlanningData = {
+    body: AddToPlanningRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/planning-lists/{id}/additions';
+};
+
+export type AddToPlanningErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type AddToPlanningError = AddToPlanningErrors[keyof AddToPlanningErrors];
+
+export type AddToPlanningResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type AddToPlanningResponse = AddToPlanningResponses[keyof AddToPlanningResponses];
+
+export type RemoveFromPlanningData = {
+    body: RemoveFromPlanningRequest;
+    headers?: {
+        /**
+         * The ETag last read, such as "3"; when stale the answer is 409 with currentVersion
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/planning-lists/{id}/removals';
+};
+
+export type RemoveFromPlanningErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * forbidden: the token holds none of the roles this operation allows
+     */
+    403: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+    /**
+     * invalid-transition (the state does not allow the command; `details` names the state and allowed commands) or concurrency-conflict (stale If-Match; `currentVersion`)
+     */
+    409: ProblemResponse;
+    /**
+     * refused by a rule, invalid-input, or unknown-reference (a referenced record does not exist); `details` says which
+     */
+    422: ProblemResponse;
+};
+
+export type RemoveFromPlanningError = RemoveFromPlanningErrors[keyof RemoveFromPlanningErrors];
+
+export type RemoveFromPlanningResponses = {
+    /**
+     * The new state, with its ETag
+     */
+    200: StreamViewResponse;
+};
+
+export type RemoveFromPlanningResponse = RemoveFromPlanningResponses[keyof RemoveFromPlanningResponses];
 
 export type ReadFeedData = {
     body?: never;
