@@ -24,6 +24,7 @@ const CASE_TIMEOUT = 120_000;
   let origin: string;
   let tree: Awaited<ReturnType<typeof foundDisciplineTree>>;
   let member: View;
+  let colleague: View;
   const provinceName = 'Đảng bộ tỉnh Vĩnh Phúc';
   const communeName = 'Đảng bộ xã Bình Xuyên';
   const pageErrors: string[] = [];
@@ -41,7 +42,7 @@ const CASE_TIMEOUT = 120_000;
     const api = new ApiClient(await authorizedAgent(app));
     tree = await foundDisciplineTree(api);
     member = await tree.admitFull('Nguyễn Văn Hùng', 'Phó Chủ tịch Ủy ban nhân dân xã');
-    await tree.admitFull('Lê Thị Hoa');
+    colleague = await tree.admitFull('Lê Thị Hoa');
     await projected();
     browser = await launchChromium();
     page = await walkPage(browser, pageErrors, { acceptDownloads: true });
@@ -344,6 +345,42 @@ const CASE_TIMEOUT = 120_000;
       await choose(page, 'Tổ chức', communeName);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất dữ liệu kiểm toán' }).click()]);
       expect(download.suggestedFilename()).toMatch(/^audit-.*\.jsonl$/);
+    },
+    CASE_TIMEOUT,
+  );
+
+  it(
+    'plans a member as a cadre: approves a list for a term, adds the member, and shows the list on the member record',
+    async () => {
+      await page.getByRole('navigation', { name: 'Danh mục chức năng' }).getByRole('link', { name: 'Quy hoạch cán bộ' }).click();
+      const approval = page.getByRole('form', { name: 'Phê duyệt danh sách quy hoạch' });
+      await approval.waitFor();
+      await checkScreen(page, 'planning list approval');
+      await choose(approval, 'Tổ chức đảng', communeName);
+      await choose(approval, 'Quy hoạch cho', 'Lãnh đạo cấp phòng, ban');
+      const term = approval.getByRole('group', { name: 'Nhiệm kỳ' });
+      await term.getByLabel('Từ năm').fill('2025');
+      await term.getByLabel('Đến năm').fill('2030');
+      await approval.getByLabel('Ngày phê duyệt').fill('01/03/2025');
+      await approval.getByLabel('Quyết định').fill('15-QĐ/ĐU');
+      await approval.getByRole('button', { name: 'Ghi nhận' }).click();
+      await page.getByTestId('stream-status').getByText('Đã phê duyệt').waitFor();
+
+      await step('Đưa vào, bổ sung quy hoạch', async (form) => {
+        await choose(form, 'Mã đảng viên: tổ chức đảng', communeName);
+        await choose(form, 'Mã đảng viên', 'Lê Thị Hoa');
+        await form.getByLabel('Ngày đưa vào quy hoạch').fill('01/04/2025');
+        await form.getByLabel('Quyết định').fill('20-QĐ/ĐU');
+      });
+      await page.getByText('Trong quy hoạch').first().waitFor();
+      await screenshot(page, '11-planning-list');
+      await checkScreen(page, 'planning list');
+      await projected();
+      await page.goto(`${origin}/members/${colleague.id}`);
+      await page.getByText('Lãnh đạo cấp phòng, ban').first().waitFor();
+      await page.getByText('Trong quy hoạch').first().waitFor();
+      await screenshot(page, '12-member-planning');
+      await checkScreen(page, 'member record with planning');
     },
     CASE_TIMEOUT,
   );

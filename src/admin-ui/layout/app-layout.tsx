@@ -13,6 +13,7 @@ const SECTIONS: readonly { to: string; label: MessageKey }[] = [
   { to: '/inspections', label: 'nav.inspections' },
   { to: '/supervisions', label: 'nav.supervisions' },
   { to: '/discipline-cases', label: 'nav.cases' },
+  { to: '/planning-lists', label: 'nav.planning' },
   { to: '/statistics', label: 'nav.statistics' },
   { to: '/audit', label: 'nav.audit' },
 ];

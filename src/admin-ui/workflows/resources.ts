@@ -1,4 +1,4 @@
-import { getAppeal, getDisciplineCase, getInspection, getSelfCriticismReview, getSupervision } from '../api/generated/sdk.gen.js';
+import { getAppeal, getDisciplineCase, getInspection, getPlanningList, getSelfCriticismReview, getSupervision } from '../api/generated/sdk.gen.js';
 import type { MessageKey } from '../i18n/i18n.js';
 
 export interface StreamView {
@@ -19,6 +19,7 @@ export const WORKFLOWS = {
   'discipline-cases': { title: 'nav.cases', start: 'start.case', create: 'openDisciplineCase', get: getDisciplineCase as Getter },
   appeals: { title: 'start.appeal', start: 'start.appeal', create: 'fileAppeal', get: getAppeal as Getter },
   'self-criticism-reviews': { title: 'start.review', start: 'start.review', create: 'scheduleReview', get: getSelfCriticismReview as Getter },
+  'planning-lists': { title: 'nav.planning', start: 'start.planning', create: 'approvePlanningList', get: getPlanningList as Getter },
 } satisfies Record<string, { title: MessageKey; start: MessageKey; create: string; get: Getter }>;
 
 export type WorkflowName = keyof typeof WORKFLOWS;
@@ -27,7 +28,7 @@ export function isWorkflow(name: string | undefined): name is WorkflowName {
   return name !== undefined && name in WORKFLOWS;
 }
 
-const LINKED_STREAM = /^(inspection|supervision|discipline-case|appeal|self-criticism-review|member|organization)-(.+)$/;
+const LINKED_STREAM = /^(inspection|supervision|discipline-case|appeal|self-criticism-review|planning-list|member|organization)-(.+)$/;
 
 /** The page of a stream (`inspection-<uuid>` and so on), for links from the work list, the history and the audit trail. */
 export function linkOfStream(streamId: string): string | null {
