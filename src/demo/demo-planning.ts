@@ -52,7 +52,13 @@ export async function plannedCadres(app: INestApplicationContext, demo: DemoComm
     for (const position of range(plan.initial)) await add(position, plan.approvedOn);
     for (const [i, position] of range(plan.removed).entries()) {
       const removedOn = addDays('2019-03-04', i * 7);
-      await run(id, 'removeFromPlanning', { memberId: pool[position]!, removedOn, reason: 'standards-not-met', decision: decision(2), disciplineDecisionId: null });
+      await run(id, 'removeFromPlanning', {
+        memberId: pool[position]!,
+        removedOn,
+        reason: 'standards-not-met',
+        decision: decision(2),
+        disciplineDecisionId: null,
+      });
     }
     for (const [i, position] of range(plan.added).entries()) await add(position, addDays('2019-09-16', i * 5));
   }

@@ -145,10 +145,16 @@ async function before2019(demo: DemoCommands, work: DemoWork): Promise<void> {
     await work.inspectAndDiscipline(work.districtCommissionBody, work.districtCommission, 'expulsion', spread(i, 10, '2018-01-15', 270), 200 + i);
   }
   for (let i = 0; i < 5; i++) {
-    await demo.runner(members)(work.memberLeaving().id, 'removeFromRoll', { ground: 'no-activity-or-dues-3-months', removedOn: spread(i, 5, '2016-05-16', 880) });
+    await demo.runner(members)(work.memberLeaving().id, 'removeFromRoll', {
+      ground: 'no-activity-or-dues-3-months',
+      removedOn: spread(i, 5, '2016-05-16', 880),
+    });
   }
   for (let i = 0; i < 6; i++) {
-    await demo.runner(members)(work.memberLeaving().id, 'releaseMember', { reason: 'Không còn đủ tiêu chuẩn đảng viên', releasedOn: spread(i, 6, '2016-08-22', 820) });
+    await demo.runner(members)(work.memberLeaving().id, 'releaseMember', {
+      reason: 'Không còn đủ tiêu chuẩn đảng viên',
+      releasedOn: spread(i, 6, '2016-08-22', 820),
+    });
   }
 }
 

@@ -70,7 +70,9 @@ describe.each(testDatabases())('cadre planning (QĐ 80-QĐ/TW, QĐ 117-QĐ/TW) o
     expect(await entryOf()).toEqual({ memberId: member.id, status: 'removed', lastActOn: '2026-05-12', removedBy: sanction.id });
     const removed = await recordOf();
     expect(removed).toMatchObject({ eligible: false, barredUntil: '2028-11-12', reason: 'planning-bar' });
-    expect(removed.lists).toMatchObject([{ planningListId: list.id, target: 'executive-committee', term: { fromYear: 2025, toYear: 2030 }, status: 'removed' }]);
+    expect(removed.lists).toMatchObject([
+      { planningListId: list.id, target: 'executive-committee', term: { fromYear: 2025, toYear: 2030 }, status: 'removed' },
+    ]);
     expect((removed.lists as PlanningView[])[0]!.acts).toMatchObject([
       { act: 'added', on: '2025-04-01' },
       { act: 'removed', on: '2026-05-12', reason: 'discipline', disciplineDecisionId: sanction.id },
@@ -117,7 +119,9 @@ describe.each(testDatabases())('cadre planning (QĐ 80-QĐ/TW, QĐ 117-QĐ/TW) o
       restored: { total: 1, byList: { [LIST_KEY]: 1 } },
     });
     const csv = await api.get(`reports/discipline-statistics?from=2026-01-01&to=2026-12-31&organizationId=${tree.commune.id}&format=csv`).expect(200);
-    expect(csv.text).toContain(`cadrePlanning,removed.byList.${LIST_KEY},1,Quy hoạch cán bộ — đưa ra khỏi quy hoạch — theo danh sách — Ban Chấp hành nhiệm kỳ 2025-2030`);
+    expect(csv.text).toContain(
+      `cadrePlanning,removed.byList.${LIST_KEY},1,Quy hoạch cán bộ — đưa ra khỏi quy hoạch — theo danh sách — Ban Chấp hành nhiệm kỳ 2025-2030`,
+    );
   });
 
   it('QĐ 80-QĐ/TW: refuses to add a member while a sanction’s planning bar runs, naming the day it ends', async () => {
@@ -127,7 +131,10 @@ describe.each(testDatabases())('cadre planning (QĐ 80-QĐ/TW, QĐ 117-QĐ/TW) o
     const sanction = await warned();
     member = previous;
     const refused = await api.post(`planning-lists/${list.id}/additions`, { memberId: barred.id, addedOn: '2026-06-01', decision: '30-QĐ/ĐU' }).expect(422);
-    expect(refused.body).toMatchObject({ code: 'planning-bar', details: { memberId: barred.id, reason: 'planning-bar', barredUntil: '2028-11-12', on: '2026-06-01' } });
+    expect(refused.body).toMatchObject({
+      code: 'planning-bar',
+      details: { memberId: barred.id, reason: 'planning-bar', barredUntil: '2028-11-12', on: '2026-06-01' },
+    });
     // The day before it took effect, the record let the member be planned.
     await api.command(`planning-lists/${list.id}/additions`, { memberId: barred.id, addedOn: '2026-05-11', decision: '31-QĐ/ĐU' });
     expect(sanction.state['status']).toBe('in-effect');
@@ -136,12 +143,22 @@ describe.each(testDatabases())('cadre planning (QĐ 80-QĐ/TW, QĐ 117-QĐ/TW) o
   it('refuses what the list does not allow, naming the rule, and writes nothing', async () => {
     const stranger = await tree.admitFull('Tạ Văn Lâm');
     const version = (await api.view(`planning-lists/${list.id}`)).version;
-    const notOn = await api.post(`planning-lists/${list.id}/removals`, { memberId: stranger.id, removedOn: '2026-08-01', reason: 'standards-not-met', decision: '40-QĐ/ĐU' });
+    const notOn = await api.post(`planning-lists/${list.id}/removals`, {
+      memberId: stranger.id,
+      removedOn: '2026-08-01',
+      reason: 'standards-not-met',
+      decision: '40-QĐ/ĐU',
+    });
     expect(notOn.status).toBe(422);
     expect(notOn.body).toMatchObject({ code: 'not-in-planning', details: { memberId: stranger.id } });
     const early = await api.post(`planning-lists/${list.id}/additions`, { memberId: stranger.id, addedOn: '2025-02-01', decision: '41-QĐ/ĐU' }).expect(422);
     expect(early.body).toMatchObject({ code: 'invalid-input', details: { field: 'addedOn', rule: 'not-before-approval' } });
-    const bySanction = await api.post(`planning-lists/${list.id}/removals`, { memberId: stranger.id, removedOn: '2026-08-01', reason: 'discipline', decision: 'x' });
+    const bySanction = await api.post(`planning-lists/${list.id}/removals`, {
+      memberId: stranger.id,
+      removedOn: '2026-08-01',
+      reason: 'discipline',
+      decision: 'x',
+    });
     expect(bySanction.status).toBe(400);
     expect((await api.view(`planning-lists/${list.id}`)).version).toBe(version);
   });

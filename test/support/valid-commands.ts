@@ -161,7 +161,13 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
   await api.command(`members/${managed.id}/cadre-management`, { committeeOf: tree.province.id, assignedOn: '2021-01-10' });
   const appealDecision = { decidedOn: '2026-07-10', decisionNumber: '12-QĐ/TU', announcedOn: '2026-07-12' };
   const planningList = (target: string) =>
-    api.create('planning-lists', { organizationId: commune.id, target, term: { fromYear: 2025, toYear: 2030 }, approvedOn: '2024-06-01', decision: '215-QĐ/ĐU' });
+    api.create('planning-lists', {
+      organizationId: commune.id,
+      target,
+      term: { fromYear: 2025, toYear: 2030 },
+      approvedOn: '2024-06-01',
+      decision: '215-QĐ/ĐU',
+    });
   const plannedList = await planningList('executive-committee');
   const planned = await member('Vũ Văn Quy');
   await api.command(`planning-lists/${plannedList.id}/additions`, { memberId: planned.id, addedOn: '2024-07-01', decision: '220-QĐ/ĐU' });

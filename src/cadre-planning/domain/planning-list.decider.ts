@@ -95,7 +95,10 @@ function restore(command: RestoreToPlanning, state: Approved): PlanningListEvent
   requireEntryDate('restoredOn', restoredOn, state, entry, command.metadata.today);
   requireTermRunning(state, restoredOn);
   return [
-    { type: 'MemberRestoredToPlanning', data: { planningListId: state.list.planningListId, memberId, restoredOn, disciplineDecisionId, appealId, list: state.list } },
+    {
+      type: 'MemberRestoredToPlanning',
+      data: { planningListId: state.list.planningListId, memberId, restoredOn, disciplineDecisionId, appealId, list: state.list },
+    },
   ];
 }
 

@@ -23,7 +23,10 @@ export type PlanningListRef = Readonly<{ planningListId: string; organizationId:
 /** Quy hoạch cán bộ: the organization's committee approves a planning list for a term, by a decision. */
 export type PlanningListApproved = Event<'PlanningListApproved', PlanningListRef & { approvedOn: IsoDate; decision: string }>;
 /** Đưa vào (bổ sung) quy hoạch. */
-export type MemberAddedToPlanning = Event<'MemberAddedToPlanning', { planningListId: string; memberId: string; addedOn: IsoDate; decision: string; list: PlanningListRef }>;
+export type MemberAddedToPlanning = Event<
+  'MemberAddedToPlanning',
+  { planningListId: string; memberId: string; addedOn: IsoDate; decision: string; list: PlanningListRef }
+>;
 /** Đưa ra khỏi quy hoạch; `disciplineDecisionId` names the sanction that removed the member, if one did. */
 export type MemberRemovedFromPlanning = Event<
   'MemberRemovedFromPlanning',

@@ -33,7 +33,12 @@ export function evolvePlanningList(state: PlanningListState, event: PlanningList
     case 'MemberAddedToPlanning':
       return withEntry(state, { memberId: event.data.memberId, status: 'in-planning', lastActOn: event.data.addedOn, removedBy: null });
     case 'MemberRemovedFromPlanning':
-      return withEntry(state, { memberId: event.data.memberId, status: 'removed', lastActOn: event.data.removedOn, removedBy: event.data.disciplineDecisionId });
+      return withEntry(state, {
+        memberId: event.data.memberId,
+        status: 'removed',
+        lastActOn: event.data.removedOn,
+        removedBy: event.data.disciplineDecisionId,
+      });
     case 'MemberRestoredToPlanning':
       return withEntry(state, { memberId: event.data.memberId, status: 'in-planning', lastActOn: event.data.restoredOn, removedBy: null });
     default:

@@ -184,6 +184,7 @@ export function statisticsFigures(facts: readonly FactCount[]): StatisticsFigure
     }
   }
   for (const counts of [figures.sanctions.members, figures.sanctions.organizations]) counts.byDecidingBody = sortedByLevel(counts.byDecidingBody);
-  for (const counts of Object.values(figures.cadrePlanning)) counts.byList = Object.fromEntries(Object.entries(counts.byList).sort(([a], [b]) => a.localeCompare(b)));
+  for (const counts of Object.values(figures.cadrePlanning))
+    counts.byList = Object.fromEntries(Object.entries(counts.byList).sort(([a], [b]) => a.localeCompare(b)));
   return figures;
 }

@@ -55,7 +55,14 @@ export class MemberRecordResponse {
           status: 'removed',
           acts: [
             { act: 'added', on: '2024-03-01', decision: '215-QĐ/HU', reason: null, disciplineDecisionId: null, appealId: null },
-            { act: 'removed', on: '2026-05-12', decision: '12-QĐ/UBKT', reason: 'discipline', disciplineDecisionId: '8c7b6a59-4d3e-4f21-9a0b-1c2d3e4f5a6b', appealId: null },
+            {
+              act: 'removed',
+              on: '2026-05-12',
+              decision: '12-QĐ/UBKT',
+              reason: 'discipline',
+              disciplineDecisionId: '8c7b6a59-4d3e-4f21-9a0b-1c2d3e4f5a6b',
+              appealId: null,
+            },
           ],
         },
       ],

@@ -105,6 +105,8 @@ describe('member record: legal states that time alone changes', () => {
     expect(memberRecordView(record, '2023-05-01', rulebook).cadrePlanning.lists).toMatchObject([
       { planningListId: 'l-1', target: 'department-heads', status: 'removed', acts: [{ act: 'added' }, { act: 'removed', disciplineDecisionId: 'c-1' }] },
     ]);
-    expect(memberRecordView(record, '2023-09-01', rulebook).cadrePlanning.lists).toMatchObject([{ status: 'in-planning', acts: [{}, {}, { act: 'restored', appealId: 'a-1' }] }]);
+    expect(memberRecordView(record, '2023-09-01', rulebook).cadrePlanning.lists).toMatchObject([
+      { status: 'in-planning', acts: [{}, {}, { act: 'restored', appealId: 'a-1' }] },
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import { ApprovePlanningListRequest } from './approve-planning-list.request.js';
 
 @PlanningListsController()
 export class ApprovePlanningListHttp extends ReferencingRoutes {
-  @CreationRoute('', { resource: planningLists, command: 'approvePlanningList', summary: 'Approve a cadre planning list for a term (phê duyệt quy hoạch cán bộ)' })
+  @CreationRoute('', {
+    resource: planningLists,
+    command: 'approvePlanningList',
+    summary: 'Approve a cadre planning list for a term (phê duyệt quy hoạch cán bộ)',
+  })
   async approve(@Body() request: ApprovePlanningListRequest) {
     await this.directory.requireOrganization('organizationId', request.organizationId);
     return this.commands.createNew(planningLists, 'approvePlanningList', (planningListId) => ({ ...request, planningListId }));

@@ -181,7 +181,8 @@ export const RULE_REFUSALS = {
     {
       'planning-bar': {
         en: (p) => `Member ${p.text('memberId')} may not be planned until ${p.text('barredUntil')}: a sanction's planning bar runs on ${p.text('on')}`,
-        vi: (p) => `Đảng viên ${p.text('memberId')} chưa được đưa vào quy hoạch đến hết ngày ${p.text('barredUntil')}: ngày ${p.text('on')} còn trong thời hạn do bị kỷ luật`,
+        vi: (p) =>
+          `Đảng viên ${p.text('memberId')} chưa được đưa vào quy hoạch đến hết ngày ${p.text('barredUntil')}: ngày ${p.text('on')} còn trong thời hạn do bị kỷ luật`,
       },
     },
     {
