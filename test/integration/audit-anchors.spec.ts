@@ -10,6 +10,7 @@ import { EventStore, type RecordedEvent } from '../../src/event-store/event-stor
 import { compiledCli } from '../support/cli-process.js';
 import { asSuperuser, isolatedDatabase, testDatabases, testPool, type IsolatedDatabase, ISOLATED_SETUP_MS } from '../support/databases.js';
 import { eventually } from '../support/eventually.js';
+import { waitUntilCommitSafe } from '../support/projections.js';
 import { ADMIN_PASSWORD, createTestApp, sharedKeys } from '../support/test-app.js';
 
 const metadata = { actor: 'anchor-test', correlationId: 'anchor-test' };
@@ -41,20 +42,8 @@ describe.each(testDatabases())('checkpoints anchored outside the database on $na
   const stored = async () =>
     (await superuser.query<{ events: number; streams: number }>('SELECT count(*)::int AS events, count(DISTINCT stream_id)::int AS streams FROM events'))
       .rows[0]!;
-  // A checkpoint's commit order stops below the oldest transaction still running anywhere on the server:
-  // the cases that count what it covers wait until every event appended so far is below that horizon.
-  const commitSafe = () =>
-    eventually(
-      async () =>
-        (
-          await superuser.query<{ safe: boolean }>(
-            'SELECT coalesce(pg_snapshot_xmin(pg_current_snapshot()) > (SELECT max(transaction_id) FROM events), true) AS safe',
-          )
-        ).rows[0]!.safe,
-      (safe) => safe,
-    );
   const checkpointOfAll = async () => {
-    await commitSafe();
+    await waitUntilCommitSafe(superuser);
     return audit.createCheckpoint();
   };
   let eventsBeforeFirst: number;

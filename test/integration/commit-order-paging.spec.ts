@@ -7,7 +7,7 @@ import { compareCheckpoints, decodeCursor, encodeCursor } from '../../src/event-
 import { ApiClient } from '../support/api-client.js';
 import { ISOLATED_SETUP_MS, isolatedDatabase, testDatabases, testPool, type IsolatedDatabase } from '../support/databases.js';
 import { eventually } from '../support/eventually.js';
-import { committedHead } from '../support/projections.js';
+import { committedHead, waitUntilCommitSafe } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const PASSWORD = 'feed-order-test-password';
@@ -141,11 +141,7 @@ describe.each(testDatabases())('paging in commit order, the feed and the audit t
       await slow.query('COMMIT');
       // Commit-safe readers see both once every transaction older than the early one has ended (the service's own included).
       const { rows } = await pool.query<{ xid: string }>(`SELECT transaction_id::text AS xid FROM events WHERE stream_id = $1`, [`early-${early}`]);
-      await eventually(
-        async () =>
-          (await pool.query<{ visible: boolean }>(`SELECT pg_snapshot_xmin(pg_current_snapshot()) > $1::xid8 AS visible`, [rows[0]!.xid])).rows[0]!.visible,
-        (visible) => visible,
-      );
+      await waitUntilCommitSafe(pool, rows[0]!.xid);
       const after = await ids(before.next);
       expect(after.items.filter((id) => id.endsWith(late) || id.endsWith(early))).toEqual([`late-${late}`, `early-${early}`]);
     } finally {

@@ -7,7 +7,7 @@ import { consumerPool, PlanningConsumer } from '../../examples/planning-consumer
 import type { NewEvent } from '../../src/event-store/event-store.js';
 import type { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { isolatedDatabase, ISOLATED_SETUP_MS, openStore, testDatabases, type IsolatedDatabase } from '../support/databases.js';
-import { eventually } from '../support/eventually.js';
+import { waitUntilCommitSafe } from '../support/projections.js';
 import { createTestApp, loginAs } from '../support/test-app.js';
 
 /**
@@ -71,19 +71,6 @@ describe.each(testDatabases())('sample planning consumer following the HTTP feed
     ]);
   }
 
-  /** The feed shows an event once no older transaction runs anywhere on the server: wait for that of every event appended so far. */
-  async function untilTheFeedShowsAll(): Promise<void> {
-    await eventually(
-      async () =>
-        (
-          await servicePool.query<{ safe: boolean }>(
-            'SELECT coalesce(pg_snapshot_xmin(pg_current_snapshot()) > (SELECT max(transaction_id) FROM events), true) AS safe',
-          )
-        ).rows[0]!.safe,
-      (safe) => safe,
-    );
-  }
-
   async function eligible(): Promise<string[]> {
     const { rows } = await pool.query<{ member_id: string }>('SELECT member_id FROM planning_eligible ORDER BY member_id');
     return rows.map((row) => row.member_id);
@@ -105,7 +92,7 @@ describe.each(testDatabases())('sample planning consumer following the HTTP feed
 
     const consumer = new PlanningConsumer(pool, options);
     await consumer.migrate();
-    await untilTheFeedShowsAll();
+    await waitUntilCommitSafe(servicePool);
     expect(await consumer.catchUp()).toBeGreaterThan(0);
     expect(await eligible()).toEqual([a]);
     const { rows: erased } = await pool.query('SELECT 1 FROM planning_members WHERE member_id = $1', [e]);
@@ -117,7 +104,7 @@ describe.each(testDatabases())('sample planning consumer following the HTTP feed
     expect(await restarted.catchUp()).toBe(0);
 
     await append(`member-${c}`, 'member', [{ type: 'MemberMadeFull', data: { memberId: c, madeFullOn: '2024-01-01' } }], 1);
-    await untilTheFeedShowsAll();
+    await waitUntilCommitSafe(servicePool);
     expect(await restarted.catchUp()).toBe(1);
     expect(await eligible()).toEqual([a, c]);
   }, 120_000);

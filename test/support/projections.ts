@@ -48,6 +48,24 @@ export async function waitUntilFollowedUp(db: Queryable, timeoutMs = 60_000): Pr
   await waitUntilPast(db, await committedHead(db), SERVICE_PROCESS_MANAGERS, timeoutMs);
 }
 
+/**
+ * Waits until readers in commit-safe order (the feed, the audit trail, checkpoints) can show the events of
+ * `transactionId`, by default every event appended so far: no older transaction still runs anywhere on the
+ * server, in any database.
+ */
+export async function waitUntilCommitSafe(db: Queryable, transactionId?: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await db.query(
+      `SELECT coalesce(pg_snapshot_xmin(pg_current_snapshot()) > coalesce($1::xid8, (SELECT max(transaction_id) FROM events)), true) AS safe`,
+      [transactionId ?? null],
+    );
+    if ((rows[0] as { safe: boolean }).safe) return;
+    if (Date.now() > deadline) throw new Error(`Transactions older than ${transactionId ?? 'the last event'} still run after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function waitUntilPast(db: Queryable, position: GlobalCheckpoint, names: readonly string[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -1,10 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ProblemError } from '../../platform/http/problem.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
 import { ApiProblemResponses, UuidParam } from '../../platform/http/api-routes.js';
 import { OrganizationDirectoryDto, OrganizationDirectoryQuery, OrganizationMembersDto } from './organization-directory.query.js';
-import { OrganizationNotInHistoryError } from './organization-history.query.js';
+import { orOrganizationNotFound } from './organization-history.query.js';
 
 const LAG = 'Served from the organization history projection: it may trail the latest commands by its lag (see /projections).';
 
@@ -27,13 +26,7 @@ export class OrganizationDirectoryController {
   @ApiOperation({ operationId: 'listOrganizationMembers', summary: 'The members placed in an organization', description: LAG })
   @ApiOkResponse({ type: OrganizationMembersDto })
   @ApiProblemResponses(400, 401, 404)
-  async members(@UuidParam('id') id: string): Promise<OrganizationMembersDto> {
-    try {
-      return await this.query.members(id);
-    } catch (error) {
-      if (error instanceof OrganizationNotInHistoryError)
-        throw new ProblemError(404, 'not-found', { reason: 'organization-history', organizationId: error.organizationId });
-      throw error;
-    }
+  members(@UuidParam('id') id: string): Promise<OrganizationMembersDto> {
+    return orOrganizationNotFound(this.query.members(id));
   }
 }

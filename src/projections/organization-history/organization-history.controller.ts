@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ProblemError } from '../../platform/http/problem.js';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, ANY_ROLE } from '../../shared/access/policy.js';
 import { ApiProblemResponses } from '../../platform/http/api-routes.js';
 import { HistoryPageDto, HistoryQueryDto } from './history-query.dto.js';
-import { OrganizationHistoryQuery, OrganizationNotInHistoryError } from './organization-history.query.js';
+import { OrganizationHistoryQuery, orOrganizationNotFound } from './organization-history.query.js';
 
 @ApiTags('organizations')
 @ApiBearerAuth()
@@ -23,13 +22,7 @@ export class OrganizationHistoryController {
   })
   @ApiOkResponse({ type: HistoryPageDto })
   @ApiProblemResponses(400, 401, 404)
-  async history(@Param('id') id: string, @Query() query: HistoryQueryDto): Promise<HistoryPageDto> {
-    try {
-      return await this.query.history(id, query);
-    } catch (error) {
-      if (error instanceof OrganizationNotInHistoryError)
-        throw new ProblemError(404, 'not-found', { reason: 'organization-history', organizationId: error.organizationId });
-      throw error;
-    }
+  history(@Param('id') id: string, @Query() query: HistoryQueryDto): Promise<HistoryPageDto> {
+    return orOrganizationNotFound(this.query.history(id, query));
   }
 }

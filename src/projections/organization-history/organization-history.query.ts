@@ -3,7 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import { collect, eventsKnownAt, hasAxes, timeAxesOf } from '../../audit/time-axes.js';
 import { currentReadScope } from '../../database/organization-scope.js';
 import { EventStore } from '../../event-store/event-store.js';
-import { RequestValidationError } from '../../platform/http/problem.js';
+import { ProblemError, RequestValidationError } from '../../platform/http/problem.js';
 import { ReadModels } from '../read-models.js';
 import { readReplayed } from '../replay.js';
 import { OrganizationHistoryEntry, OrganizationTreeNode } from './organization-history.entities.js';
@@ -14,6 +14,18 @@ export class OrganizationNotInHistoryError extends Error {
   constructor(readonly organizationId: string) {
     super(`Organization ${organizationId} is not known to the organization history`);
     this.name = 'OrganizationNotInHistoryError';
+  }
+}
+
+/** The answer of a read about one organization; 404 `organization-history` when the history does not show it to the caller. */
+export async function orOrganizationNotFound<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof OrganizationNotInHistoryError) {
+      throw new ProblemError(404, 'not-found', { reason: 'organization-history', organizationId: error.organizationId });
+    }
+    throw error;
   }
 }
 

@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Allow, FIELDWORK_ROLES } from '../../shared/access/policy.js';
 import { ApiProblemResponses, ResourceController } from '../../platform/http/api-routes.js';
 import { UuidParam } from '../../platform/http/api-routes.js';
-import { ProblemError } from '../../platform/http/problem.js';
-import { OrganizationNotInHistoryError } from '../organization-history/organization-history.query.js';
+import { orOrganizationNotFound } from '../organization-history/organization-history.query.js';
 import { AlertsDto, AlertsQueryDto, CaseWorkListQueryDto, InspectionWorkListQueryDto, PendingWorkDto, WorkListPageDto } from './work-lists.dto.js';
 import { WorkListsQuery } from './work-lists.query.js';
 
@@ -47,14 +46,8 @@ export class WorkListsHttp {
   })
   @ApiOkResponse({ type: PendingWorkDto })
   @ApiProblemResponses(400, 401, 403, 404)
-  async pendingWork(@UuidParam('id') id: string): Promise<PendingWorkDto> {
-    try {
-      return await this.query.pendingWork(id);
-    } catch (error) {
-      if (error instanceof OrganizationNotInHistoryError)
-        throw new ProblemError(404, 'not-found', { reason: 'organization-history', organizationId: error.organizationId });
-      throw error;
-    }
+  pendingWork(@UuidParam('id') id: string): Promise<PendingWorkDto> {
+    return orOrganizationNotFound(this.query.pendingWork(id));
   }
 }
 
