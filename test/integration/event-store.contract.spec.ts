@@ -237,6 +237,26 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
     });
   });
 
+  describe('a head this process wrote, then another writer moved', () => {
+    it('refuses the version it wrote as stale, and chains on from the other writer’s links', async () => {
+      const other = openStore(database.url);
+      try {
+        const streamId = newStream();
+        await store.append({ streamId, streamType: 'contract', events: [event(1)], expectedVersion: 'no-stream', metadata });
+        await other.store.append({ streamId, streamType: 'contract', events: [event(2)], expectedVersion: 1, metadata });
+        const stale = store.append({ streamId, streamType: 'contract', events: [event(3)], expectedVersion: 1, metadata });
+        await expect(stale).rejects.toMatchObject({ name: 'ExpectedVersionConflictError', currentVersion: 2, expectedVersion: 1 });
+        await store.append({ streamId, streamType: 'contract', events: [event(3)], expectedVersion: 2, metadata });
+        await other.store.append({ streamId, streamType: 'contract', events: [event(4)], expectedVersion: 3, metadata });
+        await store.append({ streamId, streamType: 'contract', events: [event(5)], expectedVersion: 'any', metadata });
+        expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, length: 5 });
+        expect((await store.readStream(streamId)).map((e) => e.data['n'])).toEqual([1, 2, 3, 4, 5]);
+      } finally {
+        await other.pool.end();
+      }
+    });
+  });
+
   describe('immutability and the hash chain', () => {
     it.each(['UPDATE events SET data = data', 'DELETE FROM events', 'TRUNCATE events'])('the table refuses %s', async (sql) => {
       const streamId = newStream();

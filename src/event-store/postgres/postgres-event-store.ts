@@ -18,6 +18,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.js';
+import { KnownHeads, type StreamHeadLink } from './known-heads.js';
 import { chainHash, verifyChain, type StoredLink } from '../hash-chain.js';
 import { UpcasterRegistry } from '../upcasters.js';
 import { APPENDED_CHANNEL, PostgresSubscription } from './postgres-subscription.js';
@@ -96,7 +97,8 @@ export class PostgresEventStore extends EventStore {
         return result;
       } catch (error) {
         if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-        // Another writer took the same version between our read and our insert.
+        // Another writer took the same version since we read or wrote the head.
+        this.knownHeads.forget(request.streamId);
         if (request.expectedVersion === 'any') continue;
         throw new ExpectedVersionConflictError(request.streamId, request.expectedVersion, await this.streamVersion(request.streamId));
       }
@@ -104,21 +106,18 @@ export class PostgresEventStore extends EventStore {
   }
 
   /**
-   * Reads the stream's head, then inserts every event in one statement (atomic on its own). Between the
+   * Finds the stream's head, then inserts every event in one statement (atomic on its own). Between the
    * two, the unique (stream, version) constraint is the lock: a writer that raced us makes our insert fail,
    * so a chain link is never written on top of a head it did not see.
    */
   private async appendOnce(request: AppendRequest): Promise<AppendResult> {
-    const head = await this.pool.query<{ stream_version: number; hash: string }>(
-      'SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1',
-      [request.streamId],
-    );
-    const current = head.rows[0]?.stream_version ?? 0;
+    const head = await this.headFor(request);
+    const current = head?.version ?? 0;
     if (!satisfies(request.expectedVersion, current)) {
       throw new ExpectedVersionConflictError(request.streamId, request.expectedVersion, current);
     }
     const recordedAt = this.clock.now();
-    let previousHash = head.rows[0]?.hash ?? null;
+    let previousHash = head?.hash ?? null;
     const rows = request.events.map((event, index) => {
       const link = {
         streamId: request.streamId,
@@ -158,7 +157,24 @@ export class PostgresEventStore extends EventStore {
       ],
     );
     const positions = inserted.rows.map((r) => Number(r.global_position));
+    this.knownHeads.set(request.streamId, { version: current + rows.length, hash: previousHash! });
     return { nextExpectedVersion: current + rows.length, lastGlobalPosition: Math.max(...positions) };
+  }
+
+  /**
+   * The head the append builds on, read from the database only when the request does not already tell it:
+   * none for a stream expected not to exist, the head this process wrote last when the request expects that
+   * version (one round trip saved for a writer going on with its own stream).
+   */
+  private async headFor(request: AppendRequest): Promise<StreamHeadLink | undefined> {
+    if (request.expectedVersion === 'no-stream') return undefined;
+    const known = this.knownHeads.get(request.streamId);
+    if (known !== undefined && known.version === request.expectedVersion) return known;
+    const { rows } = await this.pool.query<{ stream_version: number; hash: string }>(
+      'SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1',
+      [request.streamId],
+    );
+    return rows[0] && { version: rows[0].stream_version, hash: rows[0].hash };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -212,6 +228,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   private notifyScheduled = false;
+  private readonly knownHeads = new KnownHeads();
 
   private wakeSubscribers(): void {
     if (this.notifyScheduled) return;
