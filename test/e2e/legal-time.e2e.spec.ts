@@ -100,7 +100,7 @@ describe.each(testDatabases())('legal states that time alone changes, and the ru
       lapsed: [{ caseId: warning.id, status: 'lapsed', lapsedOn: '2026-03-15', ruleVersion: 'qd69-264-2025+qd22-262-2025' }],
     });
     // Quy hoạch: the 30-month bar of a warning (QĐ 80) still runs after the lapse.
-    expect(live.cadrePlanning).toEqual({ eligible: false, barredUntil: '2027-09-15', reason: 'planning-bar' });
+    expect(live.cadrePlanning).toEqual({ eligible: false, barredUntil: '2027-09-15', reason: 'planning-bar', lists: [] });
 
     expect((await record(member.id, '?asOf=2026-03-14')).sanctions as Sanctions).toMatchObject({
       inEffect: [{ caseId: warning.id, lapsesOn: '2026-03-15', lapsedOn: null }],

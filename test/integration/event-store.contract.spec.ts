@@ -4,6 +4,7 @@ import { ExpectedVersionConflictError } from '../../src/shared/stream-errors.js'
 import { START_OF_ALL, type EventStore, type EventMetadata, type GlobalCheckpoint, type RecordedEvent } from '../../src/event-store/event-store.js';
 import { UpcasterRegistry } from '../../src/event-store/upcasters.js';
 import { asSuperuser, openStore, testDatabases } from '../support/databases.js';
+import { waitUntilCommitSafe } from '../support/projections.js';
 
 const metadata: EventMetadata = { actor: 'contract-test', correlationId: randomUUID(), ruleVersion: 'test' };
 
@@ -162,6 +163,7 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
       const toNextPower = 10 ** current.length - Number(current) + 1;
       if (first.length === current.length && toNextPower <= MAX_BURNED_IDS) await burnTransactionIds(pool, toNextPower);
       await store.append({ streamId, streamType: 'contract', events: [event(2)], expectedVersion: 1, metadata });
+      await waitUntilCommitSafe(pool);
       const paged: RecordedEvent[] = [];
       let checkpoint = START_OF_ALL;
       for (;;) {

@@ -5,7 +5,7 @@ export interface StreamHeadLink {
 }
 
 /**
- * The heads of the streams this process appended to last, up to `capacity` of them, most recent kept. A link
+ * The heads of the streams this process last appended to or read to the end, up to `capacity` of them. A link
  * once written never changes, so a head known here is still a true link: either still the head, or an
  * append built on it loses the (stream, version) unique constraint to the link another writer put there.
  */

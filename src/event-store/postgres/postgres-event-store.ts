@@ -163,8 +163,8 @@ export class PostgresEventStore extends EventStore {
 
   /**
    * The head the append builds on, read from the database only when the request does not already tell it:
-   * none for a stream expected not to exist, the head this process wrote last when the request expects that
-   * version (one round trip saved for a writer going on with its own stream).
+   * none for a stream expected not to exist, the head this process last wrote or read to the end when the
+   * request expects that version (one round trip saved for a command that has just read its stream).
    */
   private async headFor(request: AppendRequest): Promise<StreamHeadLink | undefined> {
     if (request.expectedVersion === 'no-stream') return undefined;
@@ -185,6 +185,9 @@ export class PostgresEventStore extends EventStore {
        ORDER BY stream_version ${backward ? 'DESC' : 'ASC'} LIMIT $3`,
       [streamId, from, options.maxCount ?? null],
     );
+    const last = rows.at(-1);
+    // A forward read to the end saw the head: the command deciding on it appends without looking it up again.
+    if (!backward && options.maxCount === undefined && last) this.knownHeads.set(streamId, { version: last.stream_version, hash: last.hash });
     return rows.map((row) => this.upcasters.upcast(toStored(row)));
   }
 
