@@ -8,11 +8,12 @@ import { RemoveFromPlanningHttp } from './commands/remove-from-planning/remove-f
 import { MemberStanding } from './member-standing.js';
 import { PlanningFollowUps } from './planning-follow-ups.js';
 import { GetPlanningListHttp } from './queries/get-planning-list/get-planning-list.http.js';
+import { ListPlanningListsHttp } from './queries/list-planning-lists/list-planning-lists.http.js';
 
 /** Cadre planning lists (quy hoạch cán bộ), and the process manager that sanctions and annulments drive. */
 @Module({
   imports: [OrganizationsModule, RulebookModule, DisciplineModule],
-  controllers: [ApprovePlanningListHttp, GetPlanningListHttp, AddToPlanningHttp, RemoveFromPlanningHttp],
+  controllers: [ApprovePlanningListHttp, GetPlanningListHttp, ListPlanningListsHttp, AddToPlanningHttp, RemoveFromPlanningHttp],
   providers: [MemberStanding, PlanningFollowUps],
 })
 export class CadrePlanningModule {}

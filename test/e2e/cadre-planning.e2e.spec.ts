@@ -104,6 +104,13 @@ describe.each(testDatabases())('cadre planning (QĐ 80-QĐ/TW, QĐ 117-QĐ/TW) o
     expect(await recordOf('?asOf=2025-05-01')).toMatchObject({ eligible: true, lists: [{ status: 'in-planning' }] });
   });
 
+  it("lists the organization's planning lists, each as its own stream answers it; 404 for an organization it does not know", async () => {
+    const listed = await api.get(`organizations/${tree.commune.id}/planning-lists`).expect(200);
+    expect(listed.body.items).toEqual([await api.view(`planning-lists/${list.id}`)]);
+    expect((await api.get(`organizations/${tree.province.id}/planning-lists`).expect(200)).body.items).toEqual([]);
+    await api.get('organizations/00000000-0000-4000-8000-000000000000/planning-lists').expect(404);
+  });
+
   it('counts additions, removals and restorations in the period of their own dates, by list', async () => {
     await caughtUp();
     const report = async (from: string, to: string) =>

@@ -182,6 +182,7 @@ const READ_ROUTES: Readonly<Record<string, (records: Records['ids']) => Probe[]>
   '/api/v1/discipline-cases/{id}/deadlines': (b) => [{ url: `discipline-cases/${b.sanctionCase}/deadlines`, showsData: true }],
   '/api/v1/appeals/{id}': (b) => [{ url: `appeals/${b.appeal}`, showsData: true }],
   '/api/v1/planning-lists/{id}': (b) => [{ url: `planning-lists/${b.planningList}`, showsData: true }],
+  '/api/v1/organizations/{id}/planning-lists': (b) => [{ url: `organizations/${b.commune}/planning-lists`, showsData: true }],
   '/api/v1/work-lists/inspections': (b) => [
     { url: 'work-lists/inspections?pageSize=200', showsData: false },
     { url: `work-lists/inspections?organizationId=${b.commune}`, showsData: true },

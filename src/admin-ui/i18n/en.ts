@@ -76,6 +76,7 @@ export const en: Record<keyof typeof vi, string> = {
   'org.found': 'Found a subordinate organization',
   'org.admit': 'Admit a member',
   'org.noMembers': 'No members yet',
+  'org.noPlanningLists': 'No planning list yet',
   'org.root': 'Found the root organization',
   'history.title': 'Organization history',
   'history.asOf': 'As of',

@@ -75,6 +75,7 @@ export const vi = {
   'org.found': 'Thành lập tổ chức trực thuộc',
   'org.admit': 'Kết nạp đảng viên',
   'org.noMembers': 'Chưa có đảng viên',
+  'org.noPlanningLists': 'Chưa có danh sách quy hoạch nào',
   'org.root': 'Thành lập tổ chức gốc',
   'history.title': 'Lịch sử tổ chức',
   'history.asOf': 'Tính đến ngày',

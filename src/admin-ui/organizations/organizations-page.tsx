@@ -14,6 +14,7 @@ import type { StreamView } from '../workflows/resources.js';
 import { StateView } from '../workflows/state-view.js';
 import { useOrganizations } from './organization-select.js';
 import { OrganizationBodies, type EstablishedBody } from './organization-bodies.js';
+import { OrganizationPlanningLists } from './organization-planning-lists.js';
 import { OrganizationTree } from './organization-tree.js';
 
 function MemberLink({ memberId }: { memberId: string }) {
@@ -86,6 +87,7 @@ function OrganizationDetail({ organizationId }: { organizationId: string }) {
           ))}
         </List>
       </Paper>
+      <OrganizationPlanningLists organizationId={organizationId} />
       <AllowedCommands view={view.data} queryKey={['organization', organizationId]} />
       {view.data.state.status === 'active' && canAct && (
         <>

@@ -1275,6 +1275,13 @@ export type ApprovePlanningListRequest = {
     decision: string;
 };
 
+export type PlanningListsResponse = {
+    /**
+     * The lists approved for the organization, each as GET /planning-lists/{id} answers it
+     */
+    items: Array<StreamViewResponse>;
+};
+
 export type AddToPlanningRequest = {
     /**
      * The member planned
@@ -5382,6 +5389,38 @@ export type GetPlanningListResponses = {
 };
 
 export type GetPlanningListResponse = GetPlanningListResponses[keyof GetPlanningListResponses];
+
+export type ListPlanningListsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/organizations/{id}/planning-lists';
+};
+
+export type ListPlanningListsErrors = {
+    /**
+     * validation-failed: the request is malformed; `errors` lists every field (body-too-deep: the body nests objects and arrays more than 32 levels deep)
+     */
+    400: ProblemResponse;
+    /**
+     * unauthenticated: no valid bearer token (POST /api/v1/auth/login gives one)
+     */
+    401: ProblemResponse;
+    /**
+     * not-found: no such resource
+     */
+    404: ProblemResponse;
+};
+
+export type ListPlanningListsError = ListPlanningListsErrors[keyof ListPlanningListsErrors];
+
+export type ListPlanningListsResponses = {
+    200: PlanningListsResponse;
+};
+
+export type ListPlanningListsResponse = ListPlanningListsResponses[keyof ListPlanningListsResponses];
 
 export type AddToPlanningData = {
     body: AddToPlanningRequest;
