@@ -106,15 +106,17 @@ export async function storeBenchmark(): Promise<void> {
     console.log(`store benchmark on ${database.description}`);
     console.log(`node ${process.version}; ${SINGLE_APPENDS} single-event appends per writer count, ${BATCHES} batches of ${BATCH_SIZE}\n`);
     await singleAppends(store, pool, 1); // warm-up: connections, plans, JIT
-    const results: [string, [number, number]][] = [
-      ['single-event appends, 1 writer', await singleAppends(store, pool, 1)],
-      ['single-event appends, 8 writers', await singleAppends(store, pool, 8)],
-      [`${BATCH_SIZE}-event batches, 1 writer`, await batchAppends(store, pool)],
+    const results: [string, string, [number, number]][] = [
+      ['single-event appends, 1 writer', 'append-1w-ratio', await singleAppends(store, pool, 1)],
+      ['single-event appends, 8 writers', 'append-8w-ratio', await singleAppends(store, pool, 8)],
+      [`${BATCH_SIZE}-event batches, 1 writer`, 'batch-ratio', await batchAppends(store, pool)],
     ];
     console.log('scenario'.padEnd(36) + 'store ev/s'.padStart(12) + 'raw INSERT ev/s'.padStart(18) + 'store/raw'.padStart(11));
-    for (const [name, [storeRate, rawRate]] of results) {
+    for (const [name, , [storeRate, rawRate]] of results) {
       console.log(name.padEnd(36) + storeRate.toFixed(0).padStart(12) + rawRate.toFixed(0).padStart(18) + (storeRate / rawRate).toFixed(2).padStart(11));
     }
+    // One line per result, for tools that collect them: RESULT <name> <value> <unit>.
+    for (const [, result, [storeRate, rawRate]] of results) console.log(`RESULT ${result} ${(storeRate / rawRate).toFixed(2)} ratio`);
   } finally {
     await pool.query('DROP TABLE IF EXISTS bench_raw_events');
     await pool.end();
