@@ -45,6 +45,15 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
     pool = testPool(database.url, 2);
     tree = await foundDisciplineTree(admin);
     member = await tree.admitFull('Hoàng Minh Tuấn');
+    // Planned as a cadre before the confidential sanction takes effect: the sanction takes the member off the list.
+    const list = await admin.create('planning-lists', {
+      organizationId: tree.commune.id,
+      target: 'executive-committee',
+      term: { fromYear: 2025, toYear: 2030 },
+      approvedOn: daysAgo(60),
+      decision: '3-QĐ/ĐU',
+    });
+    await admin.command(`planning-lists/${list.id}/additions`, { memberId: member.id, addedOn: daysAgo(50), decision: '4-QĐ/ĐU' });
     ({ confidential, appeal } = await confidentialCaseUnderAppeal(admin, tree, member, today));
     const colleague = await tree.admitFull('Phan Thị Mai');
     ordinary = await admin.create('discipline-cases', { openedOn: daysAgo(20), subject: { kind: 'member', memberId: colleague.id } });
@@ -127,6 +136,13 @@ describe.each(testDatabases())('confidential discipline cases on $name', (databa
     expect(JSON.stringify(counted)).not.toContain(confidential.id);
     const record = await as('commune discipline officer').get(`members/${member.id}/record`).expect(200);
     expect(record.body).toMatchObject({ sanctions: { inEffect: [] }, cadrePlanning: { eligible: false, reason: 'planning-bar' } });
+    // Off the planning list, as its readers see it too, without the case or its decision number.
+    const removal = { act: 'removed', on: daysAgo(5), reason: 'discipline' };
+    expect(record.body.cadrePlanning.lists).toMatchObject([
+      { status: 'removed', acts: [{ act: 'added' }, { ...removal, decision: null, disciplineDecisionId: null }] },
+    ]);
+    const readers = await as('province discipline officer').get(`members/${member.id}/record`).expect(200);
+    expect(readers.body.cadrePlanning.lists[0].acts[1]).toMatchObject({ ...removal, decision: '15-QĐ/UBKTTU', disciplineDecisionId: confidential.id });
   });
 
   it('answers commands on it as if it did not exist, and refuses its opening to a grant below the considering body', async () => {

@@ -129,9 +129,12 @@ export type MemberRecordView = Readonly<{
 
 export type PlanningListView = PlanningListRef & Readonly<{ status: 'in-planning' | 'removed'; acts: readonly PlanningAct[] }>;
 
-function planningLists(record: MemberRecordState, on: IsoDate): PlanningListView[] {
+/** The lists on `on`; an act caused by a case withheld from the caller names neither the case nor its decision. */
+function planningLists(record: MemberRecordState, on: IsoDate, withheldCases: ReadonlySet<string>): PlanningListView[] {
+  const shown = (act: PlanningAct): PlanningAct =>
+    act.disciplineDecisionId !== null && withheldCases.has(act.disciplineDecisionId) ? { ...act, decision: null, disciplineDecisionId: null } : act;
   return Object.values(record.planning).flatMap(({ list, acts }) => {
-    const known = acts.filter((act) => !isAfter(act.on, on));
+    const known = acts.filter((act) => !isAfter(act.on, on)).map(shown);
     const last = known.at(-1);
     return last ? [{ ...list, status: last.act === 'removed' ? 'removed' : 'in-planning', acts: known }] : [];
   });
@@ -197,6 +200,11 @@ export function memberRecordView(
   const sanctionAt = (entry: CaseInRecord) => sanctionOf(entry, on, violations, rulebook) ?? [];
   const everySanction = Object.values(record.cases).flatMap(sanctionAt);
   const entries = Object.values(record.cases).filter((entry) => !withheld(entry));
+  const withheldCases = new Set(
+    Object.values(record.cases)
+      .filter(withheld)
+      .flatMap(({ state }) => (state.status === 'none' ? [] : [state.file.caseId])),
+  );
   const sanctions = entries.flatMap(sanctionAt).sort((a, b) => a.signedOn.localeCompare(b.signedOn));
   const openCases = entries.flatMap(({ state }): OpenCaseView[] => {
     if (state.status !== 'open') return [];
@@ -226,7 +234,7 @@ export function memberRecordView(
       eligible: onRoll && barredUntil === null,
       barredUntil,
       reason: !onRoll ? 'not-on-roll' : barredUntil !== null ? 'planning-bar' : null,
-      lists: planningLists(record, on),
+      lists: planningLists(record, on, withheldCases),
     },
   };
 }
