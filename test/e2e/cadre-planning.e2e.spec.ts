@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Database } from '../../src/database/database.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
-import { foundDisciplineTree, type DisciplineTree } from '../support/discipline-tree.js';
+import { foundDisciplineTree, warningBallot, type DisciplineTree } from '../support/discipline-tree.js';
 import { waitUntilCaughtUp } from '../support/projections.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
@@ -29,17 +29,7 @@ describe.each(testDatabases())('cadre planning (QĐ 80-QĐ/TW, QĐ 117-QĐ/TW) o
     const body = tree.body(tree.commune, 'executive-committee');
     const opened = await api.create('discipline-cases', { openedOn: '2026-04-15', subject: { kind: 'member', memberId: member.id } });
     await api.command(`discipline-cases/${opened.id}/violations`, { description: 'Vi phạm quy định về đất đai', committedOn: '2025-11-20', level: 'warning' });
-    await api.command(`discipline-cases/${opened.id}/ballots`, {
-      stage: 'decision',
-      body,
-      heldOn: '2026-05-06',
-      fullMembers: 12,
-      excluded: [],
-      present: 12,
-      votes: { warning: 8 },
-      againstDiscipline: 4,
-      abstentions: 0,
-    });
+    await api.command(`discipline-cases/${opened.id}/ballots`, warningBallot(body));
     await api.command(`discipline-cases/${opened.id}/sanction`, { form: 'warning', decidingBody: body, decisionNumber: '05-QĐ/ĐU', signedOn: '2026-05-08' });
     return api.command(`discipline-cases/${opened.id}/announce`, { announcedOn: '2026-05-12' });
   }

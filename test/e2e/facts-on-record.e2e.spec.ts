@@ -1,20 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases } from '../support/databases.js';
-import { foundDisciplineTree, type DisciplineTree } from '../support/discipline-tree.js';
+import { foundDisciplineTree, warningBallot, type DisciplineTree } from '../support/discipline-tree.js';
 import { authorizedAgent, createTestApp } from '../support/test-app.js';
 
 const OPENED_ON = '2026-04-15';
-const BALLOT = {
-  stage: 'decision',
-  heldOn: '2026-05-06',
-  fullMembers: 12,
-  excluded: [],
-  present: 12,
-  votes: { warning: 8 },
-  againstDiscipline: 4,
-  abstentions: 0,
-};
 
 interface CaseFile {
   subject: { managedByCommitteeOf: { organizationId: string; level: string } | null };
@@ -78,7 +68,7 @@ describe.each(testDatabases())('facts kept on the record, not sent with each req
   describe('the power of a grassroots committee to admit members', () => {
     const committee = () => tree.body(tree.commune, 'executive-committee');
     const ballotOn = (caseId: string, version: number, body: Record<string, unknown>) =>
-      api.post(`discipline-cases/${caseId}/ballots`, { ...BALLOT, body }, version);
+      api.post(`discipline-cases/${caseId}/ballots`, warningBallot(body), version);
 
     let caseView: View;
 
@@ -105,7 +95,7 @@ describe.each(testDatabases())('facts kept on the record, not sent with each req
 
     it('is read from the organization’s record on the day of the ballot once granted', async () => {
       await api.command(`organizations/${tree.commune.id}/admission-power`, { grantedOn: '2024-01-15' });
-      const voted = await api.command(`discipline-cases/${caseView.id}/ballots`, { ...BALLOT, body: committee() }, caseView.version);
+      const voted = await api.command(`discipline-cases/${caseView.id}/ballots`, warningBallot(committee()), caseView.version);
       expect(fileOf(voted).ballots.at(-1)!.ballot.body).toEqual({ ...committee(), level: 'grassroots', empoweredToAdmitMembers: true });
     });
 

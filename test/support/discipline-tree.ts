@@ -85,3 +85,18 @@ export async function confidentialCaseUnderAppeal(api: ApiClient, tree: Discipli
   });
   return { confidential, appeal };
 }
+
+/** A body's ballot of 6 May 2026 that decides a warning: 8 of its 12 members for it, 4 against any discipline. */
+export function warningBallot(body: object) {
+  return {
+    stage: 'decision',
+    body,
+    heldOn: '2026-05-06',
+    fullMembers: 12,
+    excluded: [],
+    present: 12,
+    votes: { warning: 8 },
+    againstDiscipline: 4,
+    abstentions: 0,
+  };
+}

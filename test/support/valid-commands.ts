@@ -1,5 +1,5 @@
 import type { ApiClient, View } from './api-client.js';
-import { foundCommune, foundDisciplineTree } from './discipline-tree.js';
+import { foundCommune, foundDisciplineTree, warningBallot } from './discipline-tree.js';
 
 /** A command as a client sends it: the route (path ids of real records) and a body the rules accept. */
 export interface ValidCommand {
@@ -87,17 +87,7 @@ export async function validCommands(api: ApiClient): Promise<Record<string, Vali
   };
   const withSigns: Steps = [['conclude', { concludedOn: '2025-02-20', signsOfViolation: true, summary: 'Có dấu hiệu vi phạm' }]];
 
-  const ballot = {
-    stage: 'decision',
-    body: committee,
-    heldOn: '2026-05-06',
-    fullMembers: 12,
-    excluded: [],
-    present: 12,
-    votes: { warning: 8 },
-    againstDiscipline: 4,
-    abstentions: 0,
-  };
+  const ballot = warningBallot(committee);
   const violation = {
     description: 'Sử dụng xe công vào việc riêng',
     committedOn: '2025-11-20',
