@@ -28,9 +28,8 @@ const MAKERS: Record<keyof typeof KEY_FILE_NAMES, () => string> = {
   PERSONAL_DATA_KEY_FILE: newMasterKeyText,
 };
 
-/** Writes the shared keys into the folder and prints, one a line, the variables that name them. */
-export async function generateKeys(args: readonly string[]): Promise<void> {
-  const folder = resolve(keysFolder(args));
+/** Writes the shared keys into the folder; answers the variables that name them. */
+export async function writeKeys(folder: string): Promise<Record<string, string>> {
   const keys = Object.entries(KEY_FILE_NAMES).map(([variable, name]) => ({
     variable,
     file: join(folder, name),
@@ -39,5 +38,11 @@ export async function generateKeys(args: readonly string[]): Promise<void> {
   const existing = keys.find(({ file }) => existsSync(file));
   if (existing) throw new KeyExistsError(existing.file);
   for (const { file, make } of keys) await writeKeyFile(file, make());
-  for (const { variable, file } of keys) process.stdout.write(`${variable}=${file}\n`);
+  return Object.fromEntries(keys.map(({ variable, file }) => [variable, file]));
+}
+
+/** Writes the shared keys into the folder and prints, one a line, the variables that name them. */
+export async function generateKeys(args: readonly string[]): Promise<void> {
+  const variables = await writeKeys(resolve(keysFolder(args)));
+  for (const [variable, file] of Object.entries(variables)) process.stdout.write(`${variable}=${file}\n`);
 }

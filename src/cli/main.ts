@@ -7,6 +7,7 @@ import { accountsArguments, accountsCommand, ACCOUNTS_USAGE } from './accounts-c
 import { AUDIT_USAGE, checkpoint, exportCommand, exportOptions, verifyAudit } from './audit-commands.js';
 import { asOperator, CommandLineLogger, openCliContext, type CliContext } from './cli-context.js';
 import { feedContractCommand, FEED_CONTRACT_USAGE } from './feed-contract.command.js';
+import { generateArguments, generateCommand, GENERATE_USAGE } from './generate.command.js';
 import { generateKeys, KeyExistsError, keysFolder, KEYS_USAGE } from './keys.command.js';
 import { migrateCommand } from './migrate.command.js';
 import { openApiDocumentCommand } from './openapi-document.command.js';
@@ -20,6 +21,7 @@ ${PROJECTION_USAGE}
 ${AUDIT_USAGE}
   seed-demo          load the Bình Xuyên demo district and its work (2016-2019) through the service's commands,
                      catch up, print its 2019 statistics; the service must be stopped (embedded database)
+${GENERATE_USAGE}
   openapi            print the OpenAPI document the service serves (the admin UI's API types are generated from it)
 ${FEED_CONTRACT_USAGE}
   migrate            bring the schema up to date as MIGRATION_DATABASE_URL (else DATABASE_URL), nothing else
@@ -55,6 +57,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   checkpoint: { check: noArguments, run: (context) => checkpoint(context) },
   'export-audit': { check: (args) => void exportOptions(args), run: (context, args) => exportCommand(context, args) },
   'seed-demo': { check: noArguments, run: (context) => seedDemoCommand(context) },
+  generate: { check: (args) => void generateArguments(args), run: (context, args) => generateCommand(context, args) },
   migrate: { check: noArguments, runAlone: () => migrateCommand(process.env) },
   keys: { check: (args) => void keysFolder(args), runAlone: (args) => generateKeys(args) },
   accounts: { check: (args) => void accountsArguments(args), run: (context, args) => accountsCommand(context, args) },

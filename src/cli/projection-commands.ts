@@ -1,3 +1,4 @@
+import type { ProcessManager } from '../projections/process-manager.js';
 import type { Projection } from '../projections/projection.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ProjectionSupervisor } from '../projections/projection-supervisor.js';
@@ -51,14 +52,23 @@ export async function rebuild(context: CliContext, name: string | undefined): Pr
   }
 }
 
-/** The process managers run first: the projections then see the follow-ups they recorded. */
-export async function catchUp(context: CliContext, name: string | undefined): Promise<void> {
-  const processManagers = name === undefined ? context.get(ProjectionSupervisor).processManagers : [];
-  for (const consumer of [...processManagers, ...selectProjections(name)]) {
+async function catchUpEach(context: CliContext, consumers: readonly (Projection | ProcessManager)[]): Promise<void> {
+  for (const consumer of consumers) {
     await new ProjectionRunner(consumer, context.projections).runUntilCaughtUp();
     const { lag } = await checkpointLag(context.projections.dataSource, consumer.name);
     process.stderr.write(`${consumer.name}: caught up (lag ${lag})\n`);
   }
+}
+
+/** The process managers run first: the projections then see the follow-ups they recorded. */
+export async function catchUp(context: CliContext, name: string | undefined): Promise<void> {
+  const processManagers = name === undefined ? context.get(ProjectionSupervisor).processManagers : [];
+  await catchUpEach(context, [...processManagers, ...selectProjections(name)]);
+}
+
+/** Records the follow-ups of the events committed so far (expulsions carried out, members taken off planning lists). */
+export function catchUpProcessManagers(context: CliContext): Promise<void> {
+  return catchUpEach(context, context.get(ProjectionSupervisor).processManagers);
 }
 
 export async function listProjections(context: CliContext): Promise<void> {

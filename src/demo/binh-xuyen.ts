@@ -1,9 +1,14 @@
-/** The district of the seed article (Vĩnh Phúc province, 2019): its 3 towns and 10 communes. */
-export const PROVINCE = { name: 'Đảng bộ tỉnh Vĩnh Phúc', code: 'VP', foundedOn: '1997-01-01' };
-/** The district's code marks the demo: a database that has it has the demo. */
-export const DISTRICT = { name: 'Đảng bộ huyện Bình Xuyên', code: 'VP-BX', foundedOn: '1997-01-01' };
+export interface Place {
+  readonly name: string;
+  readonly code: string;
+}
 
-export const GRASSROOTS: readonly { readonly name: string; readonly code: string }[] = [
+/** The district of the seed article (Vĩnh Phúc province, 2019): its 3 towns and 10 communes. */
+export const PROVINCE: Place = { name: 'Đảng bộ tỉnh Vĩnh Phúc', code: 'VP' };
+/** The district's code marks the demo: a database that has it has the demo. */
+export const DISTRICT: Place = { name: 'Đảng bộ huyện Bình Xuyên', code: 'VP-BX' };
+
+export const GRASSROOTS: readonly Place[] = [
   { name: 'Đảng bộ thị trấn Hương Canh', code: 'BX-HC' },
   { name: 'Đảng bộ thị trấn Gia Khánh', code: 'BX-GK' },
   { name: 'Đảng bộ thị trấn Thanh Lãng', code: 'BX-TL' },

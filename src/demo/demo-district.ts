@@ -1,6 +1,6 @@
 import { ORGANIZATION_BODY_KINDS, type OrganizationBodyKind } from '../organizations/domain/organization.events.js';
 import type { OrganizationLevel } from '../shared/domain/vocabulary.js';
-import { BODY_SIZES, CELLS, DISTRICT, GRASSROOTS, PROVINCE } from './binh-xuyen.js';
+import { BODY_SIZES, CELLS, type Place } from './binh-xuyen.js';
 import { person } from './demo-names.js';
 import type { DemoCommands } from './demo-commands.js';
 import { members as memberStreams } from '../organizations/member.resource.js';
@@ -17,6 +17,11 @@ export interface DemoGrassroots {
   readonly members: readonly { readonly id: string; readonly cellId: string }[];
 }
 
+/** A district to found: its own name and code, and those of its grassroots organizations. */
+export interface DistrictPlan extends Place {
+  readonly grassroots: readonly Place[];
+}
+
 export interface DemoDistrict {
   readonly provinceId: string;
   readonly districtId: string;
@@ -25,6 +30,7 @@ export interface DemoDistrict {
   readonly commissionStaff: readonly string[];
 }
 
+const ORGANIZATIONS_FOUNDED_ON = '1997-01-01';
 const BODIES_ESTABLISHED_ON = '2015-09-01';
 
 async function found(demo: DemoCommands, level: OrganizationLevel, name: string, code: string, foundedOn: string, parentId?: string): Promise<string> {
@@ -58,18 +64,21 @@ async function admitFull(demo: DemoCommands, random: () => number, organizationI
   return id;
 }
 
-/** The province, the Bình Xuyên district with its bodies, 13 grassroots organizations with their cells and members. */
-export async function foundDistrict(demo: DemoCommands, random: () => number): Promise<DemoDistrict> {
-  const provinceId = await found(demo, 'province', PROVINCE.name, PROVINCE.code, PROVINCE.foundedOn);
-  const districtId = await found(demo, 'district', DISTRICT.name, DISTRICT.code, DISTRICT.foundedOn, provinceId);
-  const staffCell = await found(demo, 'cell', 'Chi bộ Cơ quan Ủy ban Kiểm tra Huyện ủy', 'BX-UBKT', '1997-01-01', districtId);
+export function foundProvince(demo: DemoCommands, province: Place): Promise<string> {
+  return found(demo, 'province', province.name, province.code, ORGANIZATIONS_FOUNDED_ON);
+}
+
+/** A district of the province with its bodies, its grassroots organizations with their cells and members. */
+export async function foundDistrict(demo: DemoCommands, random: () => number, provinceId: string, plan: DistrictPlan): Promise<DemoDistrict> {
+  const districtId = await found(demo, 'district', plan.name, plan.code, ORGANIZATIONS_FOUNDED_ON, provinceId);
+  const staffCell = await found(demo, 'cell', 'Chi bộ Cơ quan Ủy ban Kiểm tra Huyện ủy', `${plan.code}-UBKT`, ORGANIZATIONS_FOUNDED_ON, districtId);
   const commissionStaff: string[] = [];
   for (let i = 0; i < 3; i++) commissionStaff.push(await admitFull(demo, random, staffCell));
   const grassroots: DemoGrassroots[] = [];
-  for (const organization of GRASSROOTS) {
-    const id = await found(demo, 'grassroots', organization.name, organization.code, '1997-01-01', districtId);
+  for (const organization of plan.grassroots) {
+    const id = await found(demo, 'grassroots', organization.name, organization.code, ORGANIZATIONS_FOUNDED_ON, districtId);
     const cells: string[] = [];
-    for (const [index, cell] of CELLS.entries()) cells.push(await found(demo, 'cell', cell, `${organization.code}-${index + 1}`, '1997-01-01', id));
+    for (const [index, cell] of CELLS.entries()) cells.push(await found(demo, 'cell', cell, `${organization.code}-${index + 1}`, ORGANIZATIONS_FOUNDED_ON, id));
     const members: { id: string; cellId: string }[] = [];
     for (let i = 0; i < MEMBERS_PER_GRASSROOTS; i++) {
       const cellId = cells[i % cells.length]!;

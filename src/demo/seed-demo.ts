@@ -4,8 +4,8 @@ import { members } from '../organizations/member.resource.js';
 import { RequestContext, requestContext } from '../shared/request-context.js';
 import { addDays } from '../rulebook/dates.js';
 import type { SanctionForm } from '../shared/domain/vocabulary.js';
-import { DISTRICT, TOPICS } from './binh-xuyen.js';
-import { foundDistrict, type DemoDistrict, type DemoGrassroots } from './demo-district.js';
+import { DISTRICT, GRASSROOTS, PROVINCE, TOPICS } from './binh-xuyen.js';
+import { foundDistrict, foundProvince, type DemoDistrict, type DemoGrassroots, type DistrictPlan } from './demo-district.js';
 import { seededRandom } from './demo-names.js';
 import { DemoCommands, type Body, type Voters } from './demo-commands.js';
 import { plannedCadres } from './demo-planning.js';
@@ -286,23 +286,39 @@ export interface DemoSummary {
   readonly members: number;
 }
 
+/** Runs `work` as `actor`, an administrator over the whole tree, as the demo's and the generator's commands are sent. */
+export function asAdministrator<T>(actor: string, work: () => Promise<T>): Promise<T> {
+  const context = new RequestContext(actor, actor);
+  context.authenticate(actor, [{ role: 'administrator', organizationId: null }]);
+  return requestContext.run(context, work);
+}
+
+/** Founds a district of the province and walks its work since 2016, its cadre planning and its 2019, as the seed article reports them. */
+export async function loadDistrict(
+  app: INestApplicationContext,
+  demo: DemoCommands,
+  random: () => number,
+  provinceId: string,
+  plan: DistrictPlan,
+): Promise<DemoSummary> {
+  const district = await foundDistrict(demo, random, provinceId, plan);
+  const work = new DemoWork(demo, district);
+  await before2019(demo, work);
+  await year2019(demo, district, work);
+  await plannedCadres(app, demo, district.districtId, work.staying());
+  const members = district.commissionStaff.length + district.grassroots.reduce((sum, g) => sum + g.members.length, 0);
+  return { provinceId, districtId: district.districtId, grassrootsIds: district.grassroots.map((g) => g.id), members };
+}
+
 /**
  * Loads the demo through the service's CommandBus, as the seed actor: the Bình Xuyên district with
  * its organizations and members, its work since 2016 and its cadre planning, and 2019 as the seed article reports it.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<DemoSummary> {
   if (await demoLoaded(app)) throw new DemoAlreadyLoadedError();
-  const context = new RequestContext(DEMO_ACTOR, DEMO_ACTOR);
-  // The demo acts as an administrator over the whole tree.
-  context.authenticate(DEMO_ACTOR, [{ role: 'administrator', organizationId: null }]);
-  return requestContext.run(context, async () => {
+  return asAdministrator(DEMO_ACTOR, async () => {
     const demo = new DemoCommands(app);
-    const district = await foundDistrict(demo, seededRandom(SEED));
-    const work = new DemoWork(demo, district);
-    await before2019(demo, work);
-    await year2019(demo, district, work);
-    await plannedCadres(app, demo, district.districtId, work.staying());
-    const members = district.commissionStaff.length + district.grassroots.reduce((sum, g) => sum + g.members.length, 0);
-    return { provinceId: district.provinceId, districtId: district.districtId, grassrootsIds: district.grassroots.map((g) => g.id), members };
+    const provinceId = await foundProvince(demo, PROVINCE);
+    return loadDistrict(app, demo, seededRandom(SEED), provinceId, { ...DISTRICT, grassroots: GRASSROOTS });
   });
 }
