@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { MatchesRule } from '../platform/http/request-fields.js';
-import { START_OF_ALL, type EventStore, type RecordedEvent } from '../event-store/event-store.js';
+import { START_OF_ALL, type EventStore, type GlobalCheckpoint, type RecordedEvent } from '../event-store/event-store.js';
 import type { ServiceCalendar } from '../shared/calendar.js';
 import type { IsoDate } from '../shared/domain/vocabulary.js';
 
@@ -33,17 +33,21 @@ export function hasAxes(axes: TimeAxes): boolean {
   return axes.asOf !== undefined || axes.knownAt !== undefined;
 }
 
+/** Which events an as-of answer replays: those within both axes that `filter` keeps, seen once each and in commit order. */
+export type EventFilter = (event: RecordedEvent) => boolean;
+
 /**
  * Every committed event within both axes that `filter` keeps, in commit order (the order projections
- * apply them). `filter` sees each event once and in order, so it may remember streams it has kept.
+ * apply them), from `from` on. `filter` sees each event once and in order, so it may remember streams it has kept.
  */
 export async function* eventsKnownAt(
   store: EventStore,
   axes: TimeAxes,
-  filter: (event: RecordedEvent) => boolean = () => true,
+  filter: EventFilter = () => true,
+  from: GlobalCheckpoint = START_OF_ALL,
   batchSize = 1000,
 ): AsyncGenerator<RecordedEvent> {
-  let checkpoint = START_OF_ALL;
+  let checkpoint = from;
   for (;;) {
     const batch = await store.readAll(checkpoint, batchSize);
     for (const event of batch.events) {

@@ -125,6 +125,8 @@ export abstract class EventStore {
   /** The streams that hold an event of this type whose data contains `contains` (a member's cases, a member's planning lists). */
   abstract streamsWith(eventType: string, contains: Readonly<Record<string, unknown>>): Promise<string[]>;
   abstract readAll(from: GlobalCheckpoint, maxCount: number): Promise<ReadAllResult>;
+  /** The events at these global positions, in commit order; a position that holds no event is skipped. */
+  abstract readPositions(globalPositions: readonly number[]): Promise<RecordedEvent[]>;
   /** The last event committed, in the order readers of all events follow; null while the store is empty. */
   abstract head(): Promise<StoreHead | null>;
   abstract subscribeToAll(options: SubscribeOptions): Subscription;

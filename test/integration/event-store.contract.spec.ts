@@ -150,6 +150,29 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
       expect(again.events.filter(isMine)).toEqual([]);
     });
 
+    it('reads the events at given positions in commit order, skipping a position that holds none', async () => {
+      const streams = [newStream(), newStream()];
+      const positions: number[] = [];
+      for (const [i, streamId] of streams.entries()) {
+        const { lastGlobalPosition } = await store.append({
+          streamId,
+          streamType: 'contract',
+          events: [event(i), event(i + 10)],
+          expectedVersion: 'no-stream',
+          metadata,
+        });
+        positions.push(lastGlobalPosition - 1, lastGlobalPosition);
+      }
+      const unused = (await store.head())!.globalPosition + 1_000_000;
+      const read = await store.readPositions([positions[3]!, unused, positions[0]!, positions[2]!]);
+      expect(read.map((e) => [e.streamId, e.streamVersion, e.data])).toEqual([
+        [streams[0], 1, { n: 0 }],
+        [streams[1], 1, { n: 1 }],
+        [streams[1], 2, { n: 11 }],
+      ]);
+      expect(await store.readPositions([])).toEqual([]);
+    });
+
     it('pages through all events in transaction order when transaction ids cross a power of ten', async () => {
       // Stored events and new ones must lie on both sides of a power of ten: burn transaction ids if needed.
       const streamId = newStream();

@@ -16,6 +16,7 @@ import { AccountIdentities1765700000000 } from './1765700000000-account-identiti
 import { OrganizationMergers1765800000000 } from './1765800000000-organization-mergers.js';
 import { StatisticsLineage1765900000000 } from './1765900000000-statistics-lineage.js';
 import { CadrePlanning1766000000000 } from './1766000000000-cadre-planning.js';
+import { MemberRecordEvents1766100000000 } from './1766100000000-member-record-events.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   OrganizationMergers1765800000000,
   StatisticsLineage1765900000000,
   CadrePlanning1766000000000,
+  MemberRecordEvents1766100000000,
 ];

@@ -222,6 +222,15 @@ export class PostgresEventStore extends EventStore {
     return { events, checkpoint: last ? { transactionId: last.transactionId, globalPosition: last.globalPosition } : from };
   }
 
+  async readPositions(globalPositions: readonly number[]): Promise<RecordedEvent[]> {
+    if (globalPositions.length === 0) return [];
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE global_position = ANY($1::bigint[]) ORDER BY events.transaction_id, events.global_position`,
+      [globalPositions],
+    );
+    return rows.map((row) => this.upcasters.upcast(toStored(row)));
+  }
+
   async head(): Promise<StoreHead | null> {
     const { rows } = await this.pool.query<Pick<EventRow, 'transaction_id' | 'global_position' | 'recorded_at'>>(
       'SELECT transaction_id::text AS transaction_id, global_position, recorded_at FROM events ORDER BY events.transaction_id DESC, events.global_position DESC LIMIT 1',

@@ -18,15 +18,17 @@ async function memberOfStream(tx: EntityManager, streamId: string, data: Readonl
  * Issue 5's member record: the member's own stream, the discipline cases about the member and the member's
  * acts on planning lists, folded by
  * `evolveMemberRecord`; the query derives sanctions, dates and eligibility from the fold on the day asked.
+ * Every event folded is also filed under the member (`member_record_events`), for the as-of records.
  */
 export const memberRecordProjection: Projection = {
   name: 'member-record',
-  version: 6,
+  version: 7,
   handles: [...MEMBER_EVENT_TYPES, ...DISCIPLINE_CASE_EVENT_TYPES, ...PLANNING_ACT_TYPES],
-  tables: ['member_records', 'member_record_cases'],
+  tables: ['member_records', 'member_record_cases', 'member_record_events'],
   async evolve(tx, event) {
     const memberId = await memberOfStream(tx, event.streamId, event.data, event.type);
     if (memberId === null) return;
+    await tx.query('INSERT INTO member_record_events (member_id, global_position) VALUES ($1, $2) ON CONFLICT DO NOTHING', [memberId, event.globalPosition]);
     const rows = (await tx.query('SELECT record FROM member_records WHERE member_id = $1', [memberId])) as { record: MemberRecordState }[];
     const record = evolveMemberRecord(rows[0]?.record ?? initialMemberRecord(memberId), event);
     const organizationId = record.member.status === 'not-admitted' ? null : record.member.member.organizationId;

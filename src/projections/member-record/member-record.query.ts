@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { collect, eventsKnownAt, evaluationDay, hasAxes, type TimeAxes } from '../../audit/time-axes.js';
+import { evaluationDay, hasAxes, type TimeAxes } from '../../audit/time-axes.js';
 import { currentScope } from '../../database/organization-scope.js';
 import { EventStore, type RecordedEvent } from '../../event-store/event-store.js';
 import { memberStreamId } from '../../organizations/domain/member.decider.js';
 import { Rulebook } from '../../rulebook/index.js';
 import { ServiceCalendar } from '../../shared/calendar.js';
 import { isOneOf, PLANNING_ACT_TYPES } from '../domain-events.js';
+import { indexedEventsKnownAt, type EventIndex } from '../indexed-replay.js';
 import { ReadModels } from '../read-models.js';
+import { memberRecordProjection } from './member-record.projection.js';
 import {
   caseMemberOf,
   confinedTo,
@@ -37,6 +39,11 @@ export function memberRecordFilter(memberId: string): (event: RecordedEvent) => 
   };
 }
 
+/** The events the member record filed under the member. */
+function memberEvents(memberId: string): EventIndex {
+  return { projection: memberRecordProjection, sql: 'SELECT global_position FROM member_record_events WHERE member_id = $1', parameters: [memberId] };
+}
+
 @Injectable()
 export class MemberRecordQuery {
   constructor(
@@ -48,14 +55,15 @@ export class MemberRecordQuery {
 
   /**
    * Live: the projection's fold, evaluated today. As of: the same fold over the events within the axes,
-   * read from the store, evaluated on the day asked (a member unknown then but known now has an empty record).
+   * those filed under the member and any committed since, evaluated on the day asked (a member unknown then
+   * but known now has an empty record).
    */
   async record(memberId: string, axes: TimeAxes): Promise<MemberRecordView> {
     const day = evaluationDay(axes, this.calendar);
     if (hasAxes(axes)) {
       // The events are not walled: a caller granted part of the tree sees only members its read model shows.
       if (currentScope() !== '*' && (await this.stored(memberId)) === undefined) throw new MemberNotFoundError(memberId);
-      const events = await collect(eventsKnownAt(this.store, axes, memberRecordFilter(memberId)));
+      const events = await indexedEventsKnownAt(this.readModels.dataSource, this.store, memberEvents(memberId), axes, memberRecordFilter(memberId));
       if (events.length === 0 && (await this.store.streamVersion(memberStreamId(memberId))) === 0) throw new MemberNotFoundError(memberId);
       const replayed = events.reduce(evolveMemberRecord, initialMemberRecord(memberId));
       return memberRecordView(replayed, day, this.rulebook, await this.withheld(replayed));
