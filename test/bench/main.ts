@@ -1,13 +1,52 @@
+import { join } from 'node:path';
+import { machine, resultLine, writeReport, type BenchResult, type SizeRun } from './results.js';
+import { scaleBenchmark } from './scale.bench.js';
 import { storeBenchmark } from './store.bench.js';
 
-const benchmarks: Record<string, () => Promise<void>> = { store: storeBenchmark };
+/**
+ * `npm run bench`: appends against raw inserts, then the store grown to 100,000 and 1,000,000 events, each
+ * size rebuilt, queried and verified; the report goes to docs/bench. `quick`: the same at 100,000 events
+ * only, reported in dist/bench. `store` or `scale` alone. BENCH_SIZES (comma-separated) sets the sizes.
+ */
+const MODES: Readonly<Record<string, { readonly store: boolean; readonly sizes: readonly number[]; readonly folder: string | null }>> = {
+  all: { store: true, sizes: [100_000, 1_000_000], folder: 'docs/bench' },
+  quick: { store: true, sizes: [100_000], folder: 'dist/bench' },
+  store: { store: true, sizes: [], folder: null },
+  scale: { store: false, sizes: [100_000, 1_000_000], folder: 'dist/bench' },
+};
 
-const selected = process.argv.slice(2);
-const unknown = selected.filter((name) => !(name in benchmarks));
-if (unknown.length > 0) {
-  console.error(`Unknown benchmark ${unknown.join(', ')}; available: ${Object.keys(benchmarks).join(', ')}`);
+const [name = 'all', ...rest] = process.argv.slice(2);
+const mode = MODES[name];
+if (!mode || rest.length > 0) {
+  console.error(`Usage: npm run bench [-- ${Object.keys(MODES).join(' | ')}]`);
   process.exit(2);
 }
-for (const name of selected.length > 0 ? selected : Object.keys(benchmarks)) {
-  await benchmarks[name]!();
+const sizes = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : mode.sizes;
+if (sizes.some((size) => !Number.isSafeInteger(size) || size < 1)) {
+  console.error(`BENCH_SIZES must be positive whole numbers, got ${process.env.BENCH_SIZES}`);
+  process.exit(2);
+}
+
+const store: BenchResult[] = mode.store ? await storeBenchmark() : [];
+const runs: SizeRun[] = [];
+let database = '';
+if (sizes.length > 0) {
+  database = await scaleBenchmark(
+    [...sizes].sort((a, b) => a - b),
+    (run) => {
+      runs.push(run);
+      console.log(`\nat ${run.events.toLocaleString('en')} events:`);
+      for (const result of run.results)
+        console.log(
+          `  ${result.name.padEnd(26)} ${result.value.toFixed(2).padStart(12)} ${result.unit}${result.samples ? ` (${result.samples} samples)` : ''}`,
+        );
+    },
+  );
+  // The RESULT lines of the scale benchmark are those of its largest store.
+  for (const result of runs.at(-1)!.results) console.log(resultLine(result));
+}
+if (mode.folder) {
+  const folder = join(process.cwd(), mode.folder);
+  await writeReport(folder, { measuredAt: new Date().toISOString(), machine: machine(), database, store, sizes: runs });
+  console.log(`\nreport: ${join(mode.folder, 'results.json')}, results.md, query-latency.svg`);
 }

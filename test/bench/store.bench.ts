@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { openPool } from '../../src/database/connections.js';
 import { Database } from '../../src/database/database.js';
+import { benchDatabase } from './bench-database.js';
+import { formatted, resultLine, type BenchResult } from './results.js';
 import type { EventMetadata, EventStore } from '../../src/event-store/event-store.js';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
 import { RandomIdGenerator, SystemClock } from '../../src/shared/clock.js';
 
-/**
- * Appends through the event store beside raw `pg` INSERTs of the same row shape, in the same run.
- * Database: BENCH_DATABASE_URL (a scratch database: the benchmark's events stay, as all events do),
- * else an in-memory embedded one.
- */
+/** Appends through the event store beside raw `pg` INSERTs of the same row shape, in the same run and database. */
 const SINGLE_APPENDS = Number(process.env.BENCH_APPENDS ?? 2000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 50);
 const BATCH_SIZE = 100;
@@ -95,31 +93,32 @@ async function batchAppends(store: EventStore, pool: pg.Pool): Promise<[number, 
   return [(BATCHES * BATCH_SIZE) / storeSeconds, (BATCHES * BATCH_SIZE) / rawSeconds];
 }
 
-export async function storeBenchmark(): Promise<void> {
-  const database = await Database.open({ databaseUrl: process.env.BENCH_DATABASE_URL, dataDir: '' });
+export async function storeBenchmark(): Promise<BenchResult[]> {
+  const scratch = await benchDatabase();
+  const database = await Database.open({ databaseUrl: scratch.env.DATABASE_URL, dataDir: scratch.env.DATA_DIR! });
   const pool = openPool(database.url, { max: 10 });
   const store = new PostgresEventStore(pool, new SystemClock(), new RandomIdGenerator());
   try {
-    await pool.query('DROP TABLE IF EXISTS bench_raw_events');
     // The same columns, defaults, indexes and constraints as `events`, without its triggers.
     await pool.query('CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)');
-    console.log(`store benchmark on ${database.description}`);
+    console.log(`store benchmark on ${scratch.description}`);
     console.log(`node ${process.version}; ${SINGLE_APPENDS} single-event appends per writer count, ${BATCHES} batches of ${BATCH_SIZE}\n`);
     await singleAppends(store, pool, 1); // warm-up: connections, plans, JIT
-    const results: [string, string, [number, number]][] = [
+    const measured: [string, string, [number, number]][] = [
       ['single-event appends, 1 writer', 'append-1w-ratio', await singleAppends(store, pool, 1)],
       ['single-event appends, 8 writers', 'append-8w-ratio', await singleAppends(store, pool, 8)],
       [`${BATCH_SIZE}-event batches, 1 writer`, 'batch-ratio', await batchAppends(store, pool)],
     ];
     console.log('scenario'.padEnd(36) + 'store ev/s'.padStart(12) + 'raw INSERT ev/s'.padStart(18) + 'store/raw'.padStart(11));
-    for (const [name, , [storeRate, rawRate]] of results) {
-      console.log(name.padEnd(36) + storeRate.toFixed(0).padStart(12) + rawRate.toFixed(0).padStart(18) + (storeRate / rawRate).toFixed(2).padStart(11));
+    for (const [name, , [storeRate, rawRate]] of measured) {
+      console.log(name.padEnd(36) + formatted(storeRate).padStart(12) + formatted(rawRate).padStart(18) + (storeRate / rawRate).toFixed(2).padStart(11));
     }
-    // One line per result, for tools that collect them: RESULT <name> <value> <unit>.
-    for (const [, result, [storeRate, rawRate]] of results) console.log(`RESULT ${result} ${(storeRate / rawRate).toFixed(2)} ratio`);
+    const results = measured.map(([, name, [storeRate, rawRate]]) => ({ name, value: storeRate / rawRate, unit: 'ratio' }));
+    for (const result of results) console.log(resultLine(result));
+    return results;
   } finally {
-    await pool.query('DROP TABLE IF EXISTS bench_raw_events');
     await pool.end();
     await database.close();
+    await scratch.drop();
   }
 }
