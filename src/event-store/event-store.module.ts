@@ -16,9 +16,11 @@ import { UpcasterRegistry } from './upcasters.js';
       provide: EventStore,
       inject: [Database, Clock, IdGenerator, UpcasterRegistry, Metrics],
       useFactory: (database: Database, clock: Clock, ids: IdGenerator, upcasters: UpcasterRegistry, metrics: Metrics) =>
-        new PostgresEventStore(database.pool, clock, ids, upcasters, (request) =>
-          metrics.eventsAppended.inc({ stream_type: request.streamType }, request.events.length),
-        ),
+        new PostgresEventStore(database.pool, clock, ids, {
+          upcasters,
+          onAppended: (request) => metrics.eventsAppended.inc({ stream_type: request.streamType }, request.events.length),
+          preparedStatements: database.sessionPerConnection,
+        }),
     },
     ...personalDataProviders,
     EventSourcedStreams,

@@ -67,6 +67,11 @@ export function toStored(row: EventRow): RecordedEvent & StoredLink {
   };
 }
 
+/** Rows of columns to columns of rows: the arrays `unnest` takes. */
+function transpose(rows: readonly unknown[][]): unknown[][] {
+  return rows[0]!.map((_, column) => rows.map((row) => row[column]));
+}
+
 function satisfies(expected: ExpectedVersion, current: number): boolean {
   if (expected === 'any') return true;
   if (expected === 'no-stream') return current === 0;
@@ -75,16 +80,47 @@ function satisfies(expected: ExpectedVersion, current: number): boolean {
 }
 
 /** The default event store: one `events` table, appends in one transaction, hash chain per stream. */
+export interface PostgresEventStoreOptions {
+  readonly upcasters?: UpcasterRegistry;
+  /** Told of every append once it has committed (the appended-events metric). */
+  readonly onAppended?: (request: AppendRequest) => void;
+  /**
+   * Appends through statements each connection prepares once (no parse and plan per append). Only where
+   * every connection is a session of its own: not on the embedded database, whose connections share one.
+   */
+  readonly preparedStatements?: boolean;
+}
+
+const INSERT_COLUMNS = `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version,
+  data, metadata, occurred_at, recorded_at, previous_hash, hash)`;
+/** One event: a plain row. */
+const INSERT_ONE = `${INSERT_COLUMNS} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING global_position`;
+/** Several events: one statement for any number of rows. */
+const INSERT_MANY = `${INSERT_COLUMNS}
+  SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::int[],
+    $7::jsonb[], $8::jsonb[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[])
+  RETURNING global_position`;
+
 export class PostgresEventStore extends EventStore {
+  private readonly upcasters: UpcasterRegistry;
+  private readonly onAppended: (request: AppendRequest) => void;
+  private readonly prepared: boolean;
+
   constructor(
     private readonly pool: Pool,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
-    private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
-    /** Told of every append once it has committed (the appended-events metric). */
-    private readonly onAppended: (request: AppendRequest) => void = () => undefined,
+    options: PostgresEventStoreOptions = {},
   ) {
     super();
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.onAppended = options.onAppended ?? (() => undefined);
+    this.prepared = options.preparedStatements ?? false;
+  }
+
+  /** A statement, prepared under `name` on each connection when the store prepares its statements. */
+  private statement(name: string, text: string, values: unknown[]) {
+    return this.prepared ? { name, text, values } : { text, values };
   }
 
   async append(request: AppendRequest): Promise<AppendResult> {
@@ -135,26 +171,24 @@ export class PostgresEventStore extends EventStore {
       previousHash = row.hash;
       return row;
     });
+    const columns = (row: (typeof rows)[number]) => [
+      row.streamId,
+      row.streamType,
+      row.streamVersion,
+      row.eventId,
+      row.type,
+      row.schemaVersion,
+      JSON.stringify(row.data),
+      JSON.stringify(row.metadata),
+      row.occurredAt,
+      row.recordedAt,
+      row.previousHash,
+      row.hash,
+    ];
     const inserted = await this.pool.query<{ global_position: string }>(
-      `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version,
-         data, metadata, occurred_at, recorded_at, previous_hash, hash)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::int[],
-         $7::jsonb[], $8::jsonb[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[])
-       RETURNING global_position`,
-      [
-        rows.map((r) => r.streamId),
-        rows.map((r) => r.streamType),
-        rows.map((r) => r.streamVersion),
-        rows.map((r) => r.eventId),
-        rows.map((r) => r.type),
-        rows.map((r) => r.schemaVersion),
-        rows.map((r) => JSON.stringify(r.data)),
-        rows.map((r) => JSON.stringify(r.metadata)),
-        rows.map((r) => r.occurredAt),
-        rows.map((r) => r.recordedAt),
-        rows.map((r) => r.previousHash),
-        rows.map((r) => r.hash),
-      ],
+      rows.length === 1
+        ? this.statement('disciplina-append-one', INSERT_ONE, columns(rows[0]!))
+        : this.statement('disciplina-append-many', INSERT_MANY, transpose(rows.map(columns))),
     );
     const positions = inserted.rows.map((r) => Number(r.global_position));
     this.knownHeads.set(request.streamId, { version: current + rows.length, hash: previousHash! });
@@ -171,8 +205,9 @@ export class PostgresEventStore extends EventStore {
     const known = this.knownHeads.get(request.streamId);
     if (known !== undefined && known.version === request.expectedVersion) return known;
     const { rows } = await this.pool.query<{ stream_version: number; hash: string }>(
-      'SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1',
-      [request.streamId],
+      this.statement('disciplina-stream-head', 'SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1', [
+        request.streamId,
+      ]),
     );
     return rows[0] && { version: rows[0].stream_version, hash: rows[0].hash };
   }
