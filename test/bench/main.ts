@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { machine, resultLine, writeReport, type BenchResult, type SizeRun } from './results.js';
+import type { Pace } from './samples.js';
 import { scaleBenchmark } from './scale.bench.js';
 import { storeBenchmark } from './store.bench.js';
 
@@ -8,11 +9,14 @@ import { storeBenchmark } from './store.bench.js';
  * size rebuilt, queried and verified; the report goes to docs/bench. `quick`: the same at 100,000 events
  * only, reported in dist/bench. `store` or `scale` alone. BENCH_SIZES (comma-separated) sets the sizes.
  */
-const MODES: Readonly<Record<string, { readonly store: boolean; readonly sizes: readonly number[]; readonly folder: string | null }>> = {
-  all: { store: true, sizes: [100_000, 1_000_000], folder: 'docs/bench' },
-  quick: { store: true, sizes: [100_000], folder: 'dist/bench' },
-  store: { store: true, sizes: [], folder: null },
-  scale: { store: false, sizes: [100_000, 1_000_000], folder: 'dist/bench' },
+const FULL: Pace = { queryBudgetMs: 30_000, loadSeconds: 20 };
+const QUICK: Pace = { queryBudgetMs: 10_000, loadSeconds: 10 };
+
+const MODES: Readonly<Record<string, { readonly store: boolean; readonly sizes: readonly number[]; readonly pace: Pace; readonly folder: string | null }>> = {
+  all: { store: true, sizes: [100_000, 1_000_000], pace: FULL, folder: 'docs/bench' },
+  quick: { store: true, sizes: [100_000], pace: QUICK, folder: 'dist/bench' },
+  store: { store: true, sizes: [], pace: QUICK, folder: null },
+  scale: { store: false, sizes: [100_000, 1_000_000], pace: FULL, folder: 'dist/bench' },
 };
 
 const [name = 'all', ...rest] = process.argv.slice(2);
@@ -33,6 +37,7 @@ let database = '';
 if (sizes.length > 0) {
   database = await scaleBenchmark(
     [...sizes].sort((a, b) => a - b),
+    mode.pace,
     (run) => {
       runs.push(run);
       console.log(`\nat ${run.events.toLocaleString('en')} events:`);

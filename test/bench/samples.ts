@@ -1,3 +1,11 @@
+/** How long a run spends on each measure: `quick` in CI's time, the full run at leisure. */
+export interface Pace {
+  /** Time after which a query stops being sampled (once it has 5 samples). */
+  readonly queryBudgetMs: number;
+  /** How long the service is held at each rate of commands. */
+  readonly loadSeconds: number;
+}
+
 /** The nearest-rank percentile of durations already sorted ascending. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) throw new Error('no samples');
@@ -17,7 +25,7 @@ export interface Latency {
 export async function latency<T>(
   inputs: readonly T[],
   run: (input: T) => Promise<unknown>,
-  { warmUp = 2, budgetMs = 30_000, minimum = 5 }: { warmUp?: number; budgetMs?: number; minimum?: number } = {},
+  { warmUp = 1, budgetMs, minimum = 5 }: { warmUp?: number; budgetMs: number; minimum?: number },
 ): Promise<Latency> {
   for (const input of inputs.slice(0, warmUp)) await run(input);
   const durations: number[] = [];

@@ -14,7 +14,7 @@ import { GetStatisticsReport } from '../../src/projections/discipline-statistics
 import { MemberRecordQuery } from '../../src/projections/member-record/member-record.query.js';
 import { OrganizationHistoryQuery } from '../../src/projections/organization-history/organization-history.query.js';
 import { benchDatabase, type BenchDatabase } from './bench-database.js';
-import { latency, type Latency } from './samples.js';
+import { latency, type Latency, type Pace } from './samples.js';
 import { RATES, serviceBenchmark } from './service.bench.js';
 import type { BenchResult, SizeRun } from './results.js';
 
@@ -102,7 +102,7 @@ function latencyResults(name: string, measured: Latency): BenchResult[] {
  * The auditors' three reads, live (the read models) and as of a day (today's answer: the store replayed),
  * called in process as the controllers call them, as an administrator over the whole tree.
  */
-async function queries(context: CliContext): Promise<BenchResult[]> {
+async function queries(context: CliContext, pace: Pace): Promise<BenchResult[]> {
   const random = seededRandom(16);
   const districts = pick(
     await idsOf(context, `SELECT data->>'organizationId' AS id FROM events WHERE event_type = 'OrganizationFounded' AND data->>'level' = 'district'`),
@@ -115,15 +115,16 @@ async function queries(context: CliContext): Promise<BenchResult[]> {
   const queryBus = context.get(QueryBus);
   const year = (i: number) => ({ from: `${days[i]!.slice(0, 4)}-01-01`, to: `${days[i]!.slice(0, 4)}-12-31` });
   const indexed = <T>(items: readonly T[]) => items.map((item, i) => ({ item, i }));
+  const budget = { budgetMs: pace.queryBudgetMs };
   return asAdministrator(GENERATOR_ACTOR, async () => [
-    ...latencyResults('history-live', await latency(districts, (id) => history.history(id, { subtree: true }))),
-    ...latencyResults('history-asof', await latency(indexed(districts), ({ item, i }) => history.history(item, { subtree: true, asOf: days[i] }))),
-    ...latencyResults('record-live', await latency(members, (id) => records.record(id, {}))),
-    ...latencyResults('record-asof', await latency(indexed(members), ({ item, i }) => records.record(item, { asOf: days[i] }))),
-    ...latencyResults('statistics-live', await latency(indexed(districts), ({ item, i }) => queryBus.execute(new GetStatisticsReport(year(i), item)))),
+    ...latencyResults('history-live', await latency(districts, (id) => history.history(id, { subtree: true }), budget)),
+    ...latencyResults('history-asof', await latency(indexed(districts), ({ item, i }) => history.history(item, { subtree: true, asOf: days[i] }), budget)),
+    ...latencyResults('record-live', await latency(members, (id) => records.record(id, {}), budget)),
+    ...latencyResults('record-asof', await latency(indexed(members), ({ item, i }) => records.record(item, { asOf: days[i] }), budget)),
+    ...latencyResults('statistics-live', await latency(indexed(districts), ({ item, i }) => queryBus.execute(new GetStatisticsReport(year(i), item)), budget)),
     ...latencyResults(
       'statistics-asof',
-      await latency(indexed(districts), ({ item, i }) => queryBus.execute(new GetStatisticsReport(year(i), item, { asOf: days[i] }))),
+      await latency(indexed(districts), ({ item, i }) => queryBus.execute(new GetStatisticsReport(year(i), item, { asOf: days[i] })), budget),
     ),
   ]);
 }
@@ -136,7 +137,7 @@ async function verify(context: CliContext): Promise<BenchResult[]> {
 }
 
 /** The service under commands at a fixed rate, on PostgreSQL only: the lag is read from a second connection. */
-async function underLoad(database: BenchDatabase): Promise<BenchResult[]> {
+async function underLoad(database: BenchDatabase, pace: Pace): Promise<BenchResult[]> {
   if (!database.env.DATABASE_URL) {
     console.log(`service benchmark (commands at ${RATES.join(' and ')}/s, projection lag): PostgreSQL only, set BENCH_DATABASE_URL`);
     return [];
@@ -150,21 +151,21 @@ async function underLoad(database: BenchDatabase): Promise<BenchResult[]> {
     );
     return rows;
   });
-  return serviceBenchmark(database, targets);
+  return serviceBenchmark(database, targets, pace.loadSeconds);
 }
 
 /**
  * For each size in turn (ascending): grows one store to it through the commands, rebuilds every projection,
  * times the queries and verifies every chain; at the largest, puts the service under commands at a fixed rate.
  */
-export async function scaleBenchmark(sizes: readonly number[], report: (run: SizeRun) => void): Promise<string> {
+export async function scaleBenchmark(sizes: readonly number[], pace: Pace, report: (run: SizeRun) => void): Promise<string> {
   const database = await benchDatabase();
   try {
     for (const [index, size] of sizes.entries()) {
       const generated = await grow(database, size);
       const rebuilt = await rebuildInChild(database);
-      const measured = await withContext(database, async (context) => [...(await queries(context)), ...(await verify(context))]);
-      if (index === sizes.length - 1) measured.push(...(await underLoad(database)));
+      const measured = await withContext(database, async (context) => [...(await queries(context, pace)), ...(await verify(context))]);
+      if (index === sizes.length - 1) measured.push(...(await underLoad(database, pace)));
       report({
         events: rebuilt.events,
         results: [

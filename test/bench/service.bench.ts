@@ -8,11 +8,10 @@ import type { BenchResult } from './results.js';
 import { percentile } from './samples.js';
 
 /**
- * The issue's load, then one this machine sustains: commands sent at each rate for 20 s, open loop (each at
- * its time, whatever the answers before it). Results at 500/s carry the issue's names; the others say their rate.
+ * The issue's load, then one this machine sustains: commands sent at each rate, open loop (each at its time,
+ * whatever the answers before it). Results at 500/s carry the issue's names; the others say their rate.
  */
 export const RATES = [500, 100];
-const SECONDS = 20;
 const PORT = 39_000 + Math.floor(Math.random() * 1000);
 const LAG_POLL_MS = 5;
 
@@ -95,13 +94,13 @@ function lagSampler(url: string) {
 }
 
 /**
- * Sends supervisions at `rate` for 20 s: each command's latency runs from the moment it was due (so a slow
+ * Sends supervisions at `rate` for `seconds`: each command's latency runs from the moment it was due (so a slow
  * answer delays no measurement), and the projections' lag behind the commands is sampled meanwhile.
  */
-async function atRate(database: BenchDatabase, token: string, targets: readonly Target[], rate: number): Promise<BenchResult[]> {
+async function atRate(database: BenchDatabase, token: string, targets: readonly Target[], rate: number, seconds: number): Promise<BenchResult[]> {
   const sampler = lagSampler(database.env.DATABASE_URL ?? '');
   const started = performance.now();
-  const total = rate * SECONDS;
+  const total = rate * seconds;
   const latencies: number[] = [];
   const failures = new Map<string, number>();
   const failed = (why: string): void => void failures.set(why, (failures.get(why) ?? 0) + 1);
@@ -156,12 +155,12 @@ async function atRate(database: BenchDatabase, token: string, targets: readonly 
 }
 
 /** Starts the service on the benchmark's store, then puts it under each rate in turn, the projections caught up between. */
-export async function serviceBenchmark(database: BenchDatabase, targets: readonly Target[]): Promise<BenchResult[]> {
+export async function serviceBenchmark(database: BenchDatabase, targets: readonly Target[], seconds: number): Promise<BenchResult[]> {
   const service = await startService(database);
   try {
     const token = await login();
     const results: BenchResult[] = [];
-    for (const rate of RATES) results.push(...(await atRate(database, token, targets, rate)));
+    for (const rate of RATES) results.push(...(await atRate(database, token, targets, rate, seconds)));
     return results;
   } finally {
     service.kill('SIGTERM');
