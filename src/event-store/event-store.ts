@@ -103,6 +103,13 @@ export interface AllChainsVerification {
   readonly firstBroken: Extract<ChainVerification, { valid: false }> | null;
 }
 
+/**
+ * The event types whose data `streamsWith` searches: an index serves exactly these (migration
+ * 1766200000000), so that a search costs what it finds, not the size of the store.
+ */
+export const SEARCHABLE_EVENT_TYPES = ['DisciplineCaseOpened', 'MemberAddedToPlanning', 'OrganizationFounded', 'PlanningListApproved'] as const;
+export type SearchableEventType = (typeof SEARCHABLE_EVENT_TYPES)[number];
+
 export interface Subscription {
   stop(): Promise<void>;
 }
@@ -123,7 +130,7 @@ export abstract class EventStore {
   /** The stream's current version, 0 when it does not exist. */
   abstract streamVersion(streamId: string): Promise<number>;
   /** The streams that hold an event of this type whose data contains `contains` (a member's cases, a member's planning lists). */
-  abstract streamsWith(eventType: string, contains: Readonly<Record<string, unknown>>): Promise<string[]>;
+  abstract streamsWith(eventType: SearchableEventType, contains: Readonly<Record<string, unknown>>): Promise<string[]>;
   abstract readAll(from: GlobalCheckpoint, maxCount: number): Promise<ReadAllResult>;
   /** The events at these global positions, in commit order; a position that holds no event is skipped. */
   abstract readPositions(globalPositions: readonly number[]): Promise<RecordedEvent[]>;

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { ExpectedVersionConflictError } from '../../src/shared/stream-errors.js';
-import { START_OF_ALL, type EventStore, type EventMetadata, type GlobalCheckpoint, type RecordedEvent } from '../../src/event-store/event-store.js';
+import {
+  SEARCHABLE_EVENT_TYPES,
+  START_OF_ALL,
+  type EventStore,
+  type EventMetadata,
+  type GlobalCheckpoint,
+  type RecordedEvent,
+} from '../../src/event-store/event-store.js';
 import { UpcasterRegistry } from '../../src/event-store/upcasters.js';
 import { asSuperuser, openStore, testDatabases } from '../support/databases.js';
 import { waitUntilCommitSafe } from '../support/projections.js';
@@ -171,6 +178,28 @@ describe.each(testDatabases())('event store contract on $name', (database) => {
         [streams[1], 2, { n: 11 }],
       ]);
       expect(await store.readPositions([])).toEqual([]);
+    });
+
+    it('finds the streams whose events of a searchable type contain the data asked, through the index of exactly those types', async () => {
+      const memberId = randomUUID();
+      const [withCase, otherMember, otherType] = [newStream(), newStream(), newStream()];
+      const opened = (subjectId: string) => ({
+        type: 'DisciplineCaseOpened',
+        data: { subject: { kind: 'member', memberId: subjectId }, openedOn: '2026-01-05' },
+      });
+      await store.append({ streamId: withCase, streamType: 'contract', events: [opened(memberId)], expectedVersion: 'no-stream', metadata });
+      await store.append({ streamId: otherMember, streamType: 'contract', events: [opened(randomUUID())], expectedVersion: 'no-stream', metadata });
+      await store.append({
+        streamId: otherType,
+        streamType: 'contract',
+        events: [{ type: 'SomethingHappened', data: { subject: { kind: 'member', memberId } } }],
+        expectedVersion: 'no-stream',
+        metadata,
+      });
+      expect(await store.streamsWith('DisciplineCaseOpened', { subject: { kind: 'member', memberId } })).toEqual([withCase]);
+      const { rows } = await pool.query<{ definition: string }>(`SELECT indexdef AS definition FROM pg_indexes WHERE indexname = 'events_searchable_data'`);
+      const indexed = [...(rows[0]?.definition ?? '').matchAll(/'(\w+)'::text/g)].map((match) => match[1]).sort();
+      expect(indexed).toEqual([...SEARCHABLE_EVENT_TYPES].sort());
     });
 
     it('pages through all events in transaction order when transaction ids cross a power of ten', async () => {

@@ -17,6 +17,7 @@ import { OrganizationMergers1765800000000 } from './1765800000000-organization-m
 import { StatisticsLineage1765900000000 } from './1765900000000-statistics-lineage.js';
 import { CadrePlanning1766000000000 } from './1766000000000-cadre-planning.js';
 import { MemberRecordEvents1766100000000 } from './1766100000000-member-record-events.js';
+import { SearchableEventData1766200000000 } from './1766200000000-searchable-event-data.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   StatisticsLineage1765900000000,
   CadrePlanning1766000000000,
   MemberRecordEvents1766100000000,
+  SearchableEventData1766200000000,
 ];
