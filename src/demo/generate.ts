@@ -80,11 +80,10 @@ export interface GenerateSummary {
 
 /**
  * Grows the store by at least `events` events through the service's CommandBus, as the generator actor:
- * provinces of 12 districts, each district founded with 13 grassroots organizations, their cells and 130
- * members, then worked as the seed article's district was (2016 to 2019, cadre planning included), after
- * the provinces earlier runs generated. It stops
- * at the end of the districts in flight when the target is reached, so it overshoots by less than one
- * district (about 1,600 events) per worker.
+ * provinces of 12 districts after those earlier runs generated, each district founded with 13 grassroots
+ * organizations, their cells and 130 members, then worked as the seed article's district was (2016 to 2019,
+ * cadre planning included). Districts in flight when the target is reached are finished, so a run overshoots
+ * by less than one district (about 1,600 events) per worker.
  */
 export async function generate(app: INestApplicationContext, options: GenerateOptions): Promise<GenerateSummary> {
   const store = app.get(EventStore, { strict: false });
