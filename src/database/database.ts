@@ -21,11 +21,6 @@ export class Database {
     readonly timeouts: DatabaseTimeouts,
     /** Whether `url`'s login owns the schema (or is a superuser): it may create and swap tables, and rebuild read models itself. */
     readonly ownsSchema: boolean,
-    /**
-     * Whether each connection is a session of its own, as on any PostgreSQL server; PGlite, embedded or
-     * served on a socket, is one session for all (statements a connection prepares would meet another's).
-     */
-    readonly sessionPerConnection: boolean,
     private readonly embedded: EmbeddedPostgres | undefined,
   ) {}
 
@@ -44,13 +39,11 @@ export class Database {
     }
     const pool = openPool(url, { max: embedded ? 8 : 20, timeouts });
     let ownsSchema: boolean;
-    let sessionPerConnection: boolean;
     try {
-      const { rows } = await pool.query<{ owns: boolean; separate: boolean }>(
-        `SELECT pg_has_role(current_user, relowner, 'MEMBER') AS owns, version() NOT LIKE '%PGlite%' AS separate FROM pg_class WHERE oid = 'events'::regclass`,
+      const { rows } = await pool.query<{ owns: boolean }>(
+        `SELECT pg_has_role(current_user, relowner, 'MEMBER') AS owns FROM pg_class WHERE oid = 'events'::regclass`,
       );
       ownsSchema = rows[0]?.owns ?? false;
-      sessionPerConnection = rows[0]?.separate ?? false;
     } catch (error) {
       await pool.end();
       await embedded?.stop();
@@ -66,10 +59,9 @@ export class Database {
           pool,
           timeouts,
           ownsSchema,
-          sessionPerConnection,
           embedded,
         )
-      : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, ownerUrl, pool, timeouts, ownsSchema, sessionPerConnection, undefined);
+      : new Database('postgres', `PostgreSQL at ${host}${pathname}`, url, ownerUrl, pool, timeouts, ownsSchema, undefined);
   }
 
   /**

@@ -19,7 +19,6 @@ import { UpcasterRegistry } from './upcasters.js';
         new PostgresEventStore(database.pool, clock, ids, {
           upcasters,
           onAppended: (request) => metrics.eventsAppended.inc({ stream_type: request.streamType }, request.events.length),
-          preparedStatements: database.sessionPerConnection,
         }),
     },
     ...personalDataProviders,

@@ -102,13 +102,13 @@ export async function storeBenchmark(): Promise<BenchResult[]> {
   const scratch = await benchDatabase();
   const database = await Database.open({ databaseUrl: scratch.env.DATABASE_URL, dataDir: scratch.env.DATA_DIR! });
   const pool = openPool(database.url, { max: 10 });
-  const store = new PostgresEventStore(pool, new SystemClock(), new RandomIdGenerator(), { preparedStatements: database.sessionPerConnection });
+  const store = new PostgresEventStore(pool, new SystemClock(), new RandomIdGenerator());
   try {
     // The same columns, defaults, indexes and constraints as `events`, without its triggers.
     await pool.query('CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)');
     console.log(`store benchmark on ${scratch.description}`);
     console.log(`node ${process.version}; ${SINGLE_APPENDS} single-event appends per writer count, ${BATCHES} batches of ${BATCH_SIZE}\n`);
-    const prepared = database.sessionPerConnection;
+    const prepared = database.kind === 'postgres';
     await singleAppends(store, pool, 1, prepared); // warm-up: connections, plans, JIT
     const measured: [string, string, [number, number, number | null]][] = [
       ['single-event appends, 1 writer', 'append-1w-ratio', await singleAppends(store, pool, 1, prepared)],

@@ -53,10 +53,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 
 export function openStore(url: string, upcasters = new UpcasterRegistry()) {
   const pool = testPool(url, 60);
-  const store = new PostgresEventStore(pool, new SystemClock(), new RandomIdGenerator(), {
-    upcasters,
-    preparedStatements: url !== process.env.PGLITE_TEST_URL,
-  });
+  const store = new PostgresEventStore(pool, new SystemClock(), new RandomIdGenerator(), { upcasters });
   return { pool, store };
 }
 

@@ -85,11 +85,6 @@ export interface PostgresEventStoreOptions {
   readonly upcasters?: UpcasterRegistry;
   /** Told of every append once it has committed (the appended-events metric). */
   readonly onAppended?: (request: AppendRequest) => void;
-  /**
-   * Appends through statements each connection prepares once (no parse and plan per append). Only where
-   * every connection is a session of its own: not on the embedded database, whose connections share one.
-   */
-  readonly preparedStatements?: boolean;
 }
 
 const INSERT_COLUMNS = `INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version,
@@ -105,7 +100,7 @@ const INSERT_MANY = `${INSERT_COLUMNS}
 export class PostgresEventStore extends EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly onAppended: (request: AppendRequest) => void;
-  private readonly prepared: boolean;
+  private sessionPerConnection: Promise<boolean> | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -116,12 +111,23 @@ export class PostgresEventStore extends EventStore {
     super();
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.onAppended = options.onAppended ?? (() => undefined);
-    this.prepared = options.preparedStatements ?? false;
   }
 
-  /** A statement, prepared under `name` on each connection when the store prepares its statements. */
-  private statement(name: string, text: string, values: unknown[]) {
-    return this.prepared ? { name, text, values } : { text, values };
+  /**
+   * Appends go through statements each connection prepares once (no parse and plan per append) where every
+   * connection is a session of its own, as on any PostgreSQL server. PGlite, embedded or served on a socket,
+   * is one session for all connections: a statement one prepared would meet another's, so there they are
+   * not prepared. Asked of the database once; asked again after a failure.
+   */
+  private async statement(name: string, text: string, values: unknown[]) {
+    this.sessionPerConnection ??= this.pool.query<{ separate: boolean }>(`SELECT version() NOT LIKE '%PGlite%' AS separate`).then(
+      ({ rows }) => rows[0]!.separate,
+      (error: unknown) => {
+        this.sessionPerConnection = undefined;
+        throw error;
+      },
+    );
+    return (await this.sessionPerConnection) ? { name, text, values } : { text, values };
   }
 
   async append(request: AppendRequest): Promise<AppendResult> {
@@ -188,8 +194,8 @@ export class PostgresEventStore extends EventStore {
     ];
     const inserted = await this.pool.query<{ global_position: string }>(
       rows.length === 1
-        ? this.statement('disciplina-append-one', INSERT_ONE, columns(rows[0]!))
-        : this.statement('disciplina-append-many', INSERT_MANY, transpose(rows.map(columns))),
+        ? await this.statement('disciplina-append-one', INSERT_ONE, columns(rows[0]!))
+        : await this.statement('disciplina-append-many', INSERT_MANY, transpose(rows.map(columns))),
     );
     const positions = inserted.rows.map((r) => Number(r.global_position));
     this.knownHeads.set(request.streamId, { version: current + rows.length, hash: previousHash! });
@@ -206,7 +212,7 @@ export class PostgresEventStore extends EventStore {
     const known = this.knownHeads.get(request.streamId);
     if (known !== undefined && known.version === request.expectedVersion) return known;
     const { rows } = await this.pool.query<{ stream_version: number; hash: string }>(
-      this.statement('disciplina-stream-head', 'SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1', [
+      await this.statement('disciplina-stream-head', 'SELECT stream_version, hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1', [
         request.streamId,
       ]),
     );

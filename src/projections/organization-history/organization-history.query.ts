@@ -70,14 +70,12 @@ export class OrganizationHistoryQuery {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const predecessors = await mergedInto(manager, organizationId);
-    const entries = manager.createQueryBuilder(OrganizationHistoryEntry, 'h');
-    if (query.subtree) {
-      entries.where(`h.organization_id IN (SELECT t.organization_id FROM organization_tree t WHERE t.path LIKE :prefix ESCAPE '\\')`, {
-        prefix: `${escapeLike(organization.path)}%`,
-      });
-    } else {
-      entries.where('h.organization_id IN (:...organizationIds)', { organizationIds: [organizationId, ...predecessors.map((p) => p.organizationId)] });
-    }
+    // The organizations are listed first: given as values, the planner reads their entries through the index,
+    // where a join with the tree would walk the whole history table once it is large.
+    const organizationIds = query.subtree
+      ? await subtreeOf(manager, organization.path)
+      : [organizationId, ...predecessors.map((predecessor) => predecessor.organizationId)];
+    const entries = manager.createQueryBuilder(OrganizationHistoryEntry, 'h').where('h.organization_id = ANY(:organizationIds)', { organizationIds });
     if (query.kind?.length) entries.andWhere('h.kind IN (:...kinds)', { kinds: query.kind });
     if (query.from) entries.andWhere('h.occurred_at >= :from', { from: new Date(`${query.from.slice(0, 10)}T00:00:00.000Z`) });
     if (query.to) entries.andWhere('h.occurred_at < :to', { to: nextDay(query.to) });
@@ -91,6 +89,13 @@ export class OrganizationHistoryQuery {
     const joined = await joinedOn(manager, predecessors, rows);
     return { items: rows.map((row) => toDto(row, joined.get(row.organizationId) ?? null)), page, pageSize, total };
   }
+}
+
+async function subtreeOf(manager: EntityManager, path: string): Promise<string[]> {
+  const rows = (await manager.query(`SELECT organization_id FROM organization_tree WHERE path LIKE $1 ESCAPE '\\'`, [`${escapeLike(path)}%`])) as {
+    organization_id: string;
+  }[];
+  return rows.map((row) => row.organization_id);
 }
 
 interface Predecessor {
