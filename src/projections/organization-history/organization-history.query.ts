@@ -4,6 +4,7 @@ import { collect, eventsKnownAt, hasAxes, timeAxesOf } from '../../audit/time-ax
 import { currentReadScope } from '../../database/organization-scope.js';
 import { EventStore } from '../../event-store/event-store.js';
 import { ProblemError, RequestValidationError } from '../../platform/http/problem.js';
+import { subtreePattern } from '../organization-tree.js';
 import { ReadModels } from '../read-models.js';
 import { readReplayed } from '../replay.js';
 import { OrganizationHistoryEntry, OrganizationTreeNode } from './organization-history.entities.js';
@@ -27,10 +28,6 @@ export async function orOrganizationNotFound<T>(answer: Promise<T>): Promise<T> 
     }
     throw error;
   }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function nextDay(isoDate: string): Date {
@@ -92,7 +89,7 @@ export class OrganizationHistoryQuery {
 }
 
 async function subtreeOf(manager: EntityManager, path: string): Promise<string[]> {
-  const rows = (await manager.query(`SELECT organization_id FROM organization_tree WHERE path LIKE $1 ESCAPE '\\'`, [`${escapeLike(path)}%`])) as {
+  const rows = (await manager.query(`SELECT organization_id FROM organization_tree WHERE path LIKE $1 ESCAPE '\\'`, [subtreePattern(path)])) as {
     organization_id: string;
   }[];
   return rows.map((row) => row.organization_id);
