@@ -94,6 +94,7 @@ export async function rebuildProjection(projection: Projection, deps: RebuildDep
       }
       if (batch.events.length < batchSize) break;
     }
+    await analyze(deps.dataSource, projection, next);
     await deps.dataSource.transaction((tx) => swap(tx, projection, live, checkpoint, deps.clock.now()));
     return { replayed, total: Math.max(total, replayed), checkpoint };
   } finally {
@@ -123,6 +124,17 @@ async function createFreshTables(dataSource: DataSource, projection: Projection,
       await tx.query(`CREATE TABLE ${quoted(next)}.${quoted(table)} (LIKE ${quoted(live)}.${quoted(table)} INCLUDING ALL)`);
       await tx.query(`SELECT disciplina_copy_walls($1::regclass, $2::regclass)`, [`${quoted(live)}.${quoted(table)}`, `${quoted(next)}.${quoted(table)}`]);
     }
+  });
+}
+
+/**
+ * Statistics for the rebuilt tables before they serve: the planner reads a table never analyzed as a guess,
+ * and chose a sequential scan of a 70,000-row history over its index until autovacuum came by.
+ */
+async function analyze(dataSource: DataSource, projection: Projection, next: string): Promise<void> {
+  await dataSource.transaction(async (tx) => {
+    await liftStatementTimeout(tx);
+    for (const table of projection.tables) await tx.query(`ANALYZE ${quoted(next)}.${quoted(table)}`);
   });
 }
 
