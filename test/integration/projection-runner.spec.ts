@@ -191,6 +191,15 @@ describe.each(testDatabases())('projection runner on $name', (database) => {
     expect(first).toMatch(/_applied=200:/);
   });
 
+  it('swaps in rebuilt tables with planner statistics: analyzed, not left to autovacuum', async () => {
+    const { projection, type } = await newProjection();
+    await append(type, 40);
+    await rebuildProjection(projection, deps());
+    // A table never analyzed nor vacuumed has reltuples -1.
+    const { rows } = await pool.query<{ reltuples: number }>(`SELECT reltuples FROM pg_class WHERE oid = $1::regclass`, [projection.appliedTable]);
+    expect(rows).toEqual([{ reltuples: 40 }]);
+  });
+
   it('keeps serving the live tables during a rebuild to a new version, then swaps them with the checkpoint', async () => {
     const { projection, type } = await newProjection();
     await append(type, 150);
