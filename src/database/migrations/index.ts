@@ -18,6 +18,7 @@ import { StatisticsLineage1765900000000 } from './1765900000000-statistics-linea
 import { CadrePlanning1766000000000 } from './1766000000000-cadre-planning.js';
 import { MemberRecordEvents1766100000000 } from './1766100000000-member-record-events.js';
 import { SearchableEventData1766200000000 } from './1766200000000-searchable-event-data.js';
+import { UnloggedRateLimits1766300000000 } from './1766300000000-unlogged-rate-limits.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   CadrePlanning1766000000000,
   MemberRecordEvents1766100000000,
   SearchableEventData1766200000000,
+  UnloggedRateLimits1766300000000,
 ];
