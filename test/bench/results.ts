@@ -31,6 +31,7 @@ const TARGETS: Readonly<Record<string, { readonly value: number; readonly atLeas
   'batch-ratio': { value: 0.7, atLeast: true },
   'history-live-p99-ms': { value: 10, atLeast: false },
   'history-asof-p99-ms': { value: 50, atLeast: false },
+  'history-asof-live-ratio': { value: 1.5, atLeast: false },
   'record-asof-p99-ms': { value: 50, atLeast: false },
   'statistics-asof-p99-ms': { value: 50, atLeast: false },
   'rebuild-ev-s': { value: 100_000, atLeast: true },

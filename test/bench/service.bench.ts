@@ -27,6 +27,16 @@ async function startService(database: BenchDatabase): Promise<ChildProcess> {
     env: { ...database.env, PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  try {
+    await untilReady(service);
+    return service;
+  } catch (error) {
+    await stopService(service);
+    throw error;
+  }
+}
+
+async function untilReady(service: ChildProcess): Promise<void> {
   const deadline = Date.now() + 300_000;
   for (;;) {
     if (service.exitCode !== null) throw new Error(`the service exited with ${service.exitCode} before it was ready`);
@@ -34,10 +44,17 @@ async function startService(database: BenchDatabase): Promise<ChildProcess> {
       (response) => response.ok,
       () => false,
     );
-    if (ready) return service;
+    if (ready) return;
     if (Date.now() > deadline) throw new Error('the service was not ready within 5 minutes');
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+async function stopService(service: ChildProcess): Promise<void> {
+  if (service.exitCode !== null || service.signalCode !== null) return;
+  const exited = once(service, 'exit');
+  service.kill('SIGTERM');
+  await exited;
 }
 
 async function login(): Promise<string> {
@@ -163,7 +180,6 @@ export async function serviceBenchmark(database: BenchDatabase, targets: readonl
     for (const rate of RATES) results.push(...(await atRate(database, token, targets, rate, seconds)));
     return results;
   } finally {
-    service.kill('SIGTERM');
-    await once(service, 'exit');
+    await stopService(service);
   }
 }
