@@ -5,7 +5,7 @@ import { Database } from '../../src/database/database.js';
 import { benchDatabase } from './bench-database.js';
 import { formatted, resultLine, type BenchResult } from './results.js';
 import type { EventMetadata, EventStore } from '../../src/event-store/event-store.js';
-import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store.js';
+import { PostgresEventStore, preparesPerConnection } from '../../src/event-store/postgres/postgres-event-store.js';
 import { RandomIdGenerator, SystemClock } from '../../src/shared/clock.js';
 
 /** Appends through the event store beside raw `pg` INSERTs of the same row shape, in the same run and database. */
@@ -108,7 +108,7 @@ export async function storeBenchmark(): Promise<BenchResult[]> {
     await pool.query('CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)');
     console.log(`store benchmark on ${scratch.description}`);
     console.log(`node ${process.version}; ${SINGLE_APPENDS} single-event appends per writer count, ${BATCHES} batches of ${BATCH_SIZE}\n`);
-    const prepared = database.kind === 'postgres';
+    const prepared = await preparesPerConnection(pool);
     await singleAppends(store, pool, 1, prepared); // warm-up: connections, plans, JIT
     const measured: [string, string, [number, number, number | null]][] = [
       ['single-event appends, 1 writer', 'append-1w-ratio', await singleAppends(store, pool, 1, prepared)],

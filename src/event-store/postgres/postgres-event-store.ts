@@ -97,6 +97,16 @@ const INSERT_MANY = `${INSERT_COLUMNS}
     $7::jsonb[], $8::jsonb[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::text[])
   RETURNING global_position`;
 
+/**
+ * Whether each connection of `pool` is a session of its own, as on any PostgreSQL server, so that it may
+ * prepare statements under names of its own. PGlite, embedded or served on a socket, is one session for all
+ * connections: a statement one prepared would meet another's.
+ */
+export async function preparesPerConnection(pool: Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ separate: boolean }>(`SELECT version() NOT LIKE '%PGlite%' AS separate`);
+  return rows[0]!.separate;
+}
+
 export class PostgresEventStore extends EventStore {
   private readonly upcasters: UpcasterRegistry;
   private readonly onAppended: (request: AppendRequest) => void;
@@ -114,19 +124,14 @@ export class PostgresEventStore extends EventStore {
   }
 
   /**
-   * Appends go through statements each connection prepares once (no parse and plan per append) where every
-   * connection is a session of its own, as on any PostgreSQL server. PGlite, embedded or served on a socket,
-   * is one session for all connections: a statement one prepared would meet another's, so there they are
-   * not prepared. Asked of the database once; asked again after a failure.
+   * Appends go through statements each connection prepares once (no parse and plan per append) where the
+   * database allows it (`preparesPerConnection`). Asked of the database once; asked again after a failure.
    */
   private async statement(name: string, text: string, values: unknown[]) {
-    this.sessionPerConnection ??= this.pool.query<{ separate: boolean }>(`SELECT version() NOT LIKE '%PGlite%' AS separate`).then(
-      ({ rows }) => rows[0]!.separate,
-      (error: unknown) => {
-        this.sessionPerConnection = undefined;
-        throw error;
-      },
-    );
+    this.sessionPerConnection ??= preparesPerConnection(this.pool).catch((error: unknown) => {
+      this.sessionPerConnection = undefined;
+      throw error;
+    });
     return (await this.sessionPerConnection) ? { name, text, values } : { text, values };
   }
 
