@@ -71,10 +71,15 @@ export async function mergeIntoSuccessor(tx: EntityManager, table: string, event
   if (!(await pathIn(tx, table, successorId)).startsWith(await pathIn(tx, table, id))) await reparent(tx, table, id, successorId);
 }
 
+/** The organization a placement event puts its member in. */
+export function placedIn(event: RecordedEvent): string {
+  return text(event.data, event.type === 'MemberAdmitted' ? 'organizationId' : 'toOrganizationId');
+}
+
 /** A member table has the columns member_id, organization_id: where the member is now. */
 export async function placeMember(tx: EntityManager, table: string, event: RecordedEvent): Promise<void> {
   const memberId = text(event.data, 'memberId');
-  const organizationId = text(event.data, event.type === 'MemberAdmitted' ? 'organizationId' : 'toOrganizationId');
+  const organizationId = placedIn(event);
   await tx.query(
     `INSERT INTO ${table} (member_id, organization_id) VALUES ($1, $2)
      ON CONFLICT (member_id) DO UPDATE SET organization_id = EXCLUDED.organization_id`,

@@ -8,6 +8,7 @@ import { evolveAll } from './apply-batch.js';
 import { lockCheckpoint, replaceCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
 import { ReadModels } from './read-models.js';
+import { quoted } from './replay.js';
 
 export class RebuildInProgressError extends Error {
   constructor(readonly projection: string) {
@@ -39,10 +40,6 @@ export interface RebuildDependencies {
 
 export interface RebuildResult extends RebuildProgress {
   readonly checkpoint: GlobalCheckpoint;
-}
-
-function quoted(identifier: string): string {
-  return `"${identifier.replaceAll('"', '""')}"`;
 }
 
 /** Schemas of a rebuild: `next` is filled while the live tables keep serving; `retired` lives only inside the swap. */

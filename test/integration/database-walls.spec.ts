@@ -91,7 +91,7 @@ function rowFor(columns: readonly Column[], organizationId: string, path: string
     else if (column.name === 'path') row[column.name] = path;
     else if (!column.required) continue;
     else if (column.type === 'text') row[column.name] = `${column.name}-${organizationId}-${n}`;
-    else if (['bigint', 'integer'].includes(column.type)) row[column.name] = n;
+    else if (['bigint', 'integer', 'xid8'].includes(column.type)) row[column.name] = n;
     else if (['jsonb', 'json'].includes(column.type)) row[column.name] = '{}';
     else if (column.type === 'date') row[column.name] = '2025-01-01';
     else if (column.type.startsWith('timestamp')) row[column.name] = '2025-01-01T00:00:00Z';

@@ -19,6 +19,7 @@ import { CadrePlanning1766000000000 } from './1766000000000-cadre-planning.js';
 import { MemberRecordEvents1766100000000 } from './1766100000000-member-record-events.js';
 import { SearchableEventData1766200000000 } from './1766200000000-searchable-event-data.js';
 import { UnloggedRateLimits1766300000000 } from './1766300000000-unlogged-rate-limits.js';
+import { BitemporalHistory1766500000000 } from './1766500000000-bitemporal-history.js';
 import { MergedOrganizationsIndex1766400000000 } from './1766400000000-merged-organizations-index.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
@@ -45,4 +46,5 @@ export const migrations = [
   SearchableEventData1766200000000,
   UnloggedRateLimits1766300000000,
   MergedOrganizationsIndex1766400000000,
+  BitemporalHistory1766500000000,
 ];

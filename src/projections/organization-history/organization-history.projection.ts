@@ -9,6 +9,7 @@ import {
   MEMBER_PLACEMENT_EVENTS,
   memberOrganization,
   mergeIntoSuccessor,
+  placedIn,
   placeMember,
   text,
   TREE_EVENTS,
@@ -58,11 +59,17 @@ const KIND_OF: Readonly<Partial<Record<DomainEventType, HistoryKind>>> = {
 /** Personal data stays in its own stream; the history shows what happened, not who the person is. */
 const PERSONAL_FIELDS = new Set(personalFieldNames(MEMBER_PERSONAL_DATA));
 
+type EventTimes = Pick<RecordedEvent, 'transactionId' | 'globalPosition' | 'occurredAt' | 'recordedAt'>;
+
 interface Touched {
   readonly organizationId: string;
   readonly memberId: string | null;
   /** The organization a confidential case (and its appeals) is confined to; null otherwise. */
   readonly confidentialTo: string | null;
+  /** The event that named the subject: the entry's own, or the first of its stream that could be placed. */
+  readonly subjectEvent: EventTimes;
+  /** Set when `organizationId` is this member's organization as of `subjectEvent` (an answer as of another time looks it up again). */
+  readonly attributedMemberId: string | null;
 }
 
 type Data = Readonly<Record<string, unknown>>;
@@ -82,26 +89,48 @@ const TREE = 'organization_tree';
 const MEMBERS = 'organization_history_members';
 
 /** Whom a stream-starting event is about: a subject reference, or the facts a discipline case or appeal carries. */
-async function subjectOf(tx: EntityManager, data: Data): Promise<Touched | undefined> {
+async function subjectOf(tx: EntityManager, event: RecordedEvent): Promise<Touched | undefined> {
+  const data = event.data;
   const subject = data.subject as (SubjectRef & { organizations?: readonly { organizationId: string }[] }) | undefined;
   if (!subject) return undefined;
   const confidentialTo = (data.confidentialTo as { organizationId: string } | null | undefined)?.organizationId ?? null;
-  if (subject.kind === 'organization') return { organizationId: subject.organizationId, memberId: null, confidentialTo };
-  const organizationId = subject.organizations?.[0]?.organizationId ?? (await memberOrganization(tx, MEMBERS, subject.memberId));
-  return organizationId === undefined ? undefined : { organizationId, memberId: subject.memberId, confidentialTo };
+  if (subject.kind === 'organization') {
+    return { organizationId: subject.organizationId, memberId: null, confidentialTo, subjectEvent: event, attributedMemberId: null };
+  }
+  const named = subject.organizations?.[0]?.organizationId;
+  const organizationId = named ?? (await memberOrganization(tx, MEMBERS, subject.memberId));
+  if (organizationId === undefined) return undefined;
+  return { organizationId, memberId: subject.memberId, confidentialTo, subjectEvent: event, attributedMemberId: named === undefined ? subject.memberId : null };
 }
 
 interface SubjectRow {
   organization_id: string;
   member_id: string | null;
   confidential_to: string | null;
+  subject_transaction_id: string;
+  subject_position: string;
+  subject_occurred_at: Date;
+  subject_recorded_at: Date;
+  attributed_member_id: string | null;
 }
 
 async function knownSubject(tx: EntityManager, streamId: string): Promise<SubjectRow | undefined> {
-  const rows = (await tx.query('SELECT organization_id, member_id, confidential_to FROM organization_history_subjects WHERE stream_id = $1', [
-    streamId,
-  ])) as SubjectRow[];
+  const rows = (await tx.query(
+    `SELECT organization_id, member_id, confidential_to, subject_transaction_id::text AS subject_transaction_id, subject_position, subject_occurred_at, subject_recorded_at, attributed_member_id
+     FROM organization_history_subjects WHERE stream_id = $1`,
+    [streamId],
+  )) as SubjectRow[];
   return rows[0];
+}
+
+/** The event a subject row names, with the times an answer as of another time compares. */
+function subjectEventOf(row: SubjectRow): EventTimes {
+  return {
+    transactionId: row.subject_transaction_id,
+    globalPosition: Number(row.subject_position),
+    occurredAt: row.subject_occurred_at,
+    recordedAt: row.subject_recorded_at,
+  };
 }
 
 async function touched(tx: EntityManager, event: RecordedEvent): Promise<Touched | undefined> {
@@ -110,21 +139,55 @@ async function touched(tx: EntityManager, event: RecordedEvent): Promise<Touched
     const organizationId = await memberOrganization(tx, MEMBERS, memberId);
     // An expulsion is entered like the case that decided it: confidential with it.
     const byCase = event.type === 'MemberExpelled' ? await knownSubject(tx, caseStreamId(text(event.data, 'disciplineDecisionId'))) : undefined;
-    return organizationId === undefined ? undefined : { organizationId, memberId, confidentialTo: byCase?.confidential_to ?? null };
+    if (organizationId === undefined) return undefined;
+    return { organizationId, memberId, confidentialTo: byCase?.confidential_to ?? null, subjectEvent: event, attributedMemberId: memberId };
   }
-  if (event.type === 'QualityClassified' || event.type === 'QualityClassificationCorrected') return subjectOf(tx, event.data);
+  if (event.type === 'QualityClassified' || event.type === 'QualityClassificationCorrected') return subjectOf(tx, event);
   const known = await knownSubject(tx, event.streamId);
-  if (known) return { organizationId: known.organization_id, memberId: known.member_id, confidentialTo: known.confidential_to };
-  const subject = await subjectOf(tx, event.data);
+  if (known) {
+    return {
+      organizationId: known.organization_id,
+      memberId: known.member_id,
+      confidentialTo: known.confidential_to,
+      subjectEvent: subjectEventOf(known),
+      attributedMemberId: known.attributed_member_id,
+    };
+  }
+  const subject = await subjectOf(tx, event);
   if (subject) {
-    await tx.query('INSERT INTO organization_history_subjects (stream_id, organization_id, member_id, confidential_to) VALUES ($1, $2, $3, $4)', [
-      event.streamId,
-      subject.organizationId,
-      subject.memberId,
-      subject.confidentialTo,
-    ]);
+    await tx.query(
+      `INSERT INTO organization_history_subjects (stream_id, organization_id, member_id, confidential_to,
+         subject_transaction_id, subject_position, subject_occurred_at, subject_recorded_at, attributed_member_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        event.streamId,
+        subject.organizationId,
+        subject.memberId,
+        subject.confidentialTo,
+        event.transactionId,
+        event.globalPosition,
+        event.occurredAt,
+        event.recordedAt,
+        subject.attributedMemberId,
+      ],
+    );
   }
   return subject;
+}
+
+/** The tree's events and the members' placements, each with its times: the tree and the placements as of any time. */
+async function fileTreeEvent(tx: EntityManager, event: RecordedEvent): Promise<void> {
+  await tx.query(
+    'INSERT INTO organization_tree_events (global_position, transaction_id, organization_id, event_type, data, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [event.globalPosition, event.transactionId, text(event.data, 'organizationId'), event.type, JSON.stringify(event.data), event.occurredAt, event.recordedAt],
+  );
+}
+
+async function filePlacement(tx: EntityManager, event: RecordedEvent): Promise<void> {
+  await tx.query(
+    'INSERT INTO organization_history_placements (global_position, transaction_id, member_id, organization_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [event.globalPosition, event.transactionId, text(event.data, 'memberId'), placedIn(event), event.occurredAt, event.recordedAt],
+  );
 }
 
 /**
@@ -135,20 +198,33 @@ async function touched(tx: EntityManager, event: RecordedEvent): Promise<Touched
  */
 export const organizationHistoryProjection: Projection = {
   name: 'organization-history',
-  version: 3,
+  version: 4,
   handles: [...TREE_EVENTS, 'OrganizationMerged', ...MEMBER_PLACEMENT_EVENTS, ...typesOf(KIND_OF)],
-  tables: ['organization_history', 'organization_tree', 'organization_history_members', 'organization_history_subjects'],
+  tables: [
+    'organization_history',
+    'organization_tree',
+    'organization_history_members',
+    'organization_history_subjects',
+    'organization_history_placements',
+    'organization_tree_events',
+  ],
   async evolve(tx, event) {
-    if (isOneOf(TREE_EVENTS, event.type)) return evolveOrganizationTree(tx, TREE, event);
-    if (event.type === 'OrganizationMerged') return mergeIntoSuccessor(tx, TREE, event);
-    if (isOneOf(MEMBER_PLACEMENT_EVENTS, event.type)) return placeMember(tx, MEMBERS, event);
+    if (isOneOf(TREE_EVENTS, event.type) || event.type === 'OrganizationMerged') {
+      await fileTreeEvent(tx, event);
+      return event.type === 'OrganizationMerged' ? mergeIntoSuccessor(tx, TREE, event) : evolveOrganizationTree(tx, TREE, event);
+    }
+    if (isOneOf(MEMBER_PLACEMENT_EVENTS, event.type)) {
+      await filePlacement(tx, event);
+      return placeMember(tx, MEMBERS, event);
+    }
     const kind = KIND_OF[event.type as DomainEventType];
     if (!kind) return;
     const touches = await touched(tx, event);
     if (!touches) return;
     await tx.query(
-      `INSERT INTO organization_history (global_position, organization_id, member_id, kind, event_type, occurred_at, recorded_at, stream_id, summary, confidential_to)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO organization_history (global_position, organization_id, member_id, kind, event_type, occurred_at, recorded_at, stream_id, summary, confidential_to,
+         subject_transaction_id, subject_position, subject_occurred_at, subject_recorded_at, attributed_member_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         event.globalPosition,
         touches.organizationId,
@@ -160,6 +236,11 @@ export const organizationHistoryProjection: Projection = {
         event.streamId,
         JSON.stringify(summaryOf(event.data)),
         touches.confidentialTo,
+        touches.subjectEvent.transactionId,
+        touches.subjectEvent.globalPosition,
+        touches.subjectEvent.occurredAt,
+        touches.subjectEvent.recordedAt,
+        touches.attributedMemberId,
       ],
     );
   },

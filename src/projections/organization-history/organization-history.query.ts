@@ -7,6 +7,7 @@ import { ProblemError, RequestValidationError } from '../../platform/http/proble
 import { subtreePattern } from '../organization-tree.js';
 import { ReadModels } from '../read-models.js';
 import { readReplayed } from '../replay.js';
+import { readHistoryAsOf } from './history-as-of.js';
 import { OrganizationHistoryEntry, OrganizationTreeNode } from './organization-history.entities.js';
 import type { HistoryEntryDto, HistoryPageDto, HistoryQueryDto } from './history-query.dto.js';
 import { organizationHistoryProjection } from './organization-history.projection.js';
@@ -44,18 +45,26 @@ export class OrganizationHistoryQuery {
   ) {}
 
   /**
-   * From the live read model; with `asOf` or `knownAt`, from the events within those axes replayed through
-   * the projection's own evolve (a filter on the live table cannot answer "as known at": corrections and
-   * late records would show, and the tree would be today's).
+   * From the live read model; with `asOf` or `knownAt`, what the replay of the events within those axes
+   * gives (a filter on the live table cannot answer "as known at": corrections and late records would show,
+   * the tree would be today's and members would be where they are now): from the projection's bitemporal
+   * rows, or, where those cannot tell (`readHistoryAsOf`), from the replay itself.
    */
   async history(organizationId: string, query: HistoryQueryDto): Promise<HistoryPageDto> {
     if (query.from && query.to && query.from.slice(0, 10) > query.to.slice(0, 10)) {
       throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo' }]);
     }
     const axes = timeAxesOf(query);
-    if (!hasAxes(axes)) return this.readModels.read((manager) => this.page(manager, organizationId, query));
+    const read = (manager: EntityManager) => this.page(manager, organizationId, query);
+    if (!hasAxes(axes)) return this.readModels.read(read);
+    const fromRows = await readHistoryAsOf(this.readModels.dataSource, this.store, axes, organizationId, currentReadScope(), read);
+    return fromRows ?? this.replayed(organizationId, query);
+  }
+
+  /** The history with `asOf` or `knownAt` from the events within those axes replayed through the projection's own evolve. */
+  async replayed(organizationId: string, query: HistoryQueryDto): Promise<HistoryPageDto> {
     const handled = new Set<string>(organizationHistoryProjection.handles);
-    const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));
+    const events = await collect(eventsKnownAt(this.store, timeAxesOf(query), (event) => handled.has(event.type)));
     return readReplayed(this.readModels.dataSource, organizationHistoryProjection, events, currentReadScope(), (manager) =>
       this.page(manager, organizationId, query),
     );
