@@ -24,6 +24,7 @@ import {
   typesOf,
   type DomainEventType,
 } from '../domain-events.js';
+import type { EventTimes } from '../bitemporal.js';
 import type { Projection } from '../projection.js';
 import type { HistoryKind } from './history-kinds.js';
 
@@ -58,8 +59,6 @@ const KIND_OF: Readonly<Partial<Record<DomainEventType, HistoryKind>>> = {
 
 /** Personal data stays in its own stream; the history shows what happened, not who the person is. */
 const PERSONAL_FIELDS = new Set(personalFieldNames(MEMBER_PERSONAL_DATA));
-
-type EventTimes = Pick<RecordedEvent, 'transactionId' | 'globalPosition' | 'occurredAt' | 'recordedAt'>;
 
 interface Touched {
   readonly organizationId: string;
