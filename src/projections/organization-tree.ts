@@ -91,3 +91,22 @@ export async function memberOrganization(tx: EntityManager, table: string, membe
   const rows = (await tx.query(`SELECT organization_id FROM ${table} WHERE member_id = $1`, [memberId])) as { organization_id: string }[];
   return rows[0]?.organization_id;
 }
+
+/**
+ * Files a tree event (a table with the columns of `organization_tree_events`) with its commit key and times,
+ * so that the tree as it stood at any time can be rebuilt from the rows.
+ */
+export async function fileTreeEvent(tx: EntityManager, table: string, event: RecordedEvent): Promise<void> {
+  await tx.query(
+    `INSERT INTO ${table} (global_position, transaction_id, organization_id, event_type, data, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [event.globalPosition, event.transactionId, text(event.data, 'organizationId'), event.type, JSON.stringify(event.data), event.occurredAt, event.recordedAt],
+  );
+}
+
+/** Files a placement (a table with the columns of `organization_history_placements`): where a member was, from which event on. */
+export async function filePlacement(tx: EntityManager, table: string, event: RecordedEvent): Promise<void> {
+  await tx.query(
+    `INSERT INTO ${table} (global_position, transaction_id, member_id, organization_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [event.globalPosition, event.transactionId, text(event.data, 'memberId'), placedIn(event), event.occurredAt, event.recordedAt],
+  );
+}

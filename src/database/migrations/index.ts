@@ -19,8 +19,9 @@ import { CadrePlanning1766000000000 } from './1766000000000-cadre-planning.js';
 import { MemberRecordEvents1766100000000 } from './1766100000000-member-record-events.js';
 import { SearchableEventData1766200000000 } from './1766200000000-searchable-event-data.js';
 import { UnloggedRateLimits1766300000000 } from './1766300000000-unlogged-rate-limits.js';
-import { BitemporalHistory1766500000000 } from './1766500000000-bitemporal-history.js';
 import { MergedOrganizationsIndex1766400000000 } from './1766400000000-merged-organizations-index.js';
+import { BitemporalHistory1766500000000 } from './1766500000000-bitemporal-history.js';
+import { BitemporalStatistics1766600000000 } from './1766600000000-bitemporal-statistics.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   UnloggedRateLimits1766300000000,
   MergedOrganizationsIndex1766400000000,
   BitemporalHistory1766500000000,
+  BitemporalStatistics1766600000000,
 ];

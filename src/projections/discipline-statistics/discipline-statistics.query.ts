@@ -7,6 +7,7 @@ import { ReadModels } from '../read-models.js';
 import { readReplayed } from '../replay.js';
 import { disciplineStatisticsProjection } from './discipline-statistics.projection.js';
 import type { FactCount } from './statistics-acts.js';
+import { readStatisticsAsOf } from './statistics-as-of.js';
 import { statisticsFigures, type StatisticsFigures } from './statistics-report.js';
 
 export class OrganizationNotInStatisticsError extends Error {
@@ -41,12 +42,21 @@ export class DisciplineStatisticsQuery {
   ) {}
 
   /**
-   * From the live read model; with `asOf` (valid time) or `knownAt` (record time), from the events within
-   * those axes replayed through the projection's own evolve.
+   * From the live read model; with `asOf` (valid time) or `knownAt` (record time), what the replay of the
+   * events within those axes gives: from the projection's bitemporal rows, or, where those cannot tell
+   * (`readStatisticsAsOf`), from the replay itself.
    */
   async report(period: StatisticsPeriod, organizationId?: string, axes: TimeAxes = {}): Promise<DisciplineStatistics> {
     if (period.from > period.to) throw new RequestValidationError([{ field: 'from', rule: 'notAfterTo' }]);
     if (!hasAxes(axes)) return this.compute(this.readModels, period, organizationId);
+    const fromRows = await readStatisticsAsOf(this.readModels.dataSource, this.store, axes, period, organizationId, currentReadScope(), (manager) =>
+      this.compute(manager, period, organizationId),
+    );
+    return fromRows ?? this.replayed(period, organizationId, axes);
+  }
+
+  /** The statistics within `axes` from the events within them replayed through the projection's own evolve. */
+  async replayed(period: StatisticsPeriod, organizationId: string | undefined, axes: TimeAxes): Promise<DisciplineStatistics> {
     const handled = new Set<string>(disciplineStatisticsProjection.handles);
     const events = await collect(eventsKnownAt(this.store, axes, (event) => handled.has(event.type)));
     return readReplayed(this.readModels.dataSource, disciplineStatisticsProjection, events, currentReadScope(), (manager) =>

@@ -9,7 +9,8 @@ import {
   MEMBER_PLACEMENT_EVENTS,
   memberOrganization,
   mergeIntoSuccessor,
-  placedIn,
+  fileTreeEvent,
+  filePlacement,
   placeMember,
   text,
   TREE_EVENTS,
@@ -174,21 +175,6 @@ async function touched(tx: EntityManager, event: RecordedEvent): Promise<Touched
   return subject;
 }
 
-/** The tree's events and the members' placements, each with its times: the tree and the placements as of any time. */
-async function fileTreeEvent(tx: EntityManager, event: RecordedEvent): Promise<void> {
-  await tx.query(
-    'INSERT INTO organization_tree_events (global_position, transaction_id, organization_id, event_type, data, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [event.globalPosition, event.transactionId, text(event.data, 'organizationId'), event.type, JSON.stringify(event.data), event.occurredAt, event.recordedAt],
-  );
-}
-
-async function filePlacement(tx: EntityManager, event: RecordedEvent): Promise<void> {
-  await tx.query(
-    'INSERT INTO organization_history_placements (global_position, transaction_id, member_id, organization_id, occurred_at, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)',
-    [event.globalPosition, event.transactionId, text(event.data, 'memberId'), placedIn(event), event.occurredAt, event.recordedAt],
-  );
-}
-
 /**
  * Issue 5's organization history: every inspection, supervision, review, discipline, appeal and removal
  * that touches an organization or its members, with the tree that subtree queries walk. An entry stays
@@ -209,11 +195,11 @@ export const organizationHistoryProjection: Projection = {
   ],
   async evolve(tx, event) {
     if (isOneOf(TREE_EVENTS, event.type) || event.type === 'OrganizationMerged') {
-      await fileTreeEvent(tx, event);
+      await fileTreeEvent(tx, 'organization_tree_events', event);
       return event.type === 'OrganizationMerged' ? mergeIntoSuccessor(tx, TREE, event) : evolveOrganizationTree(tx, TREE, event);
     }
     if (isOneOf(MEMBER_PLACEMENT_EVENTS, event.type)) {
-      await filePlacement(tx, event);
+      await filePlacement(tx, 'organization_history_placements', event);
       return placeMember(tx, MEMBERS, event);
     }
     const kind = KIND_OF[event.type as DomainEventType];

@@ -56,12 +56,12 @@ export class TreeAsOf {
     return [...reached];
   }
 
-  private pathOf(organizationId: string | null): string {
+  pathOf(organizationId: string | null): string {
     if (organizationId === null) return '/';
     return this.nodes.get(organizationId)?.path ?? `/${organizationId}/`;
   }
 
-  private apply(event: TreeEventRow): void {
+  apply(event: TreeEventRow): void {
     const id = text(event.data, 'organizationId');
     const node = this.nodes.get(id);
     switch (event.event_type) {
@@ -99,7 +99,8 @@ export class TreeAsOf {
     }
   }
 
-  private reparent(id: string, parentId: string): void {
+  /** Puts an organization, with its subtree, under another parent. */
+  reparent(id: string, parentId: string): void {
     const oldPath = this.pathOf(id);
     const newPath = `${this.pathOf(parentId)}${id}/`;
     const node = this.nodes.get(id);

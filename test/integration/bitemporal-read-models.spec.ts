@@ -15,6 +15,9 @@ import { REMOVAL_GROUNDS } from '../../src/organizations/domain/member.events.js
 import { DomainError } from '../../src/shared/domain/errors.js';
 import { currentReadScope } from '../../src/database/organization-scope.js';
 import { loadConfig } from '../../src/platform/config/app-config.js';
+import { disciplineStatisticsProjection } from '../../src/projections/discipline-statistics/discipline-statistics.projection.js';
+import { DisciplineStatisticsQuery } from '../../src/projections/discipline-statistics/discipline-statistics.query.js';
+import { readStatisticsAsOf } from '../../src/projections/discipline-statistics/statistics-as-of.js';
 import { readHistoryAsOf } from '../../src/projections/organization-history/history-as-of.js';
 import { organizationHistoryProjection } from '../../src/projections/organization-history/organization-history.projection.js';
 import { OrganizationHistoryQuery } from '../../src/projections/organization-history/organization-history.query.js';
@@ -26,7 +29,7 @@ import { ADMIN_PASSWORD, sharedKeys } from '../support/test-app.js';
 /** Drawn anew on every run and named in every comparison, so that a failure can be replayed with PROPERTY_SEED. */
 const SEED = Number(process.env.PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const REORGANIZATIONS = 90;
-const CASES = 40;
+const CASES = 30;
 
 interface Founded {
   readonly id: string;
@@ -60,14 +63,14 @@ function randomAxes(random: () => number, events: readonly RecordedEvent[], reor
   return { ...(which !== 1 ? { asOf: day } : {}), ...(which !== 0 ? { knownAt: instant } : {}) };
 }
 
-describe.each(testDatabases())('the organization history as of a day or an instant answers what the replay answers, on $name', (database) => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'disciplina-history-as-of-'));
+describe.each(testDatabases())('read models as of a day or an instant answer what the replay of the store answers, on $name', (database) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'disciplina-bitemporal-'));
   let isolated: IsolatedDatabase;
   let context: CliContext;
   const done = new Map<string, number>();
   /** How many events the generator appended: those after are the reorganization's. */
   let generated: number;
-  /** The organizations the reorganization acts on, with their district. */
+  /** The organizations the reorganization acts on: their district, its first grassroots organizations, their cells. */
   let reorganized: string[];
 
   /**
@@ -145,7 +148,9 @@ describe.each(testDatabases())('the organization history as of a day or an insta
       .map((event) => ({ memberId: event.data.memberId as string, organizationId: event.data.organizationId as string }));
     const districtId = founded.find((organization) => organization.level === 'district')!.id;
     await asAdministrator(GENERATOR_ACTOR, () => reorganize(seededRandom(SEED), founded, placed, districtId));
-    await new ProjectionRunner(organizationHistoryProjection, context.projections).runUntilCaughtUp();
+    for (const projection of [organizationHistoryProjection, disciplineStatisticsProjection]) {
+      await new ProjectionRunner(projection, context.projections).runUntilCaughtUp();
+    }
   }, 900_000);
   afterAll(async () => {
     await context?.close();
@@ -153,16 +158,25 @@ describe.each(testDatabases())('the organization history as of a day or an insta
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('reorganized at random, it answers from its rows what the replay of the whole store answers', async () => {
-    for (const kind of ['transfer', 'move', 'merge', 'superviseMember', 'remove'])
-      expect({ seed: SEED, kind, done: (done.get(kind) ?? 0) > 0 }).toEqual({ seed: SEED, kind, done: true });
-    const random = seededRandom(SEED + 1);
+  /** Each case's organization: mostly one the reorganization acted on. */
+  async function randomOrganization(random: () => number): Promise<string> {
     const all = await collect(eventsKnownAt(context.get(EventStore), {}));
     const organizationIds = all.filter((event) => event.type === 'OrganizationFounded').map((event) => event.data.organizationId as string);
+    return pick(random, random() < 0.7 ? reorganized : organizationIds);
+  }
+
+  it('reorganized at random, the store holds every kind of act the property needs', () => {
+    for (const kind of ['transfer', 'move', 'merge', 'superviseMember', 'remove'])
+      expect({ seed: SEED, kind, done: (done.get(kind) ?? 0) > 0 }).toEqual({ seed: SEED, kind, done: true });
+  });
+
+  it('the organization history answers from its rows what the replay of the whole store answers', async () => {
+    const random = seededRandom(SEED + 1);
+    const all = await collect(eventsKnownAt(context.get(EventStore), {}));
     const history = context.get(OrganizationHistoryQuery);
     let fromRows = 0;
     for (let n = 0; n < CASES; n++) {
-      const organizationId = pick(random, random() < 0.7 ? reorganized : organizationIds);
+      const organizationId = await randomOrganization(random);
       const axes = randomAxes(random, all, all.slice(generated));
       const query = {
         ...(axes.asOf ? { asOf: axes.asOf } : {}),
@@ -182,6 +196,40 @@ describe.each(testDatabases())('the organization history as of a day or an insta
       expect({ seed: SEED, n, organizationId, query, answer }).toEqual({ seed: SEED, n, organizationId, query, answer: replayed });
     }
     // The rows answer most questions; the replay only those they cannot attribute.
+    expect({ seed: SEED, fromRows: fromRows >= CASES / 2 }).toEqual({ seed: SEED, fromRows: true });
+  }, 900_000);
+
+  it('the discipline statistics count from their rows what the replay of the whole store counts', async () => {
+    const random = seededRandom(SEED + 2);
+    const all = await collect(eventsKnownAt(context.get(EventStore), {}));
+    const statistics = context.get(DisciplineStatisticsQuery);
+    let fromRows = 0;
+    for (let n = 0; n < CASES; n++) {
+      // The whole tree, the district or one of its reorganized grassroots organizations (a cell's acts are few), or any organization.
+      const draw = random();
+      const organizationId = draw < 0.15 ? undefined : draw < 0.8 ? pick(random, reorganized.slice(0, 5)) : await randomOrganization(random);
+      const axes = randomAxes(random, all, all.slice(generated));
+      const fromYear = 2015 + Math.floor(random() * 11);
+      const period = { from: `${fromYear}-01-01`, to: `${fromYear + Math.floor(random() * 4)}-12-31` };
+      const [answer, replayed, rows] = await asAdministrator(GENERATOR_ACTOR, async () => {
+        const settle = (report: Promise<unknown>) => report.catch((error: Error) => error.name);
+        return [
+          await settle(statistics.report(period, organizationId, axes)),
+          await settle(statistics.replayed(period, organizationId, axes)),
+          await readStatisticsAsOf(
+            context.get(ReadModels).dataSource,
+            context.get(EventStore),
+            axes,
+            period,
+            organizationId,
+            currentReadScope(),
+            async () => true,
+          ),
+        ];
+      });
+      if (rows) fromRows++;
+      expect({ seed: SEED, n, organizationId, axes, period, answer }).toEqual({ seed: SEED, n, organizationId, axes, period, answer: replayed });
+    }
     expect({ seed: SEED, fromRows: fromRows >= CASES / 2 }).toEqual({ seed: SEED, fromRows: true });
   }, 900_000);
 });
