@@ -1,6 +1,6 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { seedDemo } from '../demo/seed-demo.js';
-import type { StatisticsPeriod } from '../projections/discipline-statistics/discipline-statistics.query.js';
+import type { StatisticsPeriod } from '../projections/discipline-statistics/statistics-acts.js';
 import { GetStatisticsReport } from '../projections/discipline-statistics/get-statistics-report.query.js';
 import { csvRows } from '../projections/discipline-statistics/statistics-csv.js';
 import type { CliContext } from './cli-context.js';

@@ -6,7 +6,7 @@ import { EventStore } from '../../event-store/event-store.js';
 import { ReadModels } from '../read-models.js';
 import { readReplayed } from '../replay.js';
 import { disciplineStatisticsProjection } from './discipline-statistics.projection.js';
-import type { FactCount } from './statistics-acts.js';
+import type { FactCount, StatisticsPeriod } from './statistics-acts.js';
 import { readStatisticsAsOf } from './statistics-as-of.js';
 import { statisticsFigures, type StatisticsFigures } from './statistics-report.js';
 
@@ -15,12 +15,6 @@ export class OrganizationNotInStatisticsError extends Error {
     super(`Organization ${organizationId} is not known to the discipline statistics`);
     this.name = 'OrganizationNotInStatisticsError';
   }
-}
-
-export interface StatisticsPeriod {
-  /** First and last day, inclusive, of the acts' legal dates (YYYY-MM-DD). */
-  readonly from: string;
-  readonly to: string;
 }
 
 export interface DisciplineStatistics extends StatisticsFigures {

@@ -1,6 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { TimeAxes } from '../../audit/time-axes.js';
-import { DisciplineStatisticsQuery, type DisciplineStatistics, type StatisticsPeriod } from './discipline-statistics.query.js';
+import { DisciplineStatisticsQuery, type DisciplineStatistics } from './discipline-statistics.query.js';
+import type { StatisticsPeriod } from './statistics-acts.js';
 
 /** The statutory statistics of a subtree and period, as the reports route and the command line ask for them. */
 export class GetStatisticsReport extends Query<DisciplineStatistics> {

@@ -19,6 +19,12 @@ export const STATISTICS_ACTS = [
 ] as const;
 export type StatisticsAct = (typeof STATISTICS_ACTS)[number];
 
+export interface StatisticsPeriod {
+  /** First and last day, inclusive, of the acts' legal dates (YYYY-MM-DD). */
+  readonly from: string;
+  readonly to: string;
+}
+
 /** One aggregated line of facts: how many acts of a kind, by a kind of body, on a kind of subject. */
 export interface FactCount {
   readonly act: StatisticsAct;

@@ -5,7 +5,7 @@ import type { EventStore } from '../../event-store/event-store.js';
 import { axesBounds, insertRows, readFromRows, within } from '../bitemporal.js';
 import type { TreeEventRow } from '../organization-history/tree-as-of.js';
 import { disciplineStatisticsProjection } from './discipline-statistics.projection.js';
-import type { StatisticsPeriod } from './discipline-statistics.query.js';
+import type { StatisticsPeriod } from './statistics-acts.js';
 import { LineageAsOf } from './lineage-as-of.js';
 import { ancestorsOn } from './statistics-lineage.js';
 
