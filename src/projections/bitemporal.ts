@@ -19,6 +19,18 @@ export function within(occurred: string, recorded: string): string {
 }
 
 /**
+ * SQL: the organization of `member`'s last placement within the axes committed before the event of commit key
+ * (`transaction`, `position`), from the `placements` table; null when there is none (a member placed nowhere
+ * within the axes yet). Placements are kept as `filePlacement` files them.
+ */
+export function placedBefore(placements: string, member: string, transaction: string, position: string): string {
+  return `(SELECT p.organization_id FROM ${placements} p
+    WHERE p.member_id = ${member} AND (p.transaction_id, p.global_position) < (${transaction}, ${position})
+      AND ${within('p.occurred_at', 'p.recorded_at')}
+    ORDER BY p.transaction_id DESC, p.global_position DESC LIMIT 1)`;
+}
+
+/**
  * Runs `work` on a projection's bitemporal rows for an answer within `axes`, with empty temporary copies of
  * `tables` shadowing the live ones (`withShadowTables`) for `work` to fill. Undefined, and `work` not run,
  * when the rows cannot answer as the replay of the store would: the read model is not built at the

@@ -2,8 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { TimeAxes } from '../../audit/time-axes.js';
 import { setScope, type ReadScope } from '../../database/organization-scope.js';
 import type { EventStore } from '../../event-store/event-store.js';
-import { axesBounds, insertRows, readFromRows, within } from '../bitemporal.js';
-import type { TreeEventRow } from '../organization-history/tree-as-of.js';
+import { axesBounds, insertRows, placedBefore, readFromRows, within } from '../bitemporal.js';
+import { treeEventsWithin } from '../organization-history/tree-as-of.js';
 import { disciplineStatisticsProjection } from './discipline-statistics.projection.js';
 import type { StatisticsPeriod } from './statistics-acts.js';
 import { LineageAsOf } from './lineage-as-of.js';
@@ -27,11 +27,8 @@ function foundedWithin(live: string, organization: string, before?: { transactio
 function copyFacts(live: string): string {
   return `
     WITH candidates AS (
-      SELECT f.*, CASE WHEN f.attributed_member_id IS NULL THEN f.organization_id ELSE (
-        SELECT p.organization_id FROM ${live}.discipline_statistics_placements p
-        WHERE p.member_id = f.attributed_member_id AND (p.transaction_id, p.global_position) < (f.subject_transaction_id, f.subject_position)
-          AND ${within('p.occurred_at', 'p.recorded_at')}
-        ORDER BY p.transaction_id DESC, p.global_position DESC LIMIT 1) END AS attributed_to
+      SELECT f.*, CASE WHEN f.attributed_member_id IS NULL THEN f.organization_id
+        ELSE ${placedBefore(`${live}.discipline_statistics_placements`, 'f.attributed_member_id', 'f.subject_transaction_id', 'f.subject_position')} END AS attributed_to
       FROM ${live}.discipline_statistics_facts f
       WHERE f.occurred_on BETWEEN $3::date AND $4::date AND ${within('f.occurred_at', 'f.recorded_at')}
         AND ($5::text[] IS NULL OR f.organization_id = ANY($5::text[]) OR f.attributed_member_id IN (
@@ -74,10 +71,7 @@ export function readStatisticsAsOf<T>(
   const tables = ['discipline_statistics_tree', 'discipline_statistics_lineage', 'discipline_statistics_facts'];
   return readFromRows(dataSource, store, disciplineStatisticsProjection, axes, tables, async (manager, live) => {
     const bounds = axesBounds(axes);
-    const treeEvents = (await manager.query(
-      `SELECT event_type, data FROM ${live}.discipline_statistics_tree_events WHERE ${within('occurred_at', 'recorded_at')} ORDER BY transaction_id, global_position`,
-      bounds,
-    )) as TreeEventRow[];
+    const treeEvents = await treeEventsWithin(manager, `${live}.discipline_statistics_tree_events`, bounds);
     const lineage = LineageAsOf.of(treeEvents);
     await insertRows(manager, 'discipline_statistics_tree', TREE_COLUMNS, lineage.tree.rows());
     await insertRows(manager, 'discipline_statistics_lineage', LINEAGE_COLUMNS, lineage.rows());

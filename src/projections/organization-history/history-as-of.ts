@@ -2,9 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { TimeAxes } from '../../audit/time-axes.js';
 import { setScope, type ReadScope } from '../../database/organization-scope.js';
 import type { EventStore } from '../../event-store/event-store.js';
-import { axesBounds, insertRows, readFromRows, within } from '../bitemporal.js';
+import { axesBounds, insertRows, placedBefore, readFromRows, within } from '../bitemporal.js';
 import { organizationHistoryProjection } from './organization-history.projection.js';
-import { TreeAsOf, type TreeEventRow } from './tree-as-of.js';
+import { TreeAsOf, treeEventsWithin } from './tree-as-of.js';
 
 /**
  * The entries of the organizations in `$3` as the replay within the axes attributes them: an entry placed by
@@ -16,11 +16,8 @@ import { TreeAsOf, type TreeEventRow } from './tree-as-of.js';
 function copyEntries(live: string): string {
   return `
     WITH candidates AS (
-      SELECT h.*, CASE WHEN h.attributed_member_id IS NULL THEN h.organization_id ELSE (
-        SELECT p.organization_id FROM ${live}.organization_history_placements p
-        WHERE p.member_id = h.attributed_member_id AND (p.transaction_id, p.global_position) < (h.subject_transaction_id, h.subject_position)
-          AND ${within('p.occurred_at', 'p.recorded_at')}
-        ORDER BY p.transaction_id DESC, p.global_position DESC LIMIT 1) END AS attributed_to
+      SELECT h.*, CASE WHEN h.attributed_member_id IS NULL THEN h.organization_id
+        ELSE ${placedBefore(`${live}.organization_history_placements`, 'h.attributed_member_id', 'h.subject_transaction_id', 'h.subject_position')} END AS attributed_to
       FROM ${live}.organization_history h
       WHERE ${within('h.occurred_at', 'h.recorded_at')} AND (h.organization_id = ANY($3::text[]) OR h.attributed_member_id IN (
         SELECT member_id FROM ${live}.organization_history_placements WHERE organization_id = ANY($3::text[])))
@@ -55,10 +52,7 @@ export function readHistoryAsOf<T>(
 ): Promise<T | undefined> {
   return readFromRows(dataSource, store, organizationHistoryProjection, axes, ['organization_tree', 'organization_history'], async (manager, live) => {
     const bounds = axesBounds(axes);
-    const treeEvents = (await manager.query(
-      `SELECT event_type, data FROM ${live}.organization_tree_events WHERE ${within('occurred_at', 'recorded_at')} ORDER BY transaction_id, global_position`,
-      bounds,
-    )) as TreeEventRow[];
+    const treeEvents = await treeEventsWithin(manager, `${live}.organization_tree_events`, bounds);
     const tree = TreeAsOf.of(treeEvents);
     await insertRows(manager, 'organization_tree', TREE_COLUMNS, tree.rows());
     const [copy] = (await manager.query(copyEntries(live), [...bounds, tree.reach(organizationId)])) as { doubtful: number }[];

@@ -1,9 +1,18 @@
+import type { EntityManager } from 'typeorm';
+import { within } from '../bitemporal.js';
 import { text } from '../organization-tree.js';
 
 /** A tree event as `organization_tree_events` keeps it, in commit order. */
 export interface TreeEventRow {
   readonly event_type: string;
   readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** The tree events `fileTreeEvent` filed in `table` within the axes whose `bounds` are given (`axesBounds`), in commit order. */
+export async function treeEventsWithin(manager: EntityManager, table: string, bounds: readonly unknown[]): Promise<TreeEventRow[]> {
+  return (await manager.query(`SELECT event_type, data FROM ${table} WHERE ${within('occurred_at', 'recorded_at')} ORDER BY transaction_id, global_position`, [
+    ...bounds,
+  ])) as TreeEventRow[];
 }
 
 /** A row of `organization_tree`. */
