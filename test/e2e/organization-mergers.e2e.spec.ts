@@ -1,6 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type pg from 'pg';
 import { Accounts } from '../../src/accounts/accounts.js';
+import { StreamCommands } from '../../src/commands/stream-commands.js';
+import { asAdministrator } from '../../src/demo/seed-demo.js';
+import { organizations } from '../../src/organizations/organization.resource.js';
 import { ApiClient, type View } from '../support/api-client.js';
 import { testDatabases, testPool } from '../support/databases.js';
 import { foundCommune, foundDisciplineTree } from '../support/discipline-tree.js';
@@ -118,5 +121,28 @@ describe.each(testDatabases())('a merger in the organization history on $name', 
       [predecessor.id, null],
     ]);
     expect((await history(admin, successor.id, `&subtree=true&asOf=${MERGED_ON}`)).length).toBe(3);
+  });
+
+  it('two mergers that passed each other’s checks, each cell into the other, still leave both histories readable', async () => {
+    const cell = (name: string, code: string) => admin.create('organizations', { level: 'cell', parentId: successor.id, name, code, foundedOn: '2016-01-01' });
+    const [first, second] = [await cell('Chi bộ thôn Đông', 'HC-D'), await cell('Chi bộ thôn Tây', 'HC-T')];
+    await admin.create('inspections', {
+      body: { organizationId: successor.id, bodyKind: 'inspection-commission' },
+      subject: { kind: 'organization', organizationId: first.id },
+      kind: 'regular',
+      grounds: 'Chương trình kiểm tra năm 2024',
+      proposedOn: '2024-05-01',
+    });
+    // As two merge requests racing past each other's successor check would write them: the predecessors' sides only.
+    const commands = app.get(StreamCommands);
+    await asAdministrator('merger-race', async () => {
+      await commands.run(organizations, first.id, undefined, 'mergeInto', { successorId: second.id, mergedOn: '2025-08-01' });
+      await commands.run(organizations, second.id, undefined, 'mergeInto', { successorId: first.id, mergedOn: '2025-09-01' });
+    });
+    await waitUntilProjected(pool, await committedHead(pool));
+    expect((await history(admin, first.id)).map((entry) => [entry.organizationId, entry.eventType])).toEqual([[first.id, 'InspectionProposed']]);
+    expect((await history(admin, second.id)).map((entry) => [entry.organizationId, entry.eventType, entry.joinedOn])).toEqual([
+      [first.id, 'InspectionProposed', '2025-08-01'],
+    ]);
   });
 });

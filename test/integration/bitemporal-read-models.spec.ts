@@ -102,8 +102,14 @@ describe.each(testDatabases())('read models as of a day or an instant answer wha
         }),
       move: () =>
         commands.run(organizations, pick(random, cells), undefined, 'moveOrganization', { parentId: pick(random, grassroots), movedOn: laterDay(random) }),
-      merge: () =>
-        commands.run(organizations, pick(random, grassroots), undefined, 'mergeInto', { successorId: pick(random, grassroots), mergedOn: laterDay(random) }),
+      // As the merge route does: the successor's side checked before the predecessor's is written.
+      merge: async () => {
+        const [predecessorId, successorId, mergedOn] = [pick(random, grassroots), pick(random, grassroots), laterDay(random)];
+        const absorption = { predecessorId, absorbedOn: mergedOn };
+        await commands.check(organizations, successorId, 'absorb', absorption);
+        await commands.run(organizations, predecessorId, undefined, 'mergeInto', { successorId, mergedOn });
+        await commands.run(organizations, successorId, undefined, 'absorb', absorption);
+      },
       superviseMember: () =>
         demo.supervise(body, { kind: 'member', memberId: pick(random, some) }, 'thematic', laterDay(random), 'Kế hoạch giám sát', 'Sinh hoạt chi bộ'),
       superviseCell: () =>

@@ -111,15 +111,19 @@ interface Predecessor {
   readonly joinedOn: string;
 }
 
-/** The organizations merged into `organizationId`, directly or through a chain of mergers. */
+/**
+ * The organizations merged into `organizationId`, directly or through a chain of mergers. Two mergers that
+ * passed each other's checks (each into the other, before either was written) make a cycle: the `UNION`
+ * ends the walk where it comes round again, and the organization asked about is not its own predecessor.
+ */
 export async function mergedInto(manager: EntityManager, organizationId: string): Promise<Predecessor[]> {
   return (await manager.query(
     `WITH RECURSIVE lineage (organization_id, path, joined_on) AS (
        SELECT organization_id, path, merged_on FROM organization_tree WHERE merged_into = $1
-       UNION ALL
+       UNION
        SELECT t.organization_id, t.path, l.joined_on FROM organization_tree t JOIN lineage l ON t.merged_into = l.organization_id
      )
-     SELECT organization_id AS "organizationId", path, to_char(joined_on, 'YYYY-MM-DD') AS "joinedOn" FROM lineage`,
+     SELECT organization_id AS "organizationId", path, to_char(joined_on, 'YYYY-MM-DD') AS "joinedOn" FROM lineage WHERE organization_id <> $1`,
     [organizationId],
   )) as Predecessor[];
 }
