@@ -99,7 +99,7 @@ function latencyResults(name: string, measured: Latency): BenchResult[] {
 }
 
 /**
- * The auditors' three reads, live (the read models) and as of a day (today's answer: the store replayed),
+ * The auditors' three reads, live and as of a day (from the bitemporal rows, or the store replayed where they cannot tell),
  * called in process as the controllers call them, as an administrator over the whole tree.
  */
 async function queries(context: CliContext, pace: Pace): Promise<BenchResult[]> {

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { TimeAxes } from '../../audit/time-axes.js';
 import { setScope, type ReadScope } from '../../database/organization-scope.js';
 import type { EventStore } from '../../event-store/event-store.js';
+import { DISCIPLINE_CASE_EVENT_TYPES } from '../domain-events.js';
 import { axesBounds, insertRows, placedBefore, readFromRows, within } from '../bitemporal.js';
 import { organizationHistoryProjection } from './organization-history.projection.js';
 import { TreeAsOf, treeEventsWithin } from './tree-as-of.js';
@@ -9,9 +10,12 @@ import { TreeAsOf, treeEventsWithin } from './tree-as-of.js';
 /**
  * The entries of the organizations in `$3` as the replay within the axes attributes them: an entry placed by
  * its member goes to the organization of the member's last placement within the axes committed before the
- * event that named the subject. Answers how many it could not attribute as the replay would: a subject named
- * by an event outside the axes (the replay names it by a later event of the stream), a member placed nowhere
- * within the axes, a confidential expulsion (confidential as its case is known within the axes).
+ * event that named the subject. The acts of a discipline case opened outside the axes are left out, as the
+ * replay leaves them out: the opening is the only event of a case's stream that names its subject (a violation
+ * committed before the case was opened shows from the opening). Answers how many it could not attribute as
+ * the replay would: another subject named by an event outside the axes (the replay may name it by a later
+ * event of the stream), a member placed nowhere within the axes, a confidential expulsion (confidential as its
+ * case is known within the axes).
  */
 function copyEntries(live: string): string {
   return `
@@ -21,6 +25,7 @@ function copyEntries(live: string): string {
       FROM ${live}.organization_history h
       WHERE ${within('h.occurred_at', 'h.recorded_at')} AND (h.organization_id = ANY($3::text[]) OR h.attributed_member_id IN (
         SELECT member_id FROM ${live}.organization_history_placements WHERE organization_id = ANY($3::text[])))
+        AND (h.event_type <> ALL($4::text[]) OR (${within('h.subject_occurred_at', 'h.subject_recorded_at')}) IS NOT FALSE)
     ),
     copied AS (
       INSERT INTO organization_history (global_position, organization_id, member_id, kind, event_type, occurred_at, recorded_at, stream_id, summary, confidential_to)
@@ -55,7 +60,7 @@ export function readHistoryAsOf<T>(
     const treeEvents = await treeEventsWithin(manager, `${live}.organization_tree_events`, bounds);
     const tree = TreeAsOf.of(treeEvents);
     await insertRows(manager, 'organization_tree', TREE_COLUMNS, tree.rows());
-    const [copy] = (await manager.query(copyEntries(live), [...bounds, tree.reach(organizationId)])) as { doubtful: number }[];
+    const [copy] = (await manager.query(copyEntries(live), [...bounds, tree.reach(organizationId), DISCIPLINE_CASE_EVENT_TYPES])) as { doubtful: number }[];
     if (copy!.doubtful > 0) return undefined;
     await setScope(manager, scope);
     return read(manager);
