@@ -39,6 +39,16 @@ describe.each(testDatabases())('a merger in the organization history on $name', 
     });
   }
 
+  async function inspectOrganization(body: View, organization: View, proposedOn: string): Promise<void> {
+    await admin.create('inspections', {
+      body: { organizationId: body.id, bodyKind: 'inspection-commission' },
+      subject: { kind: 'organization', organizationId: organization.id },
+      kind: 'regular',
+      grounds: 'Chương trình kiểm tra năm 2024',
+      proposedOn,
+    });
+  }
+
   beforeAll(async () => {
     app = await createTestApp(database.url);
     admin = new ApiClient(await authorizedAgent(app));
@@ -58,13 +68,7 @@ describe.each(testDatabases())('a merger in the organization history on $name', 
     predecessorMember = await other.admitFull('Đỗ Văn Bình');
     await inspect(successor, ownMember.id, '2024-02-01');
     await inspect(predecessor, predecessorMember.id, '2024-03-01');
-    await admin.create('inspections', {
-      body: { organizationId: predecessor.id, bodyKind: 'inspection-commission' },
-      subject: { kind: 'organization', organizationId: predecessorCell.id },
-      kind: 'regular',
-      grounds: 'Chương trình kiểm tra năm 2024',
-      proposedOn: '2024-04-01',
-    });
+    await inspectOrganization(predecessor, predecessorCell, '2024-04-01');
     await admin.command(`organizations/${predecessor.id}/merge`, { successorId: successor.id, mergedOn: MERGED_ON });
     await app.get(Accounts).setUp(`successor-officer-${successor.id.slice(0, 8)}`, PASSWORD, [{ role: 'discipline-officer', organizationId: successor.id }]);
     await waitUntilProjected(pool, await committedHead(pool));
@@ -126,13 +130,7 @@ describe.each(testDatabases())('a merger in the organization history on $name', 
   it('two mergers that passed each other’s checks, each cell into the other, still leave both histories readable', async () => {
     const cell = (name: string, code: string) => admin.create('organizations', { level: 'cell', parentId: successor.id, name, code, foundedOn: '2016-01-01' });
     const [first, second] = [await cell('Chi bộ thôn Đông', 'HC-D'), await cell('Chi bộ thôn Tây', 'HC-T')];
-    await admin.create('inspections', {
-      body: { organizationId: successor.id, bodyKind: 'inspection-commission' },
-      subject: { kind: 'organization', organizationId: first.id },
-      kind: 'regular',
-      grounds: 'Chương trình kiểm tra năm 2024',
-      proposedOn: '2024-05-01',
-    });
+    await inspectOrganization(successor, first, '2024-05-01');
     // As two merge requests racing past each other's successor check would write them: the predecessors' sides only.
     const commands = app.get(StreamCommands);
     await asAdministrator('merger-race', async () => {
