@@ -34,15 +34,17 @@ export class LineageAsOf {
     return built;
   }
 
-  rows(): LineageRow[] {
-    return [...this.lineage.values()].flat();
+  /** The rows of the organizations `organizationIds`; every row when null. */
+  rows(organizationIds: readonly string[] | null = null): LineageRow[] {
+    return (organizationIds ?? [...this.lineage.keys()]).flatMap((id) => this.lineage.get(id) ?? []);
   }
 
   /** The organizations that lay under `ancestorId` at some time, itself included. */
   everUnder(ancestorId: string): string[] {
-    return this.rows()
+    const under = this.rows()
       .filter((row) => row.ancestor_id === ancestorId)
       .map((row) => row.organization_id);
+    return [...new Set(under)];
   }
 
   private rowsOf(organizationId: string): LineageRow[] {

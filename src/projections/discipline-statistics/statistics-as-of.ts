@@ -3,7 +3,7 @@ import type { TimeAxes } from '../../audit/time-axes.js';
 import { setScope, type ReadScope } from '../../database/organization-scope.js';
 import type { EventStore } from '../../event-store/event-store.js';
 import { axesBounds, insertRows, placedBefore, readFromRows, within } from '../bitemporal.js';
-import { treeEventsWithin } from '../organization-history/tree-as-of.js';
+import { TreeBuilds } from '../organization-history/tree-builds.js';
 import { disciplineStatisticsProjection } from './discipline-statistics.projection.js';
 import type { StatisticsPeriod } from './statistics-acts.js';
 import { LineageAsOf } from './lineage-as-of.js';
@@ -49,14 +49,17 @@ function copyFacts(live: string): string {
     FROM candidates c`;
 }
 
+const lineages = new TreeBuilds('discipline_statistics_tree_events', LineageAsOf.of);
+
 const TREE_COLUMNS = { organization_id: 'text', parent_id: 'text', path: 'text', name: 'text', level: 'text' };
 const LINEAGE_COLUMNS = { organization_id: 'text', ancestor_id: 'text', valid_from: 'date', valid_to: 'date' };
 
 /**
  * Answers `read` on the discipline statistics of `period` (about `organizationId`'s subtree, or the whole
  * tree) as the replay of the events within `axes` would leave them, from the bitemporal rows the projection
- * keeps: the dated tree rebuilt in memory from its events within the axes, the period's facts counted at
- * query time, in temporary tables that shadow the live ones. Undefined when only the replay can answer
+ * keeps: the dated tree rebuilt in memory from its events within the axes (or kept from an answer on the same
+ * events, `TreeBuilds`), its rows of the organizations counted and the period's facts counted at query time,
+ * in temporary tables that shadow the live ones. Undefined when only the replay can answer
  * (`readFromRows`, `copyFacts`).
  */
 export function readStatisticsAsOf<T>(
@@ -71,11 +74,11 @@ export function readStatisticsAsOf<T>(
   const tables = ['discipline_statistics_tree', 'discipline_statistics_lineage', 'discipline_statistics_facts'];
   return readFromRows(dataSource, store, disciplineStatisticsProjection, axes, tables, async (manager, live) => {
     const bounds = axesBounds(axes);
-    const treeEvents = await treeEventsWithin(manager, `${live}.discipline_statistics_tree_events`, bounds);
-    const lineage = LineageAsOf.of(treeEvents);
-    await insertRows(manager, 'discipline_statistics_tree', TREE_COLUMNS, lineage.tree.rows());
-    await insertRows(manager, 'discipline_statistics_lineage', LINEAGE_COLUMNS, lineage.rows());
+    const lineage = await lineages.within(manager, live, bounds);
+    // An act counts when the organization asked about is among its ancestors: the rows of the organizations ever under it are enough.
     const organizations = organizationId === undefined ? null : lineage.everUnder(organizationId);
+    await insertRows(manager, 'discipline_statistics_tree', TREE_COLUMNS, lineage.tree.rows(organizations));
+    await insertRows(manager, 'discipline_statistics_lineage', LINEAGE_COLUMNS, lineage.rows(organizations));
     const [copy] = (await manager.query(copyFacts(live), [...bounds, period.from, period.to, organizations])) as { doubtful: number }[];
     if (copy!.doubtful > 0) return undefined;
     await setScope(manager, scope);

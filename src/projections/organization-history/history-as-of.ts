@@ -5,7 +5,8 @@ import type { EventStore } from '../../event-store/event-store.js';
 import { DISCIPLINE_CASE_EVENT_TYPES } from '../domain-events.js';
 import { axesBounds, insertRows, placedBefore, readFromRows, within } from '../bitemporal.js';
 import { organizationHistoryProjection } from './organization-history.projection.js';
-import { TreeAsOf, treeEventsWithin } from './tree-as-of.js';
+import { TreeAsOf } from './tree-as-of.js';
+import { TreeBuilds } from './tree-builds.js';
 
 /**
  * The entries of the organizations in `$3` as the replay within the axes attributes them: an entry placed by
@@ -38,14 +39,16 @@ function copyEntries(live: string): string {
     FROM candidates`;
 }
 
+const trees = new TreeBuilds('organization_tree_events', TreeAsOf.of);
+
 const TREE_COLUMNS = { organization_id: 'text', parent_id: 'text', path: 'text', name: 'text', level: 'text', merged_into: 'text', merged_on: 'date' };
 
 /**
  * Answers `read` about `organizationId` on the organization history as the replay of the events within
  * `axes` would leave it, from the bitemporal rows the projection keeps: the tree rebuilt in memory from its
- * events within the axes, the entries of the organizations it reaches attributed at query time, both in
- * temporary tables that shadow the live ones (so the walls and `read` are those of the live answer).
- * Undefined when only the replay can answer (`readFromRows`, `copyEntries`).
+ * events within the axes (or kept from an answer on the same events, `TreeBuilds`), its rows and the entries
+ * of the organizations it reaches attributed at query time, in temporary tables that shadow the live ones
+ * (so the walls and `read` are those of the live answer). Undefined when only the replay can answer (`readFromRows`, `copyEntries`).
  */
 export function readHistoryAsOf<T>(
   dataSource: DataSource,
@@ -57,10 +60,11 @@ export function readHistoryAsOf<T>(
 ): Promise<T | undefined> {
   return readFromRows(dataSource, store, organizationHistoryProjection, axes, ['organization_tree', 'organization_history'], async (manager, live) => {
     const bounds = axesBounds(axes);
-    const treeEvents = await treeEventsWithin(manager, `${live}.organization_tree_events`, bounds);
-    const tree = TreeAsOf.of(treeEvents);
-    await insertRows(manager, 'organization_tree', TREE_COLUMNS, tree.rows());
-    const [copy] = (await manager.query(copyEntries(live), [...bounds, tree.reach(organizationId), DISCIPLINE_CASE_EVENT_TYPES])) as { doubtful: number }[];
+    const tree = await trees.within(manager, live, bounds);
+    // The answer lists the entries of the organizations it reaches, and reads the tree only about them.
+    const reach = tree.reach(organizationId);
+    await insertRows(manager, 'organization_tree', TREE_COLUMNS, tree.rows(reach));
+    const [copy] = (await manager.query(copyEntries(live), [...bounds, reach, DISCIPLINE_CASE_EVENT_TYPES])) as { doubtful: number }[];
     if (copy!.doubtful > 0) return undefined;
     await setScope(manager, scope);
     return read(manager);

@@ -40,8 +40,10 @@ export class TreeAsOf {
     return tree;
   }
 
-  rows(): TreeNodeRow[] {
-    return [...this.nodes.values()];
+  /** The rows of the organizations `organizationIds` that the tree knows; every row when null. */
+  rows(organizationIds: readonly string[] | null = null): TreeNodeRow[] {
+    if (organizationIds === null) return [...this.nodes.values()];
+    return organizationIds.flatMap((id) => this.nodes.get(id) ?? []);
   }
 
   /** The organizations whose entries an answer about `organizationId` may list: its subtree and those merged into it. */
