@@ -31,6 +31,18 @@ export function placedBefore(placements: string, member: string, transaction: st
 }
 
 /**
+ * SQL: the rows of `table` about the organizations in `organizations` (SQL of a `text[]`, every row when null)
+ * or attributed to a member ever placed in one of them (from the `placements` table), each once: two index
+ * lookups, where the two conditions joined by OR would have the whole table scanned.
+ */
+export function aboutOrganizations(table: string, placements: string, organizations: string): string {
+  return `(SELECT * FROM ${table} WHERE ${organizations} IS NULL OR organization_id = ANY(${organizations})
+    UNION ALL
+    SELECT * FROM ${table} WHERE organization_id <> ALL(${organizations})
+      AND attributed_member_id IN (SELECT member_id FROM ${placements} WHERE organization_id = ANY(${organizations})))`;
+}
+
+/**
  * Runs `work` on a projection's bitemporal rows for an answer within `axes`, with empty temporary copies of
  * `tables` shadowing the live ones (`withShadowTables`) for `work` to fill. Undefined, and `work` not run,
  * when the rows cannot answer as the replay of the store would: the read model is not built at the

@@ -22,6 +22,7 @@ import { UnloggedRateLimits1766300000000 } from './1766300000000-unlogged-rate-l
 import { MergedOrganizationsIndex1766400000000 } from './1766400000000-merged-organizations-index.js';
 import { BitemporalHistory1766500000000 } from './1766500000000-bitemporal-history.js';
 import { BitemporalStatistics1766600000000 } from './1766600000000-bitemporal-statistics.js';
+import { StatisticsFactsBySubject1766700000000 } from './1766700000000-statistics-facts-by-subject.js';
 
 /** Every migration, in order. Schema changes happen here only (never `synchronize`). */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   MergedOrganizationsIndex1766400000000,
   BitemporalHistory1766500000000,
   BitemporalStatistics1766600000000,
+  StatisticsFactsBySubject1766700000000,
 ];

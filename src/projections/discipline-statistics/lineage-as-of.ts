@@ -27,6 +27,7 @@ function greatest(...days: readonly string[]): string {
 export class LineageAsOf {
   readonly tree = new TreeAsOf();
   private readonly lineage = new Map<string, LineageRow[]>();
+  private underAncestor: Map<string, Set<string>> | undefined;
 
   static of(events: Iterable<TreeEventRow>): LineageAsOf {
     const built = new LineageAsOf();
@@ -41,10 +42,19 @@ export class LineageAsOf {
 
   /** The organizations that lay under `ancestorId` at some time, itself included. */
   everUnder(ancestorId: string): string[] {
-    const under = this.rows()
-      .filter((row) => row.ancestor_id === ancestorId)
-      .map((row) => row.organization_id);
-    return [...new Set(under)];
+    this.underAncestor ??= this.indexByAncestor();
+    return [...(this.underAncestor.get(ancestorId) ?? [])];
+  }
+
+  /** Indexed once built: a build is kept for the answers that follow (`TreeBuilds`). */
+  private indexByAncestor(): Map<string, Set<string>> {
+    const index = new Map<string, Set<string>>();
+    for (const row of this.rows()) {
+      let under = index.get(row.ancestor_id);
+      if (!under) index.set(row.ancestor_id, (under = new Set()));
+      under.add(row.organization_id);
+    }
+    return index;
   }
 
   private rowsOf(organizationId: string): LineageRow[] {

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { TimeAxes } from '../../audit/time-axes.js';
 import { setScope, type ReadScope } from '../../database/organization-scope.js';
 import type { EventStore } from '../../event-store/event-store.js';
-import { axesBounds, insertRows, placedBefore, readFromRows, within } from '../bitemporal.js';
+import { aboutOrganizations, axesBounds, insertRows, placedBefore, readFromRows, within } from '../bitemporal.js';
 import { TreeBuilds } from '../organization-history/tree-builds.js';
 import { disciplineStatisticsProjection } from './discipline-statistics.projection.js';
 import type { StatisticsPeriod } from './statistics-acts.js';
@@ -29,10 +29,8 @@ function copyFacts(live: string): string {
     WITH candidates AS (
       SELECT f.*, CASE WHEN f.attributed_member_id IS NULL THEN f.organization_id
         ELSE ${placedBefore(`${live}.discipline_statistics_placements`, 'f.attributed_member_id', 'f.subject_transaction_id', 'f.subject_position')} END AS attributed_to
-      FROM ${live}.discipline_statistics_facts f
+      FROM ${aboutOrganizations(`${live}.discipline_statistics_facts`, `${live}.discipline_statistics_placements`, '$5::text[]')} f
       WHERE f.occurred_on BETWEEN $3::date AND $4::date AND ${within('f.occurred_at', 'f.recorded_at')}
-        AND ($5::text[] IS NULL OR f.organization_id = ANY($5::text[]) OR f.attributed_member_id IN (
-          SELECT member_id FROM ${live}.discipline_statistics_placements WHERE organization_id = ANY($5::text[])))
     ),
     copied AS (
       INSERT INTO discipline_statistics_facts

@@ -3,7 +3,7 @@ import type { TimeAxes } from '../../audit/time-axes.js';
 import { setScope, type ReadScope } from '../../database/organization-scope.js';
 import type { EventStore } from '../../event-store/event-store.js';
 import { DISCIPLINE_CASE_EVENT_TYPES } from '../domain-events.js';
-import { axesBounds, insertRows, placedBefore, readFromRows, within } from '../bitemporal.js';
+import { aboutOrganizations, axesBounds, insertRows, placedBefore, readFromRows, within } from '../bitemporal.js';
 import { organizationHistoryProjection } from './organization-history.projection.js';
 import { TreeAsOf } from './tree-as-of.js';
 import { TreeBuilds } from './tree-builds.js';
@@ -23,9 +23,8 @@ function copyEntries(live: string): string {
     WITH candidates AS (
       SELECT h.*, CASE WHEN h.attributed_member_id IS NULL THEN h.organization_id
         ELSE ${placedBefore(`${live}.organization_history_placements`, 'h.attributed_member_id', 'h.subject_transaction_id', 'h.subject_position')} END AS attributed_to
-      FROM ${live}.organization_history h
-      WHERE ${within('h.occurred_at', 'h.recorded_at')} AND (h.organization_id = ANY($3::text[]) OR h.attributed_member_id IN (
-        SELECT member_id FROM ${live}.organization_history_placements WHERE organization_id = ANY($3::text[])))
+      FROM ${aboutOrganizations(`${live}.organization_history`, `${live}.organization_history_placements`, '$3::text[]')} h
+      WHERE ${within('h.occurred_at', 'h.recorded_at')}
         AND (h.event_type <> ALL($4::text[]) OR (${within('h.subject_occurred_at', 'h.subject_recorded_at')}) IS NOT FALSE)
     ),
     copied AS (
